@@ -1,0 +1,53 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { DEFAULT_PRIVACY } from '../../protocol/schemas/privacy.js';
+import { runStoreContract } from '../store/store.contract.js';
+import { MIGRATIONS } from './migrations.js';
+import { openSqliteStore } from './sqlite-store.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'hugmood-sqlite-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+let n = 0;
+const nextFile = () => join(dir, `store-${n++}.db`);
+
+runStoreContract('sqlite', { open: () => Promise.resolve(openSqliteStore({ file: nextFile() })) });
+
+describe('sqlite store', () => {
+  it('runs in WAL mode and keeps data across a reopen', async () => {
+    const file = nextFile();
+    const first = openSqliteStore({ file });
+    expect(first.db.pragma('journal_mode', { simple: true })).toBe('wal');
+    await first.users.create({ id: 'u1', username: 'alice', passwordHash: 'h', displayName: 'A', privacy: DEFAULT_PRIVACY, createdAt: 1 });
+    await first.close();
+    const second = openSqliteStore({ file });
+    expect((await second.users.findByUsername('alice'))?.id).toBe('u1');
+    expect(second.migration.applied).toEqual([]);
+    await second.close();
+  });
+
+  it('applies versioned migrations once and in order', async () => {
+    const file = nextFile();
+    const first = openSqliteStore({ file });
+    expect(first.migration).toMatchObject({ from: 0, to: MIGRATIONS.length });
+    await first.close();
+    const extended = [...MIGRATIONS, { version: MIGRATIONS.length + 1, name: 'add a column', sql: 'ALTER TABLE users ADD COLUMN extra TEXT' }];
+    const second = openSqliteStore({ file, migrations: extended });
+    expect(second.migration.applied).toEqual([`${extended.length}: add a column`]);
+    const versions = second.db.prepare('SELECT version FROM schema_migrations ORDER BY version').pluck().all();
+    expect(versions).toEqual(extended.map((m) => m.version));
+    await second.close();
+  });
+
+  it('refuses a database newer than this build', async () => {
+    const file = nextFile();
+    const extended = [...MIGRATIONS, { version: MIGRATIONS.length + 1, name: 'future', sql: 'SELECT 1' }];
+    await openSqliteStore({ file, migrations: extended }).close();
+    expect(() => openSqliteStore({ file })).toThrow(/newer than this build/);
+  });
+
+  it('rejects a migration list with a gap', () => {
+    expect(() => openSqliteStore({ file: nextFile(), migrations: [{ version: 2, name: 'x', sql: 'SELECT 1' }] })).toThrow(/numbered 1..n/);
+  });
+});

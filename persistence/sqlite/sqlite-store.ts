@@ -1,0 +1,63 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import BetterSqlite3, { type Database } from 'better-sqlite3';
+import type { Store } from '../store/store.js';
+import { MIGRATIONS, type Migration } from './migrations.js';
+import { type MigrationReport, migrate } from './sqlite-migrator.js';
+import { SqliteFriendshipRepository } from './sqlite-friendship-repository.js';
+import { SqliteRefreshTokenRepository } from './sqlite-refresh-token-repository.js';
+import { SqliteUserRepository } from './sqlite-user-repository.js';
+
+/** Options for {@link openSqliteStore}. */
+export interface SqliteStoreOptions {
+  /** The database file; its folder is created if missing. */
+  readonly file: string;
+  /** Overrides the schema history (tests). */
+  readonly migrations?: readonly Migration[];
+}
+
+/** The embedded store: one SQLite file in WAL mode, safe to share between processes on one machine. */
+export class SqliteStore implements Store {
+  readonly kind = 'sqlite';
+  readonly users: SqliteUserRepository;
+  readonly friendships: SqliteFriendshipRepository;
+  readonly refreshTokens: SqliteRefreshTokenRepository;
+
+  constructor(
+    readonly db: Database,
+    readonly migration: MigrationReport,
+  ) {
+    this.users = new SqliteUserRepository(db);
+    this.friendships = new SqliteFriendshipRepository(db);
+    this.refreshTokens = new SqliteRefreshTokenRepository(db);
+  }
+
+  ping(): Promise<void> {
+    this.db.prepare('SELECT 1').get();
+    return Promise.resolve();
+  }
+
+  close(): Promise<void> {
+    if (this.db.open) this.db.close();
+    return Promise.resolve();
+  }
+}
+
+/** Opens (creating if needed) and migrates the SQLite store. */
+export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
+  mkdirSync(dirname(options.file), { recursive: true });
+  const db = new BetterSqlite3(options.file);
+  try {
+    db.pragma('journal_mode = WAL');
+    // NORMAL in WAL mode survives a process crash (kill -9); only a power loss can drop the last commits.
+    db.pragma('synchronous = NORMAL');
+    // Several processes may share the file (local-cluster shape): wait for the writer lock.
+    db.pragma('busy_timeout = 5000');
+    db.pragma('foreign_keys = ON');
+    const report = migrate(db, options.migrations ?? MIGRATIONS);
+    return new SqliteStore(db, report);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}

@@ -1,0 +1,126 @@
+import type { Database, Statement } from 'better-sqlite3';
+import { DEFAULT_PRIVACY, type PrivacySettings, privacySettingsSchema } from '../../protocol/schemas/privacy.js';
+import type { NewUser, ProfilePatch, UserRecord, UserRepository } from '../store/user-repository.js';
+
+interface UserRow {
+  id: string;
+  username: string | null;
+  password_hash: string | null;
+  display_name: string;
+  avatar_url: string | null;
+  bio: string;
+  privacy: string;
+  created_at: number;
+  last_seen_at: number | null;
+}
+
+function parsePrivacy(json: string): PrivacySettings {
+  // Settings added after a row was written take their defaults.
+  return privacySettingsSchema.parse({ ...DEFAULT_PRIVACY, ...(JSON.parse(json) as object) });
+}
+
+function toRecord(row: UserRow): UserRecord {
+  return {
+    id: row.id,
+    username: row.username,
+    passwordHash: row.password_hash,
+    displayName: row.display_name,
+    avatarUrl: row.avatar_url,
+    bio: row.bio,
+    privacy: parsePrivacy(row.privacy),
+    createdAt: row.created_at,
+    lastSeenAt: row.last_seen_at,
+  };
+}
+
+/** {@link UserRepository} on SQLite. */
+export class SqliteUserRepository implements UserRepository {
+  private readonly insert: Statement;
+  private readonly insertIgnore: Statement;
+  private readonly byId: Statement<[string], UserRow>;
+  private readonly byUsername: Statement<[string], UserRow>;
+  private readonly setPrivacy: Statement;
+  private readonly lastSeen: Statement;
+
+  constructor(private readonly db: Database) {
+    this.insert = db.prepare(
+      `INSERT INTO users (id, username, password_hash, display_name, avatar_url, bio, privacy, created_at)
+       VALUES (@id, @username, @passwordHash, @displayName, NULL, '', @privacy, @createdAt)
+       ON CONFLICT (username) DO NOTHING`,
+    );
+    this.insertIgnore = db.prepare(
+      `INSERT INTO users (id, username, password_hash, display_name, avatar_url, bio, privacy, created_at)
+       VALUES (?, NULL, NULL, ?, NULL, '', ?, ?) ON CONFLICT (id) DO NOTHING`,
+    );
+    this.byId = db.prepare('SELECT * FROM users WHERE id = ?');
+    this.byUsername = db.prepare('SELECT * FROM users WHERE username = ?');
+    this.setPrivacy = db.prepare('UPDATE users SET privacy = ? WHERE id = ?');
+    this.lastSeen = db.prepare(
+      'UPDATE users SET last_seen_at = ? WHERE id = ? AND (last_seen_at IS NULL OR last_seen_at < ?)',
+    );
+  }
+
+  create(user: NewUser): Promise<'created' | 'username_taken'> {
+    const info = this.insert.run({ ...user, privacy: JSON.stringify(user.privacy) });
+    return Promise.resolve(info.changes === 1 ? 'created' : 'username_taken');
+  }
+
+  ensureExternal(id: string, displayName: string, privacy: PrivacySettings, now: number): Promise<UserRecord> {
+    this.insertIgnore.run(id, displayName, JSON.stringify(privacy), now);
+    return Promise.resolve(toRecord(this.byId.get(id) as UserRow));
+  }
+
+  findById(id: string): Promise<UserRecord | null> {
+    const row = this.byId.get(id);
+    return Promise.resolve(row ? toRecord(row) : null);
+  }
+
+  findByIds(ids: readonly string[]): Promise<Map<string, UserRecord>> {
+    const found = new Map<string, UserRecord>();
+    const unique = [...new Set(ids)];
+    for (let i = 0; i < unique.length; i += 500) {
+      const chunk = unique.slice(i, i + 500);
+      const rows = this.db
+        .prepare<string[], UserRow>(`SELECT * FROM users WHERE id IN (${chunk.map(() => '?').join(',')})`)
+        .all(...chunk);
+      for (const row of rows) found.set(row.id, toRecord(row));
+    }
+    return Promise.resolve(found);
+  }
+
+  findByUsername(username: string): Promise<UserRecord | null> {
+    const row = this.byUsername.get(username);
+    return Promise.resolve(row ? toRecord(row) : null);
+  }
+
+  updateProfile(id: string, patch: ProfilePatch): Promise<UserRecord | null> {
+    const sets: string[] = [];
+    const values: (string | null)[] = [];
+    if (patch.displayName !== undefined) (sets.push('display_name = ?'), values.push(patch.displayName));
+    if (patch.avatarUrl !== undefined) (sets.push('avatar_url = ?'), values.push(patch.avatarUrl));
+    if (patch.bio !== undefined) (sets.push('bio = ?'), values.push(patch.bio));
+    if (sets.length > 0) this.db.prepare(`UPDATE users SET ${sets.join(', ')} WHERE id = ?`).run(...values, id);
+    return this.findById(id);
+  }
+
+  updatePrivacy(
+    id: string,
+    patch: Partial<PrivacySettings>,
+  ): Promise<{ before: PrivacySettings; after: PrivacySettings } | null> {
+    const apply = this.db.transaction(() => {
+      const row = this.byId.get(id);
+      if (!row) return null;
+      const before = parsePrivacy(row.privacy);
+      const defined = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
+      const after = privacySettingsSchema.parse({ ...before, ...defined });
+      this.setPrivacy.run(JSON.stringify(after), id);
+      return { before, after };
+    });
+    return Promise.resolve(apply.immediate());
+  }
+
+  recordLastSeen(id: string, at: number): Promise<void> {
+    this.lastSeen.run(at, id, at);
+    return Promise.resolve();
+  }
+}

@@ -1,0 +1,69 @@
+import { z } from 'zod';
+import { deviceIdSchema, deviceKindSchema, userIdSchema } from '../ids.js';
+import { lineOfText } from './text.js';
+
+/** Login name: 3-32 of a-z 0-9 _ . , case-insensitive (stored lower-case). */
+export const usernameSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .min(3)
+  .max(32)
+  .regex(/^[a-z0-9_.]+$/, 'must be 3-32 characters of a-z, 0-9, _ and .');
+
+/** Passwords: 8-256 characters; hashed with scrypt, never stored or logged. */
+export const passwordSchema = z.string().min(8).max(256);
+
+/** `POST /v1/auth/register` body. */
+export const registerRequestSchema = z.object({
+  username: usernameSchema,
+  password: passwordSchema,
+  displayName: lineOfText(1, 64).optional(),
+});
+
+/** `POST /v1/auth/login` body. */
+export const loginRequestSchema = z.object({
+  username: usernameSchema,
+  password: z.string().min(1).max(256),
+});
+
+/** `POST /v1/auth/refresh` and `POST /v1/auth/logout` body. */
+export const refreshTokenRequestSchema = z.object({
+  refreshToken: z.string().min(1).max(512),
+});
+
+/** The answer to register, login and refresh. */
+export interface TokenPair {
+  readonly userId: string;
+  readonly accessToken: string;
+  /** Epoch ms at which the access token expires. */
+  readonly accessTokenExpiresAt: number;
+  readonly refreshToken: string;
+  readonly refreshTokenExpiresAt: number;
+}
+
+/** The Socket.IO handshake `auth` object. */
+export const handshakeAuthSchema = z.object({
+  token: z.string().min(1).max(8192),
+  /** Protocol version (see `PROTOCOL_VERSION`). */
+  v: z.number().int(),
+  deviceId: deviceIdSchema.optional(),
+  deviceKind: deviceKindSchema.optional(),
+});
+
+/** The handshake `auth` object as a client builds it. */
+export type HandshakeAuth = z.input<typeof handshakeAuthSchema>;
+
+/** `auth:refresh`: replace the socket's access token before it expires. */
+export const authRefreshSchema = z.object({
+  token: z.string().min(1).max(8192),
+});
+
+/** `auth:refresh` result. */
+export interface AuthRefreshResult {
+  readonly userId: string;
+  readonly expiresAt: number;
+}
+
+/** Re-exported for HTTP route schemas that return user ids. */
+export { userIdSchema };

@@ -1,0 +1,71 @@
+import { Emitter } from '@socket.io/component-emitter';
+import { type Options, Packr, Unpackr } from 'msgpackr';
+import { isPacketValid, type Packet, PacketType } from 'socket.io-parser';
+import { RESERVED_EVENT_NAMES } from './reserved-events.js';
+
+// Plain MessagePack (no msgpackr records) so any MessagePack library can speak it; undefined
+// properties are skipped, as JSON would drop them.
+// `skipValues` is supported by msgpackr's packer but missing from its typings.
+const packOptions: Options & { skipValues: unknown[] } = { useRecords: false, skipValues: [undefined], moreTypes: false };
+const packr = new Packr(packOptions);
+const unpackr = new Unpackr({ useRecords: false, mapsAsObjects: true, moreTypes: false });
+
+interface DecoderEvents {
+  decoded: (packet: Packet) => void;
+}
+
+/**
+ * Encodes a Socket.IO packet as one binary MessagePack frame. Binary values travel natively, so
+ * packets never need attachments.
+ */
+export class Encoder {
+  /** Returns the frames of `packet`: always exactly one. */
+  encode(packet: Packet): Uint8Array[] {
+    const frame: { type: PacketType; nsp: string; data?: unknown; id?: number } = { type: packet.type, nsp: packet.nsp };
+    if (packet.data !== undefined) frame.data = packet.data as unknown;
+    if (packet.id !== undefined) frame.id = packet.id;
+    return [packr.pack(frame)];
+  }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Uint8Array);
+}
+
+function toBytes(chunk: unknown): Uint8Array {
+  if (chunk instanceof Uint8Array) return chunk;
+  if (chunk instanceof ArrayBuffer) return new Uint8Array(chunk);
+  if (ArrayBuffer.isView(chunk)) return new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+  throw new Error('msgpack parser: expected a binary frame');
+}
+
+/**
+ * Decodes binary MessagePack frames into Socket.IO packets. Anything that is not a well-formed
+ * packet, including a reserved event name or a binary-attachment packet type, throws; Socket.IO
+ * then closes that one connection.
+ */
+export class Decoder extends Emitter<Record<string, never>, Record<string, never>, DecoderEvents> {
+  /** Decodes one frame and emits `decoded`, or throws. */
+  add(chunk: unknown): void {
+    const value: unknown = unpackr.unpack(toBytes(chunk));
+    if (!isRecord(value)) throw new Error('msgpack parser: a packet must be a map');
+    const { type, nsp, data, id } = value;
+    if (type === PacketType.BINARY_EVENT || type === PacketType.BINARY_ACK) {
+      throw new Error('msgpack parser: binary packet types are not used with msgpack');
+    }
+    const packet: Packet = { type: type as PacketType, nsp: nsp as string };
+    if (data !== undefined) packet.data = data;
+    if (id !== undefined) packet.id = id as number;
+    if (!isPacketValid(packet)) throw new Error('msgpack parser: invalid packet');
+    if (packet.type === PacketType.EVENT) {
+      const name: unknown = (packet.data as unknown[])[0];
+      if (typeof name === 'string' && RESERVED_EVENT_NAMES.has(name)) {
+        throw new Error(`msgpack parser: "${name}" is a reserved event name`);
+      }
+    }
+    this.emitReserved('decoded', packet);
+  }
+
+  /** Nothing is buffered between frames, so there is nothing to release. */
+  destroy(): void {}
+}
