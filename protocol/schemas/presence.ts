@@ -61,6 +61,8 @@ export interface WatchDenial {
 export interface WatchResult {
   readonly presences: readonly UserPresence[];
   readonly denied: readonly WatchDenial[];
+  /** Server time of the snapshot; a `presence:update` with a later `at` supersedes it. */
+  readonly at: number;
 }
 
 /** `presence:unwatch` result. */

@@ -1,0 +1,11 @@
+import type { PresenceAudience } from '../domain/privacy-policy.js';
+
+/** Every socket of a user joins this room: direct pushes to a user go here. */
+export function userRoom(userId: string): string {
+  return `user:${userId}`;
+}
+
+/** Watchers of `userId` in `audience` (see `PresenceAudience`). */
+export function presenceRoom(userId: string, audience: PresenceAudience): string {
+  return `presence:${userId}:${audience}`;
+}

@@ -1,0 +1,152 @@
+import { join } from 'node:path';
+import type { Logger } from 'pino';
+import { parserFor } from '../protocol/wire/wire-format.js';
+import { openSqliteStore } from '../persistence/sqlite/sqlite-store.js';
+import { MemoryWriteQueue } from '../persistence/write-behind/memory-write-queue.js';
+import { storeBatchApplier } from '../persistence/write-behind/store-batch-applier.js';
+import { MemoryPresence } from '../rooms/presence/memory-presence.js';
+import { PresenceTracker } from '../rooms/presence/presence-tracker.js';
+import { PresenceVisibility } from '../rooms/presence/presence-visibility.js';
+import { PresenceWatch } from '../rooms/presence/presence-watch.js';
+import { FriendsService } from '../rooms/social/friends-service.js';
+import { PrivacyService } from '../rooms/social/privacy-service.js';
+import { ProfileService } from '../rooms/social/profile-service.js';
+import type { Config } from './config/config.js';
+import { loadOrCreateDevSecret } from './config/dev-secret.js';
+import { createDispatcher } from './gateway/command-dispatcher.js';
+import { commandHandlers } from './gateway/command-handlers.js';
+import { ConnectionCounter } from './gateway/connection-counter.js';
+import { SessionExpiry } from './gateway/session-expiry.js';
+import { createSocketServer, installGateway } from './gateway/socket-gateway.js';
+import { SocketIoRoomPort } from './gateway/socket-io-room-port.js';
+import { authRoutes } from './http/auth-routes.js';
+import { createRouter } from './http/http-router.js';
+import { opsRoutes } from './http/ops-routes.js';
+import { AccessTokens } from './identity/access-tokens.js';
+import { AuthService } from './identity/auth-service.js';
+import { Metrics } from './observability/metrics.js';
+import { MemoryRateLimiter } from './rate-limit/memory-rate-limiter.js';
+import { selectTransport } from './transport/select-transport.js';
+import type { TransportName } from './transport/transport.js';
+
+/** A started server. */
+export interface RunningApp {
+  readonly port: number;
+  readonly transport: TransportName;
+  /** Graceful stop: refuse new work, tell clients, flush presence and the write queue, close. */
+  stop(): Promise<void>;
+}
+
+/** The JWT secret: configured, or the persisted development secret with a loud warning. */
+function jwtSecret(config: Config, log: Logger): string | null {
+  if (config.jwtSecret) return config.jwtSecret;
+  if (config.jwksUrl) return null;
+  const dev = loadOrCreateDevSecret(config.dataDir);
+  log.warn(
+    { file: dev.file, created: dev.created },
+    '!!! USING A DEVELOPMENT JWT SECRET: it was generated on this machine and is stored in plain text. Set JWT_SECRET (or JWKS_URL) before exposing this server. !!!',
+  );
+  return dev.secret;
+}
+
+/**
+ * The composition root of the embedded shape: the only place that picks implementations
+ * (SQLite store, memory presence, memory rate limiter, in-process write queue) and wires them.
+ */
+export async function startApp(config: Config, log: Logger): Promise<RunningApp> {
+  const store = openSqliteStore({ file: join(config.dataDir, 'hugmood.db') });
+  log.info({ store: store.kind, migration: store.migration }, 'store ready');
+  const queue = new MemoryWriteQueue();
+  queue.start(storeBatchApplier(store));
+  const presence = new MemoryPresence();
+  const limiter = new MemoryRateLimiter();
+  const metrics = new Metrics(config.nodeId);
+  metrics.observeQueue(queue);
+
+  const tokens = new AccessTokens({
+    secret: jwtSecret(config, log),
+    jwksUrl: config.jwksUrl,
+    issuer: config.jwtIssuer,
+    audience: config.jwtAudience,
+    ttlS: config.accessTokenTtlS,
+  });
+  const perMinute = (name: string, n: number) => ({ name, capacity: n, refillPerSecond: n / 60 });
+  const auth = new AuthService({
+    store,
+    tokens,
+    limiter,
+    refreshTtlS: config.refreshTokenTtlS,
+    loginRule: perMinute('login', config.rate.loginPerMin),
+    requestRule: perMinute('auth', config.rate.authPerMin),
+  });
+
+  const io = createSocketServer(config, parserFor(config.wire), metrics);
+  const rooms = new SocketIoRoomPort(io);
+  const visibility = new PresenceVisibility({ presence, rooms, users: store.users });
+  const tracker = new PresenceTracker({ presence, rooms, users: store.users, queue, graceMs: config.presenceGraceMs, log });
+  const watch = new PresenceWatch({
+    presence,
+    rooms,
+    users: store.users,
+    friendships: store.friendships,
+    maxWatchedPerSocket: config.maxWatchedPerSocket,
+  });
+  const expiry = new SessionExpiry(config.tokenExpiryWarningS * 1000);
+  const handlers = commandHandlers({
+    tokens,
+    expiry,
+    tracker,
+    watch,
+    friends: new FriendsService({ users: store.users, friendships: store.friendships, rooms, visibility }),
+    profiles: new ProfileService({ users: store.users, friendships: store.friendships, rooms }),
+    privacy: new PrivacyService({ users: store.users, rooms, visibility }),
+  });
+  const dispatch = createDispatcher({
+    handlers,
+    limiter,
+    connRule: { name: 'conn', capacity: config.rate.connBurst, refillPerSecond: config.rate.connPerS },
+    userRule: { name: 'user', capacity: config.rate.userBurst, refillPerSecond: config.rate.userPerS },
+    metrics,
+    log,
+  });
+
+  let shuttingDown = false;
+  const http = createRouter(
+    [
+      ...opsRoutes({ nodeId: config.nodeId, registry: metrics.registry, checkReady: () => store.ping(), isShuttingDown: () => shuttingDown }),
+      ...authRoutes(auth, tokens.canIssue),
+    ],
+    config.allowedOrigins,
+    (error, request) => log.error({ err: error, path: request.path }, 'http request failed unexpectedly'),
+  );
+  const transport = selectTransport(config.transport, { http, maxBodyBytes: config.maxFrameBytes, trustProxy: config.trustProxy }, log);
+  transport.attach(io);
+  installGateway(io, {
+    tokens,
+    users: store.users,
+    counter: new ConnectionCounter(config.maxConnectionsPerUser),
+    metrics,
+    log,
+    tracker,
+    expiry,
+    dispatch,
+  });
+  const port = await transport.listen(config.host, config.port);
+
+  const stop = async () => {
+    shuttingDown = true;
+    await transport.stopListening();
+    io.emit('session:ended', { reason: 'server_shutdown', retryAfterMs: 1000, at: Date.now() });
+    io.disconnectSockets(true);
+    await tracker.flush();
+    await queue.drain();
+    await queue.close();
+    await new Promise<void>((resolve) => {
+      void io.close(() => resolve());
+    });
+    await transport.close();
+    await limiter.close();
+    await store.close();
+  };
+  return { port, transport: transport.name, stop };
+}

@@ -1,0 +1,141 @@
+import { z } from 'zod';
+import type { WireFormat } from '../../protocol/wire/wire-format.js';
+import { generatedNodeId, SETTINGS, type SettingName } from './settings.js';
+
+/** Browser Origins allowed to connect: an exact list, or localhost on any port (the development default). */
+export type OriginAllowlist = { readonly kind: 'list'; readonly origins: ReadonlySet<string> } | { readonly kind: 'localhost' };
+
+/** The validated configuration of one server process. */
+export interface Config {
+  readonly nodeEnv: 'development' | 'production' | 'test';
+  readonly nodeId: string;
+  readonly host: string;
+  readonly port: number;
+  readonly dataDir: string;
+  readonly transport: 'auto' | 'uws' | 'node';
+  readonly wire: WireFormat;
+  readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  readonly jwtSecret: string | null;
+  readonly jwksUrl: string | null;
+  readonly jwtIssuer: string;
+  readonly jwtAudience: string;
+  readonly accessTokenTtlS: number;
+  readonly refreshTokenTtlS: number;
+  readonly tokenExpiryWarningS: number;
+  readonly allowedOrigins: OriginAllowlist;
+  readonly trustProxy: boolean;
+  readonly maxFrameBytes: number;
+  readonly maxConnectionsPerUser: number;
+  readonly maxWatchedPerSocket: number;
+  readonly presenceGraceMs: number;
+  readonly rate: {
+    readonly userPerS: number;
+    readonly userBurst: number;
+    readonly connPerS: number;
+    readonly connBurst: number;
+    readonly loginPerMin: number;
+    readonly authPerMin: number;
+  };
+  readonly pingIntervalMs: number;
+  readonly pingTimeoutMs: number;
+  readonly shutdownTimeoutMs: number;
+}
+
+/** The outcome of {@link loadConfig}: a config, or one message per wrong variable. */
+export type ConfigResult = { readonly ok: true; readonly config: Config } | { readonly ok: false; readonly errors: readonly string[] };
+
+const envSchema = z.object(
+  Object.fromEntries(Object.entries(SETTINGS).map(([name, s]) => [name, s.schema])) as {
+    [K in SettingName]: (typeof SETTINGS)[K]['schema'];
+  },
+);
+
+function parseOrigins(raw: string | undefined, nodeEnv: Config['nodeEnv']): { value?: OriginAllowlist; error?: string } {
+  if (raw === undefined) {
+    return { value: nodeEnv === 'production' ? { kind: 'list', origins: new Set() } : { kind: 'localhost' } };
+  }
+  const origins = raw.split(',').map((o) => o.trim()).filter((o) => o.length > 0);
+  for (const origin of origins) {
+    let url: URL;
+    try {
+      url = new URL(origin);
+    } catch {
+      return { error: `"${origin}" is not an origin like https://app.example.com` };
+    }
+    if (origin.includes('*')) return { error: `"${origin}": wildcards are not allowed, list each origin exactly` };
+    if (url.origin !== origin) return { error: `"${origin}" must be exactly scheme://host[:port] (did you mean ${url.origin}?)` };
+  }
+  return { value: { kind: 'list', origins: new Set(origins) } };
+}
+
+/**
+ * Reads and validates every setting from `env`. Empty variables count as unset. All problems are
+ * collected, so one run names every wrong variable.
+ */
+export function loadConfig(env: Readonly<Record<string, string | undefined>>): ConfigResult {
+  const present = Object.fromEntries(
+    Object.keys(SETTINGS)
+      .map((name) => [name, env[name]] as const)
+      .filter(([, v]) => v !== undefined && v !== ''),
+  );
+  const parsed = envSchema.safeParse(present);
+  if (!parsed.success) {
+    return {
+      ok: false,
+      errors: parsed.error.issues.map((issue) => {
+        const name = String(issue.path[0] ?? 'config');
+        const got = present[name];
+        return `${name}: ${issue.message}${got === undefined ? '' : ` (got ${JSON.stringify(got)})`}`;
+      }),
+    };
+  }
+  const e = parsed.data;
+  const errors: string[] = [];
+  if (e.NODE_ENV === 'production' && !e.JWT_SECRET && !e.JWKS_URL) {
+    errors.push('JWT_SECRET: production needs JWT_SECRET or JWKS_URL; refusing to start with a generated development secret');
+  }
+  if (e.TOKEN_EXPIRY_WARNING_S >= e.ACCESS_TOKEN_TTL_S) {
+    errors.push(`TOKEN_EXPIRY_WARNING_S: must be less than ACCESS_TOKEN_TTL_S (${e.ACCESS_TOKEN_TTL_S})`);
+  }
+  const origins = parseOrigins(e.ALLOWED_ORIGINS, e.NODE_ENV);
+  if (origins.error) errors.push(`ALLOWED_ORIGINS: ${origins.error}`);
+  if (errors.length > 0 || !origins.value) return { ok: false, errors };
+
+  return {
+    ok: true,
+    config: {
+      nodeEnv: e.NODE_ENV,
+      nodeId: e.NODE_ID ?? generatedNodeId(),
+      host: e.HOST,
+      port: e.PORT,
+      dataDir: e.DATA_DIR,
+      transport: e.TRANSPORT,
+      wire: e.WIRE,
+      logLevel: e.LOG_LEVEL,
+      jwtSecret: e.JWT_SECRET ?? null,
+      jwksUrl: e.JWKS_URL ?? null,
+      jwtIssuer: e.JWT_ISSUER,
+      jwtAudience: e.JWT_AUDIENCE,
+      accessTokenTtlS: e.ACCESS_TOKEN_TTL_S,
+      refreshTokenTtlS: e.REFRESH_TOKEN_TTL_S,
+      tokenExpiryWarningS: e.TOKEN_EXPIRY_WARNING_S,
+      allowedOrigins: origins.value,
+      trustProxy: e.TRUST_PROXY,
+      maxFrameBytes: e.MAX_FRAME_BYTES,
+      maxConnectionsPerUser: e.MAX_CONNECTIONS_PER_USER,
+      maxWatchedPerSocket: e.MAX_WATCHED_PER_SOCKET,
+      presenceGraceMs: e.PRESENCE_GRACE_MS,
+      rate: {
+        userPerS: e.RATE_USER_PER_S,
+        userBurst: e.RATE_USER_BURST,
+        connPerS: e.RATE_CONN_PER_S,
+        connBurst: e.RATE_CONN_BURST,
+        loginPerMin: e.LOGIN_ATTEMPTS_PER_MIN,
+        authPerMin: e.AUTH_REQUESTS_PER_MIN,
+      },
+      pingIntervalMs: e.PING_INTERVAL_MS,
+      pingTimeoutMs: e.PING_TIMEOUT_MS,
+      shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    },
+  };
+}

@@ -1,0 +1,76 @@
+import { hostname } from 'node:os';
+import { z } from 'zod';
+import { WIRE_FORMATS } from '../../protocol/wire/wire-format.js';
+
+function integer(min: number, max: number) {
+  return z
+    .string()
+    .regex(/^-?\d+$/, `must be an integer from ${min} to ${max}`)
+    .transform(Number)
+    .pipe(z.number().int().min(min, `must be at least ${min}`).max(max, `must be at most ${max}`));
+}
+
+function boolean() {
+  return z.enum(['true', 'false', '1', '0'], { error: 'must be true or false' }).transform((v) => v === 'true' || v === '1');
+}
+
+function httpUrl() {
+  return z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' });
+}
+
+/** One environment variable: its schema (with default), the default as the README shows it, and what it does. */
+export interface Setting<S extends z.ZodType = z.ZodType> {
+  readonly schema: S;
+  readonly shownDefault: string;
+  readonly doc: string;
+}
+
+function setting<S extends z.ZodType>(schema: S, shownDefault: string, doc: string): Setting<S> {
+  return { schema, shownDefault, doc };
+}
+
+/**
+ * Every setting the server reads. This table is the single source: config parsing, the README's
+ * settings table (checked by a test) and the error messages all come from it.
+ */
+export const SETTINGS = {
+  NODE_ENV: setting(z.enum(['development', 'production', 'test']).default('development'), 'development', '`production` requires `JWT_SECRET` or `JWKS_URL` and an explicit `ALLOWED_ORIGINS` for browsers.'),
+  NODE_ID: setting(z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, 'must be 1-64 of A-Z a-z 0-9 _ . -').optional(), 'host name + random suffix', 'This node\'s id in logs and metrics (and, in a cluster, in presence ownership).'),
+  HOST: setting(z.string().min(1).default('127.0.0.1'), '127.0.0.1', 'Address to listen on. Use `0.0.0.0` in a container.'),
+  PORT: setting(integer(0, 65535).default(3000), '3000', 'HTTP and WebSocket port. `0` picks a free port and logs it.'),
+  DATA_DIR: setting(z.string().min(1).default('./data'), './data', 'Folder for the SQLite file and the development JWT secret.'),
+  TRANSPORT: setting(z.enum(['auto', 'uws', 'node']).default('auto'), 'auto', '`uws` (uWebSockets.js), `node` (http + ws), or `auto`: uWS when its native binary loads, else node.'),
+  WIRE: setting(z.enum(WIRE_FORMATS).default('msgpack'), 'msgpack', 'Socket.IO wire format: `msgpack` (binary frames) or `json`. Clients must use the same.'),
+  LOG_LEVEL: setting(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'), 'info', 'pino log level.'),
+  JWT_SECRET: setting(z.string().min(32, 'must be at least 32 characters').optional(), 'generated in development', 'HS256 secret for access tokens. Without it (and outside production) a development secret is generated in `DATA_DIR`.'),
+  JWKS_URL: setting(httpUrl().optional(), 'unset', 'Trust access tokens from your identity provider: its JWKS endpoint. Unknown users are provisioned on first connect.'),
+  JWT_ISSUER: setting(z.string().min(1).default('hugmood'), 'hugmood', 'Required `iss` claim of access tokens.'),
+  JWT_AUDIENCE: setting(z.string().min(1).default('hugmood-realtime'), 'hugmood-realtime', 'Required `aud` claim of access tokens.'),
+  ACCESS_TOKEN_TTL_S: setting(integer(2, 86_400).default(900), '900', 'Lifetime of access tokens issued by `/v1/auth/*`, in seconds.'),
+  REFRESH_TOKEN_TTL_S: setting(integer(60, 31_536_000).default(2_592_000), '2592000', 'Lifetime of refresh tokens, in seconds (30 days).'),
+  TOKEN_EXPIRY_WARNING_S: setting(integer(1, 3600).default(60), '60', 'How long before a socket\'s token expires the server sends `auth:expiring`.'),
+  ALLOWED_ORIGINS: setting(z.string().optional(), 'localhost (any port) outside production', 'Comma-separated exact browser Origins allowed to connect and call the HTTP API. Non-browser clients send no Origin and are allowed.'),
+  TRUST_PROXY: setting(boolean().default(false), 'false', 'Take the client address from `X-Forwarded-For` (only behind a trusted proxy).'),
+  MAX_FRAME_BYTES: setting(integer(1024, 16 * 1024 * 1024).default(65_536), '65536', 'Largest WebSocket frame or HTTP body accepted; bigger ones are refused.'),
+  MAX_CONNECTIONS_PER_USER: setting(integer(1, 1000).default(10), '10', 'Sockets one user may hold at once on this node.'),
+  MAX_WATCHED_PER_SOCKET: setting(integer(1, 100_000).default(1000), '1000', 'Users one socket may watch with `presence:watch`.'),
+  PRESENCE_GRACE_MS: setting(integer(0, 600_000).default(5000), '5000', 'A disconnect becomes `offline` only after this long; a reconnect within it is invisible to watchers.'),
+  RATE_USER_PER_S: setting(integer(1, 100_000).default(20), '20', 'Commands per second per user (token bucket refill).'),
+  RATE_USER_BURST: setting(integer(1, 100_000).default(60), '60', 'Burst size of the per-user bucket.'),
+  RATE_CONN_PER_S: setting(integer(1, 100_000).default(10), '10', 'Commands per second per connection.'),
+  RATE_CONN_BURST: setting(integer(1, 100_000).default(30), '30', 'Burst size of the per-connection bucket.'),
+  LOGIN_ATTEMPTS_PER_MIN: setting(integer(1, 10_000).default(5), '5', 'Login attempts per minute per username and client address (bursts of the same size).'),
+  AUTH_REQUESTS_PER_MIN: setting(integer(1, 100_000).default(60), '60', 'Auth requests (register, login, refresh) per minute per client address.'),
+  PING_INTERVAL_MS: setting(integer(1000, 300_000).default(25_000), '25000', 'Socket.IO heartbeat interval.'),
+  PING_TIMEOUT_MS: setting(integer(1000, 300_000).default(20_000), '20000', 'A socket that misses a heartbeat for this long is closed.'),
+  SHUTDOWN_TIMEOUT_MS: setting(integer(100, 600_000).default(10_000), '10000', 'Longest a graceful SIGTERM shutdown may take before the process exits anyway.'),
+} as const;
+
+/** A setting name. */
+export type SettingName = keyof typeof SETTINGS;
+
+/** A generated node id: the host name plus a random suffix. */
+export function generatedNodeId(): string {
+  const host = hostname().replace(/[^A-Za-z0-9_.-]/g, '').slice(0, 40) || 'node';
+  return `${host}-${Math.random().toString(36).slice(2, 8)}`;
+}

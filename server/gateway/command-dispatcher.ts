@@ -1,0 +1,88 @@
+import { performance } from 'node:perf_hooks';
+import { CommandError } from '../../domain/command-error.js';
+import { invalidPayload } from '../../domain/invalid-payload.js';
+import type { Ack } from '../../protocol/ack.js';
+import { COMMAND_SCHEMAS, isCommandName } from '../../protocol/commands.js';
+import type { ProtocolError } from '../../protocol/errors.js';
+import type { LogPort } from '../../rooms/log-port.js';
+import type { Metrics } from '../observability/metrics.js';
+import type { RateLimiter, RateRule } from '../rate-limit/rate-limiter.js';
+import type { CommandContext, CommandHandlers } from './command-context.js';
+
+/** What {@link createDispatcher} is built from. */
+export interface DispatcherDeps {
+  readonly handlers: CommandHandlers;
+  readonly limiter: RateLimiter;
+  readonly connRule: RateRule;
+  readonly userRule: RateRule;
+  readonly metrics: Metrics;
+  readonly log: LogPort;
+}
+
+/** Handles one incoming event of a socket. Never throws. */
+export type Dispatch = (ctx: CommandContext, event: unknown, args: unknown[]) => void;
+
+function describeEvent(event: unknown): string {
+  return typeof event === 'string' ? event.slice(0, 64) : String(event);
+}
+
+/**
+ * The one pipeline every client event goes through: rate limit (per connection, then per user),
+ * known command, an ack callback, one payload validated by the command's zod schema, then the
+ * handler. The ack is always `{ ok, data | error }`; an event sent without an ack that fails
+ * gets `command:rejected` instead.
+ */
+export function createDispatcher(deps: DispatcherDeps): Dispatch {
+  const run = async (ctx: CommandContext, event: unknown, payload: unknown[], hasAck: boolean): Promise<unknown> => {
+    for (const [key, rule] of [[ctx.socket.id, deps.connRule], [ctx.userId, deps.userRule]] as const) {
+      const decision = await deps.limiter.consume(key, rule);
+      if (!decision.allowed) {
+        throw new CommandError('rate_limited', 'too many commands; slow down', { scope: rule.name }, decision.retryAfterMs);
+      }
+    }
+    if (!isCommandName(event)) {
+      throw new CommandError('invalid_payload', `unknown event "${describeEvent(event)}"`, { field: 'event', reason: 'unknown_event' });
+    }
+    if (!hasAck) throw new CommandError('invalid_payload', `"${event}" needs an acknowledgement callback`, { field: 'ack' });
+    if (payload.length !== 1) {
+      throw new CommandError('invalid_payload', `"${event}" takes exactly one payload argument`, { field: '(payload)' });
+    }
+    const parsed = COMMAND_SCHEMAS[event].safeParse(payload[0]);
+    if (!parsed.success) throw invalidPayload(parsed.error);
+    const handler = deps.handlers[event] as (ctx: CommandContext, payload: unknown) => Promise<unknown>;
+    return handler(ctx, parsed.data);
+  };
+
+  return (ctx, event, args) => {
+    const last = args[args.length - 1];
+    const ack = typeof last === 'function' ? (last as (response: Ack<unknown>) => void) : null;
+    const payload = ack ? args.slice(0, -1) : args;
+    const label = isCommandName(event) ? event : 'unknown';
+    const stopTimer = deps.metrics.commandDuration.startTimer({ command: label });
+    const started = performance.now();
+    run(ctx, event, payload, ack !== null)
+      .then(
+        (data) => {
+          ack?.({ ok: true, data });
+          return 'ok';
+        },
+        (thrown: unknown) => {
+          let error: ProtocolError;
+          if (thrown instanceof CommandError) error = thrown.toProtocolError();
+          else {
+            deps.log.error({ err: thrown, command: label, userId: ctx.userId }, 'command failed unexpectedly');
+            error = { code: 'internal', message: 'internal error' };
+          }
+          if (ack) ack({ ok: false, error });
+          else ctx.socket.emit('command:rejected', { event: describeEvent(event), error, at: Date.now() });
+          return error.code;
+        },
+      )
+      .then((outcome) => {
+        stopTimer();
+        deps.metrics.commands.inc({ command: label, outcome });
+        if (performance.now() - started > 1000) deps.log.warn({ command: label, ms: performance.now() - started }, 'slow command');
+      })
+      .catch((error: unknown) => deps.log.error({ err: error }, 'dispatch bookkeeping failed'));
+  };
+}

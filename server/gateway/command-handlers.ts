@@ -1,0 +1,55 @@
+import { CommandError } from '../../domain/command-error.js';
+import type { PresenceTracker } from '../../rooms/presence/presence-tracker.js';
+import type { PresenceWatch } from '../../rooms/presence/presence-watch.js';
+import type { FriendsService } from '../../rooms/social/friends-service.js';
+import type { PrivacyService } from '../../rooms/social/privacy-service.js';
+import type { ProfileService } from '../../rooms/social/profile-service.js';
+import { type AccessTokens, TokenError } from '../identity/access-tokens.js';
+import type { CommandHandlers } from './command-context.js';
+import type { SessionExpiry } from './session-expiry.js';
+
+/** The services the command handlers call. */
+export interface CommandServices {
+  readonly tokens: AccessTokens;
+  readonly expiry: SessionExpiry;
+  readonly tracker: PresenceTracker;
+  readonly watch: PresenceWatch;
+  readonly friends: FriendsService;
+  readonly profiles: ProfileService;
+  readonly privacy: PrivacyService;
+}
+
+/** Binds every command to its service. Authorization happens in the services, per command. */
+export function commandHandlers(s: CommandServices): CommandHandlers {
+  return {
+    'auth:refresh': async (ctx, { token }) => {
+      let verified;
+      try {
+        verified = await s.tokens.verify(token);
+      } catch (error) {
+        if (error instanceof TokenError) throw new CommandError('unauthorized', error.message, { reason: error.reason });
+        throw error;
+      }
+      if (verified.userId !== ctx.userId) throw new CommandError('forbidden', 'the token belongs to another user');
+      s.expiry.renew(ctx.socket, verified.expiresAt);
+      return { userId: verified.userId, expiresAt: verified.expiresAt };
+    },
+    'presence:watch': (ctx, { userIds }) => s.watch.watch(ctx.watcher, userIds),
+    'presence:unwatch': (ctx, { userIds }) => Promise.resolve(s.watch.unwatch(ctx.watcher, userIds)),
+    'presence:set': async (ctx, { status, activity }) => ({
+      status: (await s.tracker.setStatus(ctx.conn, status, activity ?? null)).status,
+    }),
+    'friend:request': (ctx, { userId }) => s.friends.act(ctx.userId, userId, 'request'),
+    'friend:accept': (ctx, { userId }) => s.friends.act(ctx.userId, userId, 'accept'),
+    'friend:decline': (ctx, { userId }) => s.friends.act(ctx.userId, userId, 'decline'),
+    'friend:remove': (ctx, { userId }) => s.friends.act(ctx.userId, userId, 'remove'),
+    'friend:block': (ctx, { userId }) => s.friends.act(ctx.userId, userId, 'block'),
+    'friend:unblock': (ctx, { userId }) => s.friends.act(ctx.userId, userId, 'unblock'),
+    'friends:list': (ctx) => s.friends.list(ctx.userId),
+    'profile:get': (ctx, { userId }) => s.profiles.get(ctx.userId, userId),
+    'profile:update': (ctx, patch) => s.profiles.update(ctx.userId, patch),
+    'user:lookup': (ctx, { username }) => s.profiles.lookup(ctx.userId, username),
+    'privacy:get': (ctx) => s.privacy.get(ctx.userId),
+    'privacy:update': (ctx, patch) => s.privacy.update(ctx.userId, patch),
+  };
+}

@@ -1,0 +1,100 @@
+import { randomUUID } from 'node:crypto';
+import type { ErrorCode, ErrorDetails, HandshakeRefusal, ProtocolError } from '../../protocol/errors.js';
+import { HANDSHAKE_REFUSALS } from '../../protocol/errors.js';
+import { handshakeAuthSchema } from '../../protocol/schemas/auth.js';
+import { DEFAULT_PRIVACY } from '../../protocol/schemas/privacy.js';
+import { isSupportedProtocolVersion, SUPPORTED_PROTOCOL_VERSIONS } from '../../protocol/version.js';
+import type { UserRepository } from '../../persistence/store/user-repository.js';
+import type { LogPort } from '../../rooms/log-port.js';
+import { type AccessTokens, TokenError } from '../identity/access-tokens.js';
+import type { Metrics } from '../observability/metrics.js';
+import type { ConnectionCounter } from './connection-counter.js';
+import type { HugSocket } from './socket-types.js';
+
+/** The error Socket.IO turns into the client's `connect_error`; `data` is what the client reads. */
+export type HandshakeError = Error & { data: ProtocolError };
+
+function refusal(code: ErrorCode, reason: HandshakeRefusal, message: string, details: ErrorDetails = {}): HandshakeError {
+  const error = new Error(message) as HandshakeError;
+  error.data = { code, message, details: { reason, ...details } };
+  return error;
+}
+
+/** What the handshake checks against. */
+export interface HandshakeDeps {
+  readonly tokens: AccessTokens;
+  readonly users: UserRepository;
+  readonly counter: ConnectionCounter;
+  readonly metrics: Metrics;
+  readonly log: LogPort;
+  readonly now?: () => number;
+}
+
+/**
+ * The Socket.IO middleware that admits a socket: protocol version, access token, the user's
+ * existence (provisioning identity-provider users on first sight), and the per-user connection
+ * cap. A refusal reaches the client as `connect_error` with `data: { code, message, details.reason }`.
+ */
+export function handshakeMiddleware(deps: HandshakeDeps): (socket: HugSocket, next: (err?: Error) => void) => void {
+  const admit = async (socket: HugSocket): Promise<void> => {
+    const auth: unknown = socket.handshake.auth;
+    const raw = (typeof auth === 'object' && auth !== null ? auth : {}) as Record<string, unknown>;
+    if (!isSupportedProtocolVersion(raw['v'])) {
+      throw refusal('invalid_payload', HANDSHAKE_REFUSALS.protocolVersion, 'unsupported protocol version: upgrade the client', {
+        field: 'v',
+        supported: [...SUPPORTED_PROTOCOL_VERSIONS],
+      });
+    }
+    if (typeof raw['token'] !== 'string' || raw['token'] === '') {
+      throw refusal('unauthorized', HANDSHAKE_REFUSALS.tokenMissing, 'an access token is required in auth.token');
+    }
+    const parsed = handshakeAuthSchema.safeParse(raw);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const field = issue?.path.map(String).join('.') ?? 'auth';
+      throw refusal('invalid_payload', HANDSHAKE_REFUSALS.tokenInvalid, `auth.${field}: ${issue?.message ?? 'invalid'}`, { field });
+    }
+    let verified;
+    try {
+      verified = await deps.tokens.verify(parsed.data.token);
+    } catch (error) {
+      if (error instanceof TokenError) {
+        throw refusal('unauthorized', error.reason === 'token_expired' ? HANDSHAKE_REFUSALS.tokenExpired : HANDSHAKE_REFUSALS.tokenInvalid, error.message);
+      }
+      throw error;
+    }
+    let user = await deps.users.findById(verified.userId);
+    if (!user && verified.source === 'jwks') {
+      user = await deps.users.ensureExternal(verified.userId, verified.name ?? verified.userId, DEFAULT_PRIVACY, (deps.now ?? Date.now)());
+    }
+    if (!user) throw refusal('unauthorized', HANDSHAKE_REFUSALS.userUnknown, 'the account of this token no longer exists');
+    if (!deps.counter.tryAcquire(user.id)) {
+      throw refusal('forbidden', HANDSHAKE_REFUSALS.connectionLimit, 'too many open connections for this user');
+    }
+    const userId = user.id;
+    // The slot is released when the underlying connection closes, whatever happens in between.
+    socket.conn.once('close', () => deps.counter.release(userId));
+    socket.data = {
+      userId,
+      deviceId: parsed.data.deviceId ?? `conn-${randomUUID()}`,
+      deviceKind: parsed.data.deviceKind ?? 'unknown',
+      tokenExpiresAt: verified.expiresAt,
+    };
+  };
+
+  return (socket, next) => {
+    admit(socket).then(
+      () => next(),
+      (error: unknown) => {
+        if (error instanceof Error && 'data' in error) {
+          const reason = (error as HandshakeError).data.details?.['reason'];
+          deps.metrics.handshakeRefusals.inc({ reason: typeof reason === 'string' ? reason : 'other' });
+          return next(error);
+        }
+        deps.log.error({ err: error }, 'handshake failed unexpectedly');
+        deps.metrics.handshakeRefusals.inc({ reason: 'internal' });
+        next(Object.assign(new Error('internal error'), { data: { code: 'internal', message: 'internal error' } }));
+      },
+    );
+  };
+}

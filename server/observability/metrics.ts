@@ -1,0 +1,72 @@
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import type { WriteQueue } from '../../persistence/write-behind/write-queue.js';
+
+/** Every Prometheus metric this node exports, on one registry. */
+export class Metrics {
+  readonly registry = new Registry();
+
+  /** Open sockets on this node. */
+  readonly connections = new Gauge({
+    name: 'hugmood_connections',
+    help: 'Open Socket.IO connections on this node',
+    registers: [this.registry],
+  });
+
+  /** Commands handled, by name and outcome (`ok` or the error code). */
+  readonly commands = new Counter({
+    name: 'hugmood_commands_total',
+    help: 'Client commands handled, by command and outcome',
+    labelNames: ['command', 'outcome'] as const,
+    registers: [this.registry],
+  });
+
+  /** Time from receiving a command to sending its ack. */
+  readonly commandDuration = new Histogram({
+    name: 'hugmood_command_duration_seconds',
+    help: 'Command latency from receipt to ack',
+    labelNames: ['command'] as const,
+    buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+    registers: [this.registry],
+  });
+
+  /** Handshakes refused, by reason. */
+  readonly handshakeRefusals = new Counter({
+    name: 'hugmood_handshake_refusals_total',
+    help: 'Socket handshakes refused, by reason',
+    labelNames: ['reason'] as const,
+    registers: [this.registry],
+  });
+
+  constructor(nodeId: string) {
+    this.registry.setDefaultLabels({ node: nodeId });
+    collectDefaultMetrics({ register: this.registry });
+  }
+
+  /** Exports the write-behind queue's depth, lag and dead letters, read at scrape time. */
+  observeQueue(queue: WriteQueue): void {
+    new Gauge({
+      name: 'hugmood_write_queue_depth',
+      help: 'Write-behind operations not yet applied',
+      registers: [this.registry],
+      collect() {
+        this.set(queue.stats().depth);
+      },
+    });
+    new Gauge({
+      name: 'hugmood_write_queue_lag_seconds',
+      help: 'Age of the oldest write-behind operation not yet applied',
+      registers: [this.registry],
+      collect() {
+        this.set(queue.stats().lagMs / 1000);
+      },
+    });
+    new Gauge({
+      name: 'hugmood_write_queue_dead_letters',
+      help: 'Write-behind operations that failed every attempt',
+      registers: [this.registry],
+      collect() {
+        this.set(queue.stats().deadLetters);
+      },
+    });
+  }
+}
