@@ -28,6 +28,6 @@ export function aggregatePresence(devices: readonly DevicePresence[]): Aggregate
   const active = devices.filter((d) => d.status === 'active');
   const pool = active.length > 0 ? active : devices;
   let latest = pool[0] as DevicePresence;
-  for (const d of pool) if (d.since > latest.since) latest = d;
+  for (const d of pool) if (d.since >= latest.since) latest = d;
   return { status: active.length > 0 ? 'online' : 'away', activity: latest.activity };
 }

@@ -3,6 +3,7 @@ export * from './commands.js';
 export * from './errors.js';
 export * from './hug-kinds.js';
 export * from './ids.js';
+export * from './limits.js';
 export * from './schemas/auth.js';
 export * from './schemas/friends.js';
 export * from './schemas/presence.js';

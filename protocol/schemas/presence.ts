@@ -1,9 +1,7 @@
 import { z } from 'zod';
 import { type DeviceKind, userIdSchema } from '../ids.js';
+import { MAX_WATCH_BATCH } from '../limits.js';
 import { lineOfText } from './text.js';
-
-/** Most users one `presence:watch` or `presence:unwatch` may name. */
-export const MAX_WATCH_BATCH = 100;
 
 const userIdList = z
   .array(userIdSchema)

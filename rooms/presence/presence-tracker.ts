@@ -61,7 +61,7 @@ export class PresenceTracker {
         activity: null,
         since: at,
       });
-      await this.announce(conn.userId, change, at);
+      await this.announce(conn.userId, change);
     });
   }
 
@@ -89,7 +89,7 @@ export class PresenceTracker {
     return this.serial.run(conn.userId, async () => {
       const change = await this.deps.presence.update(conn.userId, conn.deviceId, conn.connId, { status, activity }, at);
       if (!change) throw new CommandError('conflict', 'this connection no longer holds its device: another connection replaced it');
-      await this.announce(conn.userId, change, at);
+      await this.announce(conn.userId, change);
       return change.after;
     });
   }
@@ -113,12 +113,13 @@ export class PresenceTracker {
         const change = await this.deps.presence.disconnect(conn.userId, conn.deviceId, conn.connId, at);
         if (!change) return;
         if (change.after.status === 'offline') await this.deps.queue.enqueue([userLastSeen(conn.userId, at)]);
-        await this.announce(conn.userId, change, at);
+        await this.announce(conn.userId, change);
       })
       .catch((error: unknown) => this.deps.log.error({ err: error, userId: conn.userId }, 'presence: removing a device failed'));
   }
 
-  private async announce(userId: string, change: PresenceChange, at: number): Promise<void> {
+  /** Emits the change; `at` is the emission time, so watchers can order it against snapshots. */
+  private async announce(userId: string, change: PresenceChange): Promise<void> {
     const { before, after } = change;
     if (before.status === after.status && before.activity === after.activity) return;
     const user = await this.deps.users.findById(userId);
@@ -129,7 +130,7 @@ export class PresenceTracker {
     this.deps.rooms.emit(
       audiences.map((a) => presenceRoom(userId, a)),
       'presence:update',
-      { ...view, at },
+      { ...view, at: this.now() },
     );
   }
 }

@@ -1,0 +1,56 @@
+import { execFileSync } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build, type BuildResult, type Metafile } from 'esbuild';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const entry = join(here, 'src/index.ts');
+
+/** The SDK's runtime dependencies: kept external in the library build. */
+export const SDK_DEPENDENCIES = ['socket.io-client', 'socket.io-parser', 'msgpackr', '@socket.io/component-emitter'];
+
+/** What {@link buildSdk} produced. */
+export interface SdkBuild {
+  readonly library: BuildResult & { metafile: Metafile };
+  readonly browser: BuildResult & { metafile: Metafile };
+}
+
+/**
+ * Builds the SDK: `dist/index.js`, the ESM library (protocol/ inlined, dependencies external), and
+ * `dist/hugmood-client.browser.js`, one self-contained ESM bundle for browsers. Node built-ins are
+ * marked external only so that any import of one shows up in the metafile instead of failing
+ * the build; the bundle test asserts there are none.
+ */
+export async function buildSdk(options: { write: boolean }): Promise<SdkBuild> {
+  const common = {
+    entryPoints: [entry],
+    bundle: true,
+    format: 'esm' as const,
+    target: 'es2020',
+    sourcemap: options.write,
+    metafile: true as const,
+    write: options.write,
+    logLevel: 'silent' as const,
+  };
+  const library = await build({
+    ...common,
+    platform: 'neutral',
+    mainFields: ['module', 'main'],
+    external: [...SDK_DEPENDENCIES, 'node:*'],
+    outfile: join(here, 'dist/index.js'),
+  });
+  const browser = await build({
+    ...common,
+    platform: 'browser',
+    minify: true,
+    external: ['node:*'],
+    outfile: join(here, 'dist/hugmood-client.browser.js'),
+  });
+  return { library, browser };
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  await buildSdk({ write: true });
+  execFileSync(process.execPath, [join(here, '../node_modules/typescript/bin/tsc'), '-p', join(here, 'tsconfig.build.json')], { stdio: 'inherit' });
+  process.stdout.write('built client-sdk/dist\n');
+}

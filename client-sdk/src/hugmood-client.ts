@@ -1,0 +1,211 @@
+import type { CommandInput, CommandName, CommandResults } from '../../protocol/commands.js';
+import type { DeviceKind } from '../../protocol/ids.js';
+import type { SessionEndedEvent } from '../../protocol/server-events.js';
+import type { WireFormat } from '../../protocol/wire/wire-format.js';
+import { Commands } from './commands.js';
+import { type BackoffOptions, DEFAULT_BACKOFF } from './connection/backoff.js';
+import { Connection, type SocketFactory, type TokenProvider } from './connection/connection.js';
+import type { ConnectionState } from './connection/connection-state.js';
+import { randomDeviceId } from './device-id.js';
+import type { Unsubscribe } from './emitter.js';
+import type { HugMoodError } from './errors.js';
+import { FriendsApi } from './friends.js';
+import { type Logger, silentLogger } from './logger.js';
+import { PresenceApi } from './presence.js';
+import { PrivacyApi } from './privacy.js';
+import { ProfileApi } from './profile.js';
+
+/** Options of {@link HugMoodClient.connect}. */
+export interface HugMoodClientOptions {
+  /** The server's base URL, e.g. `https://rt.hugmood.app`. */
+  readonly url: string;
+  /**
+   * Returns a valid access token. Called before every connection attempt and when the server
+   * warns that the current token is about to expire, so return a fresh one (refresh it yourself).
+   */
+  readonly getToken: TokenProvider;
+  /** Must match the server's `WIRE`. Default `msgpack`. */
+  readonly wire?: WireFormat;
+  /** A stable id for this device (persist it); one is generated per client otherwise. */
+  readonly deviceId?: string;
+  readonly deviceKind?: DeviceKind;
+  /** Reconnect backoff (full jitter). Default: first retry within 300 ms, at most 10 s apart. */
+  readonly backoff?: Partial<BackoffOptions>;
+  /** How long one command may wait for the connection and its answer. Default 10 s. */
+  readonly requestTimeoutMs?: number;
+  /** How long one connection attempt may take. Default 10 s. */
+  readonly connectTimeoutMs?: number;
+  readonly logger?: Logger;
+  /** @internal Tests inject the socket. */
+  readonly createSocket?: SocketFactory;
+  /** @internal Tests make the jitter deterministic. */
+  readonly random?: () => number;
+}
+
+/**
+ * The HugMood real-time client. One instance holds one connection, reconnects on its own, and
+ * restores presence watches after every reconnect.
+ *
+ * @example
+ * ```ts
+ * import { HugMoodClient } from '@hugmood/client';
+ *
+ * const client = HugMoodClient.connect({
+ *   url: 'https://rt.hugmood.app',
+ *   getToken: () => auth.freshAccessToken(),
+ * });
+ * client.onStateChange((state) => console.log('connection', state));
+ * await client.whenConnected();
+ * await client.presence.watch([friendId]);
+ * ```
+ */
+export class HugMoodClient {
+  /** Presence: watch users, observe statuses, set your own. */
+  readonly presence: PresenceApi;
+  /** Friend requests and the friends list. */
+  readonly friends: FriendsApi;
+  /** Profiles. */
+  readonly profile: ProfileApi;
+  /** Privacy settings. */
+  readonly privacy: PrivacyApi;
+  /** The id this client presents as its device. */
+  readonly deviceId: string;
+
+  private readonly connection: Connection;
+  private readonly commands: Commands;
+  private readonly logger: Logger;
+
+  private constructor(private readonly options: HugMoodClientOptions) {
+    this.logger = options.logger ?? silentLogger;
+    this.deviceId = options.deviceId ?? randomDeviceId();
+    this.connection = new Connection({
+      url: options.url,
+      getToken: options.getToken,
+      wire: options.wire ?? 'msgpack',
+      deviceId: this.deviceId,
+      deviceKind: options.deviceKind ?? 'unknown',
+      backoff: { ...DEFAULT_BACKOFF, ...options.backoff },
+      connectTimeoutMs: options.connectTimeoutMs ?? 10_000,
+      logger: this.logger,
+      ...(options.random ? { random: options.random } : {}),
+      ...(options.createSocket ? { createSocket: options.createSocket } : {}),
+    });
+    this.commands = new Commands(this.connection, options.requestTimeoutMs ?? 10_000);
+    this.presence = new PresenceApi(this.commands, this.connection, this.logger);
+    this.friends = new FriendsApi(this.commands, this.connection, this.logger);
+    this.profile = new ProfileApi(this.commands, this.connection, this.logger);
+    this.privacy = new PrivacyApi(this.commands, this.connection, this.logger);
+    this.connection.socket.on('auth:expiring', () => void this.refreshToken());
+  }
+
+  /**
+   * Creates a client and starts connecting. Returns at once; observe {@link state} or await
+   * {@link whenConnected}.
+   *
+   * @example
+   * ```ts
+   * const client = HugMoodClient.connect({ url, getToken: async () => tokens.access, wire: 'msgpack' });
+   * ```
+   */
+  static connect(options: HugMoodClientOptions): HugMoodClient {
+    const client = new HugMoodClient(options);
+    client.connection.start();
+    return client;
+  }
+
+  /** The connection state: `disconnected`, `connecting`, `connected`, `reconnecting` or `closed`. */
+  get state(): ConnectionState {
+    return this.connection.state;
+  }
+
+  /** The fatal error that closed the client, if one did. */
+  get closedBy(): HugMoodError | null {
+    return this.connection.closedBy;
+  }
+
+  /**
+   * Calls `listener` on every state change.
+   *
+   * @example
+   * ```ts
+   * client.onStateChange((state, previous) => banner.show(state !== 'connected'));
+   * ```
+   */
+  onStateChange(listener: (state: ConnectionState, previous: ConnectionState) => void): Unsubscribe {
+    return this.connection.events.on('state', listener);
+  }
+
+  /**
+   * Calls `listener` on connection errors: each failed attempt (`fatal: false`, retried) and the
+   * error that closes the client (`fatal: true`).
+   *
+   * @example
+   * ```ts
+   * client.onError((error, { fatal }) => fatal && signOut(error));
+   * ```
+   */
+  onError(listener: (error: HugMoodError, info: { readonly fatal: boolean }) => void): Unsubscribe {
+    return this.connection.events.on('error', listener);
+  }
+
+  /**
+   * Calls `listener` when the server ends the session (`token_expired`, `server_shutdown`). The
+   * client reconnects by itself afterwards.
+   *
+   * @example
+   * ```ts
+   * client.onSessionEnded(({ reason }) => console.info('session ended:', reason));
+   * ```
+   */
+  onSessionEnded(listener: (event: SessionEndedEvent) => void): Unsubscribe {
+    return this.connection.events.on('session-ended', listener);
+  }
+
+  /**
+   * Resolves once connected; rejects if the client closes first or after `timeoutMs`.
+   *
+   * @example
+   * ```ts
+   * await client.whenConnected(5_000);
+   * ```
+   */
+  whenConnected(timeoutMs = this.options.connectTimeoutMs ?? 10_000): Promise<void> {
+    return this.connection.whenConnected(timeoutMs);
+  }
+
+  /**
+   * Sends any protocol command by name, fully typed from `protocol/`. The feature APIs
+   * (`presence`, `friends`, ...) are built on it.
+   *
+   * @example
+   * ```ts
+   * const list = await client.request('friends:list', {});
+   * ```
+   */
+  request<N extends CommandName>(name: N, payload: CommandInput<N>, timeoutMs?: number): Promise<CommandResults[N]> {
+    return this.commands.send(name, payload, timeoutMs);
+  }
+
+  /**
+   * Closes the connection for good.
+   *
+   * @example
+   * ```ts
+   * client.close();
+   * ```
+   */
+  close(): void {
+    this.connection.close();
+  }
+
+  private async refreshToken(): Promise<void> {
+    try {
+      const token = await this.options.getToken();
+      await this.commands.send('auth:refresh', { token });
+      this.logger.debug('access token refreshed on the live connection');
+    } catch (error) {
+      // The server ends the session at expiry; the reconnect then asks getToken() again.
+      this.logger.warn('refreshing the access token failed', { error });
+    }
+  }
+}

@@ -1,0 +1,38 @@
+export { HugMoodClient, type HugMoodClientOptions } from './hugmood-client.js';
+export type { ConnectionState } from './connection/connection-state.js';
+export type { BackoffOptions } from './connection/backoff.js';
+export { fullJitterDelay, DEFAULT_BACKOFF } from './connection/backoff.js';
+export type { SocketFactory, TokenProvider, ClientSocket } from './connection/connection.js';
+export type { Unsubscribe } from './emitter.js';
+export type { Logger } from './logger.js';
+export { randomDeviceId } from './device-id.js';
+export { PresenceApi, type PresenceEntry, type PresenceEvents } from './presence.js';
+export { FriendsApi } from './friends.js';
+export { ProfileApi, type ProfileChanges } from './profile.js';
+export { PrivacyApi } from './privacy.js';
+export {
+  HugMoodError,
+  InvalidPayloadError,
+  UnauthorizedError,
+  ForbiddenError,
+  NotFoundError,
+  RateLimitedError,
+  ConflictError,
+  UnavailableError,
+  InternalError,
+  TimeoutError,
+  ClientClosedError,
+  ProtocolVersionError,
+  type ClientErrorCode,
+} from './errors.js';
+export { PROTOCOL_VERSION } from '../../protocol/version.js';
+export { HUG_KINDS, HUG_KIND_IDS, hugIntensityAt, type HugKind, type HugKindId } from '../../protocol/hug-kinds.js';
+export type { ErrorCode, ProtocolError } from '../../protocol/errors.js';
+export type { CommandName, CommandInput, CommandResults, ClientToServerEvents } from '../../protocol/commands.js';
+export type { ServerToClientEvents, ServerEventName, ServerEventPayload } from '../../protocol/server-events.js';
+export type { UserPresence, UserStatus, DeviceStatus, WatchResult, WatchDenial } from '../../protocol/schemas/presence.js';
+export type { Profile } from '../../protocol/schemas/profile.js';
+export type { PrivacySettings } from '../../protocol/schemas/privacy.js';
+export type { FriendsList, FriendEntry, FriendshipState, FriendCommandResult } from '../../protocol/schemas/friends.js';
+export type { TokenPair } from '../../protocol/schemas/auth.js';
+export type { WireFormat } from '../../protocol/wire/wire-format.js';

@@ -1,0 +1,84 @@
+import { io, type Socket } from 'socket.io-client';
+import { HugMoodClient, type HugMoodClientOptions } from '../../client-sdk/src/index.js';
+import { PROTOCOL_VERSION } from '../../protocol/version.js';
+import { parserFor, type WireFormat } from '../../protocol/wire/wire-format.js';
+import type { Account } from './accounts.js';
+
+const open: { close(): void }[] = [];
+
+/** An SDK client for `account`, using its current access token; closed by {@link closeAllClients}. */
+export function sdkClient(url: string, account: Account, options: Partial<HugMoodClientOptions> = {}): HugMoodClient {
+  const client = HugMoodClient.connect({
+    url,
+    getToken: () => account.tokens.accessToken,
+    backoff: { baseDelayMs: 100, maxDelayMs: 1000 },
+    requestTimeoutMs: 5000,
+    ...options,
+  });
+  open.push(client);
+  return client;
+}
+
+/** A connected SDK client. */
+export async function connectedClient(url: string, account: Account, options: Partial<HugMoodClientOptions> = {}): Promise<HugMoodClient> {
+  const client = sdkClient(url, account, options);
+  await client.whenConnected(10_000);
+  return client;
+}
+
+/** A bare socket.io-client socket (no SDK), for probing the protocol directly. */
+export function rawSocket(
+  url: string,
+  auth: Record<string, unknown>,
+  options: { wire?: WireFormat; extraHeaders?: Record<string, string> } = {},
+): Socket {
+  const socket = io(url, {
+    transports: ['websocket'],
+    reconnection: false,
+    forceNew: true,
+    parser: parserFor(options.wire ?? 'msgpack'),
+    auth: { v: PROTOCOL_VERSION, ...auth },
+    ...(options.extraHeaders ? { extraHeaders: options.extraHeaders } : {}),
+  });
+  open.push({ close: () => socket.disconnect() });
+  return socket;
+}
+
+/** Resolves with the socket's first `connect_error` data, or rejects if it connects. */
+export function connectError(socket: Socket): Promise<Error & { data?: unknown }> {
+  return new Promise((resolve, reject) => {
+    socket.once('connect', () => reject(new Error('connected, but a refusal was expected')));
+    socket.once('connect_error', (error) => resolve(error as Error & { data?: unknown }));
+  });
+}
+
+/** Resolves once the socket is connected. */
+export function connected(socket: Socket): Promise<void> {
+  if (socket.connected) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    socket.once('connect', () => resolve());
+    socket.once('connect_error', (error) => reject(error));
+  });
+}
+
+/** Closes every client and socket the helpers opened. */
+export function closeAllClients(): void {
+  for (const c of open.splice(0)) c.close();
+}
+
+/** Polls `check` until it returns a value that is not undefined/false, or fails after `timeoutMs`. */
+export async function eventually<T>(check: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 5000, what = 'condition'): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined && value !== false) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+/** Makes two accounts friends through their SDK clients. */
+export async function befriend(a: HugMoodClient, b: HugMoodClient, bId: string, aId: string): Promise<void> {
+  await a.friends.request(bId);
+  await b.friends.accept(aId);
+}
