@@ -71,7 +71,7 @@ describe('presence end to end (uWS, msgpack)', () => {
 
   it('absorbs a reconnect within the grace period: no offline/online pair', async () => {
     const deviceId = 'flapping-device-1';
-    const { a, b, ca, cb: first } = await friends({ b: { deviceId } });
+    const { b, ca, cb: first } = await friends({ b: { deviceId } });
     await ca.presence.watch([b.userId]);
     const statuses: string[] = [];
     ca.presence.on('update', (p) => statuses.push(p.status));

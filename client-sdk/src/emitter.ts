@@ -19,7 +19,7 @@ export class Emitter<Events extends { [K in keyof Events]: unknown[] }> {
       set = new Set();
       this.listeners.set(event, set);
     }
-    set.add(listener as Listener<never>);
+    set.add(listener);
     return () => this.off(event, listener);
   }
 
@@ -34,7 +34,7 @@ export class Emitter<Events extends { [K in keyof Events]: unknown[] }> {
 
   /** Removes `listener` from `event`. */
   off<K extends keyof Events>(event: K, listener: Listener<Events[K]>): void {
-    this.listeners.get(event)?.delete(listener as Listener<never>);
+    this.listeners.get(event)?.delete(listener);
   }
 
   /** Calls every listener of `event` with `args`. */

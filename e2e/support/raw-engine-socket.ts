@@ -16,7 +16,7 @@ export class RawEngineSocket {
 
   constructor(url: string, private readonly wire: WireFormat) {
     const Parser = parserFor(wire);
-    this.encoder = new Parser.Encoder() as { encode(packet: Packet): unknown[] };
+    this.encoder = new Parser.Encoder();
     this.ws = new WebSocket(`${url.replace('http', 'ws')}/socket.io/?EIO=4&transport=websocket`);
     this.ws.on('message', (data, isBinary) => {
       const text = isBinary ? null : (data as Buffer).toString();

@@ -94,12 +94,15 @@ export class SqliteUserRepository implements UserRepository {
   }
 
   updateProfile(id: string, patch: ProfilePatch): Promise<UserRecord | null> {
-    const sets: string[] = [];
-    const values: (string | null)[] = [];
-    if (patch.displayName !== undefined) (sets.push('display_name = ?'), values.push(patch.displayName));
-    if (patch.avatarUrl !== undefined) (sets.push('avatar_url = ?'), values.push(patch.avatarUrl));
-    if (patch.bio !== undefined) (sets.push('bio = ?'), values.push(patch.bio));
-    if (sets.length > 0) this.db.prepare(`UPDATE users SET ${sets.join(', ')} WHERE id = ?`).run(...values, id);
+    const columns: [string, string | null | undefined][] = [
+      ['display_name', patch.displayName],
+      ['avatar_url', patch.avatarUrl],
+      ['bio', patch.bio],
+    ];
+    const set = columns.filter(([, value]) => value !== undefined);
+    if (set.length > 0) {
+      this.db.prepare(`UPDATE users SET ${set.map(([column]) => `${column} = ?`).join(', ')} WHERE id = ?`).run(...set.map(([, v]) => v), id);
+    }
     return this.findById(id);
   }
 

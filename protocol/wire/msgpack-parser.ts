@@ -53,16 +53,13 @@ export class Decoder extends Emitter<Record<string, never>, Record<string, never
     if (type === PacketType.BINARY_EVENT || type === PacketType.BINARY_ACK) {
       throw new Error('msgpack parser: binary packet types are not used with msgpack');
     }
+    if (type === PacketType.EVENT && Array.isArray(data) && typeof data[0] === 'string' && RESERVED_EVENT_NAMES.has(data[0])) {
+      throw new Error(`msgpack parser: "${data[0]}" is a reserved event name`);
+    }
     const packet: Packet = { type: type as PacketType, nsp: nsp as string };
     if (data !== undefined) packet.data = data;
     if (id !== undefined) packet.id = id as number;
     if (!isPacketValid(packet)) throw new Error('msgpack parser: invalid packet');
-    if (packet.type === PacketType.EVENT) {
-      const name: unknown = (packet.data as unknown[])[0];
-      if (typeof name === 'string' && RESERVED_EVENT_NAMES.has(name)) {
-        throw new Error(`msgpack parser: "${name}" is a reserved event name`);
-      }
-    }
     this.emitReserved('decoded', packet);
   }
 

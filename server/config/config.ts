@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { WireFormat } from '../../protocol/wire/wire-format.js';
-import { generatedNodeId, SETTINGS, type SettingName } from './settings.js';
+import { generatedNodeId, SECRET_SETTINGS, SETTINGS, type SettingName } from './settings.js';
 
 /** Browser Origins allowed to connect: an exact list, or localhost on any port (the development default). */
 export type OriginAllowlist = { readonly kind: 'list'; readonly origins: ReadonlySet<string> } | { readonly kind: 'localhost' };
@@ -84,7 +84,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
       ok: false,
       errors: parsed.error.issues.map((issue) => {
         const name = String(issue.path[0] ?? 'config');
-        const got = present[name];
+        const got = SECRET_SETTINGS.has(name) ? undefined : present[name];
         return `${name}: ${issue.message}${got === undefined ? '' : ` (got ${JSON.stringify(got)})`}`;
       }),
     };

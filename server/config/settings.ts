@@ -66,6 +66,9 @@ export const SETTINGS = {
   SHUTDOWN_TIMEOUT_MS: setting(integer(100, 600_000).default(10_000), '10000', 'Longest a graceful SIGTERM shutdown may take before the process exits anyway.'),
 } as const;
 
+/** Settings whose values are never echoed back, not even in error messages. */
+export const SECRET_SETTINGS: ReadonlySet<string> = new Set(['JWT_SECRET']);
+
 /** A setting name. */
 export type SettingName = keyof typeof SETTINGS;
 

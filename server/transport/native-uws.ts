@@ -1,8 +1,9 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import type * as Uws from 'uWebSockets.js';
 
 /** The uWebSockets.js module's API. */
-export type UwsModule = typeof import('uWebSockets.js');
+export type UwsModule = typeof Uws;
 
 /** The outcome of looking for the native binary. */
 export type NativeUwsResult =
@@ -20,9 +21,8 @@ export function loadNativeUws(): NativeUwsResult {
   if (cached) return cached;
   const require = createRequire(import.meta.url);
   const file = `uws_${process.platform}_${process.arch}_${process.versions.modules}.node`;
-  let binary = file;
   try {
-    binary = join(dirname(require.resolve('uWebSockets.js/package.json')), 'binaries', file);
+    const binary = join(dirname(require.resolve('uWebSockets.js/package.json')), 'binaries', file);
     cached = { ok: true, module: require(binary) as UwsModule, binary };
   } catch (error) {
     const reason = error instanceof Error ? error.message.split('\n')[0] ?? error.message : String(error);

@@ -5,7 +5,6 @@ import type { UwsModule } from './native-uws.js';
 import { clientAddressOf, type Transport, type TransportOptions } from './transport.js';
 
 type UwsApp = ReturnType<UwsModule['App']>;
-type UwsResponse = Parameters<Parameters<UwsApp['any']>[1]>[0];
 type ListenSocket = Parameters<Parameters<UwsApp['listen']>[2]>[0];
 
 const BODYLESS = new Set(['GET', 'HEAD', 'OPTIONS']);

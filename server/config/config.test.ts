@@ -1,0 +1,54 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from './config.js';
+import { SETTINGS } from './settings.js';
+
+describe('config', () => {
+  it('serves the embedded shape by default', () => {
+    const result = loadConfig({});
+    if (!result.ok) throw new Error(result.errors.join('\n'));
+    expect(result.config).toMatchObject({ port: 3000, dataDir: './data', transport: 'auto', wire: 'msgpack', nodeEnv: 'development', jwtSecret: null });
+    expect(result.config.allowedOrigins).toEqual({ kind: 'localhost' });
+    expect(result.config.nodeId).toMatch(/^[A-Za-z0-9_.-]+$/);
+  });
+
+  it('collects one message per wrong variable, naming it and what it got', () => {
+    const result = loadConfig({ PORT: '70000', MAX_FRAME_BYTES: 'lots', TRUST_PROXY: 'maybe', JWT_SECRET: 'short' });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors.map((e) => e.split(':')[0]).sort()).toEqual(['JWT_SECRET', 'MAX_FRAME_BYTES', 'PORT', 'TRUST_PROXY']);
+    expect(result.errors.find((e) => e.startsWith('PORT'))).toContain('"70000"');
+    expect(result.errors.find((e) => e.startsWith('JWT_SECRET'))).not.toContain('short"');
+  });
+
+  it('treats empty variables as unset', () => {
+    const result = loadConfig({ PORT: '', WIRE: '' });
+    expect(result.ok && result.config.port).toBe(3000);
+  });
+
+  it('checks settings against each other', () => {
+    const result = loadConfig({ ACCESS_TOKEN_TTL_S: '30', TOKEN_EXPIRY_WARNING_S: '60' });
+    expect(result.ok ? [] : result.errors).toEqual(['TOKEN_EXPIRY_WARNING_S: must be less than ACCESS_TOKEN_TTL_S (30)']);
+  });
+
+  it('requires exact origins', () => {
+    const ok = loadConfig({ ALLOWED_ORIGINS: 'https://app.example.com, http://localhost:5173' });
+    expect(ok.ok && ok.config.allowedOrigins).toEqual({ kind: 'list', origins: new Set(['https://app.example.com', 'http://localhost:5173']) });
+    for (const bad of ['https://app.example.com/', 'app.example.com', 'https://*.example.com']) {
+      const result = loadConfig({ ALLOWED_ORIGINS: bad });
+      expect(result.ok, bad).toBe(false);
+    }
+    const prod = loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) });
+    expect(prod.ok && prod.config.allowedOrigins).toEqual({ kind: 'list', origins: new Set() });
+  });
+
+  it('is documented: the README table lists every setting with its default', () => {
+    const readme = readFileSync(join(import.meta.dirname, '../../README.md'), 'utf8');
+    for (const [name, setting] of Object.entries(SETTINGS)) {
+      const row = readme.split('\n').find((line) => line.startsWith(`| \`${name}\` |`));
+      expect(row, `README row for ${name}`).toBeDefined();
+      expect(row).toContain(setting.shownDefault);
+    }
+  });
+});
