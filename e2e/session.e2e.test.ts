@@ -77,7 +77,8 @@ describe('session auth on the socket', () => {
       [{ token: await signAccessToken(account.userId, -5) }, 'unauthorized', 'token_expired'],
       [{ token: await signAccessToken('no-such-user', 60) }, 'unauthorized', 'user_unknown'],
       [{ token: account.tokens.accessToken, v: 99 }, 'invalid_payload', 'protocol_version'],
-      [{ token: account.tokens.accessToken, deviceId: 'x' }, 'invalid_payload', 'token_invalid'],
+      [{ token: account.tokens.accessToken, deviceId: 'x' }, 'invalid_payload', 'auth_invalid'],
+      [{ token: account.tokens.accessToken, deviceKind: 'toaster' }, 'invalid_payload', 'auth_invalid'],
     ];
     for (const [auth, code, reason] of cases) {
       const error = await connectError(rawSocket(server.url, auth));

@@ -65,11 +65,16 @@ export const HANDSHAKE_REFUSALS = {
   tokenExpired: 'token_expired',
   /** The token is valid but its user no longer exists. Fatal. */
   userUnknown: 'user_unknown',
+  /** A field of the handshake `auth` object other than the token is malformed (`deviceId`, `deviceKind`). Fatal. */
+  authInvalid: 'auth_invalid',
   /** `auth.v` is missing or not supported. Fatal. */
   protocolVersion: 'protocol_version',
   /** The user already holds `MAX_CONNECTIONS_PER_USER` sockets. Retried with backoff. */
   connectionLimit: 'connection_limit',
-  /** The browser Origin is not in `ALLOWED_ORIGINS`. Fatal. */
+  /**
+   * The browser Origin is not in `ALLOWED_ORIGINS`. Refused before the WebSocket upgrade (HTTP 403),
+   * so a browser sees only a failed connection; the reason shows in HTTP error bodies and metrics.
+   */
   origin: 'origin',
 } as const;
 

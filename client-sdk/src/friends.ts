@@ -12,7 +12,7 @@ import type { Logger } from './logger.js';
  * ```ts
  * const bob = await client.profile.lookup('bob');
  * await client.friends.request(bob.userId);
- * client.friends.on('update', (u) => console.log(u.profile.displayName, u.state));
+ * client.friends.on('update', (u) => showToast(`${u.profile.displayName}: ${u.state}`));
  * ```
  */
 export class FriendsApi {

@@ -54,7 +54,7 @@ export interface HugMoodClientOptions {
  *   url: 'https://rt.hugmood.app',
  *   getToken: () => auth.freshAccessToken(),
  * });
- * client.onStateChange((state) => console.log('connection', state));
+ * client.onStateChange((state) => setConnectionBanner(state));
  * await client.whenConnected();
  * await client.presence.watch([friendId]);
  * ```

@@ -62,7 +62,7 @@ export class PresenceApi {
    * @example
    * ```ts
    * const result = await client.presence.watch([friendId]);
-   * console.log(result.presences[0]?.status); // 'online' | 'away' | 'offline' | 'hidden'
+   * render(result.presences[0]?.status); // 'online' | 'away' | 'offline' | 'hidden'
    * ```
    */
   async watch(userIds: readonly string[]): Promise<WatchResult> {
@@ -140,7 +140,7 @@ export class PresenceApi {
    *
    * @example
    * ```ts
-   * client.presence.on('update', (p) => console.log(p.userId, p.status, p.lastSeenAt));
+   * client.presence.on('update', (p) => renderBadge(p.userId, p.status, p.lastSeenAt));
    * ```
    */
   on<K extends keyof PresenceEvents>(event: K, listener: (...args: PresenceEvents[K]) => void): Unsubscribe {

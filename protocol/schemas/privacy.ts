@@ -27,7 +27,7 @@ export const DEFAULT_PRIVACY: PrivacySettings = {
   allowHugsFrom: 'friends',
 };
 
-/** `privacy:update`: any subset of the settings, at least one. */
+/** `privacy:update`: some of the settings, at least one. */
 export const privacyUpdateSchema = privacySettingsSchema
   .partial()
   .refine((p) => Object.values(p).some((v) => v !== undefined), { message: 'at least one setting is required' });

@@ -29,7 +29,7 @@ export interface Profile {
 /** `profile:get` */
 export const profileGetSchema = z.object({ userId: userIdSchema });
 
-/** `profile:update`: any subset of the editable fields, at least one. */
+/** `profile:update`: some of the editable fields, at least one. */
 export const profileUpdateSchema = z
   .object({
     displayName: displayNameSchema.optional(),

@@ -52,7 +52,7 @@ export function handshakeMiddleware(deps: HandshakeDeps): (socket: HugSocket, ne
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       const field = issue?.path.map(String).join('.') ?? 'auth';
-      throw refusal('invalid_payload', HANDSHAKE_REFUSALS.tokenInvalid, `auth.${field}: ${issue?.message ?? 'invalid'}`, { field });
+      throw refusal('invalid_payload', HANDSHAKE_REFUSALS.authInvalid, `auth.${field}: ${issue?.message ?? 'invalid'}`, { field });
     }
     let verified;
     try {

@@ -53,6 +53,7 @@ const FATAL_REASONS: ReadonlySet<string> = new Set([
   HANDSHAKE_REFUSALS.tokenMissing,
   HANDSHAKE_REFUSALS.tokenInvalid,
   HANDSHAKE_REFUSALS.userUnknown,
+  HANDSHAKE_REFUSALS.authInvalid,
   HANDSHAKE_REFUSALS.protocolVersion,
 ]);
 
