@@ -113,12 +113,24 @@ export class HugMoodClient {
     return client;
   }
 
-  /** The connection state: `disconnected`, `connecting`, `connected`, `reconnecting` or `closed`. */
+  /**
+   * The connection state: `disconnected`, `connecting`, `connected`, `reconnecting` or `closed`.
+   * @example
+   * ```ts
+   * if (client.state !== 'connected') showOfflineBanner();
+   * ```
+   */
   get state(): ConnectionState {
     return this.connection.state;
   }
 
-  /** The fatal error that closed the client, if one did. */
+  /**
+   * The fatal error that closed the client, if one did.
+   * @example
+   * ```ts
+   * if (client.closedBy instanceof UnauthorizedError) await signInAgain();
+   * ```
+   */
   get closedBy(): HugMoodError | null {
     return this.connection.closedBy;
   }

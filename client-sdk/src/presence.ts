@@ -107,17 +107,35 @@ export class PresenceApi {
     return this.commands.send('presence:set', { status, activity });
   }
 
-  /** The presence of a watched user, if known. */
+  /**
+   * The presence of a watched user, if known.
+   * @example
+   * ```ts
+   * const away = client.presence.get(friendId)?.status === 'away';
+   * ```
+   */
   get(userId: string): PresenceEntry | undefined {
     return this.entries.get(userId);
   }
 
-  /** Every watched user's presence, as a read-only copy. */
+  /**
+   * Every watched user's presence, as a read-only copy.
+   * @example
+   * ```ts
+   * const online = [...client.presence.statuses().values()].filter((p) => p.status === 'online');
+   * ```
+   */
   statuses(): ReadonlyMap<string, PresenceEntry> {
     return new Map(this.entries);
   }
 
-  /** The users you asked to watch (and may). */
+  /**
+   * The users you asked to watch (and may); the SDK watches them again after every reconnect.
+   * @example
+   * ```ts
+   * const count = client.presence.watched().length;
+   * ```
+   */
   watched(): string[] {
     return [...this.wanted];
   }
