@@ -30,16 +30,16 @@ export class SessionExpiry {
     timers.warn = this.after(Math.max(0, untilWarn), () => {
       socket.emit('auth:expiring', { expiresAt, at: this.now() });
     });
+    // Timers may fire a little early against the wall clock, and cannot wait past MAX_TIMER_MS:
+    // re-arm until the expiry has really passed, so a session never ends while its token is valid.
     const armEnd = () => {
       const remaining = expiresAt - this.now();
-      if (remaining > MAX_TIMER_MS) {
-        timers.end = this.after(MAX_TIMER_MS, armEnd);
+      if (remaining > 0) {
+        timers.end = this.after(remaining + 1, armEnd);
         return;
       }
-      timers.end = this.after(Math.max(0, remaining), () => {
-        socket.emit('session:ended', { reason: 'token_expired', at: this.now() });
-        socket.disconnect(true);
-      });
+      socket.emit('session:ended', { reason: 'token_expired', at: this.now() });
+      socket.disconnect(true);
     };
     armEnd();
     this.timers.set(socket, timers);
