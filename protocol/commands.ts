@@ -73,9 +73,6 @@ export type CommandInput<N extends CommandName> = z.input<(typeof COMMAND_SCHEMA
 /** The payload a server handler receives for command `N`, after validation (the schema's output). */
 export type CommandPayload<N extends CommandName> = z.output<(typeof COMMAND_SCHEMAS)[N]>;
 
-/** The result type of command `N`. */
-export type CommandResult<N extends CommandName> = CommandResults[N];
-
 /** The Socket.IO client→server event map: every command takes a payload and an ack. */
 export type ClientToServerEvents = {
   [N in CommandName]: (payload: CommandInput<N>, ack: AckCallback<CommandResults[N]>) => void;

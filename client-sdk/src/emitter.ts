@@ -23,15 +23,6 @@ export class Emitter<Events extends { [K in keyof Events]: unknown[] }> {
     return () => this.off(event, listener);
   }
 
-  /** Calls `listener` on the next `event` only. */
-  once<K extends keyof Events>(event: K, listener: Listener<Events[K]>): Unsubscribe {
-    const off = this.on(event, (...args: Events[K]) => {
-      off();
-      listener(...args);
-    });
-    return off;
-  }
-
   /** Removes `listener` from `event`. */
   off<K extends keyof Events>(event: K, listener: Listener<Events[K]>): void {
     this.listeners.get(event)?.delete(listener);
@@ -46,10 +37,5 @@ export class Emitter<Events extends { [K in keyof Events]: unknown[] }> {
         this.onListenerError(error);
       }
     }
-  }
-
-  /** Drops every listener. */
-  clear(): void {
-    this.listeners.clear();
   }
 }

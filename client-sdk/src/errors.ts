@@ -1,4 +1,4 @@
-import type { ErrorCode, ErrorDetails, ProtocolError } from '../../protocol/errors.js';
+import { type ErrorCode, type ErrorDetails, type ProtocolError, TEMPORARY_CODES } from '../../protocol/errors.js';
 
 /** Codes the SDK adds to the server's catalogue for failures on its own side. */
 export type ClientErrorCode = 'timeout' | 'closed' | 'protocol_version';
@@ -34,7 +34,7 @@ export class HugMoodError extends Error {
 
   /** True when the same call may succeed later unchanged. */
   get temporary(): boolean {
-    return this.code === 'rate_limited' || this.code === 'unavailable' || this.code === 'internal' || this.code === 'timeout';
+    return this.code === 'timeout' || TEMPORARY_CODES.has(this.code as ErrorCode);
   }
 }
 

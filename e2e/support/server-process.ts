@@ -22,8 +22,6 @@ export interface ServerProcess {
   readonly stderr: string[];
   /** Sends `signal` (default SIGTERM) and resolves with the exit code. */
   stop(signal?: NodeJS.Signals): Promise<number | null>;
-  /** Resolves when the process has exited, with its code. */
-  exited(): Promise<number | null>;
 }
 
 /** Options for {@link startServer}. */
@@ -129,7 +127,6 @@ export function startServer(options: StartOptions = {}): Promise<ServerProcess> 
               if (child.exitCode === null && child.signalCode === null) child.kill(signal);
               return exit;
             },
-            exited: () => exit,
           });
         }
       }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { deviceIdSchema, deviceKindSchema, userIdSchema } from '../ids.js';
+import { deviceIdSchema, deviceKindSchema } from '../ids.js';
 import { lineOfText } from './text.js';
 
 /** Login name: 3-32 of a-z 0-9 _ . , case-insensitive (stored lower-case). */
@@ -64,6 +64,3 @@ export interface AuthRefreshResult {
   readonly userId: string;
   readonly expiresAt: number;
 }
-
-/** Re-exported for HTTP route schemas that return user ids. */
-export { userIdSchema };

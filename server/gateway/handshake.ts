@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { invalidPayload } from '../../domain/invalid-payload.js';
 import type { ErrorCode, ErrorDetails, HandshakeRefusal, ProtocolError } from '../../protocol/errors.js';
 import { HANDSHAKE_REFUSALS } from '../../protocol/errors.js';
 import { handshakeAuthSchema } from '../../protocol/schemas/auth.js';
@@ -50,9 +51,8 @@ export function handshakeMiddleware(deps: HandshakeDeps): (socket: HugSocket, ne
     }
     const parsed = handshakeAuthSchema.safeParse(raw);
     if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      const field = issue?.path.map(String).join('.') ?? 'auth';
-      throw refusal('invalid_payload', HANDSHAKE_REFUSALS.authInvalid, `auth.${field}: ${issue?.message ?? 'invalid'}`, { field });
+      const invalid = invalidPayload(parsed.error);
+      throw refusal('invalid_payload', HANDSHAKE_REFUSALS.authInvalid, `auth.${invalid.message}`, { field: invalid.details?.['field'] ?? null });
     }
     let verified;
     try {

@@ -23,8 +23,3 @@ const TRANSITIONS: Record<ConnectionState, Partial<Record<ConnectionEvent, Conne
 export function nextState(state: ConnectionState, event: ConnectionEvent): ConnectionState | null {
   return TRANSITIONS[state][event] ?? null;
 }
-
-/** Compile-time exhaustiveness check for switches over unions. */
-export function assertNever(value: never): never {
-  throw new Error(`unexpected value: ${String(value)}`);
-}
