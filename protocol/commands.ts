@@ -15,6 +15,21 @@ import {
   type UnwatchResult,
   type WatchResult,
 } from './schemas/presence.js';
+import {
+  hugAckSchema,
+  type HugAckResult,
+  type HugHistoryPage,
+  hugHistorySchema,
+  hugReadSchema,
+  type HugReadResult,
+  type HugRequestAnswerResult,
+  hugRequestAnswerSchema,
+  type HugRequestResult,
+  hugRequestSchema,
+  hugSendSchema,
+  type HugSendResult,
+} from './schemas/hugs.js';
+import { type InboxPage, inboxSyncSchema } from './schemas/inbox.js';
 import { type PrivacySettings, privacyUpdateSchema } from './schemas/privacy.js';
 import { type Profile, profileGetSchema, profileUpdateSchema, userLookupSchema } from './schemas/profile.js';
 
@@ -39,6 +54,13 @@ export const COMMAND_SCHEMAS = {
   'user:lookup': userLookupSchema,
   'privacy:get': emptyPayloadSchema,
   'privacy:update': privacyUpdateSchema,
+  'hug:send': hugSendSchema,
+  'hug:ack': hugAckSchema,
+  'hug:read': hugReadSchema,
+  'hug:request': hugRequestSchema,
+  'hug:request:answer': hugRequestAnswerSchema,
+  'hug:history': hugHistorySchema,
+  'inbox:sync': inboxSyncSchema,
 } as const;
 
 /** The name of a client→server command. */
@@ -65,6 +87,13 @@ export interface CommandResults {
   'user:lookup': Profile;
   'privacy:get': PrivacySettings;
   'privacy:update': PrivacySettings;
+  'hug:send': HugSendResult;
+  'hug:ack': HugAckResult;
+  'hug:read': HugReadResult;
+  'hug:request': HugRequestResult;
+  'hug:request:answer': HugRequestAnswerResult;
+  'hug:history': HugHistoryPage;
+  'inbox:sync': InboxPage;
 }
 
 /** The payload a client sends for command `N` (the schema's input). */

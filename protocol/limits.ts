@@ -1,2 +1,14 @@
 /** Most users one `presence:watch` or `presence:unwatch` may name. */
 export const MAX_WATCH_BATCH = 100;
+
+/** Longest hug or hug-request message, in characters. */
+export const MAX_HUG_MESSAGE = 280;
+
+/** Longest idempotency key (`clientId`) a client may send. */
+export const MAX_CLIENT_ID = 64;
+
+/** Most entries one `inbox:sync` or `hug:history` page may return. */
+export const MAX_PAGE = 200;
+
+/** Most hug ids one `hug:ack` may name. */
+export const MAX_ACK_BATCH = 100;

@@ -1,5 +1,6 @@
 import type { ProtocolError } from './errors.js';
 import type { FriendshipState } from './schemas/friends.js';
+import type { InboxEntry, InboxEntryType } from './schemas/inbox.js';
 import type { UserPresence } from './schemas/presence.js';
 import type { PrivacySettings } from './schemas/privacy.js';
 import type { Profile } from './schemas/profile.js';
@@ -59,6 +60,22 @@ export interface CommandRejectedEvent extends Stamped {
   readonly error: ProtocolError;
 }
 
+/** An inbox entry pushed live; the same entry comes through `inbox:sync` (deduplicate by `id`). */
+export type LiveInboxEvent<T extends InboxEntryType> = Extract<InboxEntry, { readonly type: T }> & Stamped;
+
+/** Sent to a hug's sender (room `user:{from}`) when a device of the recipient acknowledged it. */
+export interface HugDeliveredEvent extends Stamped {
+  readonly hugId: string;
+  readonly to: string;
+  readonly deliveredAt: number;
+}
+
+/** Sent to the recipient's own devices (room `user:{to}`) when one of them marked a hug read. */
+export interface HugReadStateEvent extends Stamped {
+  readonly hugId: string;
+  readonly readAt: number;
+}
+
 /** The Socket.IO server→client event map. */
 export interface ServerToClientEvents {
   'presence:update': (event: PresenceUpdateEvent) => void;
@@ -69,6 +86,18 @@ export interface ServerToClientEvents {
   'auth:expiring': (event: AuthExpiringEvent) => void;
   'session:ended': (event: SessionEndedEvent) => void;
   'command:rejected': (event: CommandRejectedEvent) => void;
+  /** To room `user:{to}`: a hug arrived. Acknowledge it with `hug:ack`. */
+  'hug:received': (event: LiveInboxEvent<'hug'>) => void;
+  /** To room `user:{from}`: a device of the recipient got the hug. */
+  'hug:delivered': (event: HugDeliveredEvent) => void;
+  /** To room `user:{from}`: the recipient read the hug. */
+  'hug:read-receipt': (event: LiveInboxEvent<'read-receipt'>) => void;
+  /** To room `user:{to}`: another device of yours marked a hug read. */
+  'hug:read-state': (event: HugReadStateEvent) => void;
+  /** To room `user:{to}`: someone asks you for a hug. */
+  'hug:request:received': (event: LiveInboxEvent<'hug-request'>) => void;
+  /** To room `user:{from}`: your hug request was answered. */
+  'hug:request:answered': (event: LiveInboxEvent<'hug-request-answer'>) => void;
 }
 
 /** The name of a server→client event. */

@@ -2,8 +2,14 @@ import { join } from 'node:path';
 import type { Logger } from 'pino';
 import { parserFor } from '../protocol/wire/wire-format.js';
 import { openSqliteStore } from '../persistence/sqlite/sqlite-store.js';
-import { MemoryWriteQueue } from '../persistence/write-behind/memory-write-queue.js';
+import { SqliteWriteQueue } from '../persistence/sqlite/sqlite-write-queue.js';
 import { storeBatchApplier } from '../persistence/write-behind/store-batch-applier.js';
+import { DurableWrites } from '../rooms/hugs/durable-writes.js';
+import { HugRequestService } from '../rooms/hugs/hug-request-service.js';
+import { HugService } from '../rooms/hugs/hug-service.js';
+import { MemoryIdempotencyKeys } from '../rooms/idempotency/memory-idempotency-keys.js';
+import { InboxService } from '../rooms/inbox/inbox-service.js';
+import { MemoryInboxCursors } from '../rooms/inbox/memory-inbox-cursors.js';
 import { MemoryPresence } from '../rooms/presence/memory-presence.js';
 import { PresenceTracker } from '../rooms/presence/presence-tracker.js';
 import { PresenceVisibility } from '../rooms/presence/presence-visibility.js';
@@ -51,17 +57,31 @@ function jwtSecret(config: Config, log: Logger): string | null {
 
 /**
  * The composition root of the embedded shape: the only place that picks implementations
- * (SQLite store, memory presence, memory rate limiter, in-process write queue) and wires them.
+ * (SQLite store, SQLite write-behind queue, memory presence, rate limiter, idempotency keys and
+ * inbox cursors) and wires them.
  */
 export async function startApp(config: Config, log: Logger): Promise<RunningApp> {
   const store = openSqliteStore({ file: join(config.dataDir, 'hugmood.db') });
   log.info({ store: store.kind, migration: store.migration }, 'store ready');
-  const queue = new MemoryWriteQueue();
-  queue.start(storeBatchApplier(store));
+  const metrics = new Metrics(config.nodeId);
+  const queue = new SqliteWriteQueue({
+    file: join(config.dataDir, 'write-queue.db'),
+    maxBatch: config.queue.batchMax,
+    lingerMs: config.queue.lingerMs,
+    maxAttempts: config.queue.maxAttempts,
+    lagBoundMs: config.queue.lagBoundMs,
+  });
+  queue.start(metrics.instrumentApplier(storeBatchApplier(store)));
+  // Operations acknowledged before a crash are applied before serving: cursors are seeded from the store.
+  const pendingAtStart = queue.stats().depth;
+  await queue.drain();
+  log.info({ replayed: pendingAtStart, deadLetters: queue.stats().deadLetters }, 'write queue ready');
+  metrics.observeQueue(queue);
   const presence = new MemoryPresence();
   const limiter = new MemoryRateLimiter();
-  const metrics = new Metrics(config.nodeId);
-  metrics.observeQueue(queue);
+  const keys = new MemoryIdempotencyKeys();
+  const cursors = new MemoryInboxCursors((userId) => store.inbox.lastCursor(userId));
+  const writes = new DurableWrites(queue);
 
   const tokens = new AccessTokens({
     secret: jwtSecret(config, log),
@@ -92,6 +112,19 @@ export async function startApp(config: Config, log: Logger): Promise<RunningApp>
     maxWatchedPerSocket: config.maxWatchedPerSocket,
   });
   const expiry = new SessionExpiry(config.tokenExpiryWarningS * 1000);
+  const hugRule = { name: 'hug', capacity: config.rate.hugsBurst, refillPerSecond: config.rate.hugsPerMin / 60 };
+  const hugDeps = {
+    users: store.users,
+    friendships: store.friendships,
+    hugs: store.hugs,
+    writes,
+    keys,
+    cursors,
+    rooms,
+    throttle: (senderId: string) => limiter.consume(senderId, hugRule),
+    isOnline: async (userId: string) => ((await presence.get([userId])).get(userId)?.devices.length ?? 0) > 0,
+  };
+  const hugs = new HugService(hugDeps);
   const handlers = commandHandlers({
     tokens,
     expiry,
@@ -100,6 +133,9 @@ export async function startApp(config: Config, log: Logger): Promise<RunningApp>
     friends: new FriendsService({ users: store.users, friendships: store.friendships, rooms, visibility }),
     profiles: new ProfileService({ users: store.users, friendships: store.friendships, rooms }),
     privacy: new PrivacyService({ users: store.users, rooms, visibility }),
+    hugs,
+    hugRequests: new HugRequestService({ ...hugDeps, requests: store.hugRequests, hugService: hugs, requestTtlMs: config.hugRequestTtlS * 1000 }),
+    inbox: new InboxService({ inbox: store.inbox, hugs: store.hugs, requests: store.hugRequests, writes }),
   });
   const dispatch = createDispatcher({
     handlers,
@@ -146,6 +182,8 @@ export async function startApp(config: Config, log: Logger): Promise<RunningApp>
     });
     await transport.close();
     await limiter.close();
+    await keys.close();
+    await cursors.close();
     await store.close();
   };
   return { port, transport: transport.name, stop };

@@ -52,4 +52,48 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX refresh_tokens_by_expiry ON refresh_tokens (expires_at);
     `,
   },
+  {
+    version: 2,
+    name: 'hugs, hug requests, inboxes',
+    sql: `
+      CREATE TABLE hugs (
+        id TEXT PRIMARY KEY,
+        from_user TEXT NOT NULL,
+        to_user TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        message TEXT,
+        sent_at INTEGER NOT NULL,
+        request_id TEXT,
+        client_id TEXT NOT NULL,
+        fingerprint TEXT NOT NULL,
+        delivered_at INTEGER,
+        read_at INTEGER
+      );
+      CREATE INDEX hugs_sent ON hugs (from_user, sent_at DESC, id DESC);
+      CREATE INDEX hugs_received ON hugs (to_user, sent_at DESC, id DESC);
+      CREATE TABLE hug_requests (
+        id TEXT PRIMARY KEY,
+        from_user TEXT NOT NULL,
+        to_user TEXT NOT NULL,
+        message TEXT,
+        created_at INTEGER NOT NULL,
+        expires_at INTEGER NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('pending', 'accepted', 'declined')),
+        answered_at INTEGER,
+        hug_id TEXT,
+        fingerprint TEXT NOT NULL
+      );
+      CREATE TABLE inbox (
+        user_id TEXT NOT NULL,
+        cursor INTEGER NOT NULL CHECK (cursor > 0),
+        id TEXT NOT NULL,
+        type TEXT NOT NULL,
+        ref TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        data TEXT NOT NULL,
+        PRIMARY KEY (user_id, cursor),
+        UNIQUE (user_id, id)
+      ) WITHOUT ROWID;
+    `,
+  },
 ];

@@ -2,11 +2,17 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3, { type Database } from 'better-sqlite3';
 import type { Store } from '../store/store.js';
+import type { WriteOperation } from '../write-behind/write-operation.js';
+import type { BatchOutcome } from '../write-behind/write-queue.js';
 import { MIGRATIONS, type Migration } from './migrations.js';
 import { type MigrationReport, migrate } from './sqlite-migrator.js';
 import { SqliteFriendshipRepository } from './sqlite-friendship-repository.js';
+import { SqliteHugRepository } from './sqlite-hug-repository.js';
+import { SqliteHugRequestRepository } from './sqlite-hug-request-repository.js';
+import { SqliteInboxRepository } from './sqlite-inbox-repository.js';
 import { SqliteRefreshTokenRepository } from './sqlite-refresh-token-repository.js';
 import { SqliteUserRepository } from './sqlite-user-repository.js';
+import { sqliteApplyWrites } from './sqlite-write-applier.js';
 
 /** Options for {@link openSqliteStore}. */
 export interface SqliteStoreOptions {
@@ -22,6 +28,9 @@ export class SqliteStore implements Store {
   readonly users: SqliteUserRepository;
   readonly friendships: SqliteFriendshipRepository;
   readonly refreshTokens: SqliteRefreshTokenRepository;
+  readonly hugs: SqliteHugRepository;
+  readonly hugRequests: SqliteHugRequestRepository;
+  readonly inbox: SqliteInboxRepository;
 
   constructor(
     readonly db: Database,
@@ -30,6 +39,17 @@ export class SqliteStore implements Store {
     this.users = new SqliteUserRepository(db);
     this.friendships = new SqliteFriendshipRepository(db);
     this.refreshTokens = new SqliteRefreshTokenRepository(db);
+    this.hugs = new SqliteHugRepository(db);
+    this.hugRequests = new SqliteHugRequestRepository(db);
+    this.inbox = new SqliteInboxRepository(db);
+  }
+
+  applyWrites(batch: readonly WriteOperation[]): Promise<BatchOutcome> {
+    try {
+      return Promise.resolve(sqliteApplyWrites(this.db, this, batch));
+    } catch (error) {
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    }
   }
 
   ping(): Promise<void> {

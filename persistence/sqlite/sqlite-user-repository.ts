@@ -123,7 +123,12 @@ export class SqliteUserRepository implements UserRepository {
   }
 
   recordLastSeen(id: string, at: number): Promise<void> {
-    this.lastSeen.run(at, id, at);
+    this.applyLastSeen(id, at);
     return Promise.resolve();
+  }
+
+  /** Applier: raise `lastSeenAt`, never lower it. */
+  applyLastSeen(id: string, at: number): void {
+    this.lastSeen.run(at, id, at);
   }
 }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_PRIVACY } from '../../protocol/schemas/privacy.js';
 import type { Store } from './store.js';
+import { describeStoreWrites } from './store-writes.contract.js';
 import type { NewUser } from './user-repository.js';
 
 /** Opens a fresh, empty store for one test, and disposes of it. */
@@ -216,6 +217,8 @@ export function runStoreContract(name: string, factory: StoreFactory): void {
         expect(await store.refreshTokens.findByHash(live.tokenHash)).not.toBeNull();
       });
     });
+
+    describeStoreWrites(() => store);
 
     it('answers ping', async () => {
       await expect(store.ping()).resolves.toBeUndefined();

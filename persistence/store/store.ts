@@ -1,4 +1,9 @@
+import type { WriteOperation } from '../write-behind/write-operation.js';
+import type { BatchOutcome } from '../write-behind/write-queue.js';
 import type { FriendshipRepository } from './friendship-repository.js';
+import type { HugRepository } from './hug-repository.js';
+import type { HugRequestRepository } from './hug-request-repository.js';
+import type { InboxRepository } from './inbox-repository.js';
 import type { RefreshTokenRepository } from './refresh-token-repository.js';
 import type { UserRepository } from './user-repository.js';
 
@@ -11,6 +16,16 @@ export interface Store {
   readonly users: UserRepository;
   readonly friendships: FriendshipRepository;
   readonly refreshTokens: RefreshTokenRepository;
+  readonly hugs: HugRepository;
+  readonly hugRequests: HugRequestRepository;
+  readonly inbox: InboxRepository;
+  /**
+   * Writes one write-behind batch: one SQLite transaction, or one unordered MongoDB `bulkWrite`.
+   * Operations are applied in batch order and each is idempotent. An operation that fails is
+   * reported in `failed` and written nowhere, and so are the later operations of its key (to keep
+   * key order); the others are written. Throws only when the store as a whole is unreachable.
+   */
+  applyWrites(batch: readonly WriteOperation[]): Promise<BatchOutcome>;
   /** Resolves when the store answers; rejects otherwise (for `/readyz`). */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -1,21 +1,7 @@
 import type { Store } from '../store/store.js';
 import type { BatchApplier } from './write-queue.js';
 
-/** Applies write-behind batches to `store`, one operation at a time so a poison operation fails alone. */
+/** The worker's applier: each batch goes to the store as one transaction (or one bulk write). */
 export function storeBatchApplier(store: Store): BatchApplier {
-  return async (batch) => {
-    const failed = new Map<string, Error>();
-    for (const op of batch) {
-      try {
-        switch (op.type) {
-          case 'user.last-seen':
-            await store.users.recordLastSeen(op.userId, op.at);
-            break;
-        }
-      } catch (error) {
-        failed.set(op.id, error instanceof Error ? error : new Error(String(error)));
-      }
-    }
-    return { failed };
-  };
+  return (batch) => store.applyWrites(batch);
 }

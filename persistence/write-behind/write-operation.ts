@@ -1,20 +1,113 @@
+import { z } from 'zod';
+import { HUG_KIND_IDS } from '../../protocol/hug-kinds.js';
+import type { HugRecord } from '../store/hug-repository.js';
+import type { HugRequestRecord } from '../store/hug-request-repository.js';
+import type { InboxRecord } from '../store/inbox-repository.js';
+
+const epoch = z.number().int().nonnegative();
+const id = z.string().min(1).max(200);
+
+const hugRecordSchema = z.object({
+  id,
+  from: id,
+  to: id,
+  kind: z.enum(HUG_KIND_IDS),
+  message: z.string().nullable(),
+  sentAt: epoch,
+  requestId: id.nullable(),
+  clientId: id,
+  fingerprint: id,
+  deliveredAt: epoch.nullable(),
+  readAt: epoch.nullable(),
+}) satisfies z.ZodType<HugRecord>;
+
+const hugRequestRecordSchema = z.object({
+  id,
+  from: id,
+  to: id,
+  message: z.string().nullable(),
+  createdAt: epoch,
+  expiresAt: epoch,
+  status: z.enum(['pending', 'accepted', 'declined']),
+  answeredAt: epoch.nullable(),
+  hugId: id.nullable(),
+  fingerprint: id,
+}) satisfies z.ZodType<HugRequestRecord>;
+
+const inboxRecordSchema = z.object({
+  userId: id,
+  cursor: z.number().int().positive(),
+  id,
+  type: z.enum(['hug', 'hug-request', 'hug-request-answer', 'read-receipt']),
+  ref: id,
+  createdAt: epoch,
+  data: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
+}) satisfies z.ZodType<InboxRecord>;
+
+const op = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) =>
+  z.object({ type: z.literal(type), id, key: id, ...shape });
+
+/**
+ * Every persistence operation, as a schema: operations read back from a durable queue are
+ * validated with it, so a malformed one fails alone (and is dead-lettered) instead of reaching
+ * the store.
+ */
+export const writeOperationSchema = z.discriminatedUnion('type', [
+  op('user.last-seen', { userId: id, at: epoch }),
+  op('hug.create', { hug: hugRecordSchema }),
+  op('hug.delivered', { hugId: id, at: epoch }),
+  op('hug.read', { hugId: id, at: epoch }),
+  op('hug-request.create', { request: hugRequestRecordSchema }),
+  op('hug-request.answer', { requestId: id, status: z.enum(['accepted', 'declined']), at: epoch, hugId: id.nullable() }),
+  op('inbox.append', { entry: inboxRecordSchema }),
+]);
+
 /**
  * A persistence operation produced by a command. Its `id` is deterministic (derived from what it
  * writes), so applying it twice is harmless; its `key` names the record it touches, and the
  * queue keeps operations of one key in order.
  */
-export type WriteOperation = UserLastSeenOperation;
+export type WriteOperation = z.infer<typeof writeOperationSchema>;
 
-/** Raise a user's `lastSeenAt` (monotonic, so replays are harmless). */
-export interface UserLastSeenOperation {
-  readonly type: 'user.last-seen';
-  readonly id: string;
-  readonly key: string;
-  readonly userId: string;
-  readonly at: number;
+/** The operation of type `T`. */
+export type WriteOperationOf<T extends WriteOperation['type']> = Extract<WriteOperation, { type: T }>;
+
+/** Records that `userId` was last seen at `at` (monotonic, so replays are harmless). */
+export function userLastSeen(userId: string, at: number): WriteOperationOf<'user.last-seen'> {
+  return { type: 'user.last-seen', id: `user.last-seen:${userId}:${at}`, key: `user:${userId}`, userId, at };
 }
 
-/** Builds the operation recording that `userId` was last seen at `at`. */
-export function userLastSeen(userId: string, at: number): UserLastSeenOperation {
-  return { type: 'user.last-seen', id: `user.last-seen:${userId}:${at}`, key: `user:${userId}`, userId, at };
+/** Creates `hug` (ignored if a hug with its id exists). */
+export function hugCreate(hug: HugRecord): WriteOperationOf<'hug.create'> {
+  return { type: 'hug.create', id: `hug.create:${hug.id}`, key: `hug:${hug.id}`, hug };
+}
+
+/** Sets a hug's `deliveredAt` unless already set. */
+export function hugDelivered(hugId: string, at: number): WriteOperationOf<'hug.delivered'> {
+  return { type: 'hug.delivered', id: `hug.delivered:${hugId}`, key: `hug:${hugId}`, hugId, at };
+}
+
+/** Sets a hug's `readAt` (and `deliveredAt`) unless already set. */
+export function hugRead(hugId: string, at: number): WriteOperationOf<'hug.read'> {
+  return { type: 'hug.read', id: `hug.read:${hugId}`, key: `hug:${hugId}`, hugId, at };
+}
+
+/** Creates a hug request (ignored if it exists). */
+export function hugRequestCreate(request: HugRequestRecord): WriteOperationOf<'hug-request.create'> {
+  return { type: 'hug-request.create', id: `hug-request.create:${request.id}`, key: `hug-request:${request.id}`, request };
+}
+
+/** Answers a pending hug request (ignored once answered). */
+export function hugRequestAnswer(
+  requestId: string,
+  status: 'accepted' | 'declined',
+  at: number,
+  hugId: string | null,
+): WriteOperationOf<'hug-request.answer'> {
+  return { type: 'hug-request.answer', id: `hug-request.answer:${requestId}`, key: `hug-request:${requestId}`, requestId, status, at, hugId };
+}
+
+/** Appends `entry` to its user's inbox (ignored if an entry with its id exists). */
+export function inboxAppend(entry: InboxRecord): WriteOperationOf<'inbox.append'> {
+  return { type: 'inbox.append', id: `inbox.append:${entry.userId}:${entry.id}`, key: `inbox:${entry.userId}`, entry };
 }

@@ -1,6 +1,6 @@
 import type { WriteOperation } from './write-operation.js';
 
-/** What the worker reports for one batch: the operations that failed, with why. */
+/** What the store reports for one batch: the operations that failed, with why. */
 export interface BatchOutcome {
   readonly failed: ReadonlyMap<string, Error>;
 }
@@ -8,39 +8,82 @@ export interface BatchOutcome {
 /** Writes one batch to the store. Throwing fails the whole batch; `failed` fails single operations. */
 export type BatchApplier = (batch: readonly WriteOperation[]) => Promise<BatchOutcome>;
 
-/** An operation that failed every attempt. */
+/** An operation that failed every attempt (or could not be read back at all). */
 export interface DeadLetter {
-  readonly operation: WriteOperation;
+  /** The dead letter's own id, for `replay` and `drop`. */
+  readonly id: string;
+  readonly opId: string;
+  readonly key: string;
+  /** The operation as queued (JSON). Kept raw: a malformed operation is dead-lettered too. */
+  readonly body: string;
   readonly error: string;
   readonly attempts: number;
+  readonly enqueuedAt: number;
   readonly failedAt: number;
 }
 
-/** Counters for `/metrics`. */
+/** Counters for `/metrics` and backpressure. */
 export interface WriteQueueStats {
+  /** Operations enqueued and not yet applied or dead-lettered. */
   readonly depth: number;
   readonly deadLetters: number;
   /** Age of the oldest operation not yet applied, in ms (0 when empty). */
   readonly lagMs: number;
 }
 
+/** How an enqueue may be refused. */
+export interface EnqueueOptions {
+  /**
+   * The caller can retry later (a hug send, a read mark), so past the lag bound the enqueue is
+   * refused with {@link QueueBackpressureError}. Writes that cannot wait (a disconnect's
+   * `lastSeenAt`) leave this unset and are always taken.
+   */
+  readonly deferrable?: boolean;
+}
+
+/** The queue is past its lag bound: try again after `retryAfterMs`. Maps to `unavailable`. */
+export class QueueBackpressureError extends Error {
+  constructor(
+    readonly retryAfterMs: number,
+    readonly lagMs: number,
+  ) {
+    super(`the write queue is ${Math.round(lagMs)} ms behind; try again in ${retryAfterMs} ms`);
+    this.name = 'QueueBackpressureError';
+  }
+}
+
 /**
  * The write-behind queue between commands and the store.
  *
- * Guarantees: every enqueued operation reaches the applier at least once, or lands in the
- * dead letters after the last attempt; operations with the same `key` reach the applier in
- * enqueue order; a failing operation is retried with exponential backoff and dead-lettered alone,
- * not with its batch. How durable an enqueue is depends on the implementation and is stated on it.
+ * Guarantees:
+ * - `enqueue` resolves only once its operations are as durable as the implementation states
+ *   (on disk for SQLite, in Redis for BullMQ); after that a crash loses none of them.
+ * - Every enqueued operation reaches the applier at least once, or lands in the dead letters.
+ *   Redelivery is possible (a crash between apply and acknowledge), so operations are idempotent.
+ * - Operations of one `key` reach the applier in enqueue order, and a retried operation holds
+ *   back the later operations of its key until it succeeds or is dead-lettered.
+ * - A failing operation is retried with exponential backoff and dead-lettered alone after the
+ *   last attempt; a malformed one is dead-lettered at once. Its batch-mates are written.
  */
 export interface WriteQueue {
-  /** Queues `operations`; resolves when they are as durable as the implementation promises. */
-  enqueue(operations: readonly WriteOperation[]): Promise<void>;
-  /** Starts delivering batches to `apply`. Call once. */
+  /** Queues `operations` (in order); resolves when they are durable. */
+  enqueue(operations: readonly WriteOperation[], options?: EnqueueOptions): Promise<void>;
+  /** Starts delivering batches to `apply`. Call once. A queue that is never started only produces. */
   start(apply: BatchApplier): void;
-  /** Resolves when every operation enqueued so far is applied or dead-lettered. */
+  /**
+   * Resolves `true` once every operation enqueued before the call is applied or dead-lettered
+   * (read-your-writes for readers of the store), or `false` after `timeoutMs`.
+   */
+  settled(timeoutMs: number): Promise<boolean>;
+  /** Resolves when the queue is empty: everything enqueued is applied or dead-lettered. */
   drain(): Promise<void>;
   stats(): WriteQueueStats;
-  deadLetters(): Promise<readonly DeadLetter[]>;
-  /** Stops delivering. Call `drain` first to lose nothing. */
+  /** Dead letters, oldest first. */
+  deadLetters(limit?: number): Promise<readonly DeadLetter[]>;
+  /** Moves dead letters (all when `ids` is omitted) back into the queue; resolves with how many. */
+  replayDeadLetters(ids?: readonly string[]): Promise<number>;
+  /** Deletes dead letters (all when `ids` is omitted); resolves with how many. */
+  dropDeadLetters(ids?: readonly string[]): Promise<number>;
+  /** Stops delivering and releases resources. Call `drain` first to apply everything. */
   close(): Promise<void>;
 }

@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_PRIVACY } from '../../protocol/schemas/privacy.js';
 import { openSqliteStore, type SqliteStore } from '../../persistence/sqlite/sqlite-store.js';
-import { MemoryWriteQueue } from '../../persistence/write-behind/memory-write-queue.js';
+import { SqliteWriteQueue } from '../../persistence/sqlite/sqlite-write-queue.js';
 import { storeBatchApplier } from '../../persistence/write-behind/store-batch-applier.js';
 import type { LogPort } from '../log-port.js';
 import { RecordingRoomPort } from '../test-support/recording-room-port.js';
@@ -20,7 +20,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 describe('presence tracker', () => {
   let store: SqliteStore;
   let rooms: RecordingRoomPort;
-  let queue: MemoryWriteQueue;
+  let queue: SqliteWriteQueue;
   let userId: string;
 
   const tracker = (graceMs: number) => new PresenceTracker({ presence: new MemoryPresence(), rooms, users: store.users, queue, graceMs, log: quiet });
@@ -29,10 +29,15 @@ describe('presence tracker', () => {
   beforeEach(async () => {
     store = openSqliteStore({ file: join(dir, `${randomUUID()}.db`) });
     rooms = new RecordingRoomPort();
-    queue = new MemoryWriteQueue({ lingerMs: 1 });
+    queue = new SqliteWriteQueue({ file: ':memory:', lingerMs: 1 });
     queue.start(storeBatchApplier(store));
     userId = randomUUID();
     await store.users.create({ id: userId, username: `u${userId.slice(0, 8)}`, passwordHash: 'x', displayName: 'U', privacy: DEFAULT_PRIVACY, createdAt: 1 });
+  });
+
+  afterEach(async () => {
+    await queue.close();
+    await store.close();
   });
 
   it('announces each change of the aggregate once, to the friends room', async () => {

@@ -35,6 +35,15 @@ export interface Config {
     readonly connBurst: number;
     readonly loginPerMin: number;
     readonly authPerMin: number;
+    readonly hugsPerMin: number;
+    readonly hugsBurst: number;
+  };
+  readonly hugRequestTtlS: number;
+  readonly queue: {
+    readonly lagBoundMs: number;
+    readonly batchMax: number;
+    readonly lingerMs: number;
+    readonly maxAttempts: number;
   };
   readonly pingIntervalMs: number;
   readonly pingTimeoutMs: number;
@@ -132,6 +141,15 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
         connBurst: e.RATE_CONN_BURST,
         loginPerMin: e.LOGIN_ATTEMPTS_PER_MIN,
         authPerMin: e.AUTH_REQUESTS_PER_MIN,
+        hugsPerMin: e.RATE_HUGS_PER_MIN,
+        hugsBurst: e.RATE_HUGS_BURST,
+      },
+      hugRequestTtlS: e.HUG_REQUEST_TTL_S,
+      queue: {
+        lagBoundMs: e.QUEUE_LAG_BOUND_MS,
+        batchMax: e.QUEUE_BATCH_MAX,
+        lingerMs: e.QUEUE_LINGER_MS,
+        maxAttempts: e.QUEUE_MAX_ATTEMPTS,
       },
       pingIntervalMs: e.PING_INTERVAL_MS,
       pingTimeoutMs: e.PING_TIMEOUT_MS,

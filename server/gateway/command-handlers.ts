@@ -1,4 +1,7 @@
 import { CommandError } from '../../domain/command-error.js';
+import type { HugRequestService } from '../../rooms/hugs/hug-request-service.js';
+import type { HugService } from '../../rooms/hugs/hug-service.js';
+import type { InboxService } from '../../rooms/inbox/inbox-service.js';
 import type { PresenceTracker } from '../../rooms/presence/presence-tracker.js';
 import type { PresenceWatch } from '../../rooms/presence/presence-watch.js';
 import type { FriendsService } from '../../rooms/social/friends-service.js';
@@ -17,6 +20,9 @@ export interface CommandServices {
   readonly friends: FriendsService;
   readonly profiles: ProfileService;
   readonly privacy: PrivacyService;
+  readonly hugs: HugService;
+  readonly hugRequests: HugRequestService;
+  readonly inbox: InboxService;
 }
 
 /** Binds every command to its service. Authorization happens in the services, per command. */
@@ -51,5 +57,12 @@ export function commandHandlers(s: CommandServices): CommandHandlers {
     'user:lookup': (ctx, { username }) => s.profiles.lookup(ctx.userId, username),
     'privacy:get': (ctx) => s.privacy.get(ctx.userId),
     'privacy:update': (ctx, patch) => s.privacy.update(ctx.userId, patch),
+    'hug:send': (ctx, { to, kind, message, clientId }) => s.hugs.send(ctx.userId, { to, kind, message: message || null, clientId }),
+    'hug:ack': (ctx, { hugIds }) => s.hugs.acknowledge(ctx.userId, hugIds),
+    'hug:read': (ctx, { hugId }) => s.hugs.markRead(ctx.userId, hugId),
+    'hug:request': (ctx, { to, message, clientId }) => s.hugRequests.request(ctx.userId, to, message || null, clientId),
+    'hug:request:answer': (ctx, answer) => s.hugRequests.answer(ctx.userId, answer),
+    'hug:history': (ctx, { direction, before, limit }) => s.hugs.history(ctx.userId, direction, before, limit),
+    'inbox:sync': (ctx, { after, limit }) => s.inbox.sync(ctx.userId, after, limit),
   };
 }

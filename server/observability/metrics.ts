@@ -1,5 +1,5 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
-import type { WriteQueue } from '../../persistence/write-behind/write-queue.js';
+import type { BatchApplier, WriteQueue } from '../../persistence/write-behind/write-queue.js';
 
 /** Every Prometheus metric this node exports, on one registry. */
 export class Metrics {
@@ -37,6 +37,29 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  /** Operations per write-behind batch the worker applied. */
+  readonly queueBatchSize = new Histogram({
+    name: 'hugmood_write_queue_batch_size',
+    help: 'Operations per write-behind batch written to the store',
+    buckets: [1, 2, 5, 10, 25, 50, 100, 250, 500, 1000],
+    registers: [this.registry],
+  });
+
+  /** Time to write one write-behind batch to the store. */
+  readonly queueFlushDuration = new Histogram({
+    name: 'hugmood_write_queue_flush_seconds',
+    help: 'Time to write one write-behind batch to the store',
+    buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1],
+    registers: [this.registry],
+  });
+
+  /** Write-behind operations that failed an attempt, by whether they will be retried. */
+  readonly queueFailures = new Counter({
+    name: 'hugmood_write_queue_failures_total',
+    help: 'Write-behind operations that failed an attempt',
+    registers: [this.registry],
+  });
+
   constructor(nodeId: string) {
     this.registry.setDefaultLabels({ node: nodeId });
     collectDefaultMetrics({ register: this.registry });
@@ -68,5 +91,23 @@ export class Metrics {
         this.set(queue.stats().deadLetters);
       },
     });
+  }
+
+  /** Wraps the worker's applier so every batch is counted and timed. */
+  instrumentApplier(apply: BatchApplier): BatchApplier {
+    return async (batch) => {
+      const end = this.queueFlushDuration.startTimer();
+      this.queueBatchSize.observe(batch.length);
+      try {
+        const outcome = await apply(batch);
+        this.queueFailures.inc(outcome.failed.size);
+        return outcome;
+      } catch (error) {
+        this.queueFailures.inc(batch.length);
+        throw error;
+      } finally {
+        end();
+      }
+    };
   }
 }

@@ -1,0 +1,101 @@
+import type { Database, Statement } from 'better-sqlite3';
+import { HUG_KIND_IDS, type HugKindId } from '../../protocol/hug-kinds.js';
+import type { HistoryPosition, HugRecord, HugRepository } from '../store/hug-repository.js';
+
+interface HugRow {
+  id: string;
+  from_user: string;
+  to_user: string;
+  kind: string;
+  message: string | null;
+  sent_at: number;
+  request_id: string | null;
+  client_id: string;
+  fingerprint: string;
+  delivered_at: number | null;
+  read_at: number | null;
+}
+
+function toKind(kind: string): HugKindId {
+  if ((HUG_KIND_IDS as readonly string[]).includes(kind)) return kind as HugKindId;
+  throw new Error(`stored hug has unknown kind ${JSON.stringify(kind)}`);
+}
+
+function toRecord(row: HugRow): HugRecord {
+  return {
+    id: row.id,
+    from: row.from_user,
+    to: row.to_user,
+    kind: toKind(row.kind),
+    message: row.message,
+    sentAt: row.sent_at,
+    requestId: row.request_id,
+    clientId: row.client_id,
+    fingerprint: row.fingerprint,
+    deliveredAt: row.delivered_at,
+    readAt: row.read_at,
+  };
+}
+
+/** {@link HugRepository} on SQLite, plus the statements the batch applier writes with. */
+export class SqliteHugRepository implements HugRepository {
+  private readonly byId: Statement<[string], HugRow>;
+  private readonly sent: Statement<[string, number, number, string, number], HugRow>;
+  private readonly received: Statement<[string, number, number, string, number], HugRow>;
+  private readonly insert: Statement;
+  private readonly delivered: Statement;
+  private readonly read: Statement;
+
+  constructor(private readonly db: Database) {
+    this.byId = db.prepare('SELECT * FROM hugs WHERE id = ?');
+    const page = (column: string) =>
+      `SELECT * FROM hugs WHERE ${column} = ? AND (sent_at < ? OR (sent_at = ? AND id < ?))
+       ORDER BY sent_at DESC, id DESC LIMIT ?`;
+    this.sent = db.prepare(page('from_user'));
+    this.received = db.prepare(page('to_user'));
+    this.insert = db.prepare(
+      `INSERT INTO hugs (id, from_user, to_user, kind, message, sent_at, request_id, client_id, fingerprint, delivered_at, read_at)
+       VALUES (@id, @from, @to, @kind, @message, @sentAt, @requestId, @clientId, @fingerprint, @deliveredAt, @readAt)
+       ON CONFLICT (id) DO NOTHING`,
+    );
+    this.delivered = db.prepare('UPDATE hugs SET delivered_at = ? WHERE id = ? AND delivered_at IS NULL');
+    this.read = db.prepare(
+      'UPDATE hugs SET read_at = @at, delivered_at = COALESCE(delivered_at, @at) WHERE id = @hugId AND read_at IS NULL',
+    );
+  }
+
+  get(id: string): Promise<HugRecord | null> {
+    const row = this.byId.get(id);
+    return Promise.resolve(row ? toRecord(row) : null);
+  }
+
+  getMany(ids: readonly string[]): Promise<HugRecord[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    const rows = this.db
+      .prepare<string[], HugRow>(`SELECT * FROM hugs WHERE id IN (${ids.map(() => '?').join(',')})`)
+      .all(...ids);
+    return Promise.resolve(rows.map(toRecord));
+  }
+
+  history(userId: string, direction: 'sent' | 'received', before: HistoryPosition | null, limit: number): Promise<HugRecord[]> {
+    const statement = direction === 'sent' ? this.sent : this.received;
+    const at = before?.sentAt ?? Number.MAX_SAFE_INTEGER;
+    const rows = statement.all(userId, at, at, before?.id ?? '\uffff', limit);
+    return Promise.resolve(rows.map(toRecord));
+  }
+
+  /** Applier: insert unless present. */
+  applyCreate(hug: HugRecord): void {
+    this.insert.run(hug);
+  }
+
+  /** Applier: first delivery wins. */
+  applyDelivered(hugId: string, at: number): void {
+    this.delivered.run(at, hugId);
+  }
+
+  /** Applier: first read wins. */
+  applyRead(hugId: string, at: number): void {
+    this.read.run({ at, hugId });
+  }
+}

@@ -1,0 +1,61 @@
+import type { Database } from 'better-sqlite3';
+import type { WriteOperation } from '../write-behind/write-operation.js';
+import type { BatchOutcome } from '../write-behind/write-queue.js';
+import type { SqliteHugRepository } from './sqlite-hug-repository.js';
+import type { SqliteHugRequestRepository } from './sqlite-hug-request-repository.js';
+import type { SqliteInboxRepository } from './sqlite-inbox-repository.js';
+import type { SqliteUserRepository } from './sqlite-user-repository.js';
+
+/** The repositories a batch writes through. */
+export interface SqliteWriteTargets {
+  readonly users: SqliteUserRepository;
+  readonly hugs: SqliteHugRepository;
+  readonly hugRequests: SqliteHugRequestRepository;
+  readonly inbox: SqliteInboxRepository;
+}
+
+function applyOne(t: SqliteWriteTargets, op: WriteOperation): void {
+  switch (op.type) {
+    case 'user.last-seen':
+      return t.users.applyLastSeen(op.userId, op.at);
+    case 'hug.create':
+      return t.hugs.applyCreate(op.hug);
+    case 'hug.delivered':
+      return t.hugs.applyDelivered(op.hugId, op.at);
+    case 'hug.read':
+      return t.hugs.applyRead(op.hugId, op.at);
+    case 'hug-request.create':
+      return t.hugRequests.applyCreate(op.request);
+    case 'hug-request.answer':
+      return t.hugRequests.applyAnswer(op.requestId, op.status, op.at, op.hugId);
+    case 'inbox.append':
+      return t.inbox.applyAppend(op.entry);
+  }
+}
+
+/**
+ * Writes a batch in one immediate transaction. Each operation runs in its own savepoint, so a
+ * failing one is rolled back alone and reported, and its batch-mates commit together. After a
+ * failure, later operations of the same key are held back (reported failed) to keep key order.
+ */
+export function sqliteApplyWrites(db: Database, targets: SqliteWriteTargets, batch: readonly WriteOperation[]): BatchOutcome {
+  const failed = new Map<string, Error>();
+  const one = db.transaction((op: WriteOperation) => applyOne(targets, op));
+  const all = db.transaction(() => {
+    const failedKeys = new Set<string>();
+    for (const op of batch) {
+      if (failedKeys.has(op.key)) {
+        failed.set(op.id, new Error(`held back: an earlier operation on ${op.key} failed`));
+        continue;
+      }
+      try {
+        one(op);
+      } catch (error) {
+        failed.set(op.id, error instanceof Error ? error : new Error(String(error)));
+        failedKeys.add(op.key);
+      }
+    }
+  });
+  all.immediate();
+  return { failed };
+}

@@ -1,0 +1,98 @@
+import { randomUUID } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { hugCreate, hugDelivered, hugRead, hugRequestAnswer, hugRequestCreate, inboxAppend } from '../write-behind/write-operation.js';
+import type { HugRecord } from './hug-repository.js';
+import type { InboxRecord } from './inbox-repository.js';
+import type { Store } from './store.js';
+
+function hug(overrides: Partial<HugRecord> = {}): HugRecord {
+  return {
+    id: `h${randomUUID().replaceAll('-', '')}`,
+    from: 'alice',
+    to: 'bob',
+    kind: 'warm',
+    message: 'hi',
+    sentAt: 1000,
+    requestId: null,
+    clientId: `c-${randomUUID()}`,
+    fingerprint: 'fp',
+    deliveredAt: null,
+    readAt: null,
+    ...overrides,
+  };
+}
+
+function entry(userId: string, cursor: number, ref: string): InboxRecord {
+  return { userId, cursor, id: `hug:${ref}`, type: 'hug', ref, createdAt: 1000 + cursor, data: {} };
+}
+
+/**
+ * The write side of the store contract: batches of write-behind operations, idempotent on replay,
+ * with a failing operation isolated; and the hug, request and inbox reads over what they wrote.
+ * Runs inside `runStoreContract`, once per implementation.
+ */
+export function describeStoreWrites(store: () => Store): void {
+  describe('write-behind batches', () => {
+    it('writes a batch, and a replay of it changes nothing', async () => {
+      const h = hug();
+      const batch = [hugCreate(h), inboxAppend(entry(h.to, 1, h.id)), hugDelivered(h.id, 1500), hugRead(h.id, 2000)];
+      expect((await store().applyWrites(batch)).failed.size).toBe(0);
+      expect((await store().applyWrites(batch)).failed.size).toBe(0);
+      expect(await store().hugs.get(h.id)).toEqual({ ...h, deliveredAt: 1500, readAt: 2000 });
+      expect(await store().inbox.after(h.to, 0, 10)).toHaveLength(1);
+      expect(await store().inbox.lastCursor(h.to)).toBe(1);
+      expect(await store().inbox.lastCursor('nobody')).toBe(0);
+    });
+
+    it('keeps the first delivery and read times', async () => {
+      const h = hug();
+      await store().applyWrites([hugCreate(h), hugRead(h.id, 2000), hugRead(h.id, 3000), hugDelivered(h.id, 2500)]);
+      expect(await store().hugs.get(h.id)).toMatchObject({ deliveredAt: 2000, readAt: 2000 });
+    });
+
+    it('fails a poison operation alone: its batch-mates are written, later ops of its key held back', async () => {
+      const user = `u-${randomUUID()}`;
+      const first = hug({ to: user });
+      await store().applyWrites([hugCreate(first), inboxAppend(entry(user, 1, first.id))]);
+      const second = hug({ to: user });
+      const third = hug({ to: user });
+      const clash = inboxAppend({ ...entry(user, 1, second.id) });
+      const after = inboxAppend(entry(user, 2, third.id));
+      const other = hug();
+      const outcome = await store().applyWrites([hugCreate(second), clash, after, hugCreate(other)]);
+      expect([...outcome.failed.keys()].sort()).toEqual([clash.id, after.id].sort());
+      expect(await store().hugs.get(second.id)).not.toBeNull();
+      expect(await store().hugs.get(other.id)).not.toBeNull();
+      expect((await store().inbox.after(user, 0, 10)).map((e) => e.ref)).toEqual([first.id]);
+    });
+
+    it('pages hug history newest first, by direction', async () => {
+      const me = `me-${randomUUID()}`;
+      const sent = [1, 2, 3, 3].map((t, i) => hug({ from: me, sentAt: t * 1000, id: `h-sent-${i}-${randomUUID().slice(0, 8)}` }));
+      const received = hug({ to: me, sentAt: 5000 });
+      await store().applyWrites([...sent, received].map(hugCreate));
+      const page1 = await store().hugs.history(me, 'sent', null, 3);
+      expect(page1.map((h) => h.sentAt)).toEqual([3000, 3000, 2000]);
+      const last = page1.at(-1);
+      const page2 = await store().hugs.history(me, 'sent', last ? { sentAt: last.sentAt, id: last.id } : null, 3);
+      expect(page2.map((h) => h.sentAt)).toEqual([1000]);
+      expect((await store().hugs.history(me, 'received', null, 10)).map((h) => h.id)).toEqual([received.id]);
+      expect((await store().hugs.getMany([received.id, 'missing'])).map((h) => h.id)).toEqual([received.id]);
+    });
+
+    it('pages an inbox in cursor order', async () => {
+      const user = `u-${randomUUID()}`;
+      await store().applyWrites([3, 1, 2, 4].map((c) => inboxAppend(entry(user, c, `ref${c}`))));
+      expect((await store().inbox.after(user, 0, 2)).map((e) => e.cursor)).toEqual([1, 2]);
+      expect((await store().inbox.after(user, 2, 10)).map((e) => e.cursor)).toEqual([3, 4]);
+    });
+
+    it('answers a hug request once', async () => {
+      const id = `r${randomUUID().replaceAll('-', '')}`;
+      const request = { id, from: 'a', to: 'b', message: null, createdAt: 1, expiresAt: 100, status: 'pending' as const, answeredAt: null, hugId: null, fingerprint: 'f' };
+      await store().applyWrites([hugRequestCreate(request), hugRequestAnswer(id, 'declined', 5, null), hugRequestAnswer(id, 'accepted', 6, 'h1')]);
+      expect(await store().hugRequests.get(id)).toMatchObject({ status: 'declined', answeredAt: 5, hugId: null });
+      expect((await store().hugRequests.getMany([id])).length).toBe(1);
+    });
+  });
+}

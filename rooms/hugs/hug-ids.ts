@@ -1,0 +1,20 @@
+import { createHash } from 'node:crypto';
+
+function digest(...parts: readonly string[]): string {
+  return createHash('sha256').update(parts.join('\u0000')).digest('base64url');
+}
+
+/** The hug id of `senderId`'s send with `clientId`: the same pair always yields the same id. */
+export function hugIdFor(senderId: string, clientId: string): string {
+  return `h_${digest('hug', senderId, clientId).slice(0, 24)}`;
+}
+
+/** The hug request id of `senderId`'s request with `clientId`. */
+export function hugRequestIdFor(senderId: string, clientId: string): string {
+  return `r_${digest('hug-request', senderId, clientId).slice(0, 24)}`;
+}
+
+/** A digest of a request's content, to tell a retry (same digest) from a reused `clientId`. */
+export function fingerprintOf(...fields: readonly (string | null | undefined)[]): string {
+  return digest(...fields.map((f) => f ?? '\u0001null'));
+}

@@ -1,0 +1,157 @@
+import { CommandError } from '../../domain/command-error.js';
+import { relationshipOf } from '../../domain/friendship.js';
+import type { HugKindId } from '../../protocol/hug-kinds.js';
+import type { HugRequestAnswerResult, HugRequestResult } from '../../protocol/schemas/hugs.js';
+import type { HugRequestRecord, HugRequestRepository } from '../../persistence/store/hug-request-repository.js';
+import { hugRequestAnswer, hugRequestCreate, inboxAppend } from '../../persistence/write-behind/write-operation.js';
+import { userRoom } from '../room-names.js';
+import { fingerprintOf, hugRequestIdFor } from './hug-ids.js';
+import { assertMayHug } from './hug-permission.js';
+import { type HugService, type HugServiceDeps, IDEMPOTENCY_TTL_MS, PENDING_CLAIM_TTL_MS } from './hug-service.js';
+import { toHugRequest } from './hug-views.js';
+
+/** What {@link HugRequestService} is built from: the hug service's parts, plus requests. */
+export interface HugRequestServiceDeps extends HugServiceDeps {
+  readonly requests: HugRequestRepository;
+  readonly hugService: HugService;
+  /** How long a request stays answerable. */
+  readonly requestTtlMs: number;
+}
+
+/** An answer to a hug request. */
+export interface HugRequestAnswerInput {
+  readonly requestId: string;
+  readonly accept: boolean;
+  readonly kind?: HugKindId | undefined;
+  readonly message?: string | undefined;
+}
+
+/**
+ * Hug requests: ask someone for a hug; they accept (a hug goes back, linked to the request) or
+ * decline, once, before the request expires. Requests and answers reach offline users through
+ * their inbox.
+ */
+export class HugRequestService {
+  private readonly now: () => number;
+
+  constructor(private readonly deps: HugRequestServiceDeps) {
+    this.now = deps.now ?? Date.now;
+  }
+
+  /** `hug:request`: idempotent on (sender, `clientId`) like a send. */
+  async request(senderId: string, to: string, message: string | null, clientId: string): Promise<HugRequestResult> {
+    const id = hugRequestIdFor(senderId, clientId);
+    const fingerprint = fingerprintOf('request', to, message);
+    const key = `hug-request:${id}`;
+    const claim = await this.deps.keys.claim(key, fingerprint, PENDING_CLAIM_TTL_MS);
+    if (!claim.fresh) {
+      if (claim.fingerprint !== fingerprint) throw new CommandError('conflict', 'this clientId was already used for a different request', { field: 'clientId' });
+      if (claim.result === null) throw new CommandError('unavailable', 'this request is still being sent; try again', { reason: 'in_progress' }, 200);
+      return JSON.parse(claim.result) as HugRequestResult;
+    }
+    try {
+      const stored = await this.deps.requests.get(id);
+      if (stored && stored.fingerprint !== fingerprint) throw new CommandError('conflict', 'this clientId was already used for a different request', { field: 'clientId' });
+      const result = stored ? { requestId: id, expiresAt: stored.expiresAt } : await this.create(senderId, id, to, message, fingerprint);
+      await this.deps.keys.complete(key, JSON.stringify(result), IDEMPOTENCY_TTL_MS);
+      return result;
+    } catch (error) {
+      await this.deps.keys.release(key);
+      throw error;
+    }
+  }
+
+  /** `hug:request:answer`: only the request's recipient may answer, once, before it expires. */
+  async answer(userId: string, input: HugRequestAnswerInput): Promise<HugRequestAnswerResult> {
+    await this.deps.writes.beforeRead();
+    const request = await this.deps.requests.get(input.requestId);
+    if (!request) throw new CommandError('not_found', 'no such hug request', { field: 'requestId' });
+    if (request.to !== userId) throw new CommandError('forbidden', 'this hug request was not made to you', { field: 'requestId' });
+    const wanted = input.accept ? 'accepted' : 'declined';
+    const key = `answer:${request.id}`;
+    const claim = await this.deps.keys.claim(key, wanted, PENDING_CLAIM_TTL_MS);
+    if (!claim.fresh) {
+      if (claim.fingerprint !== wanted) throw this.alreadyAnswered(claim.fingerprint);
+      if (claim.result === null) throw new CommandError('unavailable', 'this request is being answered; try again', { reason: 'in_progress' }, 200);
+      return JSON.parse(claim.result) as HugRequestAnswerResult;
+    }
+    try {
+      const result = await this.decide(request, wanted, input);
+      await this.deps.keys.complete(key, JSON.stringify(result), IDEMPOTENCY_TTL_MS);
+      return result;
+    } catch (error) {
+      await this.deps.keys.release(key);
+      throw error;
+    }
+  }
+
+  private async create(senderId: string, id: string, to: string, message: string | null, fingerprint: string): Promise<HugRequestResult> {
+    const decision = await this.deps.throttle(senderId);
+    if (!decision.allowed) throw new CommandError('rate_limited', 'too many hug requests; slow down', { rule: 'hug' }, decision.retryAfterMs);
+    await assertMayHug(this.deps, senderId, to);
+    const createdAt = this.now();
+    const record: HugRequestRecord = {
+      id,
+      from: senderId,
+      to,
+      message,
+      createdAt,
+      expiresAt: createdAt + this.deps.requestTtlMs,
+      status: 'pending',
+      answeredAt: null,
+      hugId: null,
+      fingerprint,
+    };
+    const cursor = await this.deps.cursors.reserve(to);
+    const entryId = `hug-request:${id}`;
+    await this.deps.writes.write([
+      hugRequestCreate(record),
+      inboxAppend({ userId: to, cursor, id: entryId, type: 'hug-request', ref: id, createdAt, data: {} }),
+    ]);
+    this.deps.rooms.emit(userRoom(to), 'hug:request:received', {
+      type: 'hug-request',
+      cursor,
+      id: entryId,
+      createdAt,
+      request: toHugRequest(record, createdAt),
+      at: this.now(),
+    });
+    return { requestId: id, expiresAt: record.expiresAt };
+  }
+
+  private async decide(request: HugRequestRecord, wanted: 'accepted' | 'declined', input: HugRequestAnswerInput): Promise<HugRequestAnswerResult> {
+    if (request.status !== 'pending') {
+      if (request.status !== wanted) throw this.alreadyAnswered(request.status);
+      return { requestId: request.id, status: request.status, hugId: request.hugId };
+    }
+    const at = this.now();
+    if (at >= request.expiresAt) throw new CommandError('conflict', 'this hug request has expired', { field: 'requestId', reason: 'expired' });
+    let hugId: string | null = null;
+    if (wanted === 'accepted') {
+      if (relationshipOf(await this.deps.friendships.relation(request.to, request.from)) === 'blocked') {
+        throw new CommandError('forbidden', 'you cannot hug this user', { field: 'requestId', reason: 'blocked' });
+      }
+      const sent = await this.deps.hugService.send(request.to, {
+        to: request.from,
+        kind: input.kind ?? 'warm',
+        message: input.message ?? null,
+        clientId: `request:${request.id}`,
+        requestId: request.id,
+      });
+      hugId = sent.hugId;
+    }
+    const cursor = await this.deps.cursors.reserve(request.from);
+    const entryId = `hug-request-answer:${request.id}`;
+    const answer = { requestId: request.id, by: request.to, accepted: wanted === 'accepted', hugId };
+    await this.deps.writes.write([
+      hugRequestAnswer(request.id, wanted, at, hugId),
+      inboxAppend({ userId: request.from, cursor, id: entryId, type: 'hug-request-answer', ref: request.id, createdAt: at, data: { by: request.to, accepted: answer.accepted, hugId } }),
+    ]);
+    this.deps.rooms.emit(userRoom(request.from), 'hug:request:answered', { type: 'hug-request-answer', cursor, id: entryId, createdAt: at, answer, at: this.now() });
+    return { requestId: request.id, status: wanted, hugId };
+  }
+
+  private alreadyAnswered(status: string): CommandError {
+    return new CommandError('conflict', `this hug request was already ${status}`, { field: 'requestId', reason: 'answered' });
+  }
+}

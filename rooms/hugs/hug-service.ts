@@ -1,0 +1,201 @@
+import { CommandError } from '../../domain/command-error.js';
+import type { HugKindId } from '../../protocol/hug-kinds.js';
+import type { HugAckResult, HugHistoryPage, HugReadResult, HugSendResult } from '../../protocol/schemas/hugs.js';
+import type { HistoryPosition, HugRecord, HugRepository } from '../../persistence/store/hug-repository.js';
+import { hugCreate, hugDelivered, hugRead, inboxAppend } from '../../persistence/write-behind/write-operation.js';
+import type { IdempotencyKeys } from '../idempotency/idempotency-keys.js';
+import type { InboxCursors } from '../inbox/inbox-cursors.js';
+import { userRoom } from '../room-names.js';
+import type { RoomPort } from '../room-port.js';
+import type { DurableWrites } from './durable-writes.js';
+import { fingerprintOf, hugIdFor } from './hug-ids.js';
+import { assertMayHug, type HugPermissionDeps } from './hug-permission.js';
+import { toHug } from './hug-views.js';
+
+/** How long a `clientId` (and a delivery or read) is remembered. */
+export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
+/** How long an unfinished claim blocks retries of the same key (a crash mid-command). */
+export const PENDING_CLAIM_TTL_MS = 30_000;
+
+/** What {@link HugService} is built from. */
+export interface HugServiceDeps extends HugPermissionDeps {
+  readonly hugs: HugRepository;
+  readonly writes: DurableWrites;
+  readonly keys: IdempotencyKeys;
+  readonly cursors: InboxCursors;
+  readonly rooms: RoomPort;
+  /** Takes one token from the sender's hug bucket. */
+  readonly throttle: SendThrottle;
+  /** Whether a device of `userId` is online (to report `delivered`). */
+  readonly isOnline: (userId: string) => Promise<boolean>;
+  readonly now?: () => number;
+}
+
+/** Rate limits sends per sender: resolves whether one more is allowed now, and if not, when. */
+export type SendThrottle = (senderId: string) => Promise<{ readonly allowed: boolean; readonly retryAfterMs: number }>;
+
+/** A send the service carries out: what the caller asked for, resolved to a hug record. */
+export interface HugSend {
+  readonly to: string;
+  readonly kind: HugKindId;
+  readonly message: string | null;
+  readonly clientId: string;
+  /** The hug request this hug answers. */
+  readonly requestId?: string | null;
+}
+
+/** What a replayed send returns. */
+interface SendMemo {
+  readonly hugId: string;
+  readonly delivered: boolean;
+}
+
+function parsePosition(token: string): HistoryPosition {
+  const dot = token.indexOf('.');
+  const sentAt = Number(token.slice(0, dot));
+  const id = token.slice(dot + 1);
+  if (dot <= 0 || !Number.isSafeInteger(sentAt) || id.length === 0) {
+    throw new CommandError('invalid_payload', 'before: not a page token from hug:history', { field: 'before' });
+  }
+  return { sentAt, id };
+}
+
+/**
+ * Sending, delivering and reading hugs. A send is idempotent on (sender, `clientId`): its hug id is
+ * derived from them, and a replay answers with the first result and delivers nothing. Every change
+ * is durably queued (write-behind) before it is pushed live and acknowledged.
+ */
+export class HugService {
+  private readonly now: () => number;
+
+  constructor(private readonly deps: HugServiceDeps) {
+    this.now = deps.now ?? Date.now;
+  }
+
+  /** `hug:send`. */
+  async send(senderId: string, send: HugSend): Promise<HugSendResult> {
+    const fingerprint = fingerprintOf(send.to, send.kind, send.message, send.requestId);
+    const hugId = hugIdFor(senderId, send.clientId);
+    const key = `hug:${hugId}`;
+    const claim = await this.deps.keys.claim(key, fingerprint, PENDING_CLAIM_TTL_MS);
+    if (!claim.fresh) return this.replayed(claim.fingerprint, claim.result, fingerprint);
+    try {
+      const stored = await this.deps.hugs.get(hugId);
+      if (stored) {
+        const memo: SendMemo = { hugId, delivered: stored.deliveredAt !== null };
+        if (stored.fingerprint !== fingerprint) throw this.reusedClientId();
+        await this.deps.keys.complete(key, JSON.stringify(memo), IDEMPOTENCY_TTL_MS);
+        return memo;
+      }
+      const decision = await this.deps.throttle(senderId);
+      if (!decision.allowed) throw new CommandError('rate_limited', 'too many hugs; slow down', { rule: 'hug' }, decision.retryAfterMs);
+      if (!send.requestId) await assertMayHug(this.deps, senderId, send.to);
+      const memo = await this.deliver(senderId, hugId, send, fingerprint);
+      await this.deps.keys.complete(key, JSON.stringify(memo), IDEMPOTENCY_TTL_MS);
+      return memo;
+    } catch (error) {
+      await this.deps.keys.release(key);
+      throw error;
+    }
+  }
+
+  /** `hug:ack`: devices of the recipient confirm receipt; each sender hears `hug:delivered` once. */
+  async acknowledge(userId: string, hugIds: readonly string[]): Promise<HugAckResult> {
+    await this.deps.writes.beforeRead();
+    const found = await this.deps.hugs.getMany([...new Set(hugIds)]);
+    const acknowledged: string[] = [];
+    for (const hug of found) {
+      if (hug.to !== userId) continue;
+      acknowledged.push(hug.id);
+      if (hug.deliveredAt !== null) continue;
+      const claim = await this.deps.keys.claim(`delivered:${hug.id}`, 'delivered', IDEMPOTENCY_TTL_MS);
+      if (!claim.fresh) continue;
+      const at = this.now();
+      try {
+        await this.deps.writes.write([hugDelivered(hug.id, at)]);
+      } catch (error) {
+        await this.deps.keys.release(`delivered:${hug.id}`);
+        throw error;
+      }
+      this.deps.rooms.emit(userRoom(hug.from), 'hug:delivered', { hugId: hug.id, to: hug.to, deliveredAt: at, at });
+    }
+    return { acknowledged };
+  }
+
+  /** `hug:read`: the recipient reads a hug; the sender gets a read receipt in their inbox. */
+  async markRead(userId: string, hugId: string): Promise<HugReadResult> {
+    await this.deps.writes.beforeRead();
+    const hug = await this.deps.hugs.get(hugId);
+    if (!hug || hug.to !== userId) throw new CommandError('not_found', 'no such hug in your inbox', { field: 'hugId' });
+    if (hug.readAt !== null) return { hugId, readAt: hug.readAt };
+    const key = `read:${hugId}`;
+    const claim = await this.deps.keys.claim(key, 'read', PENDING_CLAIM_TTL_MS);
+    if (!claim.fresh) {
+      if (claim.result !== null) return { hugId, readAt: Number(claim.result) };
+      throw new CommandError('unavailable', 'this hug is being marked read; try again', { reason: 'in_progress' }, 200);
+    }
+    try {
+      const readAt = this.now();
+      const cursor = await this.deps.cursors.reserve(hug.from);
+      const entry = { userId: hug.from, cursor, id: `read-receipt:${hugId}`, type: 'read-receipt' as const, ref: hugId, createdAt: readAt, data: { by: userId, readAt } };
+      await this.deps.writes.write([hugRead(hugId, readAt), inboxAppend(entry)]);
+      this.deps.rooms.emit(userRoom(hug.from), 'hug:read-receipt', {
+        type: 'read-receipt',
+        cursor,
+        id: entry.id,
+        createdAt: readAt,
+        receipt: { hugId, by: userId, readAt },
+        at: this.now(),
+      });
+      this.deps.rooms.emit(userRoom(userId), 'hug:read-state', { hugId, readAt, at: this.now() });
+      await this.deps.keys.complete(key, String(readAt), IDEMPOTENCY_TTL_MS);
+      return { hugId, readAt };
+    } catch (error) {
+      await this.deps.keys.release(key);
+      throw error;
+    }
+  }
+
+  /** `hug:history`: the caller's sent or received hugs, newest first. */
+  async history(userId: string, direction: 'sent' | 'received', before: string | undefined, limit: number): Promise<HugHistoryPage> {
+    const position = before === undefined ? null : parsePosition(before);
+    await this.deps.writes.beforeRead();
+    const rows = await this.deps.hugs.history(userId, direction, position, limit + 1);
+    const page = rows.slice(0, limit);
+    const last = page.at(-1);
+    return { hugs: page.map(toHug), next: rows.length > limit && last ? `${last.sentAt}.${last.id}` : null };
+  }
+
+  /** Writes a new hug and its inbox entry durably, then pushes it to the recipient's devices. */
+  private async deliver(senderId: string, hugId: string, send: HugSend, fingerprint: string): Promise<SendMemo> {
+    const sentAt = this.now();
+    const record: HugRecord = {
+      id: hugId,
+      from: senderId,
+      to: send.to,
+      kind: send.kind,
+      message: send.message,
+      sentAt,
+      requestId: send.requestId ?? null,
+      clientId: send.clientId,
+      fingerprint,
+      deliveredAt: null,
+      readAt: null,
+    };
+    const [cursor, online] = await Promise.all([this.deps.cursors.reserve(send.to), this.deps.isOnline(send.to)]);
+    const entryId = `hug:${hugId}`;
+    await this.deps.writes.write([hugCreate(record), inboxAppend({ userId: send.to, cursor, id: entryId, type: 'hug', ref: hugId, createdAt: sentAt, data: {} })]);
+    this.deps.rooms.emit(userRoom(send.to), 'hug:received', { type: 'hug', cursor, id: entryId, createdAt: sentAt, hug: toHug(record), at: this.now() });
+    return { hugId, delivered: online };
+  }
+
+  private replayed(firstFingerprint: string, result: string | null, fingerprint: string): SendMemo {
+    if (firstFingerprint !== fingerprint) throw this.reusedClientId();
+    if (result === null) throw new CommandError('unavailable', 'this hug is still being sent; try again', { reason: 'in_progress' }, 200);
+    return JSON.parse(result) as SendMemo;
+  }
+
+  private reusedClientId(): CommandError {
+    return new CommandError('conflict', 'this clientId was already used for a different hug', { field: 'clientId' });
+  }
+}

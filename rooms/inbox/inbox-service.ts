@@ -1,0 +1,58 @@
+import type { InboxEntry, InboxPage } from '../../protocol/schemas/inbox.js';
+import type { HugRepository } from '../../persistence/store/hug-repository.js';
+import type { HugRequestRepository } from '../../persistence/store/hug-request-repository.js';
+import type { InboxRecord, InboxRepository } from '../../persistence/store/inbox-repository.js';
+import type { DurableWrites } from '../hugs/durable-writes.js';
+import { toHug, toHugRequest } from '../hugs/hug-views.js';
+
+/** What {@link InboxService} is built from. */
+export interface InboxServiceDeps {
+  readonly inbox: InboxRepository;
+  readonly hugs: HugRepository;
+  readonly requests: HugRequestRepository;
+  readonly writes: DurableWrites;
+  readonly now?: () => number;
+}
+
+const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
+
+/**
+ * `inbox:sync`: a user's inbox after a cursor, oldest first, with hugs and requests in their
+ * current state (read, answered, expired). Every write acknowledged before the sync is in it.
+ */
+export class InboxService {
+  private readonly now: () => number;
+
+  constructor(private readonly deps: InboxServiceDeps) {
+    this.now = deps.now ?? Date.now;
+  }
+
+  async sync(userId: string, after: number, limit: number): Promise<InboxPage> {
+    await this.deps.writes.beforeRead();
+    const rows = await this.deps.inbox.after(userId, after, limit + 1);
+    const page = rows.slice(0, limit);
+    const refs = (type: InboxRecord['type']) => page.filter((r) => r.type === type).map((r) => r.ref);
+    const [hugs, requests] = await Promise.all([this.deps.hugs.getMany(refs('hug')), this.deps.requests.getMany(refs('hug-request'))]);
+    const hugById = new Map(hugs.map((h) => [h.id, h]));
+    const requestById = new Map(requests.map((r) => [r.id, r]));
+    const now = this.now();
+    const entries = page.flatMap((row): InboxEntry[] => {
+      const base = { cursor: row.cursor, id: row.id, createdAt: row.createdAt };
+      switch (row.type) {
+        case 'hug': {
+          const hug = hugById.get(row.ref);
+          return hug ? [{ ...base, type: 'hug', hug: toHug(hug) }] : [];
+        }
+        case 'hug-request': {
+          const request = requestById.get(row.ref);
+          return request ? [{ ...base, type: 'hug-request', request: toHugRequest(request, now) }] : [];
+        }
+        case 'hug-request-answer':
+          return [{ ...base, type: 'hug-request-answer', answer: { requestId: row.ref, by: str(row.data.by) ?? '', accepted: row.data.accepted === true, hugId: str(row.data.hugId) } }];
+        case 'read-receipt':
+          return [{ ...base, type: 'read-receipt', receipt: { hugId: row.ref, by: str(row.data.by) ?? '', readAt: Number(row.data.readAt) } }];
+      }
+    });
+    return { entries, cursor: page.at(-1)?.cursor ?? after, hasMore: rows.length > limit };
+  }
+}
