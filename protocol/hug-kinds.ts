@@ -61,7 +61,7 @@ export const HUG_KIND_IDS = Object.keys(HUG_KINDS) as [HugKindId, ...HugKindId[]
  * The intensity of `kind` at `t` (0..1 of its duration), by linear interpolation between keyframes.
  * Values outside 0..1 are clamped.
  */
-export function hugIntensityAt(kind: HugKind, t: number): number {
+export function hugIntensityAt(kind: Pick<HugKind, 'curve'>, t: number): number {
   const clamped = Math.min(1, Math.max(0, t));
   const curve = kind.curve;
   for (let i = 1; i < curve.length; i += 1) {

@@ -112,6 +112,7 @@ export async function startApp(config: Config, log: Logger): Promise<RunningApp>
     maxWatchedPerSocket: config.maxWatchedPerSocket,
   });
   const expiry = new SessionExpiry(config.tokenExpiryWarningS * 1000);
+  const counter = new ConnectionCounter(config.maxConnectionsPerUser);
   const hugRule = { name: 'hug', capacity: config.rate.hugsBurst, refillPerSecond: config.rate.hugsPerMin / 60 };
   const hugDeps = {
     users: store.users,
@@ -122,7 +123,8 @@ export async function startApp(config: Config, log: Logger): Promise<RunningApp>
     cursors,
     rooms,
     throttle: (senderId: string) => limiter.consume(senderId, hugRule),
-    isOnline: async (userId: string) => ((await presence.get([userId])).get(userId)?.devices.length ?? 0) > 0,
+    // A socket of the recipient is connected to this node (the embedded shape has one node).
+    isOnline: (userId: string) => Promise.resolve(counter.count(userId) > 0),
   };
   const hugs = new HugService(hugDeps);
   const handlers = commandHandlers({
@@ -160,7 +162,7 @@ export async function startApp(config: Config, log: Logger): Promise<RunningApp>
   installGateway(io, {
     tokens,
     users: store.users,
-    counter: new ConnectionCounter(config.maxConnectionsPerUser),
+    counter,
     metrics,
     log,
     tracker,

@@ -7,7 +7,12 @@ const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789
  * presence entry per device across app restarts.
  */
 export function randomDeviceId(): string {
-  const bytes = new Uint8Array(22);
+  return randomId(22);
+}
+
+/** A random id of `length` URL-safe characters (6 bits each), from Web Crypto where present. */
+export function randomId(length: number): string {
+  const bytes = new Uint8Array(length);
   const webCrypto = (globalThis as { crypto?: { getRandomValues?: (array: Uint8Array) => Uint8Array } }).crypto;
   if (webCrypto?.getRandomValues) webCrypto.getRandomValues(bytes);
   else for (let i = 0; i < bytes.length; i += 1) bytes[i] = Math.floor(Math.random() * 256);

@@ -10,6 +10,8 @@ import { randomDeviceId } from './device-id.js';
 import type { Unsubscribe } from './emitter.js';
 import type { HugMoodError } from './errors.js';
 import { FriendsApi } from './friends.js';
+import { HugsApi } from './hugs/hugs.js';
+import { Outbox } from './hugs/outbox.js';
 import { type Logger, silentLogger } from './logger.js';
 import { PresenceApi } from './presence.js';
 import { PrivacyApi } from './privacy.js';
@@ -33,6 +35,15 @@ export interface HugMoodClientOptions {
   readonly backoff?: Partial<BackoffOptions>;
   /** How long one command may wait for the connection and its answer. Default 10 s. */
   readonly requestTimeoutMs?: number;
+  /**
+   * Where the inbox resumes: the last `client.hugs.cursor` you persisted. Default 0: the first
+   * connect reports everything in the inbox.
+   */
+  readonly inboxCursor?: number;
+  /** Sends (hugs, requests) that may wait for a connection at once. Default 100. */
+  readonly maxOfflineSends?: number;
+  /** How long a send may wait for a connection before it fails. Default 5 min. */
+  readonly offlineSendTimeoutMs?: number;
   /** How long one connection attempt may take. Default 10 s. */
   readonly connectTimeoutMs?: number;
   readonly logger?: Logger;
@@ -68,6 +79,8 @@ export class HugMoodClient {
   readonly profile: ProfileApi;
   /** Privacy settings. */
   readonly privacy: PrivacyApi;
+  /** Hugs: send, receive exactly once, read, request, history. */
+  readonly hugs: HugsApi;
   /** The id this client presents as its device. */
   readonly deviceId: string;
 
@@ -95,6 +108,13 @@ export class HugMoodClient {
     this.friends = new FriendsApi(this.commands, this.connection, this.logger);
     this.profile = new ProfileApi(this.commands, this.connection, this.logger);
     this.privacy = new PrivacyApi(this.commands, this.connection, this.logger);
+    const outbox = new Outbox(this.connection, {
+      maxPending: options.maxOfflineSends ?? 100,
+      maxWaitMs: options.offlineSendTimeoutMs ?? 300_000,
+      maxAttempts: 8,
+      backoff: { ...DEFAULT_BACKOFF, ...options.backoff },
+    });
+    this.hugs = new HugsApi(this.commands, this.connection, outbox, this.logger, options.inboxCursor ?? 0);
     this.connection.socket.on('auth:expiring', () => void this.refreshToken());
   }
 

@@ -10,6 +10,8 @@ export { PresenceApi, type PresenceEntry, type PresenceEvents } from './presence
 export { FriendsApi } from './friends.js';
 export { ProfileApi, type ProfileChanges } from './profile.js';
 export { PrivacyApi } from './privacy.js';
+export { HugsApi, type HugsEvents, type ReceivedHug, type SendHugOptions } from './hugs/hugs.js';
+export { createTimeline, type HugTimeline, type TimelineFrame } from './hugs/hug-timeline.js';
 export {
   HugMoodError,
   InvalidPayloadError,
@@ -35,4 +37,16 @@ export type { Profile } from '../../protocol/schemas/profile.js';
 export type { PrivacySettings } from '../../protocol/schemas/privacy.js';
 export type { FriendsList, FriendEntry, FriendshipState, FriendCommandResult } from '../../protocol/schemas/friends.js';
 export type { TokenPair } from '../../protocol/schemas/auth.js';
+export type {
+  Hug,
+  HugAnimation,
+  HugRequest,
+  HugRequestStatus,
+  HugSendResult,
+  HugHistoryPage,
+  HugRequestResult,
+  HugRequestAnswerResult,
+} from '../../protocol/schemas/hugs.js';
+export type { InboxEntry, InboxPage, ReadReceipt, HugRequestAnswer } from '../../protocol/schemas/inbox.js';
+export type { HugDeliveredEvent, HugReadStateEvent } from '../../protocol/server-events.js';
 export type { WireFormat } from '../../protocol/wire/wire-format.js';

@@ -86,9 +86,9 @@ export class HugRequestService {
   }
 
   private async create(senderId: string, id: string, to: string, message: string | null, fingerprint: string): Promise<HugRequestResult> {
+    await assertMayHug(this.deps, senderId, to);
     const decision = await this.deps.throttle(senderId);
     if (!decision.allowed) throw new CommandError('rate_limited', 'too many hug requests; slow down', { rule: 'hug' }, decision.retryAfterMs);
-    await assertMayHug(this.deps, senderId, to);
     const createdAt = this.now();
     const record: HugRequestRecord = {
       id,

@@ -87,9 +87,9 @@ export class HugService {
         await this.deps.keys.complete(key, JSON.stringify(memo), IDEMPOTENCY_TTL_MS);
         return memo;
       }
+      if (!send.requestId) await assertMayHug(this.deps, senderId, send.to);
       const decision = await this.deps.throttle(senderId);
       if (!decision.allowed) throw new CommandError('rate_limited', 'too many hugs; slow down', { rule: 'hug' }, decision.retryAfterMs);
-      if (!send.requestId) await assertMayHug(this.deps, senderId, send.to);
       const memo = await this.deliver(senderId, hugId, send, fingerprint);
       await this.deps.keys.complete(key, JSON.stringify(memo), IDEMPOTENCY_TTL_MS);
       return memo;

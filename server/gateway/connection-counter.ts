@@ -12,6 +12,11 @@ export class ConnectionCounter {
     return true;
   }
 
+  /** Sockets `userId` holds on this node now. */
+  count(userId: string): number {
+    return this.counts.get(userId) ?? 0;
+  }
+
   /** Gives a slot back. */
   release(userId: string): void {
     const n = (this.counts.get(userId) ?? 0) - 1;

@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import type { InboxEntry, InboxPage } from '../../protocol/schemas/inbox.js';
+import type { Commands } from '../src/commands.js';
+import type { Connection } from '../src/connection/connection.js';
+import { Emitter } from '../src/emitter.js';
+import { InboxSync } from '../src/hugs/inbox-sync.js';
+import { silentLogger } from '../src/logger.js';
+
+function receipt(cursor: number): InboxEntry {
+  return { type: 'read-receipt', cursor, id: `read-receipt:h${cursor}`, createdAt: cursor, receipt: { hugId: `h${cursor}`, by: 'b', readAt: cursor } };
+}
+
+/** An inbox server stand-in: `pages` answers `inbox:sync`; `hold` delays an answer until released. */
+function harness(inbox: InboxEntry[], initialCursor = 0) {
+  const events = new Emitter<{ connected: [{ reconnect: boolean }] }>();
+  const handled: { id: string; source: string }[] = [];
+  const cursors: number[] = [];
+  let release: (() => void) | null = null;
+  let holdNext = false;
+  const commands = {
+    send: async (_name: 'inbox:sync', { after, limit }: { after: number; limit: number }): Promise<InboxPage> => {
+      if (holdNext) {
+        holdNext = false;
+        await new Promise<void>((resolve) => (release = resolve));
+      }
+      const rows = inbox.filter((e) => e.cursor > after);
+      const page = rows.slice(0, limit);
+      return { entries: page, cursor: page.at(-1)?.cursor ?? after, hasMore: rows.length > limit };
+    },
+  } as unknown as Commands;
+  const connection = { events } as unknown as Connection;
+  const sync = new InboxSync(commands, connection, silentLogger, (e, source) => handled.push({ id: e.id, source }), (c) => cursors.push(c), initialCursor);
+  return {
+    sync,
+    handled,
+    cursors,
+    connect: () => events.emit('connected', { reconnect: true }),
+    holdNextPage: () => (holdNext = true),
+    releasePage: () => release?.(),
+  };
+}
+
+describe('inbox sync', () => {
+  it('reports an entry that came live and then again in a sync page once', async () => {
+    const inbox = [1, 2, 3].map(receipt);
+    const h = harness(inbox);
+    h.holdNextPage();
+    const running = h.sync.sync();
+    // While the page is in flight, entry 3 (also in that page) arrives live.
+    h.sync.live(receipt(3));
+    h.releasePage();
+    await running;
+    expect(h.handled).toEqual([
+      { id: 'read-receipt:h3', source: 'live' },
+      { id: 'read-receipt:h1', source: 'sync' },
+      { id: 'read-receipt:h2', source: 'sync' },
+    ]);
+    expect(h.sync.cursor).toBe(3);
+  });
+
+  it('moves the cursor over live entries only without a gap', async () => {
+    const inbox = [1, 2, 3, 4].map(receipt);
+    const h = harness(inbox.slice(0, 2));
+    await h.sync.sync();
+    expect(h.sync.cursor).toBe(2);
+    h.sync.live(receipt(3));
+    expect(h.sync.cursor).toBe(3);
+    // 5 arrives live while 4 was missed: the cursor stays, so the next sync fetches 4.
+    h.sync.live(receipt(5));
+    expect(h.sync.cursor).toBe(3);
+    expect(h.cursors).toEqual([2, 3]);
+  });
+
+  it('syncs on every connect from where it stopped, paging through everything', async () => {
+    const inbox = Array.from({ length: 250 }, (_, i) => receipt(i + 1));
+    const h = harness(inbox, 40);
+    h.connect();
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    await h.sync.sync();
+    expect(h.handled.map((e) => e.id)).toEqual(inbox.slice(40).map((e) => e.id));
+    expect(h.sync.cursor).toBe(250);
+  });
+});

@@ -1,0 +1,203 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { HUG_KINDS } from '../client-sdk/src/index.js';
+import { register } from './support/accounts.js';
+import { befriend, closeAllClients, connectedClient, eventually, sdkClient } from './support/clients.js';
+import { recordHugs } from './support/hug-recorder.js';
+import { type ServerProcess, startServer } from './support/server-process.js';
+
+// Bursts of a few hundred hugs from one user: the rate limits are tested in bad-input tests.
+const GENEROUS_LIMITS = { RATE_HUGS_BURST: '1000', RATE_HUGS_PER_MIN: '100000', RATE_USER_BURST: '1000', RATE_USER_PER_S: '1000', RATE_CONN_BURST: '1000', RATE_CONN_PER_S: '1000' };
+
+describe('hugs end to end through the SDK', () => {
+  let server: ServerProcess;
+  beforeAll(async () => {
+    server = await startServer({ env: GENEROUS_LIMITS });
+  });
+  afterEach(() => closeAllClients());
+  afterAll(async () => {
+    await server.stop();
+  });
+
+  async function pair() {
+    const a = await register(server.url, 'ana');
+    const b = await register(server.url, 'ben');
+    const ca = await connectedClient(server.url, a, { maxOfflineSends: 500 });
+    const cb = await connectedClient(server.url, b);
+    await befriend(ca, cb, b.userId, a.userId);
+    return { a, b, ca, cb };
+  }
+
+  it('delivers a hug live with its timeline to every device; the sender sees delivered, then read', async () => {
+    const { a, b, ca, cb } = await pair();
+    const phone = await connectedClient(server.url, b);
+    const sender = recordHugs(ca);
+    const laptop = recordHugs(cb);
+    const onPhone = recordHugs(phone);
+
+    const before = Date.now();
+    const sent = await ca.hugs.send(b.userId, { kind: 'bear', message: 'you got this' });
+    expect(sent).toEqual({ hugId: expect.stringMatching(/^h_/) as string, delivered: true });
+
+    const hug = await eventually(() => laptop.received[0], 3000, 'the hug on the laptop');
+    await eventually(() => onPhone.received[0], 3000, 'the hug on the phone');
+    expect(hug).toMatchObject({ id: sent.hugId, from: a.userId, to: b.userId, kind: 'bear', message: 'you got this', source: 'live', readAt: null });
+    expect(hug.sentAt).toBeGreaterThanOrEqual(before - 5);
+    expect(hug.cursor).toBe(1);
+    expect(hug.animation).toEqual({ durationMs: HUG_KINDS.bear.durationMs, curve: HUG_KINDS.bear.curve });
+    const { timeline } = hug;
+    expect(timeline.durationMs).toBe(3200);
+    expect(timeline.progress(timeline.startsAt)).toEqual({ t: 0, intensity: 0, done: false });
+    expect(timeline.progress(timeline.startsAt + 1600)).toMatchObject({ t: 0.5, intensity: 1, done: false });
+    expect(timeline.progress(timeline.startsAt + 5000)).toMatchObject({ t: 1, done: true });
+
+    await eventually(() => sender.delivered.length === 1, 3000, 'hug:delivered');
+    expect(sender.delivered[0]).toMatchObject({ hugId: sent.hugId, to: b.userId });
+
+    const read = await cb.hugs.markRead(sent.hugId);
+    await eventually(() => sender.read.length === 1, 3000, 'the read receipt');
+    expect(sender.read[0]).toEqual({ hugId: sent.hugId, by: b.userId, readAt: read.readAt });
+    expect(sender.statusOf(sent.hugId)).toEqual(['delivered', 'read']);
+    // Read state syncs to the other device, and reading again changes nothing.
+    await eventually(() => onPhone.readState.length === 1, 3000, 'read state on the phone');
+    expect(onPhone.readState[0]).toMatchObject({ hugId: sent.hugId, readAt: read.readAt });
+    expect(await phone.hugs.markRead(sent.hugId)).toEqual(read);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(sender.read).toHaveLength(1);
+    expect(sender.delivered).toHaveLength(1);
+
+    const history = await ca.hugs.history({ direction: 'sent', limit: 10 });
+    expect(history.hugs).toMatchObject([{ id: sent.hugId, readAt: read.readAt }]);
+    expect(history.hugs[0]?.deliveredAt).not.toBeNull();
+  });
+
+  it('an offline recipient gets exactly the hugs sent meanwhile, in order, on reconnect', async () => {
+    const { b, ca, cb } = await pair();
+    const first = await ca.hugs.send(b.userId, { kind: 'warm' });
+    const seen = recordHugs(cb);
+    await eventually(() => seen.received.length === 1, 3000, 'the first hug');
+    const cursor = cb.hugs.cursor;
+    expect(cursor).toBe(1);
+    cb.close();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+
+    const offline = [];
+    for (const kind of ['side', 'squeeze', 'healing'] as const) offline.push(await ca.hugs.send(b.userId, { kind, message: kind }));
+    expect(offline.map((s) => s.delivered)).toEqual([false, false, false]);
+
+    const back = await connectedClient(server.url, b, { inboxCursor: cursor });
+    const again = recordHugs(back);
+    await eventually(() => again.received.length >= 3, 5000, 'the three hugs after reconnecting');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(again.received.map((h) => h.id)).toEqual(offline.map((s) => s.hugId));
+    expect(again.received.map((h) => h.kind)).toEqual(['side', 'squeeze', 'healing']);
+    expect(again.received.every((h) => h.source === 'sync')).toBe(true);
+    expect(again.received.some((h) => h.id === first.hugId)).toBe(false);
+    expect(back.hugs.cursor).toBe(4);
+  });
+
+  it('never shows a hug twice when live delivery and sync overlap', async () => {
+    const { b, ca } = await pair();
+    // 150 hugs already in B's inbox: syncing them takes two pages while more arrive live.
+    const sends: Promise<{ hugId: string }>[] = [];
+    for (let i = 0; i < 150; i += 1) sends.push(ca.hugs.send(b.userId, { kind: 'warm', message: `before ${i}` }));
+    await Promise.all(sends);
+    // More hugs stream in while B's device connects and syncs its first pages.
+    const during: Promise<{ hugId: string }>[] = [];
+    for (let i = 0; i < 40; i += 1) during.push(ca.hugs.send(b.userId, { kind: 'side', message: `during ${i}` }));
+    const late = sdkClient(server.url, b);
+    const seen = recordHugs(late);
+    const sources = () => ({ live: seen.received.filter((h) => h.source === 'live').length, sync: seen.received.filter((h) => h.source === 'sync').length });
+    // Then, connected, syncs race with live deliveries: a page may carry a hug that also arrived live.
+    await late.whenConnected();
+    for (let i = 0; i < 20; i += 1) {
+      during.push(ca.hugs.send(b.userId, { kind: 'squeeze', message: `racing ${i}` }));
+      void late.hugs.sync();
+      await new Promise((resolve) => setTimeout(resolve, 2));
+    }
+    const all = [...(await Promise.all(sends)), ...(await Promise.all(during))].map((s) => s.hugId);
+    await eventually(() => seen.received.length >= all.length, 10_000, 'every hug');
+    await late.hugs.sync();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const ids = seen.received.map((h) => h.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(new Set(ids)).toEqual(new Set(all));
+    expect(late.hugs.cursor).toBe(210);
+    console.info('overlap test: hugs reported by source', sources());
+  });
+
+  it('one clientId yields one hug, even sent twice at once and again from a new connection', async () => {
+    const { a, b, ca, cb } = await pair();
+    const seen = recordHugs(cb);
+    const clientId = 'retry-key-0001';
+    const [x, y] = await Promise.all([
+      ca.hugs.send(b.userId, { kind: 'warm', message: 'once', clientId }),
+      ca.hugs.send(b.userId, { kind: 'warm', message: 'once', clientId }),
+    ]);
+    expect(y.hugId).toBe(x.hugId);
+    const other = await connectedClient(server.url, a);
+    expect((await other.hugs.send(b.userId, { kind: 'warm', message: 'once', clientId })).hugId).toBe(x.hugId);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(seen.received.map((h) => h.id)).toEqual([x.hugId]);
+    expect((await ca.hugs.history({ direction: 'sent' })).hugs).toHaveLength(1);
+  });
+
+  it('answers hug requests: accepting sends a hug back linked to the request; declining does not', async () => {
+    const { a, b, ca, cb } = await pair();
+    const asker = recordHugs(ca);
+    const giver = recordHugs(cb);
+
+    const { requestId, expiresAt } = await ca.hugs.request(b.userId, { message: 'rough day' });
+    expect(expiresAt).toBeGreaterThan(Date.now());
+    const request = await eventually(() => giver.requests[0], 3000, 'the request');
+    expect(request).toMatchObject({ id: requestId, from: a.userId, to: b.userId, message: 'rough day', status: 'pending' });
+
+    const accepted = await cb.hugs.answer(requestId, true, { kind: 'healing' });
+    expect(accepted).toMatchObject({ requestId, status: 'accepted', hugId: expect.stringMatching(/^h_/) as string });
+    const hug = await eventually(() => asker.received[0], 3000, 'the hug back');
+    expect(hug).toMatchObject({ id: accepted.hugId, from: b.userId, kind: 'healing', requestId });
+    await eventually(() => asker.answers[0], 3000, 'the answer');
+    expect(asker.answers[0]).toEqual({ requestId, by: b.userId, accepted: true, hugId: accepted.hugId });
+    // Answering the same way again is a harmless retry; changing the answer is refused.
+    expect(await cb.hugs.answer(requestId, true, { kind: 'healing' })).toEqual(accepted);
+    await expect(cb.hugs.answer(requestId, false)).rejects.toMatchObject({ code: 'conflict' });
+
+    const second = await ca.hugs.request(b.userId);
+    await eventually(() => giver.requests.length === 2, 3000, 'the second request');
+    expect(await cb.hugs.answer(second.requestId, false)).toEqual({ requestId: second.requestId, status: 'declined', hugId: null });
+    await eventually(() => asker.answers.length === 2, 3000, 'the decline');
+    expect(asker.answers[1]).toEqual({ requestId: second.requestId, by: b.userId, accepted: false, hugId: null });
+    expect(asker.received).toHaveLength(1);
+
+    // The requester's inbox holds the answers too, for a device that was offline.
+    const fresh = await connectedClient(server.url, a);
+    const synced = recordHugs(fresh);
+    await eventually(() => synced.answers.length === 2, 3000, 'answers through sync');
+    expect(synced.received.map((h) => h.requestId)).toEqual([requestId]);
+  });
+});
+
+describe('hug requests expire', () => {
+  let server: ServerProcess;
+  beforeAll(async () => {
+    server = await startServer({ env: { HUG_REQUEST_TTL_S: '1' } });
+  });
+  afterEach(() => closeAllClients());
+  afterAll(async () => {
+    await server.stop();
+  });
+
+  it('refuses an answer after the configured time and shows the request as expired', async () => {
+    const a = await register(server.url, 'ana');
+    const b = await register(server.url, 'ben');
+    const ca = await connectedClient(server.url, a);
+    const cb = await connectedClient(server.url, b);
+    await befriend(ca, cb, b.userId, a.userId);
+    const { requestId } = await ca.hugs.request(b.userId);
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    await expect(cb.hugs.answer(requestId, true)).rejects.toMatchObject({ code: 'conflict', details: { reason: 'expired' } });
+    const later = await connectedClient(server.url, b);
+    const seen = recordHugs(later);
+    await eventually(() => seen.requests[0], 3000, 'the request through sync');
+    expect(seen.requests[0]).toMatchObject({ id: requestId, status: 'expired' });
+  });
+});
