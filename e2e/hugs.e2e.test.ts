@@ -141,6 +141,19 @@ describe('hugs end to end through the SDK', () => {
     expect((await ca.hugs.history({ direction: 'sent' })).hugs).toHaveLength(1);
   });
 
+  it('exposes write-behind depth, lag, batch size, flush latency and dead letters in /metrics', async () => {
+    const { b, ca } = await pair();
+    await ca.hugs.send(b.userId, { kind: 'warm' });
+    const metrics = await eventually(async () => {
+      const text = await (await fetch(`${server.url}/metrics`)).text();
+      return /hugmood_write_queue_batch_size_count\{[^}]*\} [1-9]/.test(text) ? text : undefined;
+    }, 3000, 'a flushed batch in /metrics');
+    for (const name of ['hugmood_write_queue_depth', 'hugmood_write_queue_lag_seconds', 'hugmood_write_queue_dead_letters', 'hugmood_write_queue_flush_seconds_bucket']) {
+      expect(metrics).toMatch(new RegExp(`^${name}\\{`, 'm'));
+    }
+    expect(metrics).toMatch(/hugmood_commands_total\{[^}]*command="hug:send"[^}]*outcome="ok"/);
+  });
+
   it('answers hug requests: accepting sends a hug back linked to the request; declining does not', async () => {
     const { a, b, ca, cb } = await pair();
     const asker = recordHugs(ca);

@@ -177,7 +177,9 @@ export async function startApp(config: Config, log: Logger): Promise<RunningApp>
     io.emit('session:ended', { reason: 'server_shutdown', retryAfterMs: 1000, at: Date.now() });
     io.disconnectSockets(true);
     await tracker.flush();
+    const pending = queue.stats().depth;
     await queue.drain();
+    log.info({ drained: pending, remaining: queue.stats().depth, deadLetters: queue.stats().deadLetters }, 'write queue drained');
     await queue.close();
     await new Promise<void>((resolve) => {
       void io.close(() => resolve());
