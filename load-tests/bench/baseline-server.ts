@@ -1,0 +1,75 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { Server, type Socket } from 'socket.io';
+import { parserFor, WIRE_FORMATS, type WireFormat } from '../../protocol/wire/wire-format.js';
+import { loadNativeUws } from '../../server/transport/native-uws.js';
+
+// The bench's baseline: a plain Socket.IO server that only relays. Each socket joins the room of
+// the user it names in `auth.userId` (no token check, no presence, no store); `hug:send` is emitted
+// as `hug:received` to the recipient's room and acknowledged; `hug:ack` is acknowledged. Same
+// transport (uWS through attachApp, or Node http + ws) and wire format as the server under test.
+
+const port = Number(process.env['PORT'] ?? 0);
+const transport = process.env['TRANSPORT'] === 'node' ? 'node' : 'uws';
+const wire: WireFormat = (WIRE_FORMATS as readonly string[]).includes(process.env['WIRE'] ?? '') ? (process.env['WIRE'] as WireFormat) : 'msgpack';
+
+type Ack = (response: unknown) => void;
+interface Payload {
+  readonly to?: unknown;
+  readonly clientId?: unknown;
+  readonly hugIds?: unknown;
+}
+
+const io = new Server({ parser: parserFor(wire), transports: ['websocket'], serveClient: false });
+io.on('connection', (socket: Socket) => {
+  const auth = socket.handshake.auth as { userId?: unknown };
+  if (typeof auth.userId === 'string') void socket.join(`user:${auth.userId}`);
+  socket.on('hug:send', (payload: Payload, ack?: Ack) => {
+    const at = Date.now();
+    const id = String(payload.clientId);
+    io.to(`user:${String(payload.to)}`).emit('hug:received', { type: 'hug', cursor: 0, id, createdAt: at, hug: payload, at });
+    ack?.({ ok: true, data: { hugId: id, delivered: true } });
+  });
+  socket.on('hug:ack', (payload: Payload, ack?: Ack) => ack?.({ ok: true, data: { acknowledged: payload.hugIds } }));
+});
+
+function metricsText(): string {
+  const m = process.memoryUsage();
+  return `process_resident_memory_bytes ${m.rss}\nnodejs_heap_size_used_bytes ${m.heapUsed}\n`;
+}
+
+function listening(actual: number): void {
+  process.stdout.write(`${JSON.stringify({ event: 'listening', port: actual, transport })}\n`);
+}
+
+if (transport === 'uws') {
+  const native = loadNativeUws();
+  if (!native.ok) throw new Error(`uWebSockets.js native binary not available: ${native.reason}`);
+  const app = native.module.App();
+  io.attachApp(app);
+  app.get('/metrics', (res) => {
+    res.end(metricsText());
+  });
+  app.listen('127.0.0.1', port, (socket) => {
+    if (!socket) throw new Error(`baseline could not listen on ${port}`);
+    listening(native.module.us_socket_local_port(socket));
+  });
+  process.once('SIGTERM', () => {
+    void io.close();
+    (app as typeof app & { close(): void }).close();
+    process.exit(0);
+  });
+} else {
+  const http = createServer((req: IncomingMessage, res: ServerResponse) => {
+    if (req.url === '/metrics') res.end(metricsText());
+    else res.writeHead(404).end();
+  });
+  io.attach(http);
+  http.listen(port, '127.0.0.1', () => {
+    const address = http.address();
+    listening(typeof address === 'object' && address ? address.port : port);
+  });
+  process.once('SIGTERM', () => {
+    void io.close();
+    process.exit(0);
+  });
+}

@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { WIRE_FORMATS } from '../../protocol/wire/wire-format.js';
+
+const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+
+/** Every option of `npm run bench`, with its default. */
+export const benchOptionsSchema = z.object({
+  scenario: z.enum(['hugs', 'idle', 'all']).default('all'),
+  /** Scenario one: aggregate hugs per second. */
+  rate: int(1, 100_000).default(500),
+  /** Scenario one: measured seconds (after the warm-up). */
+  duration: int(1, 600).default(20),
+  warmup: int(0, 120).default(3),
+  /** Scenario one: sender/recipient pairs. */
+  pairs: int(1, 5000).default(200),
+  /** Scenario two: idle connections per server. */
+  connections: int(1, 100_000).default(19_800),
+  /** Client processes the sockets are spread over (a process may hold 20,000 open files). */
+  clients: int(1, 16).default(3),
+  transport: z.enum(['uws', 'node']).default('uws'),
+  wire: z.enum(WIRE_FORMATS).default('msgpack'),
+});
+
+/** Parsed bench options. */
+export type BenchOptions = z.infer<typeof benchOptionsSchema>;
+
+/** Parses `--name value` pairs; throws one message naming every bad option. */
+export function parseBenchArgs(argv: readonly string[]): BenchOptions {
+  const raw: Record<string, string> = {};
+  for (let i = 0; i < argv.length; i += 1) {
+    const arg = argv[i] ?? '';
+    if (!arg.startsWith('--')) throw new Error(`unexpected argument ${JSON.stringify(arg)}; options look like --rate 500`);
+    const value = argv[i + 1];
+    if (value === undefined || value.startsWith('--')) throw new Error(`${arg} needs a value`);
+    raw[arg.slice(2)] = value;
+    i += 1;
+  }
+  const parsed = benchOptionsSchema.strict().safeParse(raw);
+  if (!parsed.success) {
+    throw new Error(parsed.error.issues.map((i) => `--${i.path.join('.') || (i as { keys?: string[] }).keys?.join(', --') || '?'}: ${i.message}`).join('\n'));
+  }
+  return parsed.data;
+}

@@ -1,0 +1,52 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseBenchArgs } from './bench-options.js';
+import { ROOT } from './bench-server.js';
+import { ClientPool } from './client-pool.js';
+import { runHugScenario } from './hug-scenario.js';
+import { runIdleScenario } from './idle-scenario.js';
+import { machineInfo } from './machine.js';
+import { type BenchReport, formatReport, hugRatios, idleRatios } from './report.js';
+
+// `npm run bench -- [--scenario hugs|idle|all] [--rate 500] [--duration 20] [--warmup 3] [--pairs 200]
+//                   [--connections 19800] [--clients 3] [--transport uws|node] [--wire msgpack|json]`
+// Runs each scenario against the baseline, then against our server, one at a time on this machine,
+// and prints one table per scenario with the ratios; the same goes to load-tests/results/*.json.
+
+let options;
+try {
+  options = parseBenchArgs(process.argv.slice(2));
+} catch (error) {
+  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(2);
+}
+
+const startedAt = new Date().toISOString();
+const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
+const pool = new ClientPool(options.clients);
+let report: BenchReport = { startedAt, machine: machineInfo(), options };
+try {
+  if (options.scenario !== 'idle') {
+    log(`scenario one (hugs): baseline, ${options.pairs} pairs at ${options.rate}/s for ${options.warmup}+${options.duration} s`);
+    const baseline = await runHugScenario('baseline', options, pool);
+    log(`scenario one (hugs): ours`);
+    const ours = await runHugScenario('ours', options, pool);
+    report = { ...report, hugs: { baseline, ours, ratios: hugRatios(ours, baseline) } };
+  }
+  if (options.scenario !== 'hugs') {
+    log(`scenario two (idle): baseline, ${options.connections} connections over ${options.clients} client processes`);
+    const baseline = await runIdleScenario('baseline', options, pool);
+    log(`scenario two (idle): ours`);
+    const ours = await runIdleScenario('ours', options, pool);
+    report = { ...report, idle: { baseline, ours, ratios: idleRatios(ours, baseline) } };
+  }
+} finally {
+  pool.close();
+}
+
+const dir = join(ROOT, 'load-tests', 'results');
+mkdirSync(dir, { recursive: true });
+const file = join(dir, `bench-${startedAt.replace(/[:.]/g, '-')}.json`);
+writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
+process.stdout.write(`${formatReport(report)}\nResults: ${file}\n`);
+process.exit(0);

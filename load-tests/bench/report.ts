@@ -1,0 +1,82 @@
+import type { HugRunResult } from './hug-scenario.js';
+import type { IdleRunResult } from './idle-scenario.js';
+import type { MachineInfo } from './machine.js';
+import { ratio } from './stats.js';
+
+/** Everything one bench run measured. */
+export interface BenchReport {
+  readonly startedAt: string;
+  readonly machine: MachineInfo;
+  readonly options: Readonly<Record<string, unknown>>;
+  readonly hugs?: { readonly baseline: HugRunResult; readonly ours: HugRunResult; readonly ratios: Readonly<Record<string, number>> };
+  readonly idle?: { readonly baseline: IdleRunResult; readonly ours: IdleRunResult; readonly ratios: Readonly<Record<string, number>> };
+}
+
+/** Ours-to-baseline ratios of scenario one (lower is better for latency and cost). */
+export function hugRatios(ours: HugRunResult, baseline: HugRunResult): Record<string, number> {
+  return {
+    achievedRate: ratio(ours.achievedRate, baseline.achievedRate),
+    p50: ratio(ours.latencyMs.p50, baseline.latencyMs.p50),
+    p95: ratio(ours.latencyMs.p95, baseline.latencyMs.p95),
+    p99: ratio(ours.latencyMs.p99, baseline.latencyMs.p99),
+    serverCpuCores: ratio(ours.serverCpuCores, baseline.serverCpuCores),
+    serverRssMb: ratio(ours.serverRssMb, baseline.serverRssMb),
+  };
+}
+
+/** Ours-to-baseline ratios of scenario two. */
+export function idleRatios(ours: IdleRunResult, baseline: IdleRunResult): Record<string, number> {
+  return {
+    rssPerConnectionKb: ratio(ours.rssPerConnectionKb, baseline.rssPerConnectionKb),
+    heapPerConnectionKb: ratio(ours.heapPerConnectionKb, baseline.heapPerConnectionKb),
+  };
+}
+
+function row(cells: readonly (string | number)[], widths: readonly number[]): string {
+  return `| ${cells.map((c, i) => String(c).padEnd(widths[i] ?? 0)).join(' | ')} |`;
+}
+
+function markdownTable(header: readonly string[], rows: readonly (readonly (string | number)[])[]): string[] {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i] ?? '').length)));
+  return [row(header, widths), row(widths.map((w) => '-'.repeat(w)), widths), ...rows.map((r) => row(r, widths))];
+}
+
+const ms = (v: number) => v.toFixed(2);
+
+/** The report as Markdown tables, for the terminal and for closing notes. */
+export function formatReport(report: BenchReport): string {
+  const m = report.machine;
+  const lines = [`Machine: ${m.cpuModel}, ${m.cores} cores, ${m.memoryGiB} GiB, Node ${m.node}, ${m.platform}. Run ${report.startedAt}.`, ''];
+  if (report.hugs) {
+    const { ours, baseline, ratios } = report.hugs;
+    lines.push(
+      `Scenario one: ${report.options['pairs'] as number} pairs, target ${ours.targetRate} hugs/s, ${report.options['duration'] as number} s measured after ${report.options['warmup'] as number} s warm-up (${ours.transport}, ${report.options['wire'] as string}).`,
+      ...markdownTable(
+        ['', 'rate achieved /s', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'failed', 'server CPU (cores)', 'server RSS MB'],
+        [
+          ['baseline (relay)', baseline.achievedRate, ms(baseline.latencyMs.p50), ms(baseline.latencyMs.p95), ms(baseline.latencyMs.p99), ms(baseline.latencyMs.max), baseline.failed, baseline.serverCpuCores, baseline.serverRssMb],
+          ['ours', ours.achievedRate, ms(ours.latencyMs.p50), ms(ours.latencyMs.p95), ms(ours.latencyMs.p99), ms(ours.latencyMs.max), ours.failed, ours.serverCpuCores, ours.serverRssMb],
+          ['ours / baseline', ratios['achievedRate'] ?? '', ratios['p50'] ?? '', ratios['p95'] ?? '', ratios['p99'] ?? '', '', '', ratios['serverCpuCores'] ?? '', ratios['serverRssMb'] ?? ''],
+        ],
+      ),
+      '',
+    );
+    if (ours.firstError) lines.push(`ours: first error: ${ours.firstError}`, '');
+  }
+  if (report.idle) {
+    const { ours, baseline, ratios } = report.idle;
+    lines.push(
+      `Scenario two: ${ours.connections} idle connections (${ours.transport}, ${report.options['wire'] as string}); ours authenticated with presence and user room, baseline bare.`,
+      ...markdownTable(
+        ['', 'RSS KB/conn', 'heap KB/conn', 'RSS before MB', 'RSS after MB', 'open time s'],
+        [
+          ['baseline (bare)', baseline.rssPerConnectionKb, baseline.heapPerConnectionKb, baseline.rssBeforeMb, baseline.rssAfterMb, baseline.openSeconds],
+          ['ours', ours.rssPerConnectionKb, ours.heapPerConnectionKb, ours.rssBeforeMb, ours.rssAfterMb, ours.openSeconds],
+          ['ours / baseline', ratios['rssPerConnectionKb'] ?? '', ratios['heapPerConnectionKb'] ?? '', '', '', ''],
+        ],
+      ),
+      '',
+    );
+  }
+  return lines.join('\n');
+}

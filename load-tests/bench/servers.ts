@@ -1,0 +1,30 @@
+import { join } from 'node:path';
+import { type BenchServer, spawnServer } from './bench-server.js';
+import type { BenchOptions } from './bench-options.js';
+import { BENCH_JWT_SECRET } from './seed.js';
+
+/**
+ * Our server on the embedded default (SQLite store, SQLite write-behind queue, memory presence),
+ * with the bench's JWT secret and rate limits raised so the load is not refused: the only changes.
+ */
+export function startOurs(options: BenchOptions, dataDir: string): Promise<BenchServer> {
+  return spawnServer('ours', 'server/main.ts', {
+    PORT: '0',
+    DATA_DIR: dataDir,
+    TRANSPORT: options.transport,
+    WIRE: options.wire,
+    JWT_SECRET: BENCH_JWT_SECRET,
+    LOG_LEVEL: 'info',
+    RATE_HUGS_PER_MIN: '1000000',
+    RATE_HUGS_BURST: '100000',
+    RATE_USER_PER_S: '100000',
+    RATE_USER_BURST: '100000',
+    RATE_CONN_PER_S: '100000',
+    RATE_CONN_BURST: '100000',
+  });
+}
+
+/** The baseline: plain Socket.IO that only relays, on the same transport and wire format. */
+export function startBaseline(options: BenchOptions): Promise<BenchServer> {
+  return spawnServer('baseline', join('load-tests', 'bench', 'baseline-server.ts'), { PORT: '0', TRANSPORT: options.transport, WIRE: options.wire });
+}
