@@ -19,6 +19,8 @@ export const benchOptionsSchema = z.object({
   clients: int(1, 16).default(3),
   transport: z.enum(['uws', 'node']).default('uws'),
   wire: z.enum(WIRE_FORMATS).default('msgpack'),
+  /** Writes a V8 CPU profile of each server under load-tests/results/profiles/ (open it in Chrome DevTools). */
+  profile: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
 });
 
 /** Parsed bench options. */

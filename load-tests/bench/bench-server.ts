@@ -25,8 +25,8 @@ process.once('exit', () => {
  * Spawns `script` with `env`, waits for its JSON `{"event":"listening","port":…}` log line, and
  * returns it. Output after that is drained and dropped.
  */
-export function spawnServer(name: string, script: string, env: Readonly<Record<string, string>>): Promise<BenchServer> {
-  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+export function spawnServer(name: string, script: string, env: Readonly<Record<string, string>>, execArgv: readonly string[] = []): Promise<BenchServer> {
+  const child = spawn(process.execPath, [...execArgv, '--import', 'tsx', script], {
     cwd: ROOT,
     env: { PATH: process.env['PATH'] ?? '/usr/bin:/bin', HOME: process.env['HOME'] ?? '/tmp', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { type BenchServer, spawnServer } from './bench-server.js';
+import { type BenchServer, ROOT, spawnServer } from './bench-server.js';
 import type { BenchOptions } from './bench-options.js';
 import { BENCH_JWT_SECRET } from './seed.js';
 
@@ -21,10 +21,15 @@ export function startOurs(options: BenchOptions, dataDir: string): Promise<Bench
     RATE_USER_BURST: '100000',
     RATE_CONN_PER_S: '100000',
     RATE_CONN_BURST: '100000',
-  });
+  }, profileArgs(options, 'ours'));
+}
+
+function profileArgs(options: BenchOptions, name: string): string[] {
+  // One file per thread (the main thread is the largest); the loader thread writes its own.
+  return options.profile ? ['--cpu-prof', '--cpu-prof-dir', join(ROOT, 'load-tests', 'results', 'profiles', `${name}-${Date.now()}`)] : [];
 }
 
 /** The baseline: plain Socket.IO that only relays, on the same transport and wire format. */
 export function startBaseline(options: BenchOptions): Promise<BenchServer> {
-  return spawnServer('baseline', join('load-tests', 'bench', 'baseline-server.ts'), { PORT: '0', TRANSPORT: options.transport, WIRE: options.wire });
+  return spawnServer('baseline', join('load-tests', 'bench', 'baseline-server.ts'), { PORT: '0', TRANSPORT: options.transport, WIRE: options.wire }, profileArgs(options, 'baseline'));
 }

@@ -64,6 +64,18 @@ export class SqliteHugRepository implements HugRepository {
     );
   }
 
+  private readonly byIdsCache = new Map<number, Statement<string[], HugRow>>();
+
+  /** A prepared `IN (?, …)` lookup for `n` ids, kept per arity. */
+  private byIds(n: number): Statement<string[], HugRow> {
+    let statement = this.byIdsCache.get(n);
+    if (!statement) {
+      statement = this.db.prepare<string[], HugRow>(`SELECT * FROM hugs WHERE id IN (${Array.from({ length: n }, () => '?').join(',')})`);
+      if (this.byIdsCache.size < 128) this.byIdsCache.set(n, statement);
+    }
+    return statement;
+  }
+
   get(id: string): Promise<HugRecord | null> {
     const row = this.byId.get(id);
     return Promise.resolve(row ? toRecord(row) : null);
@@ -71,9 +83,7 @@ export class SqliteHugRepository implements HugRepository {
 
   getMany(ids: readonly string[]): Promise<HugRecord[]> {
     if (ids.length === 0) return Promise.resolve([]);
-    const rows = this.db
-      .prepare<string[], HugRow>(`SELECT * FROM hugs WHERE id IN (${ids.map(() => '?').join(',')})`)
-      .all(...ids);
+    const rows = this.byIds(ids.length).all(...ids);
     return Promise.resolve(rows.map(toRecord));
   }
 

@@ -47,6 +47,18 @@ export class SqliteHugRequestRepository implements HugRequestRepository {
     );
   }
 
+  private readonly byIdsCache = new Map<number, Statement<string[], RequestRow>>();
+
+  /** A prepared `IN (?, …)` lookup for `n` ids, kept per arity. */
+  private byIds(n: number): Statement<string[], RequestRow> {
+    let statement = this.byIdsCache.get(n);
+    if (!statement) {
+      statement = this.db.prepare<string[], RequestRow>(`SELECT * FROM hug_requests WHERE id IN (${Array.from({ length: n }, () => '?').join(',')})`);
+      if (this.byIdsCache.size < 128) this.byIdsCache.set(n, statement);
+    }
+    return statement;
+  }
+
   get(id: string): Promise<HugRequestRecord | null> {
     const row = this.byId.get(id);
     return Promise.resolve(row ? toRecord(row) : null);
@@ -54,9 +66,7 @@ export class SqliteHugRequestRepository implements HugRequestRepository {
 
   getMany(ids: readonly string[]): Promise<HugRequestRecord[]> {
     if (ids.length === 0) return Promise.resolve([]);
-    const rows = this.db
-      .prepare<string[], RequestRow>(`SELECT * FROM hug_requests WHERE id IN (${ids.map(() => '?').join(',')})`)
-      .all(...ids);
+    const rows = this.byIds(ids.length).all(...ids);
     return Promise.resolve(rows.map(toRecord));
   }
 

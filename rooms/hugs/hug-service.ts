@@ -11,6 +11,7 @@ import type { DurableWrites } from './durable-writes.js';
 import { fingerprintOf, hugIdFor } from './hug-ids.js';
 import { assertMayHug, type HugPermissionDeps } from './hug-permission.js';
 import { toHug } from './hug-views.js';
+import { type HugParties, RecentHugs } from './recent-hugs.js';
 
 /** How long a `clientId` (and a delivery or read) is remembered. */
 export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
@@ -67,6 +68,7 @@ function parsePosition(token: string): HistoryPosition {
  */
 export class HugService {
   private readonly now: () => number;
+  private readonly recent = new RecentHugs();
 
   constructor(private readonly deps: HugServiceDeps) {
     this.now = deps.now ?? Date.now;
@@ -101,23 +103,32 @@ export class HugService {
 
   /** `hug:ack`: devices of the recipient confirm receipt; each sender hears `hug:delivered` once. */
   async acknowledge(userId: string, hugIds: readonly string[]): Promise<HugAckResult> {
-    await this.deps.writes.beforeRead();
-    const found = await this.deps.hugs.getMany([...new Set(hugIds)]);
+    const found = new Map<string, HugParties & { readonly delivered: boolean }>();
+    const unknown: string[] = [];
+    for (const id of new Set(hugIds)) {
+      const parties = this.recent.get(id);
+      if (parties) found.set(id, { ...parties, delivered: false });
+      else unknown.push(id);
+    }
+    if (unknown.length > 0) {
+      await this.deps.writes.beforeRead();
+      for (const hug of await this.deps.hugs.getMany(unknown)) found.set(hug.id, { from: hug.from, to: hug.to, delivered: hug.deliveredAt !== null });
+    }
     const acknowledged: string[] = [];
-    for (const hug of found) {
+    for (const [hugId, hug] of found) {
       if (hug.to !== userId) continue;
-      acknowledged.push(hug.id);
-      if (hug.deliveredAt !== null) continue;
-      const claim = await this.deps.keys.claim(`delivered:${hug.id}`, 'delivered', IDEMPOTENCY_TTL_MS);
+      acknowledged.push(hugId);
+      if (hug.delivered) continue;
+      const claim = await this.deps.keys.claim(`delivered:${hugId}`, 'delivered', IDEMPOTENCY_TTL_MS);
       if (!claim.fresh) continue;
       const at = this.now();
       try {
-        await this.deps.writes.write([hugDelivered(hug.id, at)]);
+        await this.deps.writes.write([hugDelivered(hugId, at)]);
       } catch (error) {
-        await this.deps.keys.release(`delivered:${hug.id}`);
+        await this.deps.keys.release(`delivered:${hugId}`);
         throw error;
       }
-      this.deps.rooms.emit(userRoom(hug.from), 'hug:delivered', { hugId: hug.id, to: hug.to, deliveredAt: at, at });
+      this.deps.rooms.emit(userRoom(hug.from), 'hug:delivered', { hugId, to: hug.to, deliveredAt: at, at });
     }
     return { acknowledged };
   }
@@ -185,6 +196,7 @@ export class HugService {
     const [cursor, online] = await Promise.all([this.deps.cursors.reserve(send.to), this.deps.isOnline(send.to)]);
     const entryId = `hug:${hugId}`;
     await this.deps.writes.write([hugCreate(record), inboxAppend({ userId: send.to, cursor, id: entryId, type: 'hug', ref: hugId, createdAt: sentAt, data: {} })]);
+    this.recent.remember(hugId, { from: senderId, to: send.to });
     this.deps.rooms.emit(userRoom(send.to), 'hug:received', { type: 'hug', cursor, id: entryId, createdAt: sentAt, hug: toHug(record), at: this.now() });
     return { hugId, delivered: online };
   }
