@@ -185,6 +185,7 @@ export async function startApp(config: Config, log: Logger): Promise<RunningApp>
       void io.close(() => resolve());
     });
     await transport.close();
+    expiry.close();
     await limiter.close();
     await keys.close();
     await cursors.close();

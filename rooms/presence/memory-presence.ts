@@ -2,29 +2,24 @@ import { type DevicePresence, aggregatePresence } from '../../domain/presence-st
 import type { DeviceStatus } from '../../protocol/schemas/presence.js';
 import type { Presence, PresenceChange, PresenceSnapshot } from './presence.js';
 
-interface UserEntry {
-  readonly devices: Map<string, DevicePresence>;
-  lastSeenAt: number | null;
-}
-
 /**
- * {@link Presence} in one process's memory: the embedded shape. Offline users keep only their
+ * {@link Presence} in one process's memory: the embedded shape. An online user is one small array
+ * of devices (most users have one), replaced on every change. Offline users keep only their
  * `lastSeenAt`, and at most `maxOfflineUsers` of those (oldest forgotten first; the store keeps
  * the durable copy).
  */
 export class MemoryPresence implements Presence {
-  private readonly online = new Map<string, UserEntry>();
+  private readonly online = new Map<string, readonly DevicePresence[]>();
   private readonly offline = new Map<string, number>();
 
   constructor(private readonly maxOfflineUsers = 100_000) {}
 
   connect(userId: string, device: DevicePresence): Promise<PresenceChange> {
-    const entry = this.entryOf(userId);
-    const before = aggregatePresence([...entry.devices.values()]);
-    entry.devices.set(device.deviceId, device);
-    entry.lastSeenAt = null;
+    const devices = this.online.get(userId) ?? [];
+    const after = [...devices.filter((d) => d.deviceId !== device.deviceId), device];
+    this.online.set(userId, after);
     this.offline.delete(userId);
-    return Promise.resolve(this.change(before, entry));
+    return Promise.resolve(this.change(devices, after, null));
   }
 
   update(
@@ -34,34 +29,35 @@ export class MemoryPresence implements Presence {
     patch: { readonly status: DeviceStatus; readonly activity: string | null },
     at: number,
   ): Promise<PresenceChange | null> {
-    const entry = this.online.get(userId);
-    const device = entry?.devices.get(deviceId);
-    if (!entry || !device || device.connId !== connId) return Promise.resolve(null);
-    const before = aggregatePresence([...entry.devices.values()]);
+    const devices = this.online.get(userId);
+    const device = devices?.find((d) => d.deviceId === deviceId);
+    if (!devices || !device || device.connId !== connId) return Promise.resolve(null);
     const changed = device.status !== patch.status || device.activity !== patch.activity;
-    entry.devices.set(deviceId, { ...device, ...patch, since: changed ? at : device.since });
-    return Promise.resolve(this.change(before, entry));
+    const updated = { ...device, ...patch, since: changed ? at : device.since };
+    const after = devices.map((d) => (d === device ? updated : d));
+    this.online.set(userId, after);
+    return Promise.resolve(this.change(devices, after, null));
   }
 
   disconnect(userId: string, deviceId: string, connId: string, at: number): Promise<PresenceChange | null> {
-    const entry = this.online.get(userId);
-    const device = entry?.devices.get(deviceId);
-    if (!entry || !device || device.connId !== connId) return Promise.resolve(null);
-    const before = aggregatePresence([...entry.devices.values()]);
-    entry.devices.delete(deviceId);
-    if (entry.devices.size === 0) {
-      entry.lastSeenAt = at;
-      this.online.delete(userId);
-      this.rememberOffline(userId, at);
+    const devices = this.online.get(userId);
+    const device = devices?.find((d) => d.deviceId === deviceId);
+    if (!devices || !device || device.connId !== connId) return Promise.resolve(null);
+    const after = devices.filter((d) => d !== device);
+    if (after.length > 0) {
+      this.online.set(userId, after);
+      return Promise.resolve(this.change(devices, after, null));
     }
-    return Promise.resolve(this.change(before, entry));
+    this.online.delete(userId);
+    this.rememberOffline(userId, at);
+    return Promise.resolve(this.change(devices, after, at));
   }
 
   get(userIds: readonly string[]): Promise<Map<string, PresenceSnapshot>> {
     const found = new Map<string, PresenceSnapshot>();
     for (const id of userIds) {
-      const entry = this.online.get(id);
-      if (entry) found.set(id, { devices: [...entry.devices.values()], lastSeenAt: null });
+      const devices = this.online.get(id);
+      if (devices) found.set(id, { devices, lastSeenAt: null });
       else {
         const lastSeenAt = this.offline.get(id);
         if (lastSeenAt !== undefined) found.set(id, { devices: [], lastSeenAt });
@@ -70,18 +66,8 @@ export class MemoryPresence implements Presence {
     return Promise.resolve(found);
   }
 
-  private entryOf(userId: string): UserEntry {
-    let entry = this.online.get(userId);
-    if (!entry) {
-      entry = { devices: new Map(), lastSeenAt: null };
-      this.online.set(userId, entry);
-    }
-    return entry;
-  }
-
-  private change(before: PresenceChange['before'], entry: UserEntry): PresenceChange {
-    const devices = [...entry.devices.values()];
-    return { before, after: aggregatePresence(devices), snapshot: { devices, lastSeenAt: entry.lastSeenAt } };
+  private change(before: readonly DevicePresence[], after: readonly DevicePresence[], lastSeenAt: number | null): PresenceChange {
+    return { before: aggregatePresence(before), after: aggregatePresence(after), snapshot: { devices: after, lastSeenAt } };
   }
 
   private rememberOffline(userId: string, at: number): void {

@@ -18,7 +18,7 @@ describe('presence watch', () => {
     expect(result.denied).toEqual([]);
     expect(result.presences).toEqual([{ userId: friend, status: 'away', activity: 'tea', lastSeenAt: null, devices: [{ kind: 'ios', status: 'away', since: 5 }] }]);
     expect(f.rooms.members.get(`presence:${friend}:friends`)).toEqual(new Set([w.socketId]));
-    expect([...w.watching]).toEqual([friend]);
+    expect([...(w.watching ?? [])]).toEqual([friend]);
   });
 
   it('reports a friend who hides their status as hidden, and never-seen users as offline with the stored lastSeenAt', async () => {

@@ -10,11 +10,11 @@ import type { RoomPort } from '../room-port.js';
 import type { Presence } from './presence.js';
 import { viewPresence } from './presence-view.js';
 
-/** One socket that watches presence, and the users it watches. */
+/** One socket that watches presence, and the users it watches (`null` until its first watch, to keep idle sockets small). */
 export interface Watcher {
   readonly userId: string;
   readonly socketId: string;
-  readonly watching: Set<string>;
+  watching: Set<string> | null;
 }
 
 /** What {@link PresenceWatch} is built from. */
@@ -44,12 +44,13 @@ export class PresenceWatch {
 
   /** Watches `userIds` from `watcher`; refused users are listed in `denied`. */
   async watch(watcher: Watcher, userIds: readonly string[]): Promise<WatchResult> {
-    const added = userIds.filter((id) => !watcher.watching.has(id)).length;
-    if (watcher.watching.size + added > this.deps.maxWatchedPerSocket) {
+    const watching = (watcher.watching ??= new Set());
+    const added = userIds.filter((id) => !watching.has(id)).length;
+    if (watching.size + added > this.deps.maxWatchedPerSocket) {
       throw new CommandError('invalid_payload', `a connection may watch at most ${this.deps.maxWatchedPerSocket} users`, {
         field: 'userIds',
         limit: this.deps.maxWatchedPerSocket,
-        watching: watcher.watching.size,
+        watching: watching.size,
       });
     }
     const users = await this.deps.users.findByIds(userIds);
@@ -72,7 +73,7 @@ export class PresenceWatch {
       // Join before reading the snapshot, so no change can fall between the two.
       this.deps.rooms.join(watcher.socketId, [presenceRoom(userId, audience)]);
       this.deps.rooms.leave(watcher.socketId, [presenceRoom(userId, OTHER_AUDIENCE[audience])]);
-      watcher.watching.add(userId);
+      watching.add(userId);
       allowed.push({ userId, visible: isPresenceVisible(audience, user.privacy), lastSeenAt: user.lastSeenAt });
     }
     const at = this.now();
@@ -83,13 +84,13 @@ export class PresenceWatch {
 
   /** Stops watching `userIds`; ids not watched are ignored. */
   unwatch(watcher: Watcher, userIds: readonly string[]): UnwatchResult {
-    const unwatched = userIds.filter((id) => watcher.watching.has(id));
+    const unwatched = userIds.filter((id) => watcher.watching?.has(id) === true);
     for (const id of unwatched) this.stopWatching(watcher, id);
     return { unwatched };
   }
 
   private stopWatching(watcher: Watcher, userId: string): void {
-    if (!watcher.watching.delete(userId)) return;
+    if (!watcher.watching?.delete(userId)) return;
     this.deps.rooms.leave(watcher.socketId, [presenceRoom(userId, 'friends'), presenceRoom(userId, 'public')]);
   }
 }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { invalidPayload } from '../../domain/invalid-payload.js';
 import type { ErrorCode, ErrorDetails, HandshakeRefusal, ProtocolError } from '../../protocol/errors.js';
 import { HANDSHAKE_REFUSALS } from '../../protocol/errors.js';
+import { deviceKindSchema } from '../../protocol/ids.js';
 import { handshakeAuthSchema } from '../../protocol/schemas/auth.js';
 import { DEFAULT_PRIVACY } from '../../protocol/schemas/privacy.js';
 import { isSupportedProtocolVersion, SUPPORTED_PROTOCOL_VERSIONS } from '../../protocol/version.js';
@@ -29,6 +30,14 @@ export interface HandshakeDeps {
   readonly metrics: Metrics;
   readonly log: LogPort;
   readonly now?: () => number;
+}
+
+/**
+ * Gives the user's connection slot back when the underlying connection closes, whatever happens
+ * in between. A function of its own, so the listener's closure holds only these three values.
+ */
+function releaseSlotOnClose(socket: HugSocket, counter: ConnectionCounter, userId: string): void {
+  socket.conn.on('close', () => counter.release(userId));
 }
 
 /**
@@ -72,14 +81,22 @@ export function handshakeMiddleware(deps: HandshakeDeps): (socket: HugSocket, ne
       throw refusal('forbidden', HANDSHAKE_REFUSALS.connectionLimit, 'too many open connections for this user');
     }
     const userId = user.id;
-    // The slot is released when the underlying connection closes, whatever happens in between.
-    socket.conn.once('close', () => deps.counter.release(userId));
+    releaseSlotOnClose(socket, deps.counter, userId);
+    const deviceId = parsed.data.deviceId;
+    const kindAt = parsed.data.deviceKind === undefined ? -1 : deviceKindSchema.options.indexOf(parsed.data.deviceKind);
     socket.data = {
       userId,
-      deviceId: parsed.data.deviceId ?? `conn-${randomUUID()}`,
-      deviceKind: parsed.data.deviceKind ?? 'unknown',
+      socketId: socket.id,
+      // Own copies: strings decoded from the connect packet may be slices that keep all of it alive.
+      deviceId: deviceId === undefined ? `conn-${randomUUID()}` : Buffer.from(deviceId, 'utf8').toString('utf8'),
+      deviceKind: deviceKindSchema.options[kindAt] ?? 'unknown',
       tokenExpiresAt: verified.expiresAt,
+      expiryDue: 0,
+      expiryWarned: false,
+      watching: null,
     };
+    // The token is a secret, and nothing needs the handshake's auth any more: drop it.
+    socket.handshake.auth = {};
   };
 
   return (socket, next) => {

@@ -1,48 +1,33 @@
+import { DeadlineWheel } from './deadline-wheel.js';
 import type { HugSocket } from './socket-types.js';
 
-// setTimeout cannot wait longer than this (about 24.8 days); longer waits are re-armed.
-const MAX_TIMER_MS = 2 ** 31 - 1;
-
-interface Timers {
-  warn?: ReturnType<typeof setTimeout>;
-  end?: ReturnType<typeof setTimeout>;
-}
+/** How often due clocks are looked at: warnings and ends come at most this late, never early. */
+const TICK_MS = 250;
 
 /**
  * Ends sockets whose access token expires. Shortly before expiry the socket gets `auth:expiring`;
  * a valid `auth:refresh` renews it; otherwise, at expiry, it gets `session:ended`
- * (`token_expired`) and is disconnected.
+ * (`token_expired`) and is disconnected. All sockets share one timer (a deadline wheel), so an idle
+ * connection costs a set entry here, not two timers.
  */
 export class SessionExpiry {
-  private readonly timers = new WeakMap<HugSocket, Timers>();
+  private readonly wheel: DeadlineWheel<HugSocket>;
 
   constructor(
     private readonly warningMs: number,
     private readonly now: () => number = Date.now,
-  ) {}
+  ) {
+    this.wheel = new DeadlineWheel(TICK_MS, (socket, at) => this.due(socket, at), now);
+  }
 
   /** Starts (or restarts) the clock of `socket` for `socket.data.tokenExpiresAt`. */
   track(socket: HugSocket): void {
     this.stop(socket);
-    const expiresAt = socket.data.tokenExpiresAt;
-    const timers: Timers = {};
-    const untilWarn = expiresAt - this.warningMs - this.now();
-    timers.warn = this.after(Math.max(0, untilWarn), () => {
-      socket.emit('auth:expiring', { expiresAt, at: this.now() });
-    });
-    // Timers may fire a little early against the wall clock, and cannot wait past MAX_TIMER_MS:
-    // re-arm until the expiry has really passed, so a session never ends while its token is valid.
-    const armEnd = () => {
-      const remaining = expiresAt - this.now();
-      if (remaining > 0) {
-        timers.end = this.after(remaining + 1, armEnd);
-        return;
-      }
-      socket.emit('session:ended', { reason: 'token_expired', at: this.now() });
-      socket.disconnect(true);
-    };
-    armEnd();
-    this.timers.set(socket, timers);
+    const clock = socket.data;
+    // The clock lives on the socket's data: the deadline it waits for (warning, then expiry).
+    clock.expiryWarned = false;
+    clock.expiryDue = Math.max(this.now(), clock.tokenExpiresAt - this.warningMs);
+    this.wheel.add(socket, clock.expiryDue);
   }
 
   /** Moves the socket to a new token's expiry. */
@@ -51,18 +36,30 @@ export class SessionExpiry {
     this.track(socket);
   }
 
-  /** Cancels the socket's timers (on disconnect). */
+  /** Cancels the socket's clock (on disconnect). */
   stop(socket: HugSocket): void {
-    const timers = this.timers.get(socket);
-    if (!timers) return;
-    clearTimeout(timers.warn);
-    clearTimeout(timers.end);
-    this.timers.delete(socket);
+    if (socket.data.expiryDue === 0) return;
+    this.wheel.delete(socket, socket.data.expiryDue);
+    socket.data.expiryDue = 0;
   }
 
-  private after(ms: number, fn: () => void): ReturnType<typeof setTimeout> {
-    const timer = setTimeout(fn, Math.min(ms, MAX_TIMER_MS));
-    timer.unref();
-    return timer;
+  /** Stops every clock (shutdown). */
+  close(): void {
+    this.wheel.clear();
+  }
+
+  private due(socket: HugSocket, at: number): void {
+    const clock = socket.data;
+    if (clock.expiryDue === 0) return;
+    if (!clock.expiryWarned) {
+      clock.expiryWarned = true;
+      socket.emit('auth:expiring', { expiresAt: clock.tokenExpiresAt, at });
+      clock.expiryDue = clock.tokenExpiresAt;
+      this.wheel.add(socket, clock.expiryDue);
+      return;
+    }
+    clock.expiryDue = 0;
+    socket.emit('session:ended', { reason: 'token_expired', at });
+    socket.disconnect(true);
   }
 }

@@ -2,7 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import { Server } from 'socket.io';
 import type { SocketIoParser } from '../../protocol/wire/wire-format.js';
 import type { LogPort } from '../../rooms/log-port.js';
-import type { PresenceTracker } from '../../rooms/presence/presence-tracker.js';
+import type { DeviceConnection, PresenceTracker } from '../../rooms/presence/presence-tracker.js';
 import { userRoom } from '../../rooms/room-names.js';
 import type { Config } from '../config/config.js';
 import type { Metrics } from '../observability/metrics.js';
@@ -11,7 +11,7 @@ import type { Dispatch } from './command-dispatcher.js';
 import type { HandshakeDeps } from './handshake.js';
 import { handshakeMiddleware } from './handshake.js';
 import type { SessionExpiry } from './session-expiry.js';
-import type { HugServer } from './socket-types.js';
+import type { HugServer, HugSocket } from './socket-types.js';
 
 /**
  * The Socket.IO server: WebSocket only (so no sticky sessions are needed), frames capped at
@@ -44,29 +44,41 @@ export interface GatewayDeps extends HandshakeDeps {
   readonly metrics: Metrics;
 }
 
+/** The socket's device, as presence sees it. */
+export function connectionOf(socket: HugSocket): DeviceConnection {
+  const { userId, deviceId, deviceKind } = socket.data;
+  return { userId, connId: socket.id, deviceId, kind: deviceKind };
+}
+
 /**
  * Admits sockets through the handshake, then for each: joins its user room, registers its
- * device's presence, runs its token clock, and routes every event through the dispatcher.
+ * device's presence, runs its token clock, and routes every event through the dispatcher. The
+ * listeners are shared by every socket (they find theirs as `this`), so an idle connection carries
+ * no closures of ours.
  */
 export function installGateway(io: HugServer, deps: GatewayDeps): void {
   io.use(handshakeMiddleware(deps));
+  function onEvent(this: HugSocket, event: unknown, ...args: unknown[]): void {
+    deps.dispatch({ socket: this, userId: this.data.userId, conn: connectionOf(this), watcher: this.data }, event, args);
+  }
+  // Our parsers refuse a client-sent "error" event; this listener is the second line of defence,
+  // since an unheard "error" on an EventEmitter would throw.
+  function onError(this: HugSocket, error: Error): void {
+    deps.log.warn({ err: error, userId: this.data.userId }, 'socket error');
+  }
+  function onDisconnect(this: HugSocket, reason: string): void {
+    deps.metrics.connections.dec();
+    deps.expiry.stop(this);
+    deps.tracker.disconnected(connectionOf(this));
+    deps.log.debug({ userId: this.data.userId, socketId: this.id, reason }, 'socket disconnected');
+  }
   io.on('connection', (socket) => {
-    const { userId, deviceId, deviceKind } = socket.data;
-    const conn = { userId, connId: socket.id, deviceId, kind: deviceKind };
-    const watcher = { userId, socketId: socket.id, watching: new Set<string>() };
-    void socket.join(userRoom(userId));
+    void socket.join(userRoom(socket.data.userId));
     deps.metrics.connections.inc();
     deps.expiry.track(socket);
-    // Our parsers refuse a client-sent "error" event; this listener is the second line of defence,
-    // since an unheard "error" on an EventEmitter would throw.
-    socket.on('error', (error) => deps.log.warn({ err: error, userId }, 'socket error'));
-    socket.onAny((event: unknown, ...args: unknown[]) => deps.dispatch({ socket, userId, conn, watcher }, event, args));
-    socket.on('disconnect', (reason) => {
-      deps.metrics.connections.dec();
-      deps.expiry.stop(socket);
-      deps.tracker.disconnected(conn);
-      deps.log.debug({ userId, socketId: socket.id, reason }, 'socket disconnected');
-    });
-    deps.tracker.connected(conn).catch((error: unknown) => deps.log.error({ err: error, userId }, 'presence: connect failed'));
+    socket.on('error', onError);
+    socket.onAny(onEvent);
+    socket.on('disconnect', onDisconnect);
+    deps.tracker.connected(connectionOf(socket)).catch((error: unknown) => deps.log.error({ err: error, userId: socket.data.userId }, 'presence: connect failed'));
   });
 }

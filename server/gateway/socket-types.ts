@@ -6,13 +6,24 @@ import type { ServerToClientEvents } from '../../protocol/server-events.js';
 /** Events between nodes (none yet; the cluster adds them). */
 export type InterServerEvents = Record<string, never>;
 
-/** What the handshake stores on each socket. */
+/**
+ * Everything the server keeps per socket, in one object (the handshake creates it): an idle
+ * connection's cost is mostly Socket.IO's own, so ours stays flat. It doubles as the socket's
+ * presence {@link Watcher}.
+ */
 export interface SocketData {
   userId: string;
+  /** The socket's id (its own room). */
+  socketId: string;
   deviceId: string;
   deviceKind: DeviceKind;
   /** Epoch ms at which the socket's access token expires. */
   tokenExpiresAt: number;
+  /** The session-expiry clock: the deadline this socket waits for (0: none), and whether it was warned. */
+  expiryDue: number;
+  expiryWarned: boolean;
+  /** Users this socket watches; `null` until its first `presence:watch`. */
+  watching: Set<string> | null;
 }
 
 /** The typed Socket.IO server: the protocol's event maps threaded through. */

@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { DeadlineWheel } from './deadline-wheel.js';
+
+describe('deadline wheel', () => {
+  it('fires each item after its deadline, never before, on one timer', async () => {
+    const fired: { item: string; late: number }[] = [];
+    const deadlines = new Map<string, number>();
+    const wheel = new DeadlineWheel<string>(20, (item, now) => fired.push({ item, late: now - (deadlines.get(item) ?? 0) }));
+    const start = Date.now();
+    for (const [item, after] of [['a', 30], ['b', 10], ['c', 75], ['gone', 40]] as const) {
+      deadlines.set(item, start + after);
+      wheel.add(item, start + after);
+    }
+    wheel.delete('gone', start + 40);
+    await new Promise((resolve) => setTimeout(resolve, 160));
+    expect(fired.map((f) => f.item)).toEqual(['b', 'a', 'c']);
+    for (const f of fired) {
+      expect(f.late).toBeGreaterThanOrEqual(0);
+      expect(f.late).toBeLessThan(100);
+    }
+  });
+});
