@@ -101,7 +101,10 @@ describe('write-behind durability', () => {
     const cb = await connectedClient(first.url, b);
     await befriend(ca, cb, b.userId, a.userId);
     const seen = recordHugs(cb);
+    const sender = recordHugs(ca);
     const kept = await ca.hugs.send(b.userId, { kind: 'warm', clientId: 'across-restart-1' });
+    // A replay after a restart answers `delivered` from the recorded receipt: wait for it.
+    await eventually(() => sender.delivered.length === 1, 3000, 'the delivery receipt');
     expect(await first.stop()).toBe(0);
     await eventually(() => ca.state === 'reconnecting', 3000, 'the SDK to notice');
 

@@ -81,7 +81,11 @@ export interface Hug {
   readonly readAt: number | null;
 }
 
-/** `hug:send` result. `delivered` is true when a device of the recipient was online to get it live. */
+/**
+ * `hug:send` result. `delivered` is true when a device of the recipient was connected to get it
+ * live. A replay answers with the first result; after a server restart, with whether a device of
+ * the recipient has acknowledged the hug.
+ */
 export interface HugSendResult {
   readonly hugId: string;
   readonly delivered: boolean;

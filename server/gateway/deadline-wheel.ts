@@ -46,10 +46,12 @@ export class DeadlineWheel<T> {
   private tick(): void {
     const now = this.now();
     const current = Math.floor(now / this.tickMs);
-    for (const [slot, items] of this.slots) {
-      if (slot > current) continue;
+    // A late tick may find several slots due: fire them in deadline order.
+    const due = [...this.slots.keys()].filter((slot) => slot <= current).sort((a, b) => a - b);
+    for (const slot of due) {
+      const items = this.slots.get(slot);
       this.slots.delete(slot);
-      for (const item of items) this.fire(item, now);
+      for (const item of items ?? []) this.fire(item, now);
     }
     this.stopIfEmpty();
   }
