@@ -59,16 +59,23 @@ describe('inbox sync', () => {
   });
 
   it('moves the cursor over live entries only without a gap', async () => {
-    const inbox = [1, 2, 3, 4].map(receipt);
-    const h = harness(inbox.slice(0, 2));
+    const inbox = [1, 2].map(receipt);
+    const h = harness(inbox);
     await h.sync.sync();
     expect(h.sync.cursor).toBe(2);
+    inbox.push(receipt(3), receipt(4));
     h.sync.live(receipt(3));
     expect(h.sync.cursor).toBe(3);
-    // 5 arrives live while 4 was missed: the cursor stays, so the next sync fetches 4.
+    // 5 arrives live while 4 was missed: the cursor stays, and a sync fetches 4.
+    inbox.push(receipt(5));
+    h.holdNextPage();
     h.sync.live(receipt(5));
     expect(h.sync.cursor).toBe(3);
-    expect(h.cursors).toEqual([2, 3]);
+    h.releasePage();
+    await h.sync.sync();
+    expect(h.handled.map((e) => e.id).slice(-2)).toEqual(['read-receipt:h5', 'read-receipt:h4']);
+    expect(h.sync.cursor).toBe(5);
+    expect(h.cursors).toEqual([2, 3, 5]);
   });
 
   it('syncs on every connect from where it stopped, paging through everything', async () => {

@@ -41,10 +41,14 @@ export class InboxSync {
     return this.cursorValue;
   }
 
-  /** Takes an entry pushed live. */
+  /**
+   * Takes an entry pushed live. After a gap (an entry missed, or a cursor the server skipped), a
+   * sync fetches what lies between, so the cursor keeps moving.
+   */
   live(entry: InboxEntry): void {
     this.take(entry, 'live');
     if (entry.cursor === this.cursorValue + 1) this.advance(entry.cursor);
+    else if (entry.cursor > this.cursorValue + 1) void this.sync();
   }
 
   /** Fetches every entry after the cursor, page by page. Concurrent calls share one run. */
