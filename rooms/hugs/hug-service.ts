@@ -13,8 +13,14 @@ import { assertMayHug, type HugPermissionDeps } from './hug-permission.js';
 import { toHug } from './hug-views.js';
 import { type HugParties, RecentHugs } from './recent-hugs.js';
 
-/** How long a `clientId` (and a delivery or read) is remembered. */
-export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
+/**
+ * How long a finished command's idempotency key stays in memory. Longer replays (the promise is
+ * 24 h, and holds as long as the hug is stored) are answered from the store: ids are derived from
+ * (sender, `clientId`), and the stored fingerprint tells a retry from a reused key. This must
+ * outlast the write-behind lag (`QUEUE_LAG_BOUND_MS` is capped at 10 minutes), so the store has the
+ * write by the time the key is forgotten; it keeps memory at ~15 minutes of commands.
+ */
+export const IDEMPOTENCY_TTL_MS = 15 * 60 * 1000;
 /** How long an unfinished claim blocks retries of the same key (a crash mid-command). */
 export const PENDING_CLAIM_TTL_MS = 30_000;
 

@@ -62,7 +62,7 @@ export const SETTINGS = {
   RATE_HUGS_PER_MIN: setting(integer(1, 1_000_000).default(60), '60', 'Hugs and hug requests per minute per sender (token bucket refill).'),
   RATE_HUGS_BURST: setting(integer(1, 1_000_000).default(20), '20', 'Burst size of the per-sender hug bucket.'),
   HUG_REQUEST_TTL_S: setting(integer(1, 31_536_000).default(86_400), '86400', 'How long a hug request can be answered, in seconds.'),
-  QUEUE_LAG_BOUND_MS: setting(integer(100, 3_600_000).default(5000), '5000', 'Write-behind backpressure: past this queue lag, deferrable writes (hugs, reads) get `unavailable` with `retryAfterMs`.'),
+  QUEUE_LAG_BOUND_MS: setting(integer(100, 600_000).default(5000), '5000', 'Write-behind backpressure: past this queue lag, deferrable writes (hugs, reads) get `unavailable` with `retryAfterMs`.'),
   QUEUE_BATCH_MAX: setting(integer(1, 10_000).default(256), '256', 'Most write-behind operations per store transaction.'),
   QUEUE_LINGER_MS: setting(integer(0, 1000).default(0), '0', 'Group commit: how long an enqueue waits for others to share its disk write; 0 = until the end of the event-loop turn.'),
   QUEUE_MAX_ATTEMPTS: setting(integer(1, 100).default(8), '8', 'Attempts (with exponential backoff) before a write-behind operation is dead-lettered.'),
