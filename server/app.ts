@@ -8,6 +8,7 @@ import { DurableWrites } from '../rooms/hugs/durable-writes.js';
 import { HugRequestService } from '../rooms/hugs/hug-request-service.js';
 import { HugService } from '../rooms/hugs/hug-service.js';
 import { MemoryIdempotencyKeys } from '../rooms/idempotency/memory-idempotency-keys.js';
+import { InboxAppender } from '../rooms/inbox/inbox-appender.js';
 import { InboxService } from '../rooms/inbox/inbox-service.js';
 import { MemoryInboxCursors } from '../rooms/inbox/memory-inbox-cursors.js';
 import { MemoryPresence } from '../rooms/presence/memory-presence.js';
@@ -120,7 +121,7 @@ export async function startApp(config: Config, log: Logger): Promise<RunningApp>
     hugs: store.hugs,
     writes,
     keys,
-    cursors,
+    inbox: new InboxAppender(cursors, writes),
     rooms,
     throttle: (senderId: string) => limiter.consume(senderId, hugRule),
     // A socket of the recipient is connected to this node (the embedded shape has one node).

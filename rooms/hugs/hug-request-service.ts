@@ -102,11 +102,10 @@ export class HugRequestService {
       hugId: null,
       fingerprint,
     };
-    const cursor = await this.deps.cursors.reserve(to);
     const entryId = `hug-request:${id}`;
-    await this.deps.writes.write([
+    const cursor = await this.deps.inbox.append(to, (c) => [
       hugRequestCreate(record),
-      inboxAppend({ userId: to, cursor, id: entryId, type: 'hug-request', ref: id, createdAt, data: {} }),
+      inboxAppend({ userId: to, cursor: c, id: entryId, type: 'hug-request', ref: id, createdAt, data: {} }),
     ]);
     this.deps.rooms.emit(userRoom(to), 'hug:request:received', {
       type: 'hug-request',
@@ -140,12 +139,11 @@ export class HugRequestService {
       });
       hugId = sent.hugId;
     }
-    const cursor = await this.deps.cursors.reserve(request.from);
     const entryId = `hug-request-answer:${request.id}`;
     const answer = { requestId: request.id, by: request.to, accepted: wanted === 'accepted', hugId };
-    await this.deps.writes.write([
+    const cursor = await this.deps.inbox.append(request.from, (c) => [
       hugRequestAnswer(request.id, wanted, at, hugId),
-      inboxAppend({ userId: request.from, cursor, id: entryId, type: 'hug-request-answer', ref: request.id, createdAt: at, data: { by: request.to, accepted: answer.accepted, hugId } }),
+      inboxAppend({ userId: request.from, cursor: c, id: entryId, type: 'hug-request-answer', ref: request.id, createdAt: at, data: { by: request.to, accepted: answer.accepted, hugId } }),
     ]);
     this.deps.rooms.emit(userRoom(request.from), 'hug:request:answered', { type: 'hug-request-answer', cursor, id: entryId, createdAt: at, answer, at: this.now() });
     return { requestId: request.id, status: wanted, hugId };

@@ -4,7 +4,7 @@ import type { HugAckResult, HugHistoryPage, HugReadResult, HugSendResult } from 
 import type { HistoryPosition, HugRecord, HugRepository } from '../../persistence/store/hug-repository.js';
 import { hugCreate, hugDelivered, hugRead, inboxAppend } from '../../persistence/write-behind/write-operation.js';
 import type { IdempotencyKeys } from '../idempotency/idempotency-keys.js';
-import type { InboxCursors } from '../inbox/inbox-cursors.js';
+import type { InboxAppender } from '../inbox/inbox-appender.js';
 import { userRoom } from '../room-names.js';
 import type { RoomPort } from '../room-port.js';
 import type { DurableWrites } from './durable-writes.js';
@@ -29,7 +29,7 @@ export interface HugServiceDeps extends HugPermissionDeps {
   readonly hugs: HugRepository;
   readonly writes: DurableWrites;
   readonly keys: IdempotencyKeys;
-  readonly cursors: InboxCursors;
+  readonly inbox: InboxAppender;
   readonly rooms: RoomPort;
   /** Takes one token from the sender's hug bucket. */
   readonly throttle: SendThrottle;
@@ -153,13 +153,15 @@ export class HugService {
     }
     try {
       const readAt = this.now();
-      const cursor = await this.deps.cursors.reserve(hug.from);
-      const entry = { userId: hug.from, cursor, id: `read-receipt:${hugId}`, type: 'read-receipt' as const, ref: hugId, createdAt: readAt, data: { by: userId, readAt } };
-      await this.deps.writes.write([hugRead(hugId, readAt), inboxAppend(entry)]);
+      const entryId = `read-receipt:${hugId}`;
+      const cursor = await this.deps.inbox.append(hug.from, (c) => [
+        hugRead(hugId, readAt),
+        inboxAppend({ userId: hug.from, cursor: c, id: entryId, type: 'read-receipt', ref: hugId, createdAt: readAt, data: { by: userId, readAt } }),
+      ]);
       this.deps.rooms.emit(userRoom(hug.from), 'hug:read-receipt', {
         type: 'read-receipt',
         cursor,
-        id: entry.id,
+        id: entryId,
         createdAt: readAt,
         receipt: { hugId, by: userId, readAt },
         at: this.now(),
@@ -199,9 +201,12 @@ export class HugService {
       deliveredAt: null,
       readAt: null,
     };
-    const [cursor, online] = await Promise.all([this.deps.cursors.reserve(send.to), this.deps.isOnline(send.to)]);
+    const online = await this.deps.isOnline(send.to);
     const entryId = `hug:${hugId}`;
-    await this.deps.writes.write([hugCreate(record), inboxAppend({ userId: send.to, cursor, id: entryId, type: 'hug', ref: hugId, createdAt: sentAt, data: {} })]);
+    const cursor = await this.deps.inbox.append(send.to, (c) => [
+      hugCreate(record),
+      inboxAppend({ userId: send.to, cursor: c, id: entryId, type: 'hug', ref: hugId, createdAt: sentAt, data: {} }),
+    ]);
     this.recent.remember(hugId, { from: senderId, to: send.to });
     this.deps.rooms.emit(userRoom(send.to), 'hug:received', { type: 'hug', cursor, id: entryId, createdAt: sentAt, hug: toHug(record), at: this.now() });
     return { hugId, delivered: online };
