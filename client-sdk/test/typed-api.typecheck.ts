@@ -36,4 +36,16 @@ export function sdkTypeTests(client: HugMoodClient, socket: Socket<ServerToClien
   socket.on('presence:update', (e) => e.status.toFixed());
   // @ts-expect-error: emitting an unknown command on the raw typed socket
   socket.emit('hug:explode', {}, () => undefined);
+  // @ts-expect-error: not a hug kind
+  void client.hugs.send('u1', { kind: 'tackle' });
+  // @ts-expect-error: a hug needs a kind
+  void client.hugs.send('u1', { message: 'hi' });
+  // @ts-expect-error: no such hugs event
+  client.hugs.on('opened', () => undefined);
+  // @ts-expect-error: a received hug's kind is a kind id, not a number
+  client.hugs.on('received', (hug) => hug.kind.toFixed());
+  // @ts-expect-error: inbox:sync needs a cursor
+  void client.request('inbox:sync', { limit: 10 });
+  // @ts-expect-error: a hug:received event carries an inbox entry of type hug
+  socket.on('hug:received', (e) => e.request);
 }
