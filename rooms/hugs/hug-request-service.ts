@@ -49,16 +49,17 @@ export class HugRequestService {
       if (claim.result === null) throw new CommandError('unavailable', 'this request is still being sent; try again', { reason: 'in_progress' }, 200);
       return JSON.parse(claim.result) as HugRequestResult;
     }
+    let result: HugRequestResult;
     try {
       const stored = await this.deps.requests.get(id);
       if (stored && stored.fingerprint !== fingerprint) throw new CommandError('conflict', 'this clientId was already used for a different request', { field: 'clientId' });
-      const result = stored ? { requestId: id, expiresAt: stored.expiresAt } : await this.create(senderId, id, to, message, fingerprint);
-      await this.deps.keys.complete(key, JSON.stringify(result), IDEMPOTENCY_TTL_MS);
-      return result;
+      result = stored ? { requestId: id, expiresAt: stored.expiresAt } : await this.create(senderId, id, to, message, fingerprint);
     } catch (error) {
       await this.deps.keys.release(key);
       throw error;
     }
+    await this.deps.keys.complete(key, JSON.stringify(result), IDEMPOTENCY_TTL_MS);
+    return result;
   }
 
   /** `hug:request:answer`: only the request's recipient may answer, once, before it expires. */
@@ -75,14 +76,15 @@ export class HugRequestService {
       if (claim.result === null) throw new CommandError('unavailable', 'this request is being answered; try again', { reason: 'in_progress' }, 200);
       return JSON.parse(claim.result) as HugRequestAnswerResult;
     }
+    let result: HugRequestAnswerResult;
     try {
-      const result = await this.decide(request, wanted, input);
-      await this.deps.keys.complete(key, JSON.stringify(result), IDEMPOTENCY_TTL_MS);
-      return result;
+      result = await this.decide(request, wanted, input);
     } catch (error) {
       await this.deps.keys.release(key);
       throw error;
     }
+    await this.deps.keys.complete(key, JSON.stringify(result), IDEMPOTENCY_TTL_MS);
+    return result;
   }
 
   private async create(senderId: string, id: string, to: string, message: string | null, fingerprint: string): Promise<HugRequestResult> {

@@ -87,24 +87,25 @@ export class HugService {
     const key = `hug:${hugId}`;
     const claim = await this.deps.keys.claim(key, fingerprint, PENDING_CLAIM_TTL_MS);
     if (!claim.fresh) return this.replayed(claim.fingerprint, claim.result, fingerprint);
+    let memo: SendMemo;
     try {
       const stored = await this.deps.hugs.get(hugId);
-      if (stored) {
-        const memo: SendMemo = { hugId, delivered: stored.deliveredAt !== null };
-        if (stored.fingerprint !== fingerprint) throw this.reusedClientId();
-        await this.deps.keys.complete(key, JSON.stringify(memo), IDEMPOTENCY_TTL_MS);
-        return memo;
+      if (stored && stored.fingerprint !== fingerprint) throw this.reusedClientId();
+      if (stored) memo = { hugId, delivered: stored.deliveredAt !== null };
+      else {
+        if (!send.requestId) await assertMayHug(this.deps, senderId, send.to);
+        const decision = await this.deps.throttle(senderId);
+        if (!decision.allowed) throw new CommandError('rate_limited', 'too many hugs; slow down', { rule: 'hug' }, decision.retryAfterMs);
+        memo = await this.deliver(senderId, hugId, send, fingerprint);
       }
-      if (!send.requestId) await assertMayHug(this.deps, senderId, send.to);
-      const decision = await this.deps.throttle(senderId);
-      if (!decision.allowed) throw new CommandError('rate_limited', 'too many hugs; slow down', { rule: 'hug' }, decision.retryAfterMs);
-      const memo = await this.deliver(senderId, hugId, send, fingerprint);
-      await this.deps.keys.complete(key, JSON.stringify(memo), IDEMPOTENCY_TTL_MS);
-      return memo;
     } catch (error) {
+      // Refused before anything was durable: a retry may run afresh.
       await this.deps.keys.release(key);
       throw error;
     }
+    // Outside the try: once the hug is durable the claim must never be released (it expires at worst).
+    await this.deps.keys.complete(key, JSON.stringify(memo), IDEMPOTENCY_TTL_MS);
+    return memo;
   }
 
   /** `hug:ack`: devices of the recipient confirm receipt; each sender hears `hug:delivered` once. */
@@ -151,8 +152,8 @@ export class HugService {
       if (claim.result !== null) return { hugId, readAt: Number(claim.result) };
       throw new CommandError('unavailable', 'this hug is being marked read; try again', { reason: 'in_progress' }, 200);
     }
+    const readAt = this.now();
     try {
-      const readAt = this.now();
       const entryId = `read-receipt:${hugId}`;
       const cursor = await this.deps.inbox.append(hug.from, (c) => [
         hugRead(hugId, readAt),
@@ -167,12 +168,12 @@ export class HugService {
         at: this.now(),
       });
       this.deps.rooms.emit(userRoom(userId), 'hug:read-state', { hugId, readAt, at: this.now() });
-      await this.deps.keys.complete(key, String(readAt), IDEMPOTENCY_TTL_MS);
-      return { hugId, readAt };
     } catch (error) {
       await this.deps.keys.release(key);
       throw error;
     }
+    await this.deps.keys.complete(key, String(readAt), IDEMPOTENCY_TTL_MS);
+    return { hugId, readAt };
   }
 
   /** `hug:history`: the caller's sent or received hugs, newest first. */
