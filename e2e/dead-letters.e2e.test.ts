@@ -5,7 +5,6 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openSqliteStore, type SqliteStore } from '../persistence/sqlite/sqlite-store.js';
 import { SqliteWriteQueue } from '../persistence/sqlite/sqlite-write-queue.js';
 import type { HugRecord } from '../persistence/store/hug-repository.js';
-import { storeBatchApplier } from '../persistence/write-behind/store-batch-applier.js';
 import { hugCreate, inboxAppend } from '../persistence/write-behind/write-operation.js';
 import type { DeadLetter } from '../persistence/write-behind/write-queue.js';
 import { eventually } from './support/clients.js';
@@ -35,9 +34,10 @@ describe('dead letters: the real store, queue and operator command', () => {
 
   it('dead-letters a poison operation while its batch-mates are written; the operator lists, replays and drops it', async () => {
     const dataDir = tempDataDir();
-    store = openSqliteStore({ file: join(dataDir, 'hugmood.db') });
+    const opened = openSqliteStore({ file: join(dataDir, 'hugmood.db') });
+    store = opened;
     queue = new SqliteWriteQueue({ file: join(dataDir, 'write-queue.db'), maxAttempts: 3, baseBackoffMs: 5, pollMs: 50 });
-    queue.start(storeBatchApplier(store));
+    queue.start((batch) => opened.applyWrites(batch));
     await queue.enqueue([hugCreate(hug('h-first', 'bob')), inboxAppend({ userId: 'bob', cursor: 1, id: 'hug:h-first', type: 'hug', ref: 'h-first', createdAt: 1, data: {} })]);
     await queue.drain();
 

@@ -3,8 +3,7 @@ import type { Logger } from 'pino';
 import { parserFor } from '../protocol/wire/wire-format.js';
 import { openSqliteStore } from '../persistence/sqlite/sqlite-store.js';
 import { SqliteWriteQueue } from '../persistence/sqlite/sqlite-write-queue.js';
-import { storeBatchApplier } from '../persistence/write-behind/store-batch-applier.js';
-import { DurableWrites } from '../rooms/hugs/durable-writes.js';
+import { DurableWrites } from '../rooms/durable-writes.js';
 import { HugRequestService } from '../rooms/hugs/hug-request-service.js';
 import { HugService } from '../rooms/hugs/hug-service.js';
 import { MemoryIdempotencyKeys } from '../rooms/idempotency/memory-idempotency-keys.js';
@@ -72,7 +71,7 @@ export async function startApp(config: Config, log: Logger): Promise<RunningApp>
     maxAttempts: config.queue.maxAttempts,
     lagBoundMs: config.queue.lagBoundMs,
   });
-  queue.start(metrics.instrumentApplier(storeBatchApplier(store)));
+  queue.start(metrics.instrumentApplier((batch) => store.applyWrites(batch)));
   // Operations acknowledged before a crash are applied before serving: cursors are seeded from the store.
   const pendingAtStart = queue.stats().depth;
   await queue.drain();

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3, { type Database, type Statement } from 'better-sqlite3';
+import type { DeadLetter } from '../write-behind/write-queue.js';
 import { QUEUE_MIGRATIONS } from './queue-migrations.js';
 import { migrate } from './sqlite-migrator.js';
 
@@ -20,27 +21,8 @@ export interface RetryRow {
   readonly error: string;
 }
 
-/** A queued operation that is dead: moved to the dead letters. */
-export interface DeadRowWrite {
-  readonly seq: number;
-  readonly opId: string;
-  readonly key: string;
-  readonly body: string;
-  readonly error: string;
-  readonly attempts: number;
-  readonly enqueuedAt: number;
-  readonly failedAt: number;
-}
-
-/** One write to the queue file. */
-export type QueueWrite =
-  | { readonly kind: 'append'; readonly rows: readonly AppendRow[] }
-  | { readonly kind: 'settle'; readonly applied: readonly number[]; readonly retries: readonly RetryRow[]; readonly dead: readonly DeadRowWrite[] }
-  | { readonly kind: 'replay'; readonly ids: readonly number[] | null; readonly at: number }
-  | { readonly kind: 'drop'; readonly ids: readonly number[] | null };
-
-/** What a {@link QueueWrite} returns: the seqs appended, or how many rows it moved. */
-export type QueueWriteResult = { readonly seqs: readonly number[] } | { readonly count: number };
+/** A queued operation that is dead: it moves to the dead letters (which give it its own id). */
+export type DeadRowWrite = Omit<DeadLetter, 'id'> & { readonly seq: number };
 
 /** Opens (creating if needed) and migrates a queue file: WAL, busy timeout, FULL sync. */
 export function openQueueFile(file: string): Database {
@@ -59,9 +41,9 @@ export function openQueueFile(file: string): Database {
 }
 
 /**
- * Performs queue writes, several in one transaction. A group that appends is committed with
- * `synchronous = FULL` (fsynced before any enqueue is acknowledged); a group that only settles is
- * not fsynced on its own: lost in a crash, it only means idempotent operations are applied again.
+ * The writes to a queue file, each in one transaction. An append is committed with `synchronous =
+ * FULL` (fsynced before any enqueue is acknowledged); a settle is not fsynced on its own: lost in a
+ * crash, it only means idempotent operations are applied again, and the next append syncs it.
  */
 export class QueueFileWriter {
   private readonly insertOp: Statement;
@@ -71,6 +53,7 @@ export class QueueFileWriter {
   private readonly deadById: Statement<[number], { id: number; op_id: string; key: string; body: string }>;
   private readonly allDead: Statement<[], { id: number; op_id: string; key: string; body: string }>;
   private readonly deleteDead: Statement<[number]>;
+  private durable = true;
 
   constructor(private readonly db: Database) {
     this.insertOp = db.prepare('INSERT INTO queue_ops (op_id, key, body, enqueued_at) VALUES (?, ?, ?, ?)');
@@ -82,34 +65,40 @@ export class QueueFileWriter {
     this.deleteDead = db.prepare('DELETE FROM dead_letters WHERE id = ?');
   }
 
-  /** Performs `writes` in order, in one transaction; all succeed or all fail. */
-  run(writes: readonly QueueWrite[]): QueueWriteResult[] {
-    const durable = writes.some((w) => w.kind === 'append' || w.kind === 'replay');
-    this.db.pragma(durable ? 'synchronous = FULL' : 'synchronous = NORMAL');
-    return this.db.transaction(() => writes.map((w) => this.one(w))).immediate();
+  /** Appends `rows` durably; returns their seqs, in order. */
+  append(rows: readonly AppendRow[]): number[] {
+    return this.transaction(true, () => rows.map((r) => Number(this.insertOp.run(r.opId, r.key, r.body, r.enqueuedAt).lastInsertRowid)));
   }
 
-  private one(w: QueueWrite): QueueWriteResult {
-    switch (w.kind) {
-      case 'append':
-        return { seqs: w.rows.map((r) => Number(this.insertOp.run(r.opId, r.key, r.body, r.enqueuedAt).lastInsertRowid)) };
-      case 'settle':
-        for (const seq of w.applied) this.deleteOp.run(seq);
-        for (const r of w.retries) this.retryOp.run(r.attempts, r.notBefore, r.error, r.seq);
-        for (const d of w.dead) {
-          this.insertDead.run(d.opId, d.key, d.body, d.error, d.attempts, d.enqueuedAt, d.failedAt);
-          this.deleteOp.run(d.seq);
-        }
-        return { count: w.applied.length + w.dead.length };
-      case 'replay':
-      case 'drop': {
-        const rows = w.ids === null ? this.allDead.all() : w.ids.flatMap((id) => this.deadById.get(id) ?? []);
-        for (const r of rows) {
-          if (w.kind === 'replay') this.insertOp.run(r.op_id, r.key, r.body, w.at);
-          this.deleteDead.run(r.id);
-        }
-        return { count: rows.length };
+  /** Records a batch's outcome: applied operations leave, failed ones wait or die. */
+  settle(applied: readonly number[], retries: readonly RetryRow[], dead: readonly DeadRowWrite[]): void {
+    this.transaction(false, () => {
+      for (const seq of applied) this.deleteOp.run(seq);
+      for (const r of retries) this.retryOp.run(r.attempts, r.notBefore, r.error, r.seq);
+      for (const d of dead) {
+        this.insertDead.run(d.opId, d.key, d.body, d.error, d.attempts, d.enqueuedAt, d.failedAt);
+        this.deleteOp.run(d.seq);
       }
+    });
+  }
+
+  /** Moves dead letters (all when `ids` is null) back into the queue (`replay`) or deletes them (`drop`); returns how many. */
+  moveDeadLetters(kind: 'replay' | 'drop', ids: readonly number[] | null, at: number): number {
+    return this.transaction(kind === 'replay', () => {
+      const rows = ids === null ? this.allDead.all() : ids.flatMap((id) => this.deadById.get(id) ?? []);
+      for (const r of rows) {
+        if (kind === 'replay') this.insertOp.run(r.op_id, r.key, r.body, at);
+        this.deleteDead.run(r.id);
+      }
+      return rows.length;
+    });
+  }
+
+  private transaction<T>(durable: boolean, body: () => T): T {
+    if (durable !== this.durable) {
+      this.db.pragma(durable ? 'synchronous = FULL' : 'synchronous = NORMAL');
+      this.durable = durable;
     }
+    return this.db.transaction(body).immediate();
   }
 }

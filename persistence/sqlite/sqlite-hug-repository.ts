@@ -1,4 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3';
+import { RowsByIds } from './rows-by-ids.js';
 import { HUG_KIND_IDS, type HugKindId } from '../../protocol/hug-kinds.js';
 import type { HistoryPosition, HugRecord, HugRepository } from '../store/hug-repository.js';
 
@@ -40,14 +41,16 @@ function toRecord(row: HugRow): HugRecord {
 /** {@link HugRepository} on SQLite, plus the statements the batch applier writes with. */
 export class SqliteHugRepository implements HugRepository {
   private readonly byId: Statement<[string], HugRow>;
+  private readonly byIds: RowsByIds<HugRow>;
   private readonly sent: Statement<[string, number, number, string, number], HugRow>;
   private readonly received: Statement<[string, number, number, string, number], HugRow>;
   private readonly insert: Statement;
   private readonly delivered: Statement;
   private readonly read: Statement;
 
-  constructor(private readonly db: Database) {
+  constructor(db: Database) {
     this.byId = db.prepare('SELECT * FROM hugs WHERE id = ?');
+    this.byIds = new RowsByIds(db, 'hugs');
     const page = (column: string) =>
       `SELECT * FROM hugs WHERE ${column} = ? AND (sent_at < ? OR (sent_at = ? AND id < ?))
        ORDER BY sent_at DESC, id DESC LIMIT ?`;
@@ -64,27 +67,13 @@ export class SqliteHugRepository implements HugRepository {
     );
   }
 
-  private readonly byIdsCache = new Map<number, Statement<string[], HugRow>>();
-
-  /** A prepared `IN (?, …)` lookup for `n` ids, kept per arity. */
-  private byIds(n: number): Statement<string[], HugRow> {
-    let statement = this.byIdsCache.get(n);
-    if (!statement) {
-      statement = this.db.prepare<string[], HugRow>(`SELECT * FROM hugs WHERE id IN (${Array.from({ length: n }, () => '?').join(',')})`);
-      if (this.byIdsCache.size < 128) this.byIdsCache.set(n, statement);
-    }
-    return statement;
-  }
-
   get(id: string): Promise<HugRecord | null> {
     const row = this.byId.get(id);
     return Promise.resolve(row ? toRecord(row) : null);
   }
 
   getMany(ids: readonly string[]): Promise<HugRecord[]> {
-    if (ids.length === 0) return Promise.resolve([]);
-    const rows = this.byIds(ids.length).all(...ids);
-    return Promise.resolve(rows.map(toRecord));
+    return Promise.resolve(this.byIds.all(ids).map(toRecord));
   }
 
   history(userId: string, direction: 'sent' | 'received', before: HistoryPosition | null, limit: number): Promise<HugRecord[]> {

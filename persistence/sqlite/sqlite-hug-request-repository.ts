@@ -1,4 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3';
+import { RowsByIds } from './rows-by-ids.js';
 import type { HugRequestRecord, HugRequestRepository } from '../store/hug-request-repository.js';
 
 interface RequestRow {
@@ -32,11 +33,13 @@ function toRecord(row: RequestRow): HugRequestRecord {
 /** {@link HugRequestRepository} on SQLite, plus the statements the batch applier writes with. */
 export class SqliteHugRequestRepository implements HugRequestRepository {
   private readonly byId: Statement<[string], RequestRow>;
+  private readonly byIds: RowsByIds<RequestRow>;
   private readonly insert: Statement;
   private readonly answer: Statement;
 
-  constructor(private readonly db: Database) {
+  constructor(db: Database) {
     this.byId = db.prepare('SELECT * FROM hug_requests WHERE id = ?');
+    this.byIds = new RowsByIds(db, 'hug_requests');
     this.insert = db.prepare(
       `INSERT INTO hug_requests (id, from_user, to_user, message, created_at, expires_at, status, answered_at, hug_id, fingerprint)
        VALUES (@id, @from, @to, @message, @createdAt, @expiresAt, @status, @answeredAt, @hugId, @fingerprint)
@@ -47,27 +50,13 @@ export class SqliteHugRequestRepository implements HugRequestRepository {
     );
   }
 
-  private readonly byIdsCache = new Map<number, Statement<string[], RequestRow>>();
-
-  /** A prepared `IN (?, …)` lookup for `n` ids, kept per arity. */
-  private byIds(n: number): Statement<string[], RequestRow> {
-    let statement = this.byIdsCache.get(n);
-    if (!statement) {
-      statement = this.db.prepare<string[], RequestRow>(`SELECT * FROM hug_requests WHERE id IN (${Array.from({ length: n }, () => '?').join(',')})`);
-      if (this.byIdsCache.size < 128) this.byIdsCache.set(n, statement);
-    }
-    return statement;
-  }
-
   get(id: string): Promise<HugRequestRecord | null> {
     const row = this.byId.get(id);
     return Promise.resolve(row ? toRecord(row) : null);
   }
 
   getMany(ids: readonly string[]): Promise<HugRequestRecord[]> {
-    if (ids.length === 0) return Promise.resolve([]);
-    const rows = this.byIds(ids.length).all(...ids);
-    return Promise.resolve(rows.map(toRecord));
+    return Promise.resolve(this.byIds.all(ids).map(toRecord));
   }
 
   /** Applier: insert unless present. */

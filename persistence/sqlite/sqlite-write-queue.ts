@@ -167,12 +167,19 @@ export class SqliteWriteQueue implements WriteQueue {
     const seq = this.lastSeq;
     if (this.firstSeq > seq) return Promise.resolve(true);
     return new Promise((resolve) => {
-      const waiter: SeqWaiter = { seq, resolve };
-      this.seqWaiters.push(waiter);
-      setTimeout(() => {
+      const timer = setTimeout(() => {
         this.seqWaiters = this.seqWaiters.filter((w) => w !== waiter);
         resolve(false);
-      }, timeoutMs).unref();
+      }, timeoutMs);
+      timer.unref();
+      const waiter: SeqWaiter = {
+        seq,
+        resolve: (settled) => {
+          clearTimeout(timer);
+          resolve(settled);
+        },
+      };
+      this.seqWaiters.push(waiter);
     });
   }
 
@@ -225,10 +232,10 @@ export class SqliteWriteQueue implements WriteQueue {
 
   private moveDeadLetters(kind: 'replay' | 'drop', ids: readonly string[] | undefined): Promise<number> {
     try {
-      const [result] = this.writer.run([{ kind, ids: ids ? ids.map(Number) : null, at: this.now() }]);
+      const count = this.writer.moveDeadLetters(kind, ids ? ids.map(Number) : null, this.now());
       this.refreshCounts();
       if (kind === 'replay') this.kick(0);
-      return Promise.resolve(result && 'count' in result ? result.count : 0);
+      return Promise.resolve(count);
     } catch (error) {
       return Promise.reject(asError(error));
     }
@@ -264,8 +271,7 @@ export class SqliteWriteQueue implements WriteQueue {
     const ops = pending.flatMap((p) => p.operations);
     let seqs: readonly number[];
     try {
-      const [result] = this.writer.run([{ kind: 'append', rows: ops.map((op) => ({ opId: op.id, key: op.key, body: JSON.stringify(op), enqueuedAt: at })) }]);
-      seqs = result && 'seqs' in result ? result.seqs : [];
+      seqs = this.writer.append(ops.map((op) => ({ opId: op.id, key: op.key, body: JSON.stringify(op), enqueuedAt: at })));
     } catch (error) {
       for (const p of pending) p.reject(asError(error));
       return;
@@ -356,7 +362,7 @@ export class SqliteWriteQueue implements WriteQueue {
       }
     }
     if (!this.db.open) return;
-    this.writer.run([{ kind: 'settle', applied, retries, dead }]);
+    this.writer.settle(applied, retries, dead);
     for (const seq of applied) this.committed.delete(seq);
     for (const d of dead) this.committed.delete(d.seq);
   }

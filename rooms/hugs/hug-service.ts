@@ -7,7 +7,7 @@ import type { IdempotencyKeys } from '../idempotency/idempotency-keys.js';
 import type { InboxAppender } from '../inbox/inbox-appender.js';
 import { userRoom } from '../room-names.js';
 import type { RoomPort } from '../room-port.js';
-import type { DurableWrites } from './durable-writes.js';
+import type { DurableWrites } from '../durable-writes.js';
 import { fingerprintOf, hugIdFor } from './hug-ids.js';
 import { assertMayHug, type HugPermissionDeps } from './hug-permission.js';
 import { toHug } from './hug-views.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SqliteWriteQueue } from '../../persistence/sqlite/sqlite-write-queue.js';
 import { inboxAppend, type WriteOperation } from '../../persistence/write-behind/write-operation.js';
-import { DurableWrites } from '../hugs/durable-writes.js';
+import { DurableWrites } from '../durable-writes.js';
 import { InboxAppender } from './inbox-appender.js';
 import type { InboxCursors } from './inbox-cursors.js';
 import { MemoryInboxCursors } from './memory-inbox-cursors.js';

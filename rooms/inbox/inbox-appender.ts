@@ -1,5 +1,5 @@
 import type { WriteOperation } from '../../persistence/write-behind/write-operation.js';
-import type { DurableWrites } from '../hugs/durable-writes.js';
+import type { DurableWrites } from '../durable-writes.js';
 import { SerialByKey } from '../serial-by-key.js';
 import type { InboxCursors } from './inbox-cursors.js';
 

@@ -2,7 +2,7 @@ import type { InboxEntry, InboxPage } from '../../protocol/schemas/inbox.js';
 import type { HugRepository } from '../../persistence/store/hug-repository.js';
 import type { HugRequestRepository } from '../../persistence/store/hug-request-repository.js';
 import type { InboxRecord, InboxRepository } from '../../persistence/store/inbox-repository.js';
-import type { DurableWrites } from '../hugs/durable-writes.js';
+import type { DurableWrites } from '../durable-writes.js';
 import { toHug, toHugRequest } from '../hugs/hug-views.js';
 
 /** What {@link InboxService} is built from. */

@@ -6,7 +6,6 @@ import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_PRIVACY } from '../../protocol/schemas/privacy.js';
 import { openSqliteStore, type SqliteStore } from '../../persistence/sqlite/sqlite-store.js';
 import { SqliteWriteQueue } from '../../persistence/sqlite/sqlite-write-queue.js';
-import { storeBatchApplier } from '../../persistence/write-behind/store-batch-applier.js';
 import type { LogPort } from '../log-port.js';
 import { RecordingRoomPort } from '../test-support/recording-room-port.js';
 import { MemoryPresence } from './memory-presence.js';
@@ -30,7 +29,7 @@ describe('presence tracker', () => {
     store = openSqliteStore({ file: join(dir, `${randomUUID()}.db`) });
     rooms = new RecordingRoomPort();
     queue = new SqliteWriteQueue({ file: ':memory:', lingerMs: 1 });
-    queue.start(storeBatchApplier(store));
+    queue.start((batch) => store.applyWrites(batch));
     userId = randomUUID();
     await store.users.create({ id: userId, username: `u${userId.slice(0, 8)}`, passwordHash: 'x', displayName: 'U', privacy: DEFAULT_PRIVACY, createdAt: 1 });
   });

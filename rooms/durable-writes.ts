@@ -1,6 +1,6 @@
-import { CommandError } from '../../domain/command-error.js';
-import type { WriteOperation } from '../../persistence/write-behind/write-operation.js';
-import { QueueBackpressureError, type WriteQueue } from '../../persistence/write-behind/write-queue.js';
+import { CommandError } from '../domain/command-error.js';
+import type { WriteOperation } from '../persistence/write-behind/write-operation.js';
+import { QueueBackpressureError, type WriteQueue } from '../persistence/write-behind/write-queue.js';
 
 /** How long a read waits for earlier writes to reach the store before it reads anyway. */
 const SETTLE_TIMEOUT_MS = 2000;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { CommandError } from '../../domain/command-error.js';
-import { SqliteWriteQueue } from '../../persistence/sqlite/sqlite-write-queue.js';
-import { userLastSeen } from '../../persistence/write-behind/write-operation.js';
+import { CommandError } from '../domain/command-error.js';
+import { SqliteWriteQueue } from '../persistence/sqlite/sqlite-write-queue.js';
+import { userLastSeen } from '../persistence/write-behind/write-operation.js';
 import { DurableWrites } from './durable-writes.js';
 
 describe('durable writes', () => {
