@@ -1,6 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -43,21 +42,7 @@ export function tempDataDir(): string {
   return dir;
 }
 
-/**
- * A port that is free now. Restart tests listen on an explicit port from the start: uWS cannot
- * bind again a port it first took as port 0 while one of its connections lingers in TIME_WAIT.
- */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
-  });
-}
+export { freePort } from '../../test-support/free-port.js';
 
 /** Settings every test server gets unless a test overrides them. */
 export const TEST_DEFAULTS: Readonly<Record<string, string>> = {

@@ -1,0 +1,49 @@
+import type { Redis } from 'ioredis';
+import { RedisScript, replyNumber } from '../../persistence/redis/redis-script.js';
+import type { InboxCursors } from './inbox-cursors.js';
+
+/**
+ * KEYS[1] the user's counter (the last cursor handed out)
+ * ARGV[1] count, ARGV[2] seed (the store's last cursor) or '' when not read yet
+ * Returns the first reserved cursor, or -1 when the counter is missing and no seed was given.
+ * A seed never lowers a counter another node created meanwhile.
+ */
+const RESERVE = new RedisScript(
+  'cursor-reserve',
+  `
+if redis.call('EXISTS', KEYS[1]) == 0 then
+  if ARGV[2] == '' then
+    return -1
+  end
+  redis.call('SET', KEYS[1], ARGV[2])
+end
+return redis.call('INCRBY', KEYS[1], ARGV[1]) - tonumber(ARGV[1]) + 1
+`,
+);
+
+/**
+ * {@link InboxCursors} shared by a cluster: one Redis counter per user, advanced atomically, so
+ * cursors stay monotonic and distinct under concurrent writers on different nodes. A counter
+ * missing from Redis is seeded once from the store's highest cursor (`seed`). Counters carry no
+ * TTL: a user's cursor must never go back.
+ */
+export class RedisInboxCursors implements InboxCursors {
+  constructor(
+    private readonly redis: Redis,
+    private readonly seed: (userId: string) => Promise<number>,
+    private readonly prefix = 'hm:cursor:',
+  ) {}
+
+  async reserve(userId: string, count = 1): Promise<number> {
+    const key = this.prefix + userId;
+    const first = replyNumber(await RESERVE.run(this.redis, [key], [count, '']), RESERVE.name);
+    if (first !== -1) return first;
+    const seeded = await this.seed(userId);
+    return replyNumber(await RESERVE.run(this.redis, [key], [count, seeded]), RESERVE.name);
+  }
+
+  /** The connection belongs to the composition root, which closes it. */
+  close(): Promise<void> {
+    return Promise.resolve();
+  }
+}
