@@ -1,6 +1,7 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { retryDelay, selectBatch } from '../write-behind/batch-selection.js';
-import { type WriteOperation, writeOperationSchema } from '../write-behind/write-operation.js';
+import type { WriteOperation } from '../write-behind/write-operation.js';
+import { asError, parseOperation } from '../write-behind/operation-body.js';
 import {
   type BatchApplier,
   type DeadLetter,
@@ -61,23 +62,6 @@ interface SeqWaiter {
   readonly resolve: (settled: boolean) => void;
 }
 
-const asError = (e: unknown) => (e instanceof Error ? e : new Error(String(e)));
-
-/** Reads a queued body back; a body that is not a valid operation is poison. */
-function parseOperation(body: string): { op: WriteOperation } | { poison: string } {
-  let json: unknown;
-  try {
-    json = JSON.parse(body);
-  } catch (error) {
-    return { poison: `malformed operation: ${asError(error).message}` };
-  }
-  const parsed = writeOperationSchema.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    return { poison: `malformed operation: ${issue ? `${issue.path.join('.') || '(root)'}: ${issue.message}` : 'invalid'}` };
-  }
-  return { op: parsed.data };
-}
 
 /**
  * The embedded shape's {@link WriteQueue}: a table in its own SQLite file (WAL). Enqueues are

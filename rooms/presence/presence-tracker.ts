@@ -11,7 +11,11 @@ import { presenceRoom } from '../room-names.js';
 import type { RoomPort } from '../room-port.js';
 import { SerialByKey } from '../serial-by-key.js';
 import type { Presence, PresenceChange } from './presence.js';
+import type { SweepStep } from './presence-cluster.js';
 import { viewPresence } from './presence-view.js';
+
+/** How many times (a second apart) a failed device removal is retried. */
+const LEAVE_RETRIES = 300;
 
 /** One live connection of a user's device. */
 export interface DeviceConnection {
@@ -43,6 +47,7 @@ export class PresenceTracker {
   private readonly serial = new SerialByKey();
   private readonly now: () => number;
   private graceMs: number;
+  private closing = false;
 
   constructor(private readonly deps: PresenceTrackerDeps) {
     this.now = deps.now ?? Date.now;
@@ -94,9 +99,25 @@ export class PresenceTracker {
     });
   }
 
+  /**
+   * Announces what a sweep of a dead node changed, once per user (the sweep step is atomic, so no
+   * other node announces it), and records when the users it took offline were last seen.
+   */
+  async swept(step: SweepStep): Promise<void> {
+    await Promise.all(
+      step.swept.map(({ userId, change }) =>
+        this.serial.run(userId, async () => {
+          if (change.after.status === 'offline') await this.deps.queue.enqueue([userLastSeen(userId, step.lastHeartbeatAt)]);
+          await this.announce(userId, change);
+        }),
+      ),
+    );
+  }
+
   /** For shutdown: ends every grace period now and waits until all removals are announced. */
   async flush(): Promise<void> {
     this.graceMs = 0;
+    this.closing = true;
     const pending = [...this.pendingLeaves.values()];
     this.pendingLeaves.clear();
     const leaves = pending.map(({ timer, conn, at }) => {
@@ -107,7 +128,11 @@ export class PresenceTracker {
     await this.serial.idle();
   }
 
-  private leave(conn: DeviceConnection, at: number): Promise<void> {
+  /**
+   * Removes the device. A failure (the presence store unreachable) is retried every second for
+   * {@link LEAVE_RETRIES} seconds, so a disconnect during an outage does not leave a ghost.
+   */
+  private leave(conn: DeviceConnection, at: number, attempt = 0): Promise<void> {
     return this.serial
       .run(conn.userId, async () => {
         const change = await this.deps.presence.disconnect(conn.userId, conn.deviceId, conn.connId, at);
@@ -115,7 +140,11 @@ export class PresenceTracker {
         if (change.after.status === 'offline') await this.deps.queue.enqueue([userLastSeen(conn.userId, at)]);
         await this.announce(conn.userId, change);
       })
-      .catch((error: unknown) => this.deps.log.error({ err: error, userId: conn.userId }, 'presence: removing a device failed'));
+      .catch((error: unknown) => {
+        if (attempt === 0) this.deps.log.error({ err: error, userId: conn.userId }, 'presence: removing a device failed; retrying');
+        if (attempt >= LEAVE_RETRIES || this.closing) return;
+        setTimeout(() => void this.leave(conn, at, attempt + 1), 1000).unref();
+      });
   }
 
   /** Emits the change; `at` is the emission time, so watchers can order it against snapshots. */

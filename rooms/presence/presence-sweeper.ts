@@ -1,0 +1,98 @@
+import type { LogPort } from '../log-port.js';
+import type { PresenceCluster, SweepStep } from './presence-cluster.js';
+
+/** What {@link PresenceSweeper} is built from. */
+export interface PresenceSweeperDeps {
+  readonly cluster: PresenceCluster;
+  /** How often this node heartbeats (a fraction of the node timeout). */
+  readonly heartbeatMs: number;
+  /** How often this node looks for dead nodes to sweep. */
+  readonly sweepMs: number;
+  /** Announces what a sweep step changed (offline users, new aggregates). */
+  readonly onSwept: (step: SweepStep) => Promise<void>;
+  /** The cluster swept this node while it was alive (a long pause, a Redis outage): re-register its devices. */
+  readonly onSweptAlive: () => Promise<void>;
+  readonly log: LogPort;
+}
+
+/** Entries removed per sweep step: one short atomic script each, so Redis never stalls. */
+const SWEEP_BATCH = 500;
+
+/**
+ * Keeps this node's membership alive and clears the presence of dead nodes: a heartbeat every
+ * `heartbeatMs`, and a sweep every `sweepMs` that removes a dead node's device entries step by step
+ * and hands each step to `onSwept`. Failures (Redis down) are logged and retried on the next tick.
+ */
+export class PresenceSweeper {
+  private heartbeatTimer: ReturnType<typeof setInterval> | null = null;
+  private sweepTimer: ReturnType<typeof setInterval> | null = null;
+  private beating: Promise<void> | null = null;
+  private sweeping: Promise<void> | null = null;
+  private healthy = true;
+
+  constructor(private readonly deps: PresenceSweeperDeps) {}
+
+  /** Heartbeats once (so this node is a member before it serves), then keeps going. */
+  async start(): Promise<void> {
+    await this.deps.cluster.heartbeat();
+    this.heartbeatTimer = setInterval(() => void this.beat(), this.deps.heartbeatMs);
+    this.sweepTimer = setInterval(() => void this.sweep(), this.deps.sweepMs);
+    this.heartbeatTimer.unref();
+    this.sweepTimer.unref();
+  }
+
+  /** Runs one sweep now (until no dead node is left); resolves with the steps taken. */
+  async sweepNow(): Promise<number> {
+    let steps = 0;
+    for (;;) {
+      const step = await this.deps.cluster.sweepStep(SWEEP_BATCH);
+      if (!step) return steps;
+      steps += 1;
+      if (step.swept.length > 0 || !step.more) {
+        this.deps.log.info({ deadNode: step.nodeId, users: step.swept.length, more: step.more }, 'presence: swept a dead node');
+      }
+      await this.deps.onSwept(step);
+    }
+  }
+
+  /** Stops both loops and leaves the cluster (call after this node's devices are gone). */
+  async stop(): Promise<void> {
+    if (this.heartbeatTimer) clearInterval(this.heartbeatTimer);
+    if (this.sweepTimer) clearInterval(this.sweepTimer);
+    this.heartbeatTimer = null;
+    this.sweepTimer = null;
+    await Promise.allSettled([this.beating, this.sweeping]);
+    await this.deps.cluster.leave();
+  }
+
+  private beat(): Promise<void> {
+    this.beating ??= this.deps.cluster
+      .heartbeat()
+      .then(async (sweptMeanwhile) => {
+        if (!this.healthy) this.deps.log.info({}, 'presence: heartbeat restored');
+        this.healthy = true;
+        if (sweptMeanwhile) {
+          this.deps.log.warn({}, 'presence: this node was swept while alive; registering its devices again');
+          await this.deps.onSweptAlive();
+        }
+      })
+      .catch((error: unknown) => {
+        if (this.healthy) this.deps.log.error({ err: error }, 'presence: heartbeat failed');
+        this.healthy = false;
+      })
+      .finally(() => {
+        this.beating = null;
+      });
+    return this.beating;
+  }
+
+  private sweep(): Promise<void> {
+    this.sweeping ??= this.sweepNow()
+      .then(() => undefined)
+      .catch((error: unknown) => this.deps.log.error({ err: error }, 'presence: sweep failed'))
+      .finally(() => {
+        this.sweeping = null;
+      });
+    return this.sweeping;
+  }
+}
