@@ -1,16 +1,11 @@
-import { join } from 'node:path';
 import type { Logger } from 'pino';
 import { parserFor } from '../protocol/wire/wire-format.js';
-import { openSqliteStore } from '../persistence/sqlite/sqlite-store.js';
-import { SqliteWriteQueue } from '../persistence/sqlite/sqlite-write-queue.js';
 import { DurableWrites } from '../rooms/durable-writes.js';
 import { HugRequestService } from '../rooms/hugs/hug-request-service.js';
 import { HugService } from '../rooms/hugs/hug-service.js';
-import { MemoryIdempotencyKeys } from '../rooms/idempotency/memory-idempotency-keys.js';
 import { InboxAppender } from '../rooms/inbox/inbox-appender.js';
 import { InboxService } from '../rooms/inbox/inbox-service.js';
-import { MemoryInboxCursors } from '../rooms/inbox/memory-inbox-cursors.js';
-import { MemoryPresence } from '../rooms/presence/memory-presence.js';
+import { PresenceSweeper } from '../rooms/presence/presence-sweeper.js';
 import { PresenceTracker } from '../rooms/presence/presence-tracker.js';
 import { PresenceVisibility } from '../rooms/presence/presence-visibility.js';
 import { PresenceWatch } from '../rooms/presence/presence-watch.js';
@@ -23,15 +18,17 @@ import { createDispatcher } from './gateway/command-dispatcher.js';
 import { commandHandlers } from './gateway/command-handlers.js';
 import { ConnectionCounter } from './gateway/connection-counter.js';
 import { SessionExpiry } from './gateway/session-expiry.js';
-import { createSocketServer, installGateway } from './gateway/socket-gateway.js';
+import { connectionOf, createSocketServer, installGateway } from './gateway/socket-gateway.js';
 import { SocketIoRoomPort } from './gateway/socket-io-room-port.js';
 import { authRoutes } from './http/auth-routes.js';
 import { createRouter } from './http/http-router.js';
 import { opsRoutes } from './http/ops-routes.js';
 import { AccessTokens } from './identity/access-tokens.js';
 import { AuthService } from './identity/auth-service.js';
+import { openClusterInfrastructure } from './infrastructure/cluster-infrastructure.js';
+import { openEmbeddedInfrastructure } from './infrastructure/embedded-infrastructure.js';
+import type { Infrastructure } from './infrastructure/infrastructure.js';
 import { Metrics } from './observability/metrics.js';
-import { MemoryRateLimiter } from './rate-limit/memory-rate-limiter.js';
 import { selectTransport } from './transport/select-transport.js';
 import type { TransportName } from './transport/transport.js';
 
@@ -55,32 +52,22 @@ function jwtSecret(config: Config, log: Logger): string | null {
   return dev.secret;
 }
 
+/** Opens the parts of the shape `config` asks for: the cluster with `REDIS_URL`, else embedded. */
+function openInfrastructure(config: Config, log: Logger, metrics: Metrics): Promise<Infrastructure> {
+  const { redisUrl } = config;
+  return redisUrl ? openClusterInfrastructure({ ...config, redisUrl }, log, metrics) : openEmbeddedInfrastructure(config, log, metrics);
+}
+
 /**
- * The composition root of the embedded shape: the only place that picks implementations
- * (SQLite store, SQLite write-behind queue, memory presence, rate limiter, idempotency keys and
- * inbox cursors) and wires them.
+ * The composition root: the only place that picks implementations (through the shape's
+ * {@link Infrastructure}) and wires them. Rooms and the gateway never learn which shape runs.
  */
 export async function startApp(config: Config, log: Logger): Promise<RunningApp> {
-  const store = openSqliteStore({ file: join(config.dataDir, 'hugmood.db') });
-  log.info({ store: store.kind, migration: store.migration }, 'store ready');
   const metrics = new Metrics(config.nodeId);
-  const queue = new SqliteWriteQueue({
-    file: join(config.dataDir, 'write-queue.db'),
-    maxBatch: config.queue.batchMax,
-    lingerMs: config.queue.lingerMs,
-    maxAttempts: config.queue.maxAttempts,
-    lagBoundMs: config.queue.lagBoundMs,
-  });
-  queue.start(metrics.instrumentApplier((batch) => store.applyWrites(batch)));
-  // Operations acknowledged before a crash are applied before serving: cursors are seeded from the store.
-  const pendingAtStart = queue.stats().depth;
-  await queue.drain();
-  log.info({ replayed: pendingAtStart, deadLetters: queue.stats().deadLetters }, 'write queue ready');
+  const infra = await openInfrastructure(config, log, metrics);
+  const { store, queue, presence, limiter, keys, cursors } = infra;
+  log.info({ shape: infra.shape, store: store.kind }, 'store ready');
   metrics.observeQueue(queue);
-  const presence = new MemoryPresence();
-  const limiter = new MemoryRateLimiter();
-  const keys = new MemoryIdempotencyKeys();
-  const cursors = new MemoryInboxCursors((userId) => store.inbox.lastCursor(userId));
   const writes = new DurableWrites(queue);
 
   const tokens = new AccessTokens({
@@ -123,8 +110,8 @@ export async function startApp(config: Config, log: Logger): Promise<RunningApp>
     inbox: new InboxAppender(cursors, writes),
     rooms,
     throttle: (senderId: string) => limiter.consume(senderId, hugRule),
-    // A socket of the recipient is connected to this node (the embedded shape has one node).
-    isOnline: (userId: string) => Promise.resolve(counter.count(userId) > 0),
+    // A socket of the recipient is on this node, or (in a cluster) a device of theirs on any node.
+    isOnline: async (userId: string) => counter.count(userId) > 0 || (infra.presenceCluster !== null && ((await presence.get([userId])).get(userId)?.devices.length ?? 0) > 0),
   };
   const hugs = new HugService(hugDeps);
   const handlers = commandHandlers({
@@ -151,13 +138,14 @@ export async function startApp(config: Config, log: Logger): Promise<RunningApp>
   let shuttingDown = false;
   const http = createRouter(
     [
-      ...opsRoutes({ nodeId: config.nodeId, registry: metrics.registry, checkReady: () => store.ping(), isShuttingDown: () => shuttingDown }),
+      ...opsRoutes({ nodeId: config.nodeId, registry: metrics.registry, checkReady: () => infra.checkReady(), isShuttingDown: () => shuttingDown }),
       ...authRoutes(auth, tokens.canIssue),
     ],
     config.allowedOrigins,
     (error, request) => log.error({ err: error, path: request.path }, 'http request failed unexpectedly'),
   );
   const transport = selectTransport(config.transport, { http, maxBodyBytes: config.maxFrameBytes, trustProxy: config.trustProxy }, log);
+  infra.attachAdapter(io);
   transport.attach(io);
   installGateway(io, {
     tokens,
@@ -169,6 +157,20 @@ export async function startApp(config: Config, log: Logger): Promise<RunningApp>
     expiry,
     dispatch,
   });
+  const sweeper = infra.presenceCluster
+    ? new PresenceSweeper({
+        cluster: infra.presenceCluster,
+        heartbeatMs: Math.max(200, Math.floor(config.presenceNodeTimeoutMs / 5)),
+        sweepMs: Math.min(1000, Math.max(200, Math.floor(config.presenceNodeTimeoutMs / 5))),
+        onSwept: (step) => tracker.swept(step),
+        // The cluster took this node for dead (a long pause, a Redis outage): put its devices back.
+        onSweptAlive: async () => {
+          await Promise.all([...io.of('/').sockets.values()].map((socket) => tracker.connected(connectionOf(socket))));
+        },
+        log,
+      })
+    : null;
+  await sweeper?.start();
   const port = await transport.listen(config.host, config.port);
 
   const stop = async () => {
@@ -177,10 +179,12 @@ export async function startApp(config: Config, log: Logger): Promise<RunningApp>
     io.emit('session:ended', { reason: 'server_shutdown', retryAfterMs: 1000, at: Date.now() });
     io.disconnectSockets(true);
     await tracker.flush();
+    await sweeper?.stop();
     const pending = queue.stats().depth;
-    await queue.drain();
+    if (infra.shape === 'embedded') await queue.drain();
+    // In a cluster the writes are durable in Redis already; wait (bounded) for this node's own to land.
+    else await queue.settled(Math.max(0, config.shutdownTimeoutMs - 2000));
     log.info({ drained: pending, remaining: queue.stats().depth, deadLetters: queue.stats().deadLetters }, 'write queue drained');
-    await queue.close();
     await new Promise<void>((resolve) => {
       void io.close(() => resolve());
     });
@@ -189,7 +193,7 @@ export async function startApp(config: Config, log: Logger): Promise<RunningApp>
     await limiter.close();
     await keys.close();
     await cursors.close();
-    await store.close();
+    await infra.close();
   };
   return { port, transport: transport.name, stop };
 }

@@ -86,6 +86,8 @@ export class BullMqWriteQueue implements WriteQueue {
   private statsTimer: ReturnType<typeof setInterval> | null = null;
   private closed = false;
   private closing = false;
+  /** Jobs of this process's workers that are waiting to retry a failed operation. */
+  private readonly retrying = new Set<string>();
 
   private constructor(
     private readonly redis: Redis,
@@ -215,7 +217,10 @@ export class BullMqWriteQueue implements WriteQueue {
     this.closed = true;
     if (this.statsTimer) clearInterval(this.statsTimer);
     // A job still retrying is abandoned: its lock lapses and another worker runs it again, in order.
-    await Promise.all(this.workers.map((w) => w.close(true)));
+    // Otherwise the current jobs (milliseconds each) finish first.
+    // Bounded: a job that starts retrying during the close is abandoned and never finishes here.
+    const force = this.retrying.size > 0;
+    await Promise.race([Promise.all(this.workers.map((w) => w.close(force))), sleep(5000)]);
     await Promise.all(this.queues.map((q) => q.close()));
     await this.workerRedis?.quit().catch(() => undefined);
     await this.redis.quit().catch(() => undefined);
@@ -320,7 +325,9 @@ export class BullMqWriteQueue implements WriteQueue {
       maxBackoffMs: this.o.maxBackoffMs,
       now: this.now,
       abandoned: () => this.closing,
+      onRetrying: () => this.retrying.add(jobId),
     });
+    this.retrying.delete(jobId);
     if (!outcome.done) {
       // Never resolves: the worker is force-closed, the lock lapses and the job runs again elsewhere.
       return new Promise<never>(() => undefined);

@@ -44,7 +44,18 @@ export interface Config {
     readonly batchMax: number;
     readonly lingerMs: number;
     readonly maxAttempts: number;
+    /** BullMQ partitions (cluster shape). */
+    readonly partitions: number;
   };
+  /** Set: the cluster shape. */
+  readonly redisUrl: string | null;
+  readonly redisAdapter: 'sharded' | 'classic';
+  /** Whether this node runs write-behind workers (cluster shape). */
+  readonly workers: boolean;
+  readonly presenceNodeTimeoutMs: number;
+  /** Set: the MongoDB store. */
+  readonly mongoUrl: string | null;
+  readonly mongoDatabase: string;
   readonly pingIntervalMs: number;
   readonly pingTimeoutMs: number;
   readonly shutdownTimeoutMs: number;
@@ -150,7 +161,14 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
         batchMax: e.QUEUE_BATCH_MAX,
         lingerMs: e.QUEUE_LINGER_MS,
         maxAttempts: e.QUEUE_MAX_ATTEMPTS,
+        partitions: e.QUEUE_PARTITIONS ?? (e.MONGO_URL ? 4 : 1),
       },
+      redisUrl: e.REDIS_URL ?? null,
+      redisAdapter: e.REDIS_ADAPTER,
+      workers: e.WORKERS === 1,
+      presenceNodeTimeoutMs: e.PRESENCE_NODE_TIMEOUT_MS,
+      mongoUrl: e.MONGO_URL ?? null,
+      mongoDatabase: e.MONGO_DATABASE,
       pingIntervalMs: e.PING_INTERVAL_MS,
       pingTimeoutMs: e.PING_TIMEOUT_MS,
       shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,

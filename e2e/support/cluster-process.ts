@@ -1,0 +1,96 @@
+import { disposeRedisServer, type RedisServer, startRedisServer } from '../../test-support/redis-server.js';
+import { type LogLine, type ServerProcess, type StartOptions, startNodeProcess, tempDataDir } from './node-process.js';
+
+/** A secret every node of a test cluster shares (tokens issued by one node are valid on all). */
+export const CLUSTER_JWT_SECRET = 'cluster-test-secret-0123456789abcdef0123456789';
+
+/** Settings every node of a test cluster gets: fast sweeps, one shared secret. */
+export const CLUSTER_DEFAULTS: Readonly<Record<string, string>> = {
+  JWT_SECRET: CLUSTER_JWT_SECRET,
+  PRESENCE_NODE_TIMEOUT_MS: '3000',
+};
+
+/** Several server processes over one Redis and one shared `DATA_DIR` (the local-cluster shape). */
+export interface TestCluster {
+  readonly redis: RedisServer;
+  readonly dataDir: string;
+  /** Node processes by index; a killed node keeps its slot until restarted. */
+  readonly nodes: ServerProcess[];
+  /** Starts (or restarts) node `index` with the cluster's settings. */
+  startNode(index: number, env?: Readonly<Record<string, string>>): Promise<ServerProcess>;
+  /** Stops every node still running (SIGTERM), then Redis. */
+  stop(): Promise<void>;
+}
+
+/** Options for {@link startCluster}. */
+export interface ClusterOptions {
+  readonly nodes?: number;
+  readonly env?: Readonly<Record<string, string>>;
+  /** Redis with AOF (`appendfsync everysec`), for tests that restart it. */
+  readonly appendOnly?: boolean;
+}
+
+/** Starts a Redis on a free port and `nodes` node processes (ids `node-0`…) sharing it and a data folder. */
+export async function startCluster(options: ClusterOptions = {}): Promise<TestCluster> {
+  const redis = await startRedisServer({ appendOnly: options.appendOnly ?? false });
+  const dataDir = tempDataDir();
+  const nodes: ServerProcess[] = [];
+  const startNode = async (index: number, env: Readonly<Record<string, string>> = {}) => {
+    const node = await startNodeProcess({
+      dataDir,
+      env: { ...CLUSTER_DEFAULTS, ...options.env, REDIS_URL: redis.url, NODE_ID: `node-${index}`, ...env },
+    });
+    nodes[index] = node;
+    return node;
+  };
+  // The first node creates the SQLite file and runs its migrations; the others then start together.
+  await startNode(0);
+  await Promise.all(Array.from({ length: (options.nodes ?? 3) - 1 }, (_, i) => startNode(i + 1)));
+  return {
+    redis,
+    dataDir,
+    nodes,
+    startNode,
+    async stop() {
+      await Promise.all(nodes.map((n) => n.stop()));
+      await disposeRedisServer(redis);
+    },
+  };
+}
+
+/**
+ * A three-node cluster behind the {@link ServerProcess} face, so the single-node suites run across
+ * nodes unchanged: every read of `url` names the next node, so consecutive clients (and HTTP
+ * calls) land on different nodes.
+ */
+export async function startClusterAsServer(options: StartOptions): Promise<ServerProcess> {
+  if (options.dataDir !== undefined || options.port !== undefined) {
+    throw new Error('a restart test (fixed dataDir or port) must pass { single: true }: it tests one node');
+  }
+  const cluster = await startCluster({ env: options.env });
+  const first = cluster.nodes[0];
+  if (!first) throw new Error('the cluster has no node');
+  let next = 0;
+  return {
+    get url() {
+      const node = cluster.nodes[next % cluster.nodes.length] ?? first;
+      next += 1;
+      return node.url;
+    },
+    port: first.port,
+    dataDir: cluster.dataDir,
+    pid: first.pid,
+    transport: first.transport,
+    get logs(): LogLine[] {
+      return cluster.nodes.flatMap((n) => n.logs);
+    },
+    get stderr(): string[] {
+      return cluster.nodes.flatMap((n) => n.stderr);
+    },
+    async stop(signal) {
+      const codes = await Promise.all(cluster.nodes.map((n) => n.stop(signal)));
+      await disposeRedisServer(cluster.redis);
+      return codes[0] ?? null;
+    },
+  };
+}

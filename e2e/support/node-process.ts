@@ -1,0 +1,158 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The repository root. */
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** One log line of the server (pino JSON). */
+export type LogLine = Record<string, unknown> & { msg?: string; level?: number };
+
+/** A real server running as its own process. */
+export interface ServerProcess {
+  readonly url: string;
+  readonly port: number;
+  readonly dataDir: string;
+  readonly pid: number;
+  readonly transport: string;
+  readonly logs: LogLine[];
+  readonly stderr: string[];
+  /** Sends `signal` (default SIGTERM) and resolves with the exit code. */
+  stop(signal?: NodeJS.Signals): Promise<number | null>;
+}
+
+/** Options for {@link startServer}. */
+export interface StartOptions {
+  /** Extra settings; they override the test defaults. */
+  readonly env?: Readonly<Record<string, string>>;
+  /** Reuse a data folder (restart tests); a fresh temporary one otherwise. */
+  readonly dataDir?: string;
+  /** Fixed port (restart tests); 0 (a free port chosen by the OS) otherwise. */
+  readonly port?: number;
+  /** One process even in the cluster project (tests of one node's own behaviour). */
+  readonly single?: boolean;
+}
+
+const started = new Set<ChildProcess>();
+
+/** A fresh temporary data folder, removed at process exit. */
+export function tempDataDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'hugmood-e2e-'));
+  process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+export { freePort } from '../../test-support/free-port.js';
+
+/** Settings every test server gets unless a test overrides them. */
+export const TEST_DEFAULTS: Readonly<Record<string, string>> = {
+  NODE_ENV: 'test',
+  HOST: '127.0.0.1',
+  LOG_LEVEL: 'info',
+  PRESENCE_GRACE_MS: '300',
+  AUTH_REQUESTS_PER_MIN: '100000',
+  LOGIN_ATTEMPTS_PER_MIN: '1000',
+};
+
+/**
+ * Spawns `server/main.ts` in its own process (so tests can `kill -9` it), waits for its
+ * `listening` log line and returns where it listens. The port is the OS's choice unless given.
+ */
+export function startNodeProcess(options: StartOptions = {}): Promise<ServerProcess> {
+  const dataDir = options.dataDir ?? tempDataDir();
+  const env: Record<string, string> = {
+    PATH: process.env['PATH'] ?? '/usr/bin:/bin',
+    HOME: process.env['HOME'] ?? '/tmp',
+    ...TEST_DEFAULTS,
+    PORT: String(options.port ?? 0),
+    DATA_DIR: dataDir,
+    ...options.env,
+  };
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  started.add(child);
+  const logs: LogLine[] = [];
+  const stderr: string[] = [];
+  const exit = new Promise<number | null>((resolve) => child.once('exit', (code) => {
+    started.delete(child);
+    resolve(code);
+  }));
+
+  return new Promise((resolve, reject) => {
+    let buffered = '';
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`server did not start within 20 s\nstdout: ${JSON.stringify(logs.slice(-5))}\nstderr: ${stderr.join('')}`));
+    }, 20_000);
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => stderr.push(chunk));
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      buffered += chunk;
+      let newline: number;
+      while ((newline = buffered.indexOf('\n')) >= 0) {
+        const line = buffered.slice(0, newline);
+        buffered = buffered.slice(newline + 1);
+        let parsed: LogLine;
+        try {
+          parsed = JSON.parse(line) as LogLine;
+        } catch {
+          parsed = { msg: line };
+        }
+        logs.push(parsed);
+        if (parsed['event'] === 'listening') {
+          clearTimeout(timer);
+          const port = parsed['port'] as number;
+          resolve({
+            url: `http://127.0.0.1:${port}`,
+            port,
+            dataDir,
+            pid: child.pid as number,
+            transport: String(parsed['transport']),
+            logs,
+            stderr,
+            stop: (signal = 'SIGTERM') => {
+              if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+              return exit;
+            },
+          });
+        }
+      }
+    });
+    void exit.then((code) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited with ${code} before listening\nstderr: ${stderr.join('')}\nstdout: ${JSON.stringify(logs.slice(-5))}`));
+    });
+  });
+}
+
+/** Kills (SIGKILL) every server this test process started and that still runs. */
+export function killAllStarted(): void {
+  for (const child of started) child.kill('SIGKILL');
+}
+
+process.once('exit', killAllStarted);
+
+/** Runs a server's process with `env` until it exits (for config-refusal tests). */
+export function runServerToExit(env: Readonly<Record<string, string>>, timeoutMs = 20_000): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+      cwd: ROOT,
+      env: { PATH: process.env['PATH'] ?? '/usr/bin:/bin', HOME: process.env['HOME'] ?? '/tmp', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    started.add(child);
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (c: string) => (stdout += c));
+    child.stderr.setEncoding('utf8').on('data', (c: string) => (stderr += c));
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`server still running after ${timeoutMs} ms\n${stdout}\n${stderr}`));
+    }, timeoutMs);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      started.delete(child);
+      resolve({ code, stdout, stderr });
+    });
+  });
+}

@@ -1,0 +1,84 @@
+import type { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import { BullMqWriteQueue } from '../../persistence/bullmq/bullmq-write-queue.js';
+import { connectRedis } from '../../persistence/redis/redis-connection.js';
+import { RedisIdempotencyKeys } from '../../rooms/idempotency/redis-idempotency-keys.js';
+import { RedisInboxCursors } from '../../rooms/inbox/redis-inbox-cursors.js';
+import { RedisPresence } from '../../rooms/presence/redis-presence.js';
+import type { Config } from '../config/config.js';
+import type { Metrics } from '../observability/metrics.js';
+import { RedisRateLimiter } from '../rate-limit/redis-rate-limiter.js';
+import type { Infrastructure } from './infrastructure.js';
+import { openStore } from './open-store.js';
+import { assertNoEviction } from './redis-policy.js';
+import { redisAdapter } from './socket-adapter.js';
+
+/** What a cluster node needs from its config beyond the store. */
+type ClusterConfig = Config & { readonly redisUrl: string };
+
+/** Opens the write-behind queue of a cluster (a node, or a `npm run worker` process). */
+export function openClusterQueue(config: ClusterConfig, log: Logger): Promise<BullMqWriteQueue> {
+  return BullMqWriteQueue.open({
+    url: config.redisUrl,
+    partitions: config.queue.partitions,
+    maxBatch: config.queue.batchMax,
+    lingerMs: config.queue.lingerMs,
+    maxAttempts: config.queue.maxAttempts,
+    lagBoundMs: config.queue.lagBoundMs,
+    clientName: `hugmood:${config.nodeId}`,
+    onError: (error, where) => log.warn({ err: error, where }, 'write queue: redis error'),
+  });
+}
+
+/**
+ * The cluster shape: Redis presence (per-node entries, heartbeats, sweeps), rate limiter,
+ * idempotency keys and cursors; the BullMQ write-behind queue; the Redis Socket.IO adapter. Commands
+ * use fail-fast connections, so a Redis outage answers `unavailable` instead of hanging, and every
+ * connection reconnects by itself.
+ */
+export async function openClusterInfrastructure(config: ClusterConfig, log: Logger, metrics: Metrics): Promise<Infrastructure> {
+  const onError = (name: string) => {
+    let down = false;
+    return (error: Error) => {
+      if (!down) log.warn({ err: error, connection: name }, 'redis connection error; reconnecting');
+      down = true;
+    };
+  };
+  const connect = (name: string, failFast = true) =>
+    connectRedis(config.redisUrl, { name: `hugmood:${config.nodeId}:${name}`, failFast, onError: onError(name) });
+  const commands = await connect('commands');
+  await assertNoEviction(commands);
+  const pub = await connect('adapter-pub');
+  const sub = await connect('adapter-sub', false);
+  const connections: Redis[] = [commands, pub, sub];
+
+  const store = await openStore(config);
+  const queue = await openClusterQueue(config, log);
+  if (config.workers) queue.start(metrics.instrumentApplier((batch) => store.applyWrites(batch)));
+  log.info({ workers: config.workers, partitions: config.queue.partitions, depth: queue.stats().depth }, 'write queue ready (bullmq)');
+
+  const presence = new RedisPresence(commands, { nodeId: config.nodeId, nodeTimeoutMs: config.presenceNodeTimeoutMs });
+  return {
+    shape: 'cluster',
+    store,
+    queue,
+    presence,
+    presenceCluster: presence,
+    limiter: new RedisRateLimiter(commands),
+    keys: new RedisIdempotencyKeys(commands),
+    cursors: new RedisInboxCursors(commands, (userId) => store.inbox.lastCursor(userId)),
+    runsWorkers: config.workers,
+    attachAdapter(io) {
+      io.adapter(redisAdapter(config.redisAdapter, pub, sub, 'hm:sio'));
+    },
+    async checkReady() {
+      await commands.ping();
+      await store.ping();
+    },
+    async close() {
+      await queue.close();
+      await store.close();
+      await Promise.all(connections.map((c) => c.quit().catch(() => c.disconnect())));
+    },
+  };
+}

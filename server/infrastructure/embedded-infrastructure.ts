@@ -1,0 +1,54 @@
+import { join } from 'node:path';
+import type { Logger } from 'pino';
+import { SqliteWriteQueue } from '../../persistence/sqlite/sqlite-write-queue.js';
+import { MemoryIdempotencyKeys } from '../../rooms/idempotency/memory-idempotency-keys.js';
+import { MemoryInboxCursors } from '../../rooms/inbox/memory-inbox-cursors.js';
+import { MemoryPresence } from '../../rooms/presence/memory-presence.js';
+import type { Config } from '../config/config.js';
+import type { Metrics } from '../observability/metrics.js';
+import { MemoryRateLimiter } from '../rate-limit/memory-rate-limiter.js';
+import type { Infrastructure } from './infrastructure.js';
+import { openStore } from './open-store.js';
+
+/**
+ * The embedded shape (one node): memory presence, limiter, idempotency keys and cursors, and the
+ * SQLite write-behind queue in its own file. Operations acknowledged before a crash are applied
+ * before serving, because cursors are seeded from the store.
+ */
+export async function openEmbeddedInfrastructure(config: Config, log: Logger, metrics: Metrics): Promise<Infrastructure> {
+  const store = await openStore(config);
+  const queue = new SqliteWriteQueue({
+    file: join(config.dataDir, 'write-queue.db'),
+    maxBatch: config.queue.batchMax,
+    lingerMs: config.queue.lingerMs,
+    maxAttempts: config.queue.maxAttempts,
+    lagBoundMs: config.queue.lagBoundMs,
+  });
+  queue.start(metrics.instrumentApplier((batch) => store.applyWrites(batch)));
+  const pendingAtStart = queue.stats().depth;
+  await queue.drain();
+  log.info({ replayed: pendingAtStart, deadLetters: queue.stats().deadLetters }, 'write queue ready');
+  const limiter = new MemoryRateLimiter();
+  const keys = new MemoryIdempotencyKeys();
+  const cursors = new MemoryInboxCursors((userId) => store.inbox.lastCursor(userId));
+  return {
+    shape: 'embedded',
+    store,
+    queue,
+    presence: new MemoryPresence(),
+    presenceCluster: null,
+    limiter,
+    keys,
+    cursors,
+    runsWorkers: true,
+    attachAdapter: () => undefined,
+    checkReady: () => store.ping(),
+    async close() {
+      await queue.close();
+      await limiter.close();
+      await keys.close();
+      await cursors.close();
+      await store.close();
+    },
+  };
+}

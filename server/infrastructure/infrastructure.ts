@@ -1,0 +1,35 @@
+import type { Store } from '../../persistence/store/store.js';
+import type { WriteQueue } from '../../persistence/write-behind/write-queue.js';
+import type { IdempotencyKeys } from '../../rooms/idempotency/idempotency-keys.js';
+import type { InboxCursors } from '../../rooms/inbox/inbox-cursors.js';
+import type { Presence } from '../../rooms/presence/presence.js';
+import type { PresenceCluster } from '../../rooms/presence/presence-cluster.js';
+import type { RateLimiter } from '../rate-limit/rate-limiter.js';
+import type { HugServer } from '../gateway/socket-types.js';
+
+/** Which deployment shape runs: chosen by `REDIS_URL` (cluster) and `MONGO_URL` (store). */
+export type Shape = 'embedded' | 'cluster';
+
+/**
+ * Every pluggable part, picked for one shape: the composition root wires these and nothing else
+ * knows which implementations run.
+ */
+export interface Infrastructure {
+  readonly shape: Shape;
+  readonly store: Store;
+  readonly queue: WriteQueue;
+  readonly presence: Presence;
+  /** Node membership and sweeping of dead nodes' presence; `null` on one node. */
+  readonly presenceCluster: PresenceCluster | null;
+  readonly limiter: RateLimiter;
+  readonly keys: IdempotencyKeys;
+  readonly cursors: InboxCursors;
+  /** Whether this process runs write-behind workers (`WORKERS`). */
+  readonly runsWorkers: boolean;
+  /** Joins the Socket.IO server to the other nodes (nothing to do on one node). */
+  attachAdapter(io: HugServer): void;
+  /** Resolves when every dependency answers (`/readyz`). */
+  checkReady(): Promise<void>;
+  /** Closes every connection; call after the queue is drained or settled. */
+  close(): Promise<void>;
+}
