@@ -11,6 +11,11 @@ export interface DevicePresence {
   readonly activity: string | null;
   /** When `status` or `activity` last changed (epoch ms). */
   readonly since: number;
+  /**
+   * The connection dropped and the device waits out the grace period: it still counts for presence
+   * (a quick reconnect shows nothing), but nothing can be delivered to it live.
+   */
+  readonly lingering?: boolean;
 }
 
 /** A user's aggregate presence, before privacy. */

@@ -136,16 +136,18 @@ describe('session auth on the socket', () => {
 
   it('caps connections per user', async () => {
     const capped = await startServer({ env: { MAX_CONNECTIONS_PER_USER: '2' } });
+    // The cap is per node: every socket of this test goes to the same one.
+    const url = capped.url;
     try {
-      const local = await register(capped.url);
-      const first = rawSocket(capped.url, { token: local.tokens.accessToken });
-      const second = rawSocket(capped.url, { token: local.tokens.accessToken });
+      const local = await register(url);
+      const first = rawSocket(url, { token: local.tokens.accessToken });
+      const second = rawSocket(url, { token: local.tokens.accessToken });
       await Promise.all([connected(first), connected(second)]);
-      const third = await connectError(rawSocket(capped.url, { token: local.tokens.accessToken }));
+      const third = await connectError(rawSocket(url, { token: local.tokens.accessToken }));
       expect(third.data).toMatchObject({ code: 'forbidden', details: { reason: 'connection_limit' } });
       first.disconnect();
       await eventually(async () => {
-        const s = rawSocket(capped.url, { token: local.tokens.accessToken });
+        const s = rawSocket(url, { token: local.tokens.accessToken });
         try {
           await connected(s);
           return true;

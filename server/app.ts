@@ -111,7 +111,9 @@ export async function startApp(config: Config, log: Logger): Promise<RunningApp>
     rooms,
     throttle: (senderId: string) => limiter.consume(senderId, hugRule),
     // A socket of the recipient is on this node, or (in a cluster) a device of theirs on any node.
-    isOnline: async (userId: string) => counter.count(userId) > 0 || (infra.presenceCluster !== null && ((await presence.get([userId])).get(userId)?.devices.length ?? 0) > 0),
+    isOnline: async (userId: string) =>
+      counter.count(userId) > 0 ||
+      (infra.presenceCluster !== null && ((await presence.get([userId])).get(userId)?.devices.some((d) => !d.lingering) ?? false)),
   };
   const hugs = new HugService(hugDeps);
   const handlers = commandHandlers({

@@ -39,6 +39,18 @@ export class MemoryPresence implements Presence {
     return Promise.resolve(this.change(devices, after, null));
   }
 
+  linger(userId: string, deviceId: string, connId: string): Promise<void> {
+    const devices = this.online.get(userId);
+    const device = devices?.find((d) => d.deviceId === deviceId);
+    if (devices && device && device.connId === connId) {
+      this.online.set(
+        userId,
+        devices.map((d) => (d === device ? { ...d, lingering: true } : d)),
+      );
+    }
+    return Promise.resolve();
+  }
+
   disconnect(userId: string, deviceId: string, connId: string, at: number): Promise<PresenceChange | null> {
     const devices = this.online.get(userId);
     const device = devices?.find((d) => d.deviceId === deviceId);

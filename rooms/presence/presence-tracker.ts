@@ -80,6 +80,10 @@ export class PresenceTracker {
       void this.leave(conn, at);
       return;
     }
+    // Still present for watchers, but no longer reachable (a hug to it is not `delivered`).
+    void this.serial
+      .run(conn.userId, () => this.deps.presence.linger(conn.userId, conn.deviceId, conn.connId))
+      .catch((error: unknown) => this.deps.log.warn({ err: error, userId: conn.userId }, 'presence: marking a device lingering failed'));
     const timer = setTimeout(() => {
       this.pendingLeaves.delete(conn.connId);
       void this.leave(conn, at);

@@ -77,6 +77,18 @@ export function runPresenceContract(name: string, factory: PresenceFactory): voi
       expect(snap?.devices).toEqual([device('d1', 'new')]);
     });
 
+    it('marks a dropped device lingering without changing the aggregate, until it reconnects', async () => {
+      await presence.connect(user, device('d1', 'c1'));
+      await presence.linger(user, 'd1', 'other-conn');
+      expect((await presence.get([user])).get(user)?.devices[0]?.lingering).toBeUndefined();
+      await presence.linger(user, 'd1', 'c1');
+      const lingering = (await presence.get([user])).get(user);
+      expect(lingering?.devices).toEqual([{ ...device('d1', 'c1'), lingering: true }]);
+      const back = await presence.connect(user, device('d1', 'c2'));
+      expect(back.before.status).toBe('online');
+      expect(back.snapshot.devices).toEqual([device('d1', 'c2')]);
+    });
+
     it('clears lastSeenAt when the user comes back', async () => {
       await presence.connect(user, device('d1', 'c1'));
       await presence.disconnect(user, 'd1', 'c1', 500);

@@ -35,6 +35,11 @@ export interface Presence {
     patch: { readonly status: DeviceStatus; readonly activity: string | null },
     at: number,
   ): Promise<PresenceChange | null>;
+  /**
+   * Marks a device still held by `connId` as lingering (its connection dropped, its removal waits
+   * for the grace period). The aggregate does not change; a reconnect (`connect`) clears the mark.
+   */
+  linger(userId: string, deviceId: string, connId: string): Promise<void>;
   /** Removes a device still held by `connId`; if it was the last one, `lastSeenAt` becomes `at`. */
   disconnect(userId: string, deviceId: string, connId: string, at: number): Promise<PresenceChange | null>;
   /** Snapshots of `userIds`; users this engine has never seen are absent. */

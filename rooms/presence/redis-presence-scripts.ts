@@ -61,6 +61,24 @@ return {before, redis.call('HVALS', KEYS[1])}
 );
 
 /**
+ * KEYS[1] user hash
+ * ARGV[1] deviceId, ARGV[2] connId
+ * Marks the device lingering if connId holds it. Returns 1 when marked.
+ */
+export const LINGER = new RedisScript(
+  'presence-linger',
+  `
+local old = redis.call('HGET', KEYS[1], ARGV[1])
+if not old then return 0 end
+local d = cjson.decode(old)
+if d.connId ~= ARGV[2] then return 0 end
+d.lingering = true
+redis.call('HSET', KEYS[1], ARGV[1], cjson.encode(d))
+return 1
+`,
+);
+
+/**
  * KEYS[1] user hash, KEYS[2] seen key
  * ARGV[1] deviceId, ARGV[2] connId, ARGV[3] at (ms), ARGV[4] node-set key prefix, ARGV[5] set member, ARGV[6] seen TTL (ms)
  * Returns {} when the device is not held by connId, else {before values, after values}.

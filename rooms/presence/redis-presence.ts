@@ -6,7 +6,7 @@ import type { DeviceStatus } from '../../protocol/schemas/presence.js';
 import { replyArray, replyNumber } from '../../persistence/redis/redis-script.js';
 import type { Presence, PresenceChange, PresenceSnapshot } from './presence.js';
 import type { PresenceCluster, SweepStep, SweptUser } from './presence-cluster.js';
-import { CONNECT, DISCONNECT, HEARTBEAT, SWEEP, UPDATE } from './redis-presence-scripts.js';
+import { CONNECT, DISCONNECT, HEARTBEAT, LINGER, SWEEP, UPDATE } from './redis-presence-scripts.js';
 
 /** Options for {@link RedisPresence}. */
 export interface RedisPresenceOptions {
@@ -28,12 +28,14 @@ const storedDevice = z.object({
   status: z.enum(['active', 'away']),
   activity: z.string().nullable(),
   since: z.number(),
+  lingering: z.boolean().optional(),
 });
 
 function parseDevice(json: unknown): DevicePresence {
   const parsed = typeof json === 'string' ? storedDevice.safeParse(JSON.parse(json)) : null;
   if (!parsed?.success) throw new Error(`presence: unreadable device entry ${String(json)}`);
-  return parsed.data;
+  const { lingering, ...device } = parsed.data;
+  return lingering ? { ...device, lingering } : device;
 }
 
 function devicesOf(values: unknown, script: string): DevicePresence[] {
@@ -95,6 +97,10 @@ export class RedisPresence implements Presence, PresenceCluster {
     );
     if (reply.length === 0) return null;
     return changeOf(devicesOf(reply[0], UPDATE.name), devicesOf(reply[1], UPDATE.name), null);
+  }
+
+  async linger(userId: string, deviceId: string, connId: string): Promise<void> {
+    await LINGER.run(this.redis, [this.userKey(userId)], [deviceId, connId]);
   }
 
   async disconnect(userId: string, deviceId: string, connId: string, at: number): Promise<PresenceChange | null> {

@@ -32,11 +32,12 @@ export function redisAdapter(kind: AdapterKind, pub: Redis, sub: Redis, channelP
     }) as AdapterFactory;
   }
   const sharded = createShardedAdapter(pub, sub, { channelPrefix, subscriptionMode: 'dynamic' }) as unknown as (nsp: unknown) => Encoding;
-  return ((nsp: unknown) => {
+  // Socket.IO calls `new factory(nsp)`, so this must be a function, not an arrow.
+  return function shardedMsgpack(nsp: unknown) {
     const adapter = sharded(nsp);
     // The sharded adapter sends JSON unless a payload holds binary; its decoder reads msgpack too
     // (anything not starting with '{'), so encoding every message as msgpack is compatible.
     adapter.encode = (message: unknown) => packr.pack(message);
     return adapter;
-  }) as unknown as AdapterFactory;
+  } as unknown as AdapterFactory;
 }
