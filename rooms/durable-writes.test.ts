@@ -1,3 +1,4 @@
+import { MemoryPendingWrites } from '../persistence/write-behind/memory-pending-writes.js';
 import { describe, expect, it } from 'vitest';
 import { CommandError } from '../domain/command-error.js';
 import { SqliteWriteQueue } from '../persistence/sqlite/sqlite-write-queue.js';
@@ -7,7 +8,7 @@ import { DurableWrites } from './durable-writes.js';
 describe('durable writes', () => {
   it('refuses a deferrable write past the lag bound with unavailable and retryAfterMs', async () => {
     const queue = new SqliteWriteQueue({ file: ':memory:', lagBoundMs: 20 });
-    const writes = new DurableWrites(queue);
+    const writes = new DurableWrites(queue, new MemoryPendingWrites(60_000));
     await writes.write([userLastSeen('a', 1)]);
     // No worker runs: the queue only grows older.
     await new Promise((resolve) => setTimeout(resolve, 50));

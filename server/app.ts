@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import { parserFor } from '../protocol/wire/wire-format.js';
+import { freshReads } from '../persistence/write-behind/read-your-writes.js';
 import { DurableWrites } from '../rooms/durable-writes.js';
 import { HugRequestService } from '../rooms/hugs/hug-request-service.js';
 import { HugService } from '../rooms/hugs/hug-service.js';
@@ -68,7 +69,9 @@ export async function startApp(config: Config, log: Logger): Promise<RunningApp>
   const { store, queue, presence, limiter, keys, cursors } = infra;
   log.info({ shape: infra.shape, store: store.kind }, 'store ready');
   metrics.observeQueue(queue);
-  const writes = new DurableWrites(queue);
+  const writes = new DurableWrites(queue, infra.pending);
+  // Reads that must see acknowledged writes go through the pending writes laid over the store.
+  const fresh = freshReads(store, infra.pending);
 
   const tokens = new AccessTokens({
     secret: jwtSecret(config, log),
@@ -104,7 +107,7 @@ export async function startApp(config: Config, log: Logger): Promise<RunningApp>
   const hugDeps = {
     users: store.users,
     friendships: store.friendships,
-    hugs: store.hugs,
+    hugs: fresh.hugs,
     writes,
     keys,
     inbox: new InboxAppender(cursors, writes),
@@ -125,8 +128,8 @@ export async function startApp(config: Config, log: Logger): Promise<RunningApp>
     profiles: new ProfileService({ users: store.users, friendships: store.friendships, rooms }),
     privacy: new PrivacyService({ users: store.users, rooms, visibility }),
     hugs,
-    hugRequests: new HugRequestService({ ...hugDeps, requests: store.hugRequests, hugService: hugs, requestTtlMs: config.hugRequestTtlS * 1000 }),
-    inbox: new InboxService({ inbox: store.inbox, hugs: store.hugs, requests: store.hugRequests, writes }),
+    hugRequests: new HugRequestService({ ...hugDeps, requests: fresh.hugRequests, hugService: hugs, requestTtlMs: config.hugRequestTtlS * 1000 }),
+    inbox: new InboxService({ inbox: fresh.inbox, hugs: fresh.hugs, requests: fresh.hugRequests }),
   });
   const dispatch = createDispatcher({
     handlers,

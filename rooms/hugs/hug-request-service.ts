@@ -64,7 +64,6 @@ export class HugRequestService {
 
   /** `hug:request:answer`: only the request's recipient may answer, once, before it expires. */
   async answer(userId: string, input: HugRequestAnswerInput): Promise<HugRequestAnswerResult> {
-    await this.deps.writes.beforeRead();
     const request = await this.deps.requests.get(input.requestId);
     if (!request) throw new CommandError('not_found', 'no such hug request', { field: 'requestId' });
     if (request.to !== userId) throw new CommandError('forbidden', 'this hug request was not made to you', { field: 'requestId' });

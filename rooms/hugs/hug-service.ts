@@ -118,7 +118,6 @@ export class HugService {
       else unknown.push(id);
     }
     if (unknown.length > 0) {
-      await this.deps.writes.beforeRead();
       for (const hug of await this.deps.hugs.getMany(unknown)) found.set(hug.id, { from: hug.from, to: hug.to, delivered: hug.deliveredAt !== null });
     }
     const acknowledged: string[] = [];
@@ -142,7 +141,6 @@ export class HugService {
 
   /** `hug:read`: the recipient reads a hug; the sender gets a read receipt in their inbox. */
   async markRead(userId: string, hugId: string): Promise<HugReadResult> {
-    await this.deps.writes.beforeRead();
     const hug = await this.deps.hugs.get(hugId);
     if (!hug || hug.to !== userId) throw new CommandError('not_found', 'no such hug in your inbox', { field: 'hugId' });
     if (hug.readAt !== null) return { hugId, readAt: hug.readAt };
@@ -179,7 +177,6 @@ export class HugService {
   /** `hug:history`: the caller's sent or received hugs, newest first. */
   async history(userId: string, direction: 'sent' | 'received', before: string | undefined, limit: number): Promise<HugHistoryPage> {
     const position = before === undefined ? null : parsePosition(before);
-    await this.deps.writes.beforeRead();
     const rows = await this.deps.hugs.history(userId, direction, position, limit + 1);
     const page = rows.slice(0, limit);
     const last = page.at(-1);

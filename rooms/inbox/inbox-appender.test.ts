@@ -1,3 +1,4 @@
+import { MemoryPendingWrites } from '../../persistence/write-behind/memory-pending-writes.js';
 import { describe, expect, it } from 'vitest';
 import { SqliteWriteQueue } from '../../persistence/sqlite/sqlite-write-queue.js';
 import { inboxAppend, type WriteOperation } from '../../persistence/write-behind/write-operation.js';
@@ -27,7 +28,7 @@ describe('inbox appender', () => {
       applied.push(...batch);
       return Promise.resolve({ failed: new Map() });
     });
-    const appender = new InboxAppender(slowCursors(), new DurableWrites(queue));
+    const appender = new InboxAppender(slowCursors(), new DurableWrites(queue, new MemoryPendingWrites(60_000)));
     const cursors = await Promise.all(
       Array.from({ length: 40 }, (_, i) =>
         appender.append('bob', (cursor) => [inboxAppend({ userId: 'bob', cursor, id: `e${i}`, type: 'hug', ref: `h${i}`, createdAt: i, data: {} })]),

@@ -2,7 +2,6 @@ import type { InboxEntry, InboxPage } from '../../protocol/schemas/inbox.js';
 import type { HugRepository } from '../../persistence/store/hug-repository.js';
 import type { HugRequestRepository } from '../../persistence/store/hug-request-repository.js';
 import type { InboxRecord, InboxRepository } from '../../persistence/store/inbox-repository.js';
-import type { DurableWrites } from '../durable-writes.js';
 import { toHug, toHugRequest } from '../hugs/hug-views.js';
 
 /** What {@link InboxService} is built from. */
@@ -10,7 +9,6 @@ export interface InboxServiceDeps {
   readonly inbox: InboxRepository;
   readonly hugs: HugRepository;
   readonly requests: HugRequestRepository;
-  readonly writes: DurableWrites;
   readonly now?: () => number;
 }
 
@@ -18,7 +16,8 @@ const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 
 /**
  * `inbox:sync`: a user's inbox after a cursor, oldest first, with hugs and requests in their
- * current state (read, answered, expired). Every write acknowledged before the sync is in it.
+ * current state (read, answered, expired). Every write acknowledged before the sync is in it, when
+ * the repositories are the read-your-writes ones (`freshReads`).
  */
 export class InboxService {
   private readonly now: () => number;
@@ -28,7 +27,6 @@ export class InboxService {
   }
 
   async sync(userId: string, after: number, limit: number): Promise<InboxPage> {
-    await this.deps.writes.beforeRead();
     const rows = await this.deps.inbox.after(userId, after, limit + 1);
     const page = rows.slice(0, limit);
     const refs = (type: InboxRecord['type']) => page.filter((r) => r.type === type).map((r) => r.ref);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { WireFormat } from '../../protocol/wire/wire-format.js';
-import { generatedNodeId, SECRET_SETTINGS, SETTINGS, type SettingName } from './settings.js';
+import { defaultQueuePartitions, generatedNodeId, SECRET_SETTINGS, SETTINGS, type SettingName } from './settings.js';
 
 /** Browser Origins allowed to connect: an exact list, or localhost on any port (the development default). */
 export type OriginAllowlist = { readonly kind: 'list'; readonly origins: ReadonlySet<string> } | { readonly kind: 'localhost' };
@@ -161,7 +161,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
         batchMax: e.QUEUE_BATCH_MAX,
         lingerMs: e.QUEUE_LINGER_MS,
         maxAttempts: e.QUEUE_MAX_ATTEMPTS,
-        partitions: e.QUEUE_PARTITIONS ?? (e.MONGO_URL ? 4 : 1),
+        partitions: e.QUEUE_PARTITIONS ?? defaultQueuePartitions(e.MONGO_URL),
       },
       redisUrl: e.REDIS_URL ?? null,
       redisAdapter: e.REDIS_ADAPTER,

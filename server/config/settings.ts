@@ -91,3 +91,8 @@ export function generatedNodeId(): string {
   const host = hostname().replace(/[^A-Za-z0-9_.-]/g, '').slice(0, 40) || 'node';
   return `${host}-${Math.random().toString(36).slice(2, 8)}`;
 }
+
+/** BullMQ partitions when `QUEUE_PARTITIONS` is unset: one for a shared SQLite file (one writer anyway), four for MongoDB. */
+export function defaultQueuePartitions(mongoUrl: string | undefined): number {
+  return mongoUrl ? 4 : 1;
+}

@@ -2,13 +2,15 @@ import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { BullMqWriteQueue } from '../../persistence/bullmq/bullmq-write-queue.js';
 import { connectRedis } from '../../persistence/redis/redis-connection.js';
+import { RedisPendingWrites } from '../../persistence/redis/redis-pending-writes.js';
+import { forgettingApplied } from '../../persistence/write-behind/forgetting-applied.js';
 import { RedisIdempotencyKeys } from '../../rooms/idempotency/redis-idempotency-keys.js';
 import { RedisInboxCursors } from '../../rooms/inbox/redis-inbox-cursors.js';
 import { RedisPresence } from '../../rooms/presence/redis-presence.js';
 import type { Config } from '../config/config.js';
 import type { Metrics } from '../observability/metrics.js';
 import { RedisRateLimiter } from '../rate-limit/redis-rate-limiter.js';
-import type { Infrastructure } from './infrastructure.js';
+import { type Infrastructure, PENDING_WRITES_TTL_MS } from './infrastructure.js';
 import { openStore } from './open-store.js';
 import { assertNoEviction } from './redis-policy.js';
 import { redisAdapter } from './socket-adapter.js';
@@ -54,7 +56,8 @@ export async function openClusterInfrastructure(config: ClusterConfig, log: Logg
 
   const store = await openStore(config);
   const queue = await openClusterQueue(config, log);
-  if (config.workers) queue.start(metrics.instrumentApplier((batch) => store.applyWrites(batch)));
+  const pending = new RedisPendingWrites(commands, PENDING_WRITES_TTL_MS);
+  if (config.workers) queue.start(metrics.instrumentApplier(forgettingApplied((batch) => store.applyWrites(batch), pending)));
   log.info({ workers: config.workers, partitions: config.queue.partitions, depth: queue.stats().depth }, 'write queue ready (bullmq)');
 
   const presence = new RedisPresence(commands, { nodeId: config.nodeId, nodeTimeoutMs: config.presenceNodeTimeoutMs });
@@ -62,6 +65,7 @@ export async function openClusterInfrastructure(config: ClusterConfig, log: Logg
     shape: 'cluster',
     store,
     queue,
+    pending,
     presence,
     presenceCluster: presence,
     limiter: new RedisRateLimiter(commands),

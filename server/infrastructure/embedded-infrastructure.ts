@@ -1,13 +1,15 @@
 import { join } from 'node:path';
 import type { Logger } from 'pino';
 import { SqliteWriteQueue } from '../../persistence/sqlite/sqlite-write-queue.js';
+import { MemoryPendingWrites } from '../../persistence/write-behind/memory-pending-writes.js';
+import { forgettingApplied } from '../../persistence/write-behind/forgetting-applied.js';
 import { MemoryIdempotencyKeys } from '../../rooms/idempotency/memory-idempotency-keys.js';
 import { MemoryInboxCursors } from '../../rooms/inbox/memory-inbox-cursors.js';
 import { MemoryPresence } from '../../rooms/presence/memory-presence.js';
 import type { Config } from '../config/config.js';
 import type { Metrics } from '../observability/metrics.js';
 import { MemoryRateLimiter } from '../rate-limit/memory-rate-limiter.js';
-import type { Infrastructure } from './infrastructure.js';
+import { type Infrastructure, PENDING_WRITES_TTL_MS } from './infrastructure.js';
 import { openStore } from './open-store.js';
 
 /**
@@ -24,7 +26,8 @@ export async function openEmbeddedInfrastructure(config: Config, log: Logger, me
     maxAttempts: config.queue.maxAttempts,
     lagBoundMs: config.queue.lagBoundMs,
   });
-  queue.start(metrics.instrumentApplier((batch) => store.applyWrites(batch)));
+  const pending = new MemoryPendingWrites(PENDING_WRITES_TTL_MS);
+  queue.start(metrics.instrumentApplier(forgettingApplied((batch) => store.applyWrites(batch), pending)));
   const pendingAtStart = queue.stats().depth;
   await queue.drain();
   log.info({ replayed: pendingAtStart, deadLetters: queue.stats().deadLetters }, 'write queue ready');
@@ -35,6 +38,7 @@ export async function openEmbeddedInfrastructure(config: Config, log: Logger, me
     shape: 'embedded',
     store,
     queue,
+    pending,
     presence: new MemoryPresence(),
     presenceCluster: null,
     limiter,
@@ -45,6 +49,7 @@ export async function openEmbeddedInfrastructure(config: Config, log: Logger, me
     checkReady: () => store.ping(),
     async close() {
       await queue.close();
+      await pending.close();
       await limiter.close();
       await keys.close();
       await cursors.close();

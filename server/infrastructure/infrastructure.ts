@@ -1,4 +1,5 @@
 import type { Store } from '../../persistence/store/store.js';
+import type { PendingWrites } from '../../persistence/write-behind/pending-writes.js';
 import type { WriteQueue } from '../../persistence/write-behind/write-queue.js';
 import type { IdempotencyKeys } from '../../rooms/idempotency/idempotency-keys.js';
 import type { InboxCursors } from '../../rooms/inbox/inbox-cursors.js';
@@ -18,6 +19,8 @@ export interface Infrastructure {
   readonly shape: Shape;
   readonly store: Store;
   readonly queue: WriteQueue;
+  /** Acknowledged writes not yet in the store, for read-your-writes on every node. */
+  readonly pending: PendingWrites;
   readonly presence: Presence;
   /** Node membership and sweeping of dead nodes' presence; `null` on one node. */
   readonly presenceCluster: PresenceCluster | null;
@@ -33,3 +36,10 @@ export interface Infrastructure {
   /** Closes every connection; call after the queue is drained or settled. */
   close(): Promise<void>;
 }
+
+/**
+ * How long an acknowledged write stays visible as pending if the worker never confirms it (it was
+ * dead-lettered). Longer than the largest queue lag bound (10 minutes), so a write still queued is
+ * never hidden.
+ */
+export const PENDING_WRITES_TTL_MS = 15 * 60 * 1000;

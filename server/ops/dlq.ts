@@ -1,23 +1,36 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { BullMqWriteQueue } from '../../persistence/bullmq/bullmq-write-queue.js';
 import { SqliteWriteQueue } from '../../persistence/sqlite/sqlite-write-queue.js';
-import { SETTINGS } from '../config/settings.js';
+import type { WriteQueue } from '../../persistence/write-behind/write-queue.js';
+import { defaultQueuePartitions, SETTINGS } from '../config/settings.js';
 import { runDlqCommand } from './dlq-command.js';
 
-// Process entry of `npm run dlq`: the dead letters of the write-behind queue in DATA_DIR.
-// Safe while the server runs: SQLite serializes the writes, and the server's worker picks up
-// replayed operations within its poll interval.
-const dataDir = SETTINGS.DATA_DIR.schema.safeParse(process.env['DATA_DIR'] || undefined);
-if (!dataDir.success) {
-  process.stderr.write('DATA_DIR: must be a folder path\n');
+// Process entry of `npm run dlq`: the dead letters of the write-behind queue, in Redis (BullMQ)
+// when REDIS_URL is set, else in DATA_DIR. Safe while servers run: replayed operations go back
+// through the queue and a worker applies them.
+function fail(message: string): never {
+  process.stderr.write(`${message}\n`);
   process.exit(2);
 }
-const file = join(dataDir.data, 'write-queue.db');
-if (!existsSync(file)) {
-  process.stderr.write(`no write queue at ${file} (is DATA_DIR right?)\n`);
-  process.exit(2);
+
+async function openQueue(): Promise<WriteQueue> {
+  const env = (name: string) => process.env[name] || undefined;
+  const redisUrl = SETTINGS.REDIS_URL.schema.safeParse(env('REDIS_URL'));
+  if (!redisUrl.success) fail('REDIS_URL: must be a redis:// or rediss:// URL');
+  if (redisUrl.data) {
+    const partitions = SETTINGS.QUEUE_PARTITIONS.schema.safeParse(env('QUEUE_PARTITIONS'));
+    if (!partitions.success) fail('QUEUE_PARTITIONS: must be an integer from 1 to 64');
+    return BullMqWriteQueue.open({ url: redisUrl.data, partitions: partitions.data ?? defaultQueuePartitions(env('MONGO_URL')), clientName: 'hugmood:dlq' });
+  }
+  const dataDir = SETTINGS.DATA_DIR.schema.safeParse(env('DATA_DIR'));
+  if (!dataDir.success) fail('DATA_DIR: must be a folder path');
+  const file = join(dataDir.data, 'write-queue.db');
+  if (!existsSync(file)) fail(`no write queue at ${file} (is DATA_DIR right? with a cluster, set REDIS_URL)`);
+  return new SqliteWriteQueue({ file });
 }
-const queue = new SqliteWriteQueue({ file });
+
+const queue = await openQueue();
 const code = await runDlqCommand(process.argv.slice(2), queue, {
   out: (line) => process.stdout.write(`${line}\n`),
   err: (line) => process.stderr.write(`${line}\n`),

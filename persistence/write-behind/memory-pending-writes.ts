@@ -1,0 +1,126 @@
+import type { InboxRecord } from '../store/inbox-repository.js';
+import { type HugDirection, type PendingWrites, subjectOf } from './pending-writes.js';
+import type { WriteOperation } from './write-operation.js';
+
+interface Timed<T> {
+  readonly value: T;
+  readonly at: number;
+}
+
+/** {@link PendingWrites} in one process's memory (the embedded shape), swept of expired entries. */
+export class MemoryPendingWrites implements PendingWrites {
+  private readonly ops = new Map<string, Map<string, Timed<WriteOperation>>>();
+  private readonly newHugs = new Map<string, Map<string, Timed<string>>>();
+  private readonly inbox = new Map<string, Map<number, Timed<InboxRecord>>>();
+  private readonly sweeper: ReturnType<typeof setInterval>;
+
+  constructor(
+    private readonly ttlMs: number,
+    private readonly now: () => number = Date.now,
+  ) {
+    this.sweeper = setInterval(() => this.sweep(), Math.min(60_000, ttlMs));
+    this.sweeper.unref();
+  }
+
+  record(operations: readonly WriteOperation[]): Promise<void> {
+    const at = this.now();
+    for (const op of operations) {
+      if (op.type === 'inbox.append') getOrAdd(this.inbox, op.entry.userId, () => new Map()).set(op.entry.cursor, { value: op.entry, at });
+      const subject = subjectOf(op);
+      if (!subject) continue;
+      getOrAdd(this.ops, `${subject.kind}:${subject.id}`, () => new Map()).set(op.id, { value: op, at });
+      if (op.type === 'hug.create') {
+        getOrAdd(this.newHugs, `sent:${op.hug.from}`, () => new Map()).set(op.hug.id, { value: op.hug.id, at });
+        getOrAdd(this.newHugs, `received:${op.hug.to}`, () => new Map()).set(op.hug.id, { value: op.hug.id, at });
+      }
+    }
+    return Promise.resolve();
+  }
+
+  forget(operations: readonly WriteOperation[]): Promise<void> {
+    for (const op of operations) {
+      if (op.type === 'inbox.append') deleteIn(this.inbox, op.entry.userId, op.entry.cursor);
+      const subject = subjectOf(op);
+      if (!subject) continue;
+      deleteIn(this.ops, `${subject.kind}:${subject.id}`, op.id);
+      if (op.type === 'hug.create') {
+        deleteIn(this.newHugs, `sent:${op.hug.from}`, op.hug.id);
+        deleteIn(this.newHugs, `received:${op.hug.to}`, op.hug.id);
+      }
+    }
+    return Promise.resolve();
+  }
+
+  hugOperations(ids: readonly string[]): Promise<Map<string, WriteOperation[]>> {
+    return Promise.resolve(this.operationsOf('hug', ids));
+  }
+
+  requestOperations(ids: readonly string[]): Promise<Map<string, WriteOperation[]>> {
+    return Promise.resolve(this.operationsOf('request', ids));
+  }
+
+  newHugIds(userId: string, direction: HugDirection): Promise<string[]> {
+    const fresh = this.fresh();
+    return Promise.resolve([...(this.newHugs.get(`${direction}:${userId}`)?.values() ?? [])].filter(fresh).map((t) => t.value));
+  }
+
+  inboxAfter(userId: string, after: number): Promise<InboxRecord[]> {
+    const entries = [...(this.inbox.get(userId)?.values() ?? [])]
+      .filter(this.fresh())
+      .map((t) => t.value)
+      .filter((e) => e.cursor > after);
+    return Promise.resolve(entries.sort((a, b) => a.cursor - b.cursor));
+  }
+
+  close(): Promise<void> {
+    clearInterval(this.sweeper);
+    return Promise.resolve();
+  }
+
+  /** Drops entries older than the TTL (operations that were dead-lettered, never flushed). */
+  sweep(): void {
+    const oldest = this.now() - this.ttlMs;
+    sweepNested(this.ops, oldest);
+    sweepNested(this.inbox, oldest);
+    sweepNested(this.newHugs, oldest);
+  }
+
+  private operationsOf(kind: 'hug' | 'request', ids: readonly string[]): Map<string, WriteOperation[]> {
+    const found = new Map<string, WriteOperation[]>();
+    const fresh = this.fresh();
+    for (const id of ids) {
+      const ops = [...(this.ops.get(`${kind}:${id}`)?.values() ?? [])].filter(fresh);
+      if (ops.length > 0) found.set(id, ops.map((t) => t.value));
+    }
+    return found;
+  }
+
+  /** Entries past the TTL are invisible at once; the sweep frees them later. */
+  private fresh(): (t: Timed<unknown>) => boolean {
+    const oldest = this.now() - this.ttlMs;
+    return (t) => t.at >= oldest;
+  }
+}
+
+function getOrAdd<K, V>(map: Map<K, V>, key: K, make: () => V): V {
+  let value = map.get(key);
+  if (value === undefined) {
+    value = make();
+    map.set(key, value);
+  }
+  return value;
+}
+
+function deleteIn<K, I>(map: Map<K, Map<I, unknown>>, key: K, inner: I): void {
+  const m = map.get(key);
+  if (!m) return;
+  m.delete(inner);
+  if (m.size === 0) map.delete(key);
+}
+
+function sweepNested<K, I, T>(map: Map<K, Map<I, Timed<T>>>, oldest: number): void {
+  for (const [key, inner] of map) {
+    for (const [k, t] of inner) if (t.at < oldest) inner.delete(k);
+    if (inner.size === 0) map.delete(key);
+  }
+}

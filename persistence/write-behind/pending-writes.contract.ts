@@ -1,0 +1,74 @@
+import { randomUUID } from 'node:crypto';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { HugRecord } from '../store/hug-repository.js';
+import type { PendingWrites } from './pending-writes.js';
+import { hugCreate, hugRead, hugRequestAnswer, hugRequestCreate, inboxAppend, userLastSeen } from './write-operation.js';
+
+/** Builds fresh pending writes for one test, whose entries expire after `ttlMs`. */
+export type PendingWritesFactory = (ttlMs: number) => Promise<PendingWrites>;
+
+const hug = (id: string, from: string, to: string, sentAt: number): HugRecord => ({
+  id,
+  from,
+  to,
+  kind: 'warm',
+  message: null,
+  sentAt,
+  requestId: null,
+  clientId: `c-${id}`,
+  fingerprint: 'fp',
+  deliveredAt: null,
+  readAt: null,
+});
+
+/** The behaviour every {@link PendingWrites} must show. */
+export function runPendingWritesContract(name: string, factory: PendingWritesFactory): void {
+  describe(`pending writes contract: ${name}`, () => {
+    let pending: PendingWrites | undefined;
+    afterEach(async () => {
+      await pending?.close();
+      pending = undefined;
+    });
+    const ids = () => ({ a: `a-${randomUUID()}`, b: `b-${randomUUID()}`, h: `h-${randomUUID()}`, r: `r-${randomUUID()}` });
+
+    it('shows recorded hug operations by hug, and new hugs by sender and recipient, until forgotten', async () => {
+      const p = await factory(60_000);
+      pending = p;
+      const { a, b, h } = ids();
+      const create = hugCreate(hug(h, a, b, 10));
+      const read = hugRead(h, 20);
+      await p.record([create, read, userLastSeen(a, 5)]);
+      expect((await p.hugOperations([h, 'unknown'])).get(h)?.map((op) => op.id).sort()).toEqual([create.id, read.id].sort());
+      expect(await p.newHugIds(a, 'sent')).toEqual([h]);
+      expect(await p.newHugIds(b, 'received')).toEqual([h]);
+      expect(await p.newHugIds(a, 'received')).toEqual([]);
+      await p.forget([create]);
+      expect((await p.hugOperations([h])).get(h)?.map((op) => op.id)).toEqual([read.id]);
+      expect(await p.newHugIds(a, 'sent')).toEqual([]);
+    });
+
+    it('shows hug request operations, and inbox entries after a cursor in cursor order', async () => {
+      const p = await factory(60_000);
+      pending = p;
+      const { a, b, r } = ids();
+      const request = hugRequestCreate({ id: r, from: a, to: b, message: null, createdAt: 1, expiresAt: 99, status: 'pending', answeredAt: null, hugId: null, fingerprint: 'fp' });
+      const entries = [3, 1, 2].map((cursor) => inboxAppend({ userId: b, cursor, id: `e${cursor}`, type: 'hug-request', ref: r, createdAt: cursor, data: {} }));
+      await p.record([request, hugRequestAnswer(r, 'accepted', 5, null), ...entries]);
+      expect((await p.requestOperations([r])).get(r)).toHaveLength(2);
+      expect((await p.inboxAfter(b, 1)).map((e) => e.cursor)).toEqual([2, 3]);
+      await p.forget(entries.slice(0, 1));
+      expect((await p.inboxAfter(b, 0)).map((e) => e.cursor)).toEqual([1, 2]);
+    });
+
+    it('lets entries expire after the TTL', async () => {
+      const p = await factory(100);
+      pending = p;
+      const { a, b, h } = ids();
+      await p.record([hugCreate(hug(h, a, b, 1)), inboxAppend({ userId: b, cursor: 1, id: 'e', type: 'hug', ref: h, createdAt: 1, data: {} })]);
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      expect((await p.hugOperations([h])).size).toBe(0);
+      expect(await p.newHugIds(a, 'sent')).toEqual([]);
+      expect(await p.inboxAfter(b, 0)).toEqual([]);
+    });
+  });
+}

@@ -1,0 +1,48 @@
+import type { InboxRecord } from '../store/inbox-repository.js';
+import type { WriteOperation } from './write-operation.js';
+
+/** Which hugs of a user: those they sent or those they received. */
+export type HugDirection = 'sent' | 'received';
+
+/**
+ * Writes that were acknowledged but may not be in the store yet (the hot state of read-your-writes),
+ * indexed for the reads that must see them: hugs and hug requests by id, a user's new hugs, and a
+ * user's inbox. A memory implementation serves one node, a Redis one the cluster, so a read on any
+ * node sees a write acknowledged by any other.
+ *
+ * Guarantees: an operation recorded before its command is acknowledged is visible to every later
+ * read until it is forgotten, which the worker does only after the store holds it. Entries expire
+ * after a TTL longer than the queue's lag bound, so operations that were dead-lettered do not stay.
+ */
+export interface PendingWrites {
+  /** Records acknowledged operations (only the kinds reads need; others are ignored). */
+  record(operations: readonly WriteOperation[]): Promise<void>;
+  /** Forgets operations the store now holds. */
+  forget(operations: readonly WriteOperation[]): Promise<void>;
+  /** Pending operations on each of the hugs `ids` (creation, delivery, read). */
+  hugOperations(ids: readonly string[]): Promise<Map<string, WriteOperation[]>>;
+  /** Pending operations on each of the hug requests `ids` (creation, answer). */
+  requestOperations(ids: readonly string[]): Promise<Map<string, WriteOperation[]>>;
+  /** Ids of hugs `userId` sent or received whose creation is pending. */
+  newHugIds(userId: string, direction: HugDirection): Promise<string[]>;
+  /** Pending inbox entries of `userId` after cursor `after`, in cursor order. */
+  inboxAfter(userId: string, after: number): Promise<InboxRecord[]>;
+  close(): Promise<void>;
+}
+
+/** The hug or hug request an operation touches, if it is one reads must see. */
+export function subjectOf(op: WriteOperation): { readonly kind: 'hug' | 'request'; readonly id: string } | null {
+  switch (op.type) {
+    case 'hug.create':
+      return { kind: 'hug', id: op.hug.id };
+    case 'hug.delivered':
+    case 'hug.read':
+      return { kind: 'hug', id: op.hugId };
+    case 'hug-request.create':
+      return { kind: 'request', id: op.request.id };
+    case 'hug-request.answer':
+      return { kind: 'request', id: op.requestId };
+    default:
+      return null;
+  }
+}

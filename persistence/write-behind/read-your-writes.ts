@@ -1,0 +1,96 @@
+import type { HistoryPosition, HugRecord, HugRepository } from '../store/hug-repository.js';
+import type { HugRequestRecord, HugRequestRepository } from '../store/hug-request-repository.js';
+import type { InboxRecord, InboxRepository } from '../store/inbox-repository.js';
+import { foldHug, foldHugRequest } from './pending-fold.js';
+import type { PendingWrites } from './pending-writes.js';
+
+/** The repositories that reads right after an acknowledgement go through. */
+export interface FreshReads {
+  readonly hugs: HugRepository;
+  readonly hugRequests: HugRequestRepository;
+  readonly inbox: InboxRepository;
+}
+
+/** Newest first, as history pages are ordered. */
+const newestFirst = (a: HugRecord, b: HugRecord) => b.sentAt - a.sentAt || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
+const isBefore = (hug: HugRecord, position: HistoryPosition | null) =>
+  position === null || hug.sentAt < position.sentAt || (hug.sentAt === position.sentAt && hug.id < position.id);
+
+class FreshHugs implements HugRepository {
+  constructor(
+    private readonly store: HugRepository,
+    private readonly pending: PendingWrites,
+  ) {}
+
+  async get(id: string): Promise<HugRecord | null> {
+    return (await this.getMany([id]))[0] ?? null;
+  }
+
+  async getMany(ids: readonly string[]): Promise<HugRecord[]> {
+    const [stored, pending] = await Promise.all([this.store.getMany(ids), this.pending.hugOperations(ids)]);
+    const byId = new Map(stored.map((h) => [h.id, h]));
+    return ids.flatMap((id) => {
+      const hug = foldHug(byId.get(id) ?? null, pending.get(id) ?? []);
+      return hug ? [hug] : [];
+    });
+  }
+
+  async history(userId: string, direction: 'sent' | 'received', before: HistoryPosition | null, limit: number): Promise<HugRecord[]> {
+    const [stored, fresh] = await Promise.all([this.store.history(userId, direction, before, limit), this.pending.newHugIds(userId, direction)]);
+    const ids = [...new Set([...stored.map((h) => h.id), ...fresh])];
+    const merged = (await this.getMany(ids)).filter((h) => isBefore(h, before));
+    return merged.sort(newestFirst).slice(0, limit);
+  }
+}
+
+class FreshHugRequests implements HugRequestRepository {
+  constructor(
+    private readonly store: HugRequestRepository,
+    private readonly pending: PendingWrites,
+  ) {}
+
+  async get(id: string): Promise<HugRequestRecord | null> {
+    return (await this.getMany([id]))[0] ?? null;
+  }
+
+  async getMany(ids: readonly string[]): Promise<HugRequestRecord[]> {
+    const [stored, pending] = await Promise.all([this.store.getMany(ids), this.pending.requestOperations(ids)]);
+    const byId = new Map(stored.map((r) => [r.id, r]));
+    return ids.flatMap((id) => {
+      const request = foldHugRequest(byId.get(id) ?? null, pending.get(id) ?? []);
+      return request ? [request] : [];
+    });
+  }
+}
+
+class FreshInbox implements InboxRepository {
+  constructor(
+    private readonly store: InboxRepository,
+    private readonly pending: PendingWrites,
+  ) {}
+
+  async after(userId: string, after: number, limit: number): Promise<InboxRecord[]> {
+    const [stored, fresh] = await Promise.all([this.store.after(userId, after, limit), this.pending.inboxAfter(userId, after)]);
+    const byCursor = new Map<number, InboxRecord>();
+    for (const entry of [...fresh, ...stored]) byCursor.set(entry.cursor, entry);
+    return [...byCursor.values()].sort((a, b) => a.cursor - b.cursor).slice(0, limit);
+  }
+
+  async lastCursor(userId: string): Promise<number> {
+    const [stored, fresh] = await Promise.all([this.store.lastCursor(userId), this.pending.inboxAfter(userId, 0)]);
+    return Math.max(stored, ...fresh.map((e) => e.cursor));
+  }
+}
+
+/**
+ * Read-your-writes: the store's repositories with the acknowledged but unflushed writes of
+ * {@link PendingWrites} laid over them, with the store's own semantics. A hug sent, read or
+ * answered is visible to the very next read on any node, before the worker has flushed it.
+ */
+export function freshReads(store: FreshReads, pending: PendingWrites): FreshReads {
+  return {
+    hugs: new FreshHugs(store.hugs, pending),
+    hugRequests: new FreshHugRequests(store.hugRequests, pending),
+    inbox: new FreshInbox(store.inbox, pending),
+  };
+}

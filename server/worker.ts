@@ -1,0 +1,45 @@
+import { RedisPendingWrites } from '../persistence/redis/redis-pending-writes.js';
+import { connectRedis } from '../persistence/redis/redis-connection.js';
+import { forgettingApplied } from '../persistence/write-behind/forgetting-applied.js';
+import { loadConfig } from './config/config.js';
+import { openClusterQueue } from './infrastructure/cluster-infrastructure.js';
+import { PENDING_WRITES_TTL_MS } from './infrastructure/infrastructure.js';
+import { openStore } from './infrastructure/open-store.js';
+import { createLogger } from './observability/logger.js';
+
+// Process entry of `npm run worker`: write-behind workers without sockets, for a cluster whose
+// nodes run with WORKERS=0 (or beside nodes that also work). Same settings as a node.
+const result = loadConfig(process.env);
+if (!result.ok) {
+  process.stderr.write(`hugmood worker: invalid configuration, not starting:\n${result.errors.map((e) => `  - ${e}`).join('\n')}\n`);
+  process.exit(2);
+}
+const config = result.config;
+const { redisUrl } = config;
+if (!redisUrl) {
+  process.stderr.write('hugmood worker: REDIS_URL is required (in the embedded shape the server runs its own worker)\n');
+  process.exit(2);
+}
+const log = createLogger({ level: config.logLevel, nodeId: config.nodeId });
+const store = await openStore(config);
+const redis = await connectRedis(redisUrl, { name: `hugmood:${config.nodeId}:worker-commands` });
+const pending = new RedisPendingWrites(redis, PENDING_WRITES_TTL_MS);
+const queue = await openClusterQueue({ ...config, redisUrl }, log);
+queue.start(forgettingApplied((batch) => store.applyWrites(batch), pending));
+log.info({ event: 'worker-ready', partitions: config.queue.partitions, store: store.kind, depth: queue.stats().depth }, 'write-behind worker running');
+
+let stopping = false;
+const stop = (signal: string) => {
+  if (stopping) return;
+  stopping = true;
+  log.info({ signal }, 'worker stopping');
+  void (async () => {
+    await queue.close();
+    await store.close();
+    await redis.quit().catch(() => redis.disconnect());
+    log.info({}, 'worker stopped');
+    process.exit(0);
+  })();
+};
+process.on('SIGTERM', () => stop('SIGTERM'));
+process.on('SIGINT', () => stop('SIGINT'));
