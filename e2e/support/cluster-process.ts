@@ -43,9 +43,15 @@ export async function startCluster(options: ClusterOptions = {}): Promise<TestCl
     nodes[index] = node;
     return node;
   };
-  // The first node creates the SQLite file and runs its migrations; the others then start together.
-  await startNode(0);
-  await Promise.all(Array.from({ length: (options.nodes ?? 3) - 1 }, (_, i) => startNode(i + 1)));
+  try {
+    // The first node creates the SQLite file and runs its migrations; the others then start together.
+    await startNode(0);
+    await Promise.all(Array.from({ length: (options.nodes ?? 3) - 1 }, (_, i) => startNode(i + 1)));
+  } catch (error) {
+    await Promise.all(nodes.map((n) => n.stop('SIGKILL')));
+    await disposeRedisServer(redis);
+    throw error;
+  }
   return {
     redis,
     dataDir,
