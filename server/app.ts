@@ -167,6 +167,7 @@ export async function startApp(config: Config, log: Logger): Promise<RunningApp>
         cluster: infra.presenceCluster,
         heartbeatMs: Math.max(200, Math.floor(config.presenceNodeTimeoutMs / 5)),
         sweepMs: Math.min(1000, Math.max(200, Math.floor(config.presenceNodeTimeoutMs / 5))),
+        quietMs: config.presenceNodeTimeoutMs,
         onSwept: (step) => tracker.swept(step),
         // The cluster took this node for dead (a long pause, a Redis outage): put its devices back.
         onSweptAlive: async () => {

@@ -8,6 +8,12 @@ export interface PresenceSweeperDeps {
   readonly heartbeatMs: number;
   /** How often this node looks for dead nodes to sweep. */
   readonly sweepMs: number;
+  /**
+   * After this node starts, or regains Redis after losing it, it sweeps nobody for this long (the
+   * node timeout): the other nodes may have lost Redis too, and need that long to heartbeat again.
+   */
+  readonly quietMs: number;
+  readonly now?: () => number;
   /** Announces what a sweep step changed (offline users, new aggregates). */
   readonly onSwept: (step: SweepStep) => Promise<void>;
   /** The cluster swept this node while it was alive (a long pause, a Redis outage): re-register its devices. */
@@ -29,8 +35,14 @@ export class PresenceSweeper {
   private beating: Promise<void> | null = null;
   private sweeping: Promise<void> | null = null;
   private healthy = true;
+  /** When heartbeats last started succeeding again; `null` while they fail. */
+  private healthySince: number | null;
+  private readonly now: () => number;
 
-  constructor(private readonly deps: PresenceSweeperDeps) {}
+  constructor(private readonly deps: PresenceSweeperDeps) {
+    this.now = deps.now ?? Date.now;
+    this.healthySince = this.now();
+  }
 
   /** Heartbeats once (so this node is a member before it serves), then keeps going. */
   async start(): Promise<void> {
@@ -69,7 +81,10 @@ export class PresenceSweeper {
     this.beating ??= this.deps.cluster
       .heartbeat()
       .then(async (sweptMeanwhile) => {
-        if (!this.healthy) this.deps.log.info({}, 'presence: heartbeat restored');
+        if (!this.healthy) {
+          this.deps.log.info({ quietMs: this.deps.quietMs }, 'presence: heartbeat restored; sweeping resumes after the quiet period');
+          this.healthySince = this.now();
+        }
         this.healthy = true;
         if (sweptMeanwhile) {
           this.deps.log.warn({}, 'presence: this node was swept while alive; registering its devices again');
@@ -79,6 +94,7 @@ export class PresenceSweeper {
       .catch((error: unknown) => {
         if (this.healthy) this.deps.log.error({ err: error }, 'presence: heartbeat failed');
         this.healthy = false;
+        this.healthySince = null;
       })
       .finally(() => {
         this.beating = null;
@@ -87,6 +103,7 @@ export class PresenceSweeper {
   }
 
   private sweep(): Promise<void> {
+    if (this.healthySince === null || this.now() - this.healthySince < this.deps.quietMs) return Promise.resolve();
     this.sweeping ??= this.sweepNow()
       .then(() => undefined)
       .catch((error: unknown) => this.deps.log.error({ err: error }, 'presence: sweep failed'))
