@@ -1,36 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Hug } from '../protocol/schemas/hugs.js';
-import type { InboxEntry } from '../protocol/schemas/inbox.js';
 import { register } from './support/accounts.js';
 import { befriend, closeAllClients, connectedClient, eventually, sdkClient } from './support/clients.js';
+import { allHistory, allInbox } from './support/hug-reads.js';
 import { recordHugs } from './support/hug-recorder.js';
 import { freePort, startServer } from './support/server-process.js';
 
 const LIMITS = { RATE_HUGS_BURST: '1000', RATE_HUGS_PER_MIN: '100000', RATE_USER_BURST: '1000', RATE_USER_PER_S: '1000', RATE_CONN_BURST: '1000', RATE_CONN_PER_S: '1000' };
-
-type HugClient = Awaited<ReturnType<typeof connectedClient>>;
-
-async function allHistory(client: HugClient, direction: 'sent' | 'received'): Promise<Hug[]> {
-  const hugs: Hug[] = [];
-  let before: string | undefined;
-  for (;;) {
-    const page = await client.hugs.history({ direction, limit: 200, ...(before ? { before } : {}) });
-    hugs.push(...page.hugs);
-    if (!page.next) return hugs;
-    before = page.next;
-  }
-}
-
-async function allInbox(client: HugClient): Promise<InboxEntry[]> {
-  const entries: InboxEntry[] = [];
-  let after = 0;
-  for (;;) {
-    const page = await client.request('inbox:sync', { after, limit: 200 });
-    entries.push(...page.entries);
-    if (!page.hasMore) return entries;
-    after = page.cursor;
-  }
-}
 
 describe('write-behind durability', () => {
   afterEach(() => closeAllClients());

@@ -29,6 +29,7 @@ import { AuthService } from './identity/auth-service.js';
 import { openClusterInfrastructure } from './infrastructure/cluster-infrastructure.js';
 import { openEmbeddedInfrastructure } from './infrastructure/embedded-infrastructure.js';
 import type { Infrastructure } from './infrastructure/infrastructure.js';
+import { isDependencyUnavailable } from './infrastructure/unavailable-errors.js';
 import { Metrics } from './observability/metrics.js';
 import { selectTransport } from './transport/select-transport.js';
 import type { TransportName } from './transport/transport.js';
@@ -138,6 +139,7 @@ export async function startApp(config: Config, log: Logger): Promise<RunningApp>
     userRule: { name: 'user', capacity: config.rate.userBurst, refillPerSecond: config.rate.userPerS },
     metrics,
     log,
+    isUnavailable: isDependencyUnavailable,
   });
 
   let shuttingDown = false;

@@ -1,5 +1,6 @@
+import { spawn } from 'node:child_process';
 import { disposeRedisServer, type RedisServer, startRedisServer } from '../../test-support/redis-server.js';
-import { type LogLine, type ServerProcess, type StartOptions, startNodeProcess, tempDataDir } from './node-process.js';
+import { type LogLine, ROOT, type ServerProcess, type StartOptions, startNodeProcess, tempDataDir } from './node-process.js';
 
 /** A secret every node of a test cluster shares (tokens issued by one node are valid on all). */
 export const CLUSTER_JWT_SECRET = 'cluster-test-secret-0123456789abcdef0123456789';
@@ -18,8 +19,16 @@ export interface TestCluster {
   readonly nodes: ServerProcess[];
   /** Starts (or restarts) node `index` with the cluster's settings. */
   startNode(index: number, env?: Readonly<Record<string, string>>): Promise<ServerProcess>;
+  /** Starts a `npm run worker` process (write-behind workers only) with the cluster's settings. */
+  startWorker(): Promise<WorkerProcess>;
   /** Stops every node still running (SIGTERM), then Redis. */
   stop(): Promise<void>;
+}
+
+/** A write-behind worker process (`server/worker.ts`). */
+export interface WorkerProcess {
+  readonly pid: number;
+  stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
 /** Options for {@link startCluster}. */
@@ -52,13 +61,50 @@ export async function startCluster(options: ClusterOptions = {}): Promise<TestCl
     await disposeRedisServer(redis);
     throw error;
   }
+  const workers: WorkerProcess[] = [];
+  const startWorker = () =>
+    new Promise<WorkerProcess>((resolve, reject) => {
+      const child = spawn(process.execPath, ['--import', 'tsx', 'server/worker.ts'], {
+        cwd: ROOT,
+        env: {
+          PATH: process.env['PATH'] ?? '/usr/bin:/bin',
+          HOME: process.env['HOME'] ?? '/tmp',
+          NODE_ENV: 'test',
+          ...CLUSTER_DEFAULTS,
+          ...options.env,
+          DATA_DIR: dataDir,
+          REDIS_URL: redis.url,
+          NODE_ID: `worker-${workers.length}`,
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      process.once('exit', () => child.kill('SIGKILL'));
+      const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
+      let errors = '';
+      child.stderr.setEncoding('utf8').on('data', (c: string) => (errors += c));
+      const timer = setTimeout(() => reject(new Error(`worker did not start: ${errors}`)), 20_000);
+      child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+        if (!chunk.includes('"event":"worker-ready"')) return;
+        clearTimeout(timer);
+        const worker: WorkerProcess = {
+          pid: child.pid as number,
+          stop: (signal = 'SIGTERM') => {
+            if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+            return exited;
+          },
+        };
+        workers.push(worker);
+        resolve(worker);
+      });
+    });
   return {
     redis,
     dataDir,
     nodes,
     startNode,
+    startWorker,
     async stop() {
-      await Promise.all(nodes.map((n) => n.stop()));
+      await Promise.all([...nodes.map((n) => n.stop()), ...workers.map((w) => w.stop())]);
       await disposeRedisServer(redis);
     },
   };

@@ -7,7 +7,8 @@ import { hugRequestAnswer, hugRequestCreate, inboxAppend } from '../../persisten
 import { userRoom } from '../room-names.js';
 import { fingerprintOf, hugRequestIdFor } from './hug-ids.js';
 import { assertMayHug } from './hug-permission.js';
-import { type HugService, type HugServiceDeps, IDEMPOTENCY_TTL_MS, PENDING_CLAIM_TTL_MS } from './hug-service.js';
+import { claimInProgress, PENDING_CLAIM_TTL_MS } from '../idempotency/pending-claims.js';
+import { type HugService, type HugServiceDeps, IDEMPOTENCY_TTL_MS } from './hug-service.js';
 import { toHugRequest } from './hug-views.js';
 
 /** What {@link HugRequestService} is built from: the hug service's parts, plus requests. */
@@ -46,7 +47,7 @@ export class HugRequestService {
     const claim = await this.deps.keys.claim(key, fingerprint, PENDING_CLAIM_TTL_MS);
     if (!claim.fresh) {
       if (claim.fingerprint !== fingerprint) throw new CommandError('conflict', 'this clientId was already used for a different request', { field: 'clientId' });
-      if (claim.result === null) throw new CommandError('unavailable', 'this request is still being sent; try again', { reason: 'in_progress' }, 200);
+      if (claim.result === null) throw claimInProgress('this request is still being sent; try again', claim);
       return JSON.parse(claim.result) as HugRequestResult;
     }
     let result: HugRequestResult;
@@ -72,7 +73,7 @@ export class HugRequestService {
     const claim = await this.deps.keys.claim(key, wanted, PENDING_CLAIM_TTL_MS);
     if (!claim.fresh) {
       if (claim.fingerprint !== wanted) throw this.alreadyAnswered(claim.fingerprint);
-      if (claim.result === null) throw new CommandError('unavailable', 'this request is being answered; try again', { reason: 'in_progress' }, 200);
+      if (claim.result === null) throw claimInProgress('this request is being answered; try again', claim);
       return JSON.parse(claim.result) as HugRequestAnswerResult;
     }
     let result: HugRequestAnswerResult;

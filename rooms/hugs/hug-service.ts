@@ -3,7 +3,8 @@ import type { HugKindId } from '../../protocol/hug-kinds.js';
 import type { HugAckResult, HugHistoryPage, HugReadResult, HugSendResult } from '../../protocol/schemas/hugs.js';
 import type { HistoryPosition, HugRecord, HugRepository } from '../../persistence/store/hug-repository.js';
 import { hugCreate, hugDelivered, hugRead, inboxAppend } from '../../persistence/write-behind/write-operation.js';
-import type { IdempotencyKeys } from '../idempotency/idempotency-keys.js';
+import type { Claim, IdempotencyKeys } from '../idempotency/idempotency-keys.js';
+import { claimInProgress, PENDING_CLAIM_TTL_MS } from '../idempotency/pending-claims.js';
 import type { InboxAppender } from '../inbox/inbox-appender.js';
 import { userRoom } from '../room-names.js';
 import type { RoomPort } from '../room-port.js';
@@ -21,8 +22,6 @@ import { type HugParties, RecentHugs } from './recent-hugs.js';
  * write by the time the key is forgotten; it keeps memory at ~15 minutes of commands.
  */
 export const IDEMPOTENCY_TTL_MS = 15 * 60 * 1000;
-/** How long an unfinished claim blocks retries of the same key (a crash mid-command). */
-export const PENDING_CLAIM_TTL_MS = 30_000;
 
 /** What {@link HugService} is built from. */
 export interface HugServiceDeps extends HugPermissionDeps {
@@ -86,7 +85,7 @@ export class HugService {
     const hugId = hugIdFor(senderId, send.clientId);
     const key = `hug:${hugId}`;
     const claim = await this.deps.keys.claim(key, fingerprint, PENDING_CLAIM_TTL_MS);
-    if (!claim.fresh) return this.replayed(claim.fingerprint, claim.result, fingerprint);
+    if (!claim.fresh) return this.replayed(claim, fingerprint);
     let memo: SendMemo;
     try {
       const stored = await this.deps.hugs.get(hugId);
@@ -148,7 +147,7 @@ export class HugService {
     const claim = await this.deps.keys.claim(key, 'read', PENDING_CLAIM_TTL_MS);
     if (!claim.fresh) {
       if (claim.result !== null) return { hugId, readAt: Number(claim.result) };
-      throw new CommandError('unavailable', 'this hug is being marked read; try again', { reason: 'in_progress' }, 200);
+      throw claimInProgress('this hug is being marked read; try again', claim);
     }
     const readAt = this.now();
     try {
@@ -210,10 +209,10 @@ export class HugService {
     return { hugId, delivered: online };
   }
 
-  private replayed(firstFingerprint: string, result: string | null, fingerprint: string): SendMemo {
-    if (firstFingerprint !== fingerprint) throw this.reusedClientId();
-    if (result === null) throw new CommandError('unavailable', 'this hug is still being sent; try again', { reason: 'in_progress' }, 200);
-    return JSON.parse(result) as SendMemo;
+  private replayed(claim: Extract<Claim, { fresh: false }>, fingerprint: string): SendMemo {
+    if (claim.fingerprint !== fingerprint) throw this.reusedClientId();
+    if (claim.result === null) throw claimInProgress('this hug is still being sent; try again', claim);
+    return JSON.parse(claim.result) as SendMemo;
   }
 
   private reusedClientId(): CommandError {

@@ -1,8 +1,11 @@
 /** The outcome of {@link IdempotencyKeys.claim}. */
 export type Claim =
   | { readonly fresh: true }
-  /** The key was claimed before: with `result` once that command finished, `null` while it runs. */
-  | { readonly fresh: false; readonly fingerprint: string; readonly result: string | null };
+  /**
+   * The key was claimed before: with `result` once that command finished, `null` while it runs;
+   * `expiresInMs` until the claim (or the finished result) is forgotten.
+   */
+  | { readonly fresh: false; readonly fingerprint: string; readonly result: string | null; readonly expiresInMs: number };
 
 /**
  * Idempotency keys of commands (`hug:send` with its `clientId`, a read, a delivery), with a memory

@@ -20,7 +20,7 @@ export class MemoryIdempotencyKeys implements IdempotencyKeys {
     const at = this.now();
     const existing = this.entries.get(key);
     if (existing && existing.expiresAt > at) {
-      return Promise.resolve({ fresh: false, fingerprint: existing.fingerprint, result: existing.result });
+      return Promise.resolve({ fresh: false, fingerprint: existing.fingerprint, result: existing.result, expiresInMs: existing.expiresAt - at });
     }
     this.entries.set(key, { fingerprint, result: null, expiresAt: at + pendingTtlMs });
     return Promise.resolve({ fresh: true });

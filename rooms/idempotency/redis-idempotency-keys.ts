@@ -5,14 +5,14 @@ import type { Claim, IdempotencyKeys } from './idempotency-keys.js';
 /**
  * KEYS[1] the key's hash {fp = fingerprint, r = result once complete}
  * ARGV[1] fingerprint, ARGV[2] pending TTL in ms
- * Returns {1} when the claim is fresh, or {0, fingerprint, result | false} when it was taken.
+ * Returns {1} when the claim is fresh, or {0, fingerprint, result | false, ms to expiry} when it was taken.
  */
 const CLAIM = new RedisScript(
   'idempotency-claim',
   `
 local held = redis.call('HMGET', KEYS[1], 'fp', 'r')
 if held[1] then
-  return {0, held[1], held[2]}
+  return {0, held[1], held[2], redis.call('PTTL', KEYS[1])}
 end
 redis.call('HSET', KEYS[1], 'fp', ARGV[1])
 redis.call('PEXPIRE', KEYS[1], ARGV[2])
@@ -50,7 +50,7 @@ export class RedisIdempotencyKeys implements IdempotencyKeys {
     const reply = replyArray(await CLAIM.run(this.redis, [this.prefix + key], [fingerprint, Math.max(1, Math.ceil(pendingTtlMs))]), CLAIM.name);
     if (replyNumber(reply[0], CLAIM.name) === 1) return { fresh: true };
     const result = reply[2];
-    return { fresh: false, fingerprint: String(reply[1]), result: typeof result === 'string' ? result : null };
+    return { fresh: false, fingerprint: String(reply[1]), result: typeof result === 'string' ? result : null, expiresInMs: Math.max(0, replyNumber(reply[3], CLAIM.name)) };
   }
 
   async complete(key: string, result: string, ttlMs: number): Promise<void> {

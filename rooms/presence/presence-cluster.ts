@@ -30,6 +30,11 @@ export interface PresenceCluster {
   heartbeat(): Promise<boolean>;
   /** Removes up to `limit` entries of one dead node; `null` when no node is dead. */
   sweepStep(limit: number): Promise<SweepStep | null>;
+  /**
+   * Removes up to `limit` entries this node id left behind in an earlier life (a restart with the
+   * same `NODE_ID` after a crash); `null` once none remain. Run before serving.
+   */
+  clearOwnStep(limit: number): Promise<SweepStep | null>;
   /** Graceful leave: this node no longer counts as a member (its devices are already gone). */
   leave(): Promise<void>;
 }

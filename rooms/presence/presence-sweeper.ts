@@ -44,8 +44,18 @@ export class PresenceSweeper {
     this.healthySince = this.now();
   }
 
-  /** Heartbeats once (so this node is a member before it serves), then keeps going. */
+  /**
+   * Clears what an earlier life of this node id left (announcing those users), heartbeats once (so
+   * this node is a member before it serves), then keeps both loops going.
+   */
   async start(): Promise<void> {
+    for (;;) {
+      const step = await this.deps.cluster.clearOwnStep(SWEEP_BATCH);
+      if (!step) break;
+      if (step.swept.length > 0) this.deps.log.info({ users: step.swept.length }, 'presence: cleared entries of this node id from before a restart');
+      await this.deps.onSwept(step);
+      if (!step.more) break;
+    }
     await this.deps.cluster.heartbeat();
     this.heartbeatTimer = setInterval(() => void this.beat(), this.deps.heartbeatMs);
     this.sweepTimer = setInterval(() => void this.sweep(), this.deps.sweepMs);

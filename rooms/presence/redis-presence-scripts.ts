@@ -115,18 +115,23 @@ return {added, now}
 /**
  * KEYS[1] nodes sorted set
  * ARGV[1] this node (never swept by itself), ARGV[2] timeout (ms), ARGV[3] limit,
- * ARGV[4] key prefix P, ARGV[5] seen TTL (ms)
- * Takes the stalest node whose heartbeat is older than the timeout, removes up to `limit` of its
+ * ARGV[4] key prefix P, ARGV[5] seen TTL (ms), ARGV[6] a node to clear regardless of its heartbeat, or ''
+ * Takes the stalest node (or the one named in ARGV[6]) whose heartbeat is older than the timeout, removes up to `limit` of its
  * entries (SPOP: each entry is taken by exactly one step), and drops the node once none remain.
  * Returns {} when no node is dead, else {nodeId, lastHeartbeat, more (0|1), userId, before values, after values, ...}.
  */
 export const SWEEP = new RedisScript(
   'presence-sweep',
   `${NOW}
-local stale = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', now_ms() - tonumber(ARGV[2]), 'WITHSCORES', 'LIMIT', 0, 2)
 local node, beat = nil, nil
-for i = 1, #stale, 2 do
-  if stale[i] ~= ARGV[1] then node = stale[i]; beat = stale[i + 1]; break end
+if ARGV[6] ~= '' then
+  node = ARGV[6]
+  beat = redis.call('ZSCORE', KEYS[1], node) or tostring(now_ms())
+else
+  local stale = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', now_ms() - tonumber(ARGV[2]), 'WITHSCORES', 'LIMIT', 0, 2)
+  for i = 1, #stale, 2 do
+    if stale[i] ~= ARGV[1] then node = stale[i]; beat = stale[i + 1]; break end
+  end
 end
 if not node then return {} end
 local P = ARGV[4]

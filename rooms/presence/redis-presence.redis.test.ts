@@ -87,6 +87,21 @@ describeWithRedis('redis presence', (redis) => {
       expect(await b.sweepStep(10)).toBeNull();
     });
 
+    it('clears what a node id left behind before a restart, announcing those users', async () => {
+      const [before, other] = await cluster(['n', 'o'], 60_000);
+      if (!before || !other) throw new Error('no nodes');
+      await before.heartbeat();
+      await before.connect('gone', device('d', 'c1'));
+      await other.connect('multi', device('d2', 'c2'));
+      await before.connect('multi', device('d1', 'c3'));
+      // A restart of node 'n' (same id, same keys) clears before serving.
+      const step = await before.clearOwnStep(100);
+      expect(step?.more).toBe(false);
+      expect(new Map(step?.swept.map((s) => [s.userId, s.change.after.status]))).toEqual(new Map([['gone', 'offline'], ['multi', 'online']]));
+      expect((await other.get(['multi'])).get('multi')?.devices.map((d) => d.deviceId)).toEqual(['d2']);
+      expect((await before.clearOwnStep(100))?.swept ?? []).toEqual([]);
+    });
+
     it('keeps a device reconnected on another node out of the dead node sweep', async () => {
       const [a, b] = await cluster(['a', 'b']);
       if (!a || !b) throw new Error('no nodes');

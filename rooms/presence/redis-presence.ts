@@ -143,9 +143,17 @@ export class RedisPresence implements Presence, PresenceCluster {
     return replyNumber(reply[0], HEARTBEAT.name) === 1;
   }
 
-  async sweepStep(limit: number): Promise<SweepStep | null> {
+  sweepStep(limit: number): Promise<SweepStep | null> {
+    return this.sweep(limit, '');
+  }
+
+  clearOwnStep(limit: number): Promise<SweepStep | null> {
+    return this.sweep(limit, this.options.nodeId);
+  }
+
+  private async sweep(limit: number, node: string): Promise<SweepStep | null> {
     const reply = replyArray(
-      await SWEEP.run(this.redis, [this.nodesKey()], [this.options.nodeId, this.options.nodeTimeoutMs, limit, this.p, this.seenTtlMs]),
+      await SWEEP.run(this.redis, [this.nodesKey()], [this.options.nodeId, this.options.nodeTimeoutMs, limit, this.p, this.seenTtlMs, node]),
       SWEEP.name,
     );
     if (reply.length === 0) return null;

@@ -17,6 +17,8 @@ export interface DispatcherDeps {
   readonly userRule: RateRule;
   readonly metrics: Metrics;
   readonly log: LogPort;
+  /** Whether a thrown error means a backing service is unreachable (answered `unavailable`, not `internal`). */
+  readonly isUnavailable?: (error: unknown) => boolean;
 }
 
 /** Handles one incoming event of a socket. Never throws. */
@@ -69,7 +71,10 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
         (thrown: unknown) => {
           let error: ProtocolError;
           if (thrown instanceof CommandError) error = thrown.toProtocolError();
-          else {
+          else if (deps.isUnavailable?.(thrown)) {
+            deps.log.warn({ err: thrown, command: label }, 'command refused: a backing service is unreachable');
+            error = new CommandError('unavailable', 'a backing service is unreachable; try again shortly', { reason: 'dependency' }, 1000).toProtocolError();
+          } else {
             deps.log.error({ err: thrown, command: label, userId: ctx.userId }, 'command failed unexpectedly');
             error = { code: 'internal', message: 'internal error' };
           }
