@@ -86,8 +86,8 @@ export class BullMqWriteQueue implements WriteQueue {
   private statsTimer: ReturnType<typeof setInterval> | null = null;
   private closed = false;
   private closing = false;
-  /** Jobs of this process's workers that are waiting to retry a failed operation. */
-  private readonly retrying = new Set<string>();
+  /** Jobs this process's workers are on: each settles when its job is finished or abandoned. */
+  private readonly active = new Map<string, Promise<void>>();
 
   private constructor(
     private readonly redis: Redis,
@@ -216,11 +216,10 @@ export class BullMqWriteQueue implements WriteQueue {
     await Promise.all(this.flushing);
     this.closed = true;
     if (this.statsTimer) clearInterval(this.statsTimer);
-    // A job still retrying is abandoned: its lock lapses and another worker runs it again, in order.
-    // Otherwise the current jobs (milliseconds each) finish first.
-    // Bounded: a job that starts retrying during the close is abandoned and never finishes here.
-    const force = this.retrying.size > 0;
-    await Promise.race([Promise.all(this.workers.map((w) => w.close(force))), sleep(5000)]);
+    // Jobs being written (milliseconds each) finish first; a job waiting to retry is abandoned at
+    // its next attempt: its lock lapses and another worker runs it again, in order.
+    await Promise.race([Promise.all(this.active.values()), sleep(5000)]);
+    await Promise.all(this.workers.map((w) => w.close(true)));
     await Promise.all(this.queues.map((q) => q.close()));
     await this.workerRedis?.quit().catch(() => undefined);
     await this.redis.quit().catch(() => undefined);
@@ -317,25 +316,32 @@ export class BullMqWriteQueue implements WriteQueue {
     }
   }
 
-  private async process(job: Job<JobBatchData>, apply: BatchApplier): Promise<void> {
+  private process(job: Job<JobBatchData>, apply: BatchApplier): Promise<void> {
     const jobId = job.id ?? '';
-    const outcome = await runJobBatch(jobId, job.data, apply, {
-      maxAttempts: this.o.maxAttempts,
-      baseBackoffMs: this.o.baseBackoffMs,
-      maxBackoffMs: this.o.maxBackoffMs,
-      now: this.now,
-      abandoned: () => this.closing,
-      onRetrying: () => this.retrying.add(jobId),
+    let settle = () => undefined as void;
+    this.active.set(jobId, new Promise<void>((resolve) => (settle = resolve)));
+    const run = async (): Promise<void> => {
+      const outcome = await runJobBatch(jobId, job.data, apply, {
+        maxAttempts: this.o.maxAttempts,
+        baseBackoffMs: this.o.baseBackoffMs,
+        maxBackoffMs: this.o.maxBackoffMs,
+        now: this.now,
+        abandoned: () => this.closing,
+      });
+      if (!outcome.done) {
+        settle();
+        // Never resolves: the worker is force-closed, the lock lapses and the job runs again elsewhere.
+        return new Promise<never>(() => undefined);
+      }
+      await this.dead.add(outcome.dead);
+      await this.ledger.settle({ id: jobId, size: job.data.ops.length });
+      this.mine.delete(jobId);
+      if (outcome.dead.length > 0) this.cached.deadLetters += outcome.dead.length;
+    };
+    return run().finally(() => {
+      this.active.delete(jobId);
+      settle();
     });
-    this.retrying.delete(jobId);
-    if (!outcome.done) {
-      // Never resolves: the worker is force-closed, the lock lapses and the job runs again elsewhere.
-      return new Promise<never>(() => undefined);
-    }
-    await this.dead.add(outcome.dead);
-    await this.ledger.settle({ id: jobId, size: job.data.ops.length });
-    this.mine.delete(jobId);
-    if (outcome.dead.length > 0) this.cached.deadLetters += outcome.dead.length;
   }
 
   private async refreshStats(): Promise<void> {

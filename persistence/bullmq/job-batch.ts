@@ -17,8 +17,7 @@ export interface JobBatchOptions {
   readonly now: () => number;
   /** Stop retrying (the worker is shutting down): the job is left unfinished for another worker. */
   readonly abandoned: () => boolean;
-  /** Hears that the batch is waiting to retry (it may be abandoned at shutdown). */
-  readonly onRetrying?: () => void;
+
 }
 
 /** What became of a job's batch. */
@@ -75,7 +74,6 @@ export async function runJobBatch(jobId: string, data: JobBatchData, apply: Batc
       else retry.push(p);
     }
     pending = retry;
-    if (pending.length > 0) options.onRetrying?.();
     if (pending.length > 0) await sleep(retryDelay(Math.max(...pending.map((p) => p.attempts)), options.baseBackoffMs, options.maxBackoffMs));
   }
   return { done: true, dead };
