@@ -1,9 +1,14 @@
 import { join } from 'node:path';
+import { openMongoStore } from '../../persistence/mongo/mongo-store.js';
 import { openSqliteStore } from '../../persistence/sqlite/sqlite-store.js';
 import type { Store } from '../../persistence/store/store.js';
 import type { Config } from '../config/config.js';
 
-/** The store this config asks for: the SQLite file in `DATA_DIR` (shared by the nodes of a local cluster). */
+/**
+ * The store this config asks for: MongoDB with `MONGO_URL` (the production shape), else the SQLite
+ * file in `DATA_DIR` (embedded, or shared by the nodes of a local cluster).
+ */
 export function openStore(config: Config): Promise<Store> {
+  if (config.mongoUrl) return openMongoStore({ url: config.mongoUrl, database: config.mongoDatabase });
   return Promise.resolve(openSqliteStore({ file: join(config.dataDir, 'hugmood.db') }));
 }

@@ -1,0 +1,90 @@
+import type { PrivacySettings } from '../../protocol/schemas/privacy.js';
+import type { HugRecord } from '../store/hug-repository.js';
+import type { HugRequestRecord } from '../store/hug-request-repository.js';
+import type { InboxRecord } from '../store/inbox-repository.js';
+import type { RefreshTokenRecord } from '../store/refresh-token-repository.js';
+import type { UserRecord } from '../store/user-repository.js';
+
+/*
+ * The documents of each collection. Records keep their field names; `_id` carries the record's
+ * deterministic id, so a replayed write is an upsert onto the same document.
+ */
+
+export interface UserDoc {
+  _id: string;
+  username: string | null;
+  passwordHash: string | null;
+  displayName: string;
+  avatarUrl: string | null;
+  bio: string;
+  privacy: PrivacySettings;
+  createdAt: number;
+  lastSeenAt: number | null;
+}
+
+/** One row per unordered pair: `_id` is `low|high`. */
+export interface FriendshipDoc {
+  _id: string;
+  low: string;
+  high: string;
+  status: 'pending' | 'friends';
+  requestedBy: string;
+  since: number;
+}
+
+/** A directed block: `_id` is `blocker|blocked`. */
+export interface BlockDoc {
+  _id: string;
+  blocker: string;
+  blocked: string;
+  since: number;
+}
+
+export type RefreshTokenDoc = Omit<RefreshTokenRecord, 'id'> & { _id: string };
+export type HugDoc = Omit<HugRecord, 'id'> & { _id: string };
+export type HugRequestDoc = Omit<HugRequestRecord, 'id'> & { _id: string };
+/** `_id` is `userId|id`: an entry id appears once per inbox; `(userId, cursor)` is unique too. */
+export type InboxDoc = InboxRecord & { _id: string };
+
+/** The collection names. */
+export const COLLECTIONS = {
+  users: 'users',
+  friendships: 'friendships',
+  blocks: 'blocks',
+  refreshTokens: 'refresh_tokens',
+  hugs: 'hugs',
+  hugRequests: 'hug_requests',
+  inbox: 'inbox',
+} as const;
+
+export const pairId = (a: string, b: string): { _id: string; low: string; high: string } => {
+  const [low, high] = a < b ? [a, b] : [b, a];
+  return { _id: `${low}|${high}`, low, high };
+};
+
+export const inboxId = (userId: string, id: string) => `${userId}|${id}`;
+
+export function toUser(doc: UserDoc): UserRecord {
+  const { _id, ...rest } = doc;
+  return { id: _id, ...rest };
+}
+
+export function toHug(doc: HugDoc): HugRecord {
+  const { _id, ...rest } = doc;
+  return { id: _id, ...rest };
+}
+
+export function toHugRequest(doc: HugRequestDoc): HugRequestRecord {
+  const { _id, ...rest } = doc;
+  return { id: _id, ...rest };
+}
+
+export function toRefreshToken(doc: RefreshTokenDoc): RefreshTokenRecord {
+  const { _id, ...rest } = doc;
+  return { id: _id, ...rest };
+}
+
+export function toInbox(doc: InboxDoc): InboxRecord {
+  const { _id: _ignored, ...rest } = doc;
+  return rest;
+}

@@ -1,0 +1,66 @@
+import { MongoClient } from 'mongodb';
+import type { Store } from '../store/store.js';
+import type { WriteOperation } from '../write-behind/write-operation.js';
+import type { BatchOutcome } from '../write-behind/write-queue.js';
+import { mongoApplyWrites } from './mongo-apply-writes.js';
+import { type BlockDoc, COLLECTIONS, type FriendshipDoc, type HugDoc, type HugRequestDoc, type InboxDoc, type RefreshTokenDoc, type UserDoc } from './mongo-documents.js';
+import { MongoFriendshipRepository } from './mongo-friendship-repository.js';
+import { MongoHugRepository, MongoHugRequestRepository, MongoInboxRepository } from './mongo-hug-repositories.js';
+import { MongoRefreshTokenRepository } from './mongo-refresh-token-repository.js';
+import { MongoUserRepository } from './mongo-user-repository.js';
+
+/** Options of {@link openMongoStore}. */
+export interface MongoStoreOptions {
+  readonly url: string;
+  readonly database: string;
+  /** How long an operation waits for a reachable server before it fails (so requests get `unavailable`). */
+  readonly serverSelectionTimeoutMs?: number;
+}
+
+/**
+ * Connects and creates every index the queries use (idempotent; run at each start):
+ * unique usernames (external users have none), unique refresh-token hashes, friendships by either
+ * member, blocks by blocker, hug history by sender and by recipient newest first, and inboxes by
+ * cursor (unique per user).
+ */
+export async function openMongoStore(options: MongoStoreOptions): Promise<Store> {
+  const client = new MongoClient(options.url, { serverSelectionTimeoutMS: options.serverSelectionTimeoutMs ?? 5000, appName: 'hugmood-realtime' });
+  await client.connect();
+  const db = client.db(options.database);
+  const users = db.collection<UserDoc>(COLLECTIONS.users);
+  const friendships = db.collection<FriendshipDoc>(COLLECTIONS.friendships);
+  const blocks = db.collection<BlockDoc>(COLLECTIONS.blocks);
+  const refreshTokens = db.collection<RefreshTokenDoc>(COLLECTIONS.refreshTokens);
+  const hugs = db.collection<HugDoc>(COLLECTIONS.hugs);
+  const hugRequests = db.collection<HugRequestDoc>(COLLECTIONS.hugRequests);
+  const inbox = db.collection<InboxDoc>(COLLECTIONS.inbox);
+  await Promise.all([
+    users.createIndex({ username: 1 }, { name: 'username_unique', unique: true, partialFilterExpression: { username: { $type: 'string' } } }),
+    friendships.createIndex({ low: 1 }, { name: 'by_low' }),
+    friendships.createIndex({ high: 1 }, { name: 'by_high' }),
+    blocks.createIndex({ blocker: 1, since: 1 }, { name: 'by_blocker' }),
+    blocks.createIndex({ blocked: 1 }, { name: 'by_blocked' }),
+    refreshTokens.createIndex({ tokenHash: 1 }, { name: 'token_hash_unique', unique: true }),
+    refreshTokens.createIndex({ familyId: 1 }, { name: 'by_family' }),
+    refreshTokens.createIndex({ expiresAt: 1 }, { name: 'by_expiry' }),
+    hugs.createIndex({ from: 1, sentAt: -1, _id: -1 }, { name: 'sent_history' }),
+    hugs.createIndex({ to: 1, sentAt: -1, _id: -1 }, { name: 'received_history' }),
+    inbox.createIndex({ userId: 1, cursor: 1 }, { name: 'inbox_cursor_unique', unique: true }),
+  ]);
+  return {
+    kind: 'mongodb',
+    users: new MongoUserRepository(users),
+    friendships: new MongoFriendshipRepository(friendships, blocks),
+    refreshTokens: new MongoRefreshTokenRepository(refreshTokens),
+    hugs: new MongoHugRepository(hugs),
+    hugRequests: new MongoHugRequestRepository(hugRequests),
+    inbox: new MongoInboxRepository(inbox),
+    applyWrites: (batch: readonly WriteOperation[]): Promise<BatchOutcome> => mongoApplyWrites(db, batch),
+    async ping() {
+      await db.command({ ping: 1 });
+    },
+    async close() {
+      await client.close();
+    },
+  };
+}

@@ -1,0 +1,72 @@
+import type { AnyBulkWriteOperation, Document } from 'mongodb';
+import type { WriteOperation } from '../write-behind/write-operation.js';
+import { COLLECTIONS, inboxId } from './mongo-documents.js';
+
+/** Any of our documents: every `_id` is a string (a deterministic id). */
+export interface StringIdDoc extends Document {
+  _id: string;
+}
+
+/** One write of a batch: which collection, and the bulk model (always idempotent). */
+export interface WriteModel {
+  readonly collection: (typeof COLLECTIONS)[keyof typeof COLLECTIONS];
+  readonly model: AnyBulkWriteOperation<StringIdDoc>;
+}
+
+/**
+ * The bulk model of one write-behind operation, with the SQLite store's semantics: creations are
+ * upserts that never overwrite (`$setOnInsert` on the deterministic `_id`), delivery and read are
+ * set once, a read implies delivery, a request is answered once, `lastSeenAt` never goes back, and
+ * an inbox entry is appended once (its `(userId, cursor)` unique index turns a clash into an error).
+ */
+export function writeModelOf(op: WriteOperation): WriteModel {
+  switch (op.type) {
+    case 'user.last-seen':
+      return {
+        collection: COLLECTIONS.users,
+        model: { updateOne: { filter: { _id: op.userId, $or: [{ lastSeenAt: null }, { lastSeenAt: { $lt: op.at } }] }, update: { $set: { lastSeenAt: op.at } } } },
+      };
+    case 'hug.create': {
+      const { id, ...fields } = op.hug;
+      return { collection: COLLECTIONS.hugs, model: { updateOne: { filter: { _id: id }, update: { $setOnInsert: fields }, upsert: true } } };
+    }
+    case 'hug.delivered':
+      return { collection: COLLECTIONS.hugs, model: { updateOne: { filter: { _id: op.hugId, deliveredAt: null }, update: { $set: { deliveredAt: op.at } } } } };
+    case 'hug.read':
+      return {
+        collection: COLLECTIONS.hugs,
+        model: { updateOne: { filter: { _id: op.hugId, readAt: null }, update: [{ $set: { readAt: op.at, deliveredAt: { $ifNull: ['$deliveredAt', op.at] } } }] } },
+      };
+    case 'hug-request.create': {
+      const { id, ...fields } = op.request;
+      return { collection: COLLECTIONS.hugRequests, model: { updateOne: { filter: { _id: id }, update: { $setOnInsert: fields }, upsert: true } } };
+    }
+    case 'hug-request.answer':
+      return {
+        collection: COLLECTIONS.hugRequests,
+        model: { updateOne: { filter: { _id: op.requestId, status: 'pending' }, update: { $set: { status: op.status, answeredAt: op.at, hugId: op.hugId } } } },
+      };
+    case 'inbox.append':
+      return {
+        collection: COLLECTIONS.inbox,
+        model: { updateOne: { filter: { _id: inboxId(op.entry.userId, op.entry.id) }, update: { $setOnInsert: { ...op.entry } }, upsert: true } },
+      };
+  }
+}
+
+/**
+ * Splits a batch into waves holding at most one operation per key, in batch order: wave n has the
+ * n-th operation of every key. Each wave is one unordered `bulkWrite` per collection; waves run in
+ * order, so operations of one key are applied in order, and a key that failed in a wave is held
+ * back from the later ones.
+ */
+export function waves(batch: readonly WriteOperation[]): WriteOperation[][] {
+  const seen = new Map<string, number>();
+  const out: WriteOperation[][] = [];
+  for (const op of batch) {
+    const n = seen.get(op.key) ?? 0;
+    seen.set(op.key, n + 1);
+    (out[n] ??= []).push(op);
+  }
+  return out;
+}
