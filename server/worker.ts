@@ -5,7 +5,11 @@ import { loadConfig } from './config/config.js';
 import { openClusterQueue } from './infrastructure/cluster-infrastructure.js';
 import { PENDING_WRITES_TTL_MS } from './infrastructure/infrastructure.js';
 import { openStore } from './infrastructure/open-store.js';
+import { createRouter } from './http/http-router.js';
+import { opsRoutes } from './http/ops-routes.js';
 import { createLogger } from './observability/logger.js';
+import { Metrics } from './observability/metrics.js';
+import { NodeTransport } from './transport/node-transport.js';
 
 // Process entry of `npm run worker`: write-behind workers without sockets, for a cluster whose
 // nodes run with WORKERS=0 (or beside nodes that also work). Same settings as a node.
@@ -25,16 +29,40 @@ const store = await openStore(config);
 const redis = await connectRedis(redisUrl, { name: `hugmood:${config.nodeId}:worker-commands` });
 const pending = new RedisPendingWrites(redis, PENDING_WRITES_TTL_MS);
 const queue = await openClusterQueue({ ...config, redisUrl }, log);
-queue.start(forgettingApplied((batch) => store.applyWrites(batch), pending));
-log.info({ event: 'worker-ready', partitions: config.queue.partitions, store: store.kind, depth: queue.stats().depth }, 'write-behind worker running');
+const metrics = new Metrics(config.nodeId);
+metrics.observeQueue(queue);
+queue.start(metrics.instrumentApplier(forgettingApplied((batch) => store.applyWrites(batch), pending)));
 
+// /healthz, /readyz (Redis and the store answer) and /metrics (queue depth, lag, batches, dead letters).
 let stopping = false;
+const http = new NodeTransport({
+  http: createRouter(
+    opsRoutes({
+      nodeId: config.nodeId,
+      registry: metrics.registry,
+      checkReady: async () => {
+        await redis.ping();
+        await store.ping();
+      },
+      isShuttingDown: () => stopping,
+    }),
+    config.allowedOrigins,
+    (error) => log.error({ err: error }, 'ops request failed'),
+  ),
+  maxBodyBytes: 1024,
+  trustProxy: false,
+});
+const port = await http.listen(config.host, config.port);
+log.info({ event: 'worker-ready', port, partitions: config.queue.partitions, store: store.kind, depth: queue.stats().depth }, 'write-behind worker running');
+
 const stop = (signal: string) => {
   if (stopping) return;
   stopping = true;
   log.info({ signal }, 'worker stopping');
   void (async () => {
+    await http.stopListening();
     await queue.close();
+    await http.close();
     await store.close();
     await redis.quit().catch(() => redis.disconnect());
     log.info({}, 'worker stopped');

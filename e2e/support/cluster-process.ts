@@ -75,6 +75,8 @@ export async function startCluster(options: ClusterOptions = {}): Promise<TestCl
           DATA_DIR: dataDir,
           REDIS_URL: redis.url,
           NODE_ID: `worker-${workers.length}`,
+          HOST: '127.0.0.1',
+          PORT: '0',
         },
         stdio: ['ignore', 'pipe', 'pipe'],
       });

@@ -33,7 +33,7 @@ export async function mongoApplyWrites(db: Db, batch: readonly WriteOperation[])
           );
         } catch (error) {
           if (!(error instanceof MongoBulkWriteError)) throw error;
-          const writeErrors: readonly WriteError[] = Array.isArray(error.writeErrors) ? (error.writeErrors as WriteError[]) : [error.writeErrors];
+          const writeErrors = ([] as WriteError[]).concat(error.writeErrors);
           if (writeErrors.length === 0) throw error;
           for (const writeError of writeErrors) {
             const op = writes[writeError.index]?.op;
