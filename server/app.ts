@@ -31,6 +31,7 @@ import { openEmbeddedInfrastructure } from './infrastructure/embedded-infrastruc
 import type { Infrastructure } from './infrastructure/infrastructure.js';
 import { isDependencyUnavailable } from './infrastructure/unavailable-errors.js';
 import { Metrics } from './observability/metrics.js';
+import { MemoryRateLimiter } from './rate-limit/memory-rate-limiter.js';
 import { selectTransport } from './transport/select-transport.js';
 import type { TransportName } from './transport/transport.js';
 
@@ -132,9 +133,11 @@ export async function startApp(config: Config, log: Logger): Promise<RunningApp>
     hugRequests: new HugRequestService({ ...hugDeps, requests: fresh.hugRequests, hugService: hugs, requestTtlMs: config.hugRequestTtlS * 1000 }),
     inbox: new InboxService({ inbox: fresh.inbox, hugs: fresh.hugs, requests: fresh.hugRequests }),
   });
+  const connLimiter = new MemoryRateLimiter();
   const dispatch = createDispatcher({
     handlers,
     limiter,
+    connLimiter,
     connRule: { name: 'conn', capacity: config.rate.connBurst, refillPerSecond: config.rate.connPerS },
     userRule: { name: 'user', capacity: config.rate.userBurst, refillPerSecond: config.rate.userPerS },
     metrics,
@@ -199,6 +202,7 @@ export async function startApp(config: Config, log: Logger): Promise<RunningApp>
     await transport.close();
     expiry.close();
     await limiter.close();
+    await connLimiter.close();
     await keys.close();
     await cursors.close();
     await infra.close();

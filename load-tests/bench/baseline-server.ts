@@ -1,12 +1,16 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { Server, type Socket } from 'socket.io';
 import { parserFor, WIRE_FORMATS, type WireFormat } from '../../protocol/wire/wire-format.js';
+import { connectRedis } from '../../persistence/redis/redis-connection.js';
+import { redisAdapter } from '../../server/infrastructure/socket-adapter.js';
 import { loadNativeUws } from '../../server/transport/native-uws.js';
 
 // The bench's baseline: a plain Socket.IO server that only relays. Each socket joins the room of
 // the user it names in `auth.userId` (no token check, no presence, no store); `hug:send` is emitted
 // as `hug:received` to the recipient's room and acknowledged; `hug:ack` is acknowledged. Same
 // transport (uWS through attachApp, or Node http + ws) and wire format as the server under test.
+// With REDIS_URL it joins the other baseline nodes through the same Redis adapter as ours
+// (REDIS_ADAPTER sharded | classic), so the cross-node scenario compares like with like.
 
 const port = Number(process.env['PORT'] ?? 0);
 const transport = process.env['TRANSPORT'] === 'node' ? 'node' : 'uws';
@@ -20,6 +24,12 @@ interface Payload {
 }
 
 const io = new Server({ parser: parserFor(wire), transports: ['websocket'], serveClient: false });
+const redisUrl = process.env['REDIS_URL'];
+if (redisUrl) {
+  const pub = await connectRedis(redisUrl, { name: 'baseline:pub' });
+  const sub = await connectRedis(redisUrl, { name: 'baseline:sub', failFast: false });
+  io.adapter(redisAdapter(process.env['REDIS_ADAPTER'] === 'classic' ? 'classic' : 'sharded', pub, sub, 'hm:sio'));
+}
 io.on('connection', (socket: Socket) => {
   const auth = socket.handshake.auth as { userId?: unknown };
   if (typeof auth.userId === 'string') void socket.join(`user:${auth.userId}`);

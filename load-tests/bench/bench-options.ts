@@ -2,10 +2,13 @@ import { z } from 'zod';
 import { WIRE_FORMATS } from '../../protocol/wire/wire-format.js';
 
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+/** A comma-separated list of `item`. */
+const list = <T extends z.ZodType>(item: T) => z.preprocess((v) => (typeof v === 'string' ? v.split(',').map((s) => s.trim()) : v), z.array(item).min(1));
 
 /** Every option of `npm run bench`, with its default. */
 export const benchOptionsSchema = z.object({
-  scenario: z.enum(['hugs', 'idle', 'all']).default('all'),
+  /** `all` runs hugs and idle; `cluster` and `ghost` run alone (they start Redis and several nodes). */
+  scenario: z.enum(['hugs', 'idle', 'all', 'cluster', 'ghost']).default('all'),
   /** Scenario one: aggregate hugs per second. */
   rate: int(1, 100_000).default(500),
   /** Scenario one: measured seconds (after the warm-up). */
@@ -19,6 +22,18 @@ export const benchOptionsSchema = z.object({
   clients: int(1, 16).default(3),
   transport: z.enum(['uws', 'node']).default('uws'),
   wire: z.enum(WIRE_FORMATS).default('msgpack'),
+  /** Cluster: node counts to measure. */
+  nodes: list(int(1, 8)).default([1, 2, 3]),
+  /** Cluster: the Redis adapters to measure. */
+  adapters: list(z.enum(['sharded', 'classic'])).default(['sharded', 'classic']),
+  /** Cluster: the rate steps (hugs per second), climbed until p99 exceeds the bound. */
+  rates: list(int(1, 200_000)).default([1000, 2000, 3000, 4000, 6000, 8000, 10_000, 12_000, 15_000]),
+  /** Cluster: measured seconds per rate step (after a one-second warm-up). */
+  step: int(1, 120).default(5),
+  /** Cluster: the p99 delivery latency a rate must stay under, ms. */
+  bound: int(1, 10_000).default(100),
+  /** Ghost: how many times a node is killed with -9. */
+  kills: int(1, 100).default(10),
   /** Writes a V8 CPU profile of each server under load-tests/results/profiles/ (open it in Chrome DevTools). */
   profile: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
 });

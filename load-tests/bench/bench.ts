@@ -3,13 +3,17 @@ import { join } from 'node:path';
 import { parseBenchArgs } from './bench-options.js';
 import { ROOT } from './bench-server.js';
 import { ClientPool } from './client-pool.js';
+import { type ClusterRun, runClusterScenario } from './cluster-scenario.js';
+import { runGhostScenario } from './ghost-scenario.js';
 import { runHugScenario } from './hug-scenario.js';
 import { runIdleScenario } from './idle-scenario.js';
 import { machineInfo } from './machine.js';
 import { type BenchReport, formatReport, hugRatios, idleRatios } from './report.js';
 
-// `npm run bench -- [--scenario hugs|idle|all] [--rate 500] [--duration 20] [--warmup 3] [--pairs 200]
-//                   [--connections 19800] [--clients 3] [--transport uws|node] [--wire msgpack|json]`
+// `npm run bench -- [--scenario hugs|idle|all|cluster|ghost] [--rate 500] [--duration 20] [--warmup 3]
+//                   [--pairs 200] [--connections 19800] [--clients 3] [--transport uws|node] [--wire msgpack|json]
+//                   [--nodes 1,2,3] [--adapters sharded,classic] [--rates 1000,2000,…] [--step 5] [--bound 100]
+//                   [--kills 10]`
 // Runs each scenario against the baseline, then against our server, one at a time on this machine,
 // and prints one table per scenario with the ratios; the same goes to load-tests/results/*.json.
 
@@ -26,14 +30,30 @@ const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
 const pool = new ClientPool(options.clients);
 let report: BenchReport = { startedAt, machine: machineInfo(), options };
 try {
-  if (options.scenario !== 'idle') {
+  if (options.scenario === 'cluster') {
+    const runs: ClusterRun[] = [];
+    for (const adapter of options.adapters) {
+      for (const nodes of options.nodes) {
+        for (const kind of ['baseline', 'ours'] as const) {
+          log(`cross-node: ${kind}, ${adapter} adapter, ${nodes} node(s)`);
+          runs.push(await runClusterScenario(kind, adapter, nodes, options, pool, log));
+        }
+      }
+    }
+    report = { ...report, cluster: runs };
+  }
+  if (options.scenario === 'ghost') {
+    log(`ghost presence: ${options.kills} kills`);
+    report = { ...report, ghost: await runGhostScenario(options, log) };
+  }
+  if (options.scenario === 'hugs' || options.scenario === 'all') {
     log(`scenario one (hugs): baseline, ${options.pairs} pairs at ${options.rate}/s for ${options.warmup}+${options.duration} s`);
     const baseline = await runHugScenario('baseline', options, pool);
     log(`scenario one (hugs): ours`);
     const ours = await runHugScenario('ours', options, pool);
     report = { ...report, hugs: { baseline, ours, ratios: hugRatios(ours, baseline) } };
   }
-  if (options.scenario !== 'hugs') {
+  if (options.scenario === 'idle' || options.scenario === 'all') {
     log(`scenario two (idle): baseline, ${options.connections} connections over ${options.clients} client processes`);
     const baseline = await runIdleScenario('baseline', options, pool);
     log(`scenario two (idle): ours`);

@@ -36,7 +36,7 @@ function onHug(socket: Socket, kind: ServerKind, event: HugPayload): void {
 
 function openOne(url: string, wire: Parameters<typeof parserFor>[0], kind: ServerKind, spec: SocketSpec, n: number): Promise<string | null> {
   const auth = kind === 'ours' ? { v: PROTOCOL_VERSION, token: spec.token, deviceId: `bench-device-${n}`, deviceKind: 'server' } : { userId: spec.userId };
-  const socket = io(url, { transports: ['websocket'], reconnection: false, forceNew: true, parser: parserFor(wire), auth, timeout: OPEN_TIMEOUT_MS });
+  const socket = io(spec.url ?? url, { transports: ['websocket'], reconnection: false, forceNew: true, parser: parserFor(wire), auth, timeout: OPEN_TIMEOUT_MS });
   socket.on('hug:received', (event: HugPayload) => onHug(socket, kind, event));
   return new Promise((resolve) => {
     socket.once('connect', () => {
@@ -100,7 +100,7 @@ async function hugs(message: Extract<ToWorker, { type: 'hugs' }>): Promise<void>
         outstanding += 1;
         socket
           .timeout(ACK_TIMEOUT_MS)
-          .emit('hug:send', { to: pair.to, kind: 'warm', message: `${phase}:${t}`, clientId: `bench-${process.pid}-${sent}` }, (error: Error | null, ack?: { ok?: boolean; error?: { code?: string } }) => {
+          .emit('hug:send', { to: pair.to, kind: 'warm', message: `${phase}:${t}`, clientId: `bench-${process.pid}-${Math.round(start)}-${sent}` }, (error: Error | null, ack?: { ok?: boolean; error?: { code?: string } }) => {
             outstanding -= 1;
             if (!error && ack?.ok) acked += 1;
             else {
@@ -130,7 +130,11 @@ process.on('message', (message: ToWorker) => {
       case 'collect':
         // Deliveries may still be in flight right after the last send: give them a moment.
         await new Promise((resolve) => setTimeout(resolve, 500));
-        return send({ type: 'collected', latencies, received });
+        send({ type: 'collected', latencies, received });
+        // The next rate step measures afresh.
+        latencies.length = 0;
+        received = 0;
+        return;
       case 'close':
         for (const socket of sockets.values()) socket.close();
         sockets.clear();

@@ -1,6 +1,10 @@
 import type { HugRunResult } from './hug-scenario.js';
 import type { IdleRunResult } from './idle-scenario.js';
 import type { MachineInfo } from './machine.js';
+import type { ClusterRun } from './cluster-scenario.js';
+import { formatClusterSection, formatGhostSection } from './cluster-report.js';
+import type { GhostResult } from './ghost-scenario.js';
+import { markdownTable } from './markdown-table.js';
 import { ratio } from './stats.js';
 
 /** Everything one bench run measured. */
@@ -10,6 +14,9 @@ export interface BenchReport {
   readonly options: Readonly<Record<string, unknown>>;
   readonly hugs?: { readonly baseline: HugRunResult; readonly ours: HugRunResult; readonly ratios: Readonly<Record<string, number>> };
   readonly idle?: { readonly baseline: IdleRunResult; readonly ours: IdleRunResult; readonly ratios: Readonly<Record<string, number>> };
+  /** The cross-node scenario: every server kind × adapter × node count. */
+  readonly cluster?: readonly ClusterRun[];
+  readonly ghost?: GhostResult;
 }
 
 /** Ours-to-baseline ratios of scenario one (lower is better for latency and cost). */
@@ -30,15 +37,6 @@ export function idleRatios(ours: IdleRunResult, baseline: IdleRunResult): Record
     rssPerConnectionKb: ratio(ours.rssPerConnectionKb, baseline.rssPerConnectionKb),
     heapPerConnectionKb: ratio(ours.heapPerConnectionKb, baseline.heapPerConnectionKb),
   };
-}
-
-function row(cells: readonly (string | number)[], widths: readonly number[]): string {
-  return `| ${cells.map((c, i) => String(c).padEnd(widths[i] ?? 0)).join(' | ')} |`;
-}
-
-function markdownTable(header: readonly string[], rows: readonly (readonly (string | number)[])[]): string[] {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i] ?? '').length)));
-  return [row(header, widths), row(widths.map((w) => '-'.repeat(w)), widths), ...rows.map((r) => row(r, widths))];
 }
 
 const ms = (v: number) => v.toFixed(2);
@@ -78,5 +76,7 @@ export function formatReport(report: BenchReport): string {
       '',
     );
   }
+  if (report.cluster) lines.push(...formatClusterSection(report.cluster, report.options));
+  if (report.ghost) lines.push(...formatGhostSection(report.ghost));
   return lines.join('\n');
 }

@@ -15,16 +15,22 @@ export function startOurs(options: BenchOptions, dataDir: string): Promise<Bench
     WIRE: options.wire,
     JWT_SECRET: BENCH_JWT_SECRET,
     LOG_LEVEL: 'info',
-    RATE_HUGS_PER_MIN: '1000000',
-    RATE_HUGS_BURST: '100000',
-    RATE_USER_PER_S: '100000',
-    RATE_USER_BURST: '100000',
-    RATE_CONN_PER_S: '100000',
-    RATE_CONN_BURST: '100000',
+    ...OURS_RAISED_LIMITS,
   }, profileArgs(options, 'ours'));
 }
 
-function profileArgs(options: BenchOptions, name: string): string[] {
+/** Rate limits raised so the bench's load is not refused. */
+export const OURS_RAISED_LIMITS: Readonly<Record<string, string>> = {
+  RATE_HUGS_PER_MIN: '1000000',
+  RATE_HUGS_BURST: '100000',
+  RATE_USER_PER_S: '100000',
+  RATE_USER_BURST: '100000',
+  RATE_CONN_PER_S: '100000',
+  RATE_CONN_BURST: '100000',
+};
+
+/** `--cpu-prof` arguments when the bench was asked to profile. */
+export function profileArgs(options: BenchOptions, name: string): string[] {
   // One file per thread (the main thread is the largest); the loader thread writes its own.
   return options.profile ? ['--cpu-prof', '--cpu-prof-dir', join(ROOT, 'load-tests', 'results', 'profiles', `${name}-${Date.now()}`)] : [];
 }

@@ -7,6 +7,8 @@ export type ServerKind = 'ours' | 'baseline';
 export interface SocketSpec {
   readonly userId: string;
   readonly token: string;
+  /** The node this socket connects to (a cluster); the `open` message's `url` otherwise. */
+  readonly url?: string;
 }
 
 /** One sender → recipient pair a worker drives. */

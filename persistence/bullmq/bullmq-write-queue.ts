@@ -75,6 +75,8 @@ export class BullMqWriteQueue implements WriteQueue {
   private readonly buffers: Buffered[][];
   private readonly flushing: Promise<void>[];
   private readonly scheduled: boolean[];
+  /** An add of partition p is in flight. */
+  private readonly adding: boolean[];
   private readonly ledger: QueueLedger;
   private readonly dead: RedisDeadLetters;
   /** Jobs this process added that may not be finished yet (read-your-writes through `settled`). */
@@ -115,6 +117,7 @@ export class BullMqWriteQueue implements WriteQueue {
     this.buffers = this.queueNames.map(() => []);
     this.flushing = this.queueNames.map(() => Promise.resolve());
     this.scheduled = this.queueNames.map(() => false);
+    this.adding = this.queueNames.map(() => false);
     this.ledger = new QueueLedger(redis, this.base);
     this.dead = new RedisDeadLetters(redis, this.base);
   }
@@ -160,7 +163,7 @@ export class BullMqWriteQueue implements WriteQueue {
 
   async settled(timeoutMs: number): Promise<boolean> {
     const deadline = this.now() + timeoutMs;
-    await Promise.all(this.flushing);
+    await this.flushed();
     let waiting = [...this.mine.values()];
     while (waiting.length > 0) {
       const unfinished = await this.ledger.unfinished(waiting);
@@ -175,7 +178,7 @@ export class BullMqWriteQueue implements WriteQueue {
   }
 
   async drain(): Promise<void> {
-    await Promise.all(this.flushing);
+    await this.flushed();
     for (;;) {
       await this.refreshStats();
       if (this.cached.oldestAt === null) return;
@@ -213,7 +216,7 @@ export class BullMqWriteQueue implements WriteQueue {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closing = true;
-    await Promise.all(this.flushing);
+    await this.flushed();
     this.closed = true;
     if (this.statsTimer) clearInterval(this.statsTimer);
     // Jobs being written (milliseconds each) finish first; a job waiting to retry is abandoned at
@@ -245,27 +248,37 @@ export class BullMqWriteQueue implements WriteQueue {
     else setImmediate(run);
   }
 
-  /** Takes the partition's buffer into jobs; jobs of one partition are added strictly in order. */
+  /**
+   * Adds the partition's buffer as one job, unless an add of this partition is in flight: then the
+   * buffer keeps filling and is scheduled again when that add returns. Jobs of one partition are
+   * added strictly in order, one at a time.
+   */
   private flush(p: number): void {
     const buffer = this.buffers[p];
-    if (!buffer || buffer.length === 0) return;
-    const batches: Buffered[][] = [];
-    while (buffer.length > 0) batches.push(buffer.splice(0, this.o.maxBatch));
-    const previous = this.flushing[p] ?? Promise.resolve();
-    this.flushing[p] = previous.then(async () => {
-      for (const batch of batches) {
-        try {
-          await this.addJob(
-            p,
-            batch.map((b) => b.body),
-          );
-          for (const b of batch) b.done.resolve();
-        } catch (error) {
-          const err = error instanceof Error ? error : new Error(String(error));
-          for (const b of batch) b.done.reject(err);
-        }
-      }
+    if (!buffer || buffer.length === 0 || this.adding[p]) return;
+    this.adding[p] = true;
+    const batch = buffer.splice(0, this.o.maxBatch);
+    this.flushing[p] = this.addJob(
+      p,
+      batch.map((b) => b.body),
+    ).then(
+      () => {
+        for (const b of batch) b.done.resolve();
+      },
+      (error: unknown) => {
+        const err = error instanceof Error ? error : new Error(String(error));
+        for (const b of batch) b.done.reject(err);
+      },
+    ).finally(() => {
+      this.adding[p] = false;
+      // What came in meanwhile waits for its own linger (a timer may already be armed).
+      if ((this.buffers[p]?.length ?? 0) > 0) this.schedule(p);
     });
+  }
+
+  /** Resolves once nothing buffered or being added remains. */
+  private async flushed(): Promise<void> {
+    while (this.adding.some(Boolean) || this.buffers.some((b) => b.length > 0)) await this.flushed();
   }
 
   private async addJob(p: number, bodies: readonly string[]): Promise<void> {

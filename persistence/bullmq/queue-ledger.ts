@@ -24,6 +24,20 @@ export interface LedgerJob {
   readonly size: number;
 }
 
+/**
+ * KEYS[1] in-flight jobs, KEYS[2] depth counter
+ * ARGV[1] enqueuedAt, ARGV[2] member "jobId/size", ARGV[3] size
+ * One script rather than MULTI: no client-side pipeline object per job.
+ */
+const ENTER = new RedisScript(
+  'ledger-enter',
+  `
+redis.call('ZADD', KEYS[1], ARGV[1], ARGV[2])
+redis.call('INCRBY', KEYS[2], ARGV[3])
+return 1
+`,
+);
+
 /** The queue's depth and its oldest unfinished job, cluster-wide. */
 export interface LedgerSnapshot {
   readonly depth: number;
@@ -57,7 +71,7 @@ export class QueueLedger {
 
   /** Records a job about to be added. */
   async enter(job: LedgerJob, at: number): Promise<void> {
-    await this.redis.multi().zadd(this.inFlight, at, member(job)).incrby(this.depth, job.size).exec();
+    await ENTER.run(this.redis, [this.inFlight, this.depth], [at, member(job), job.size]);
   }
 
   /** Records a job as finished (applied or dead-lettered), once. */

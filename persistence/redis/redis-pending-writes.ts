@@ -2,6 +2,40 @@ import type { Redis } from 'ioredis';
 import type { InboxRecord } from '../store/inbox-repository.js';
 import { type HugDirection, type PendingWrites, subjectOf } from '../write-behind/pending-writes.js';
 import { type WriteOperation, writeOperationSchema } from '../write-behind/write-operation.js';
+import { RedisScript } from './redis-script.js';
+
+/**
+ * KEYS[i] the key of change i
+ * ARGV[1] TTL in ms, then 3 per change: verb (hset | zadd | hdel | zrem | zremscore), a, b
+ *   hset key a b · zadd key score=a member=b · hdel key a · zrem key a · zremscore key a (score)
+ * Applies every change atomically; keys written get the TTL. One script per command or batch
+ * rather than a MULTI, so no client-side pipeline is built on the hot path.
+ */
+const APPLY = new RedisScript(
+  'pending-apply',
+  `
+local ttl = ARGV[1]
+for i, key in ipairs(KEYS) do
+  local verb, a, b = ARGV[3 * i - 1], ARGV[3 * i], ARGV[3 * i + 1]
+  if verb == 'hset' then
+    redis.call('HSET', key, a, b)
+    redis.call('PEXPIRE', key, ttl)
+  elseif verb == 'zadd' then
+    redis.call('ZADD', key, a, b)
+    redis.call('PEXPIRE', key, ttl)
+  elseif verb == 'hdel' then
+    redis.call('HDEL', key, a)
+  elseif verb == 'zrem' then
+    redis.call('ZREM', key, a)
+  elseif verb == 'zremscore' then
+    redis.call('ZREMRANGEBYSCORE', key, a, a)
+  end
+end
+return #KEYS
+`,
+);
+
+type Verb = 'hset' | 'zadd' | 'hdel' | 'zrem' | 'zremscore';
 
 /**
  * {@link PendingWrites} in Redis, shared by the cluster. Keys (after `prefix`), each expiring
@@ -9,7 +43,7 @@ import { type WriteOperation, writeOperationSchema } from '../write-behind/write
  *   h:{hugId} / r:{requestId}   hash opId -> operation JSON
  *   sent:{userId} / received:{userId}   sorted set hugId -> sentAt (hugs whose creation is pending)
  *   inbox:{userId}   sorted set of entry JSON by cursor
- * Recording is one MULTI per command; forgetting one MULTI per applied batch.
+ * Recording and forgetting are one atomic script each.
  */
 export class RedisPendingWrites implements PendingWrites {
   constructor(
@@ -19,52 +53,33 @@ export class RedisPendingWrites implements PendingWrites {
   ) {}
 
   async record(operations: readonly WriteOperation[]): Promise<void> {
-    const tx = this.redis.multi();
-    let touched = 0;
-    const expire = (key: string) => tx.pexpire(key, this.ttlMs);
+    const changes = new Changes();
     for (const op of operations) {
-      if (op.type === 'inbox.append') {
-        const key = `${this.prefix}inbox:${op.entry.userId}`;
-        tx.zadd(key, op.entry.cursor, JSON.stringify(op.entry));
-        expire(key);
-        touched += 1;
-      }
+      if (op.type === 'inbox.append') changes.add('zadd', `${this.prefix}inbox:${op.entry.userId}`, op.entry.cursor, JSON.stringify(op.entry));
       const subject = subjectOf(op);
       if (!subject) continue;
-      const key = this.subjectKey(subject.kind, subject.id);
-      tx.hset(key, op.id, JSON.stringify(op));
-      expire(key);
-      touched += 1;
+      changes.add('hset', this.subjectKey(subject.kind, subject.id), op.id, JSON.stringify(op));
       if (op.type === 'hug.create') {
-        for (const [direction, user] of [['sent', op.hug.from], ['received', op.hug.to]] as const) {
-          const listKey = `${this.prefix}${direction}:${user}`;
-          tx.zadd(listKey, op.hug.sentAt, op.hug.id);
-          expire(listKey);
-        }
+        changes.add('zadd', `${this.prefix}sent:${op.hug.from}`, op.hug.sentAt, op.hug.id);
+        changes.add('zadd', `${this.prefix}received:${op.hug.to}`, op.hug.sentAt, op.hug.id);
       }
     }
-    if (touched > 0) await tx.exec();
-    else tx.discard();
+    await this.apply(changes);
   }
 
   async forget(operations: readonly WriteOperation[]): Promise<void> {
-    const tx = this.redis.multi();
-    let touched = 0;
+    const changes = new Changes();
     for (const op of operations) {
-      if (op.type === 'inbox.append') {
-        tx.zremrangebyscore(`${this.prefix}inbox:${op.entry.userId}`, op.entry.cursor, op.entry.cursor);
-        touched += 1;
-      }
+      if (op.type === 'inbox.append') changes.add('zremscore', `${this.prefix}inbox:${op.entry.userId}`, op.entry.cursor, '');
       const subject = subjectOf(op);
       if (!subject) continue;
-      tx.hdel(this.subjectKey(subject.kind, subject.id), op.id);
-      touched += 1;
+      changes.add('hdel', this.subjectKey(subject.kind, subject.id), op.id, '');
       if (op.type === 'hug.create') {
-        tx.zrem(`${this.prefix}sent:${op.hug.from}`, op.hug.id).zrem(`${this.prefix}received:${op.hug.to}`, op.hug.id);
+        changes.add('zrem', `${this.prefix}sent:${op.hug.from}`, op.hug.id, '');
+        changes.add('zrem', `${this.prefix}received:${op.hug.to}`, op.hug.id, '');
       }
     }
-    if (touched > 0) await tx.exec();
-    else tx.discard();
+    await this.apply(changes);
   }
 
   hugOperations(ids: readonly string[]): Promise<Map<string, WriteOperation[]>> {
@@ -89,25 +104,37 @@ export class RedisPendingWrites implements PendingWrites {
     return Promise.resolve();
   }
 
+  private async apply(changes: Changes): Promise<void> {
+    if (changes.keys.length === 0) return;
+    await APPLY.run(this.redis, changes.keys, [this.ttlMs, ...changes.args]);
+  }
+
   private subjectKey(kind: 'hug' | 'request', id: string): string {
     return `${this.prefix}${kind === 'hug' ? 'h' : 'r'}:${id}`;
   }
 
   private async operationsOf(kind: 'hug' | 'request', ids: readonly string[]): Promise<Map<string, WriteOperation[]>> {
     const found = new Map<string, WriteOperation[]>();
-    if (ids.length === 0) return found;
-    const pipeline = this.redis.pipeline();
-    for (const id of ids) pipeline.hvals(this.subjectKey(kind, id));
-    const replies = (await pipeline.exec()) ?? [];
+    // One round trip per hug: reads here are a handful of ids (a receipt, a sync page's hugs).
+    const all = await Promise.all(ids.map((id) => this.redis.hvals(this.subjectKey(kind, id))));
     ids.forEach((id, i) => {
-      const [error, values] = replies[i] ?? [null, []];
-      if (error) throw error;
-      const ops = (values as string[]).flatMap((v) => {
+      const ops = (all[i] ?? []).flatMap((v) => {
         const parsed = writeOperationSchema.safeParse(JSON.parse(v));
         return parsed.success ? [parsed.data] : [];
       });
       if (ops.length > 0) found.set(id, ops);
     });
     return found;
+  }
+}
+
+/** The changes of one script call: KEYS and their (verb, a, b) arguments. */
+class Changes {
+  readonly keys: string[] = [];
+  readonly args: (string | number)[] = [];
+
+  add(verb: Verb, key: string, a: string | number, b: string): void {
+    this.keys.push(key);
+    this.args.push(verb, a, b);
   }
 }

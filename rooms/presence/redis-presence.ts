@@ -122,18 +122,13 @@ export class RedisPresence implements Presence, PresenceCluster {
 
   async get(userIds: readonly string[]): Promise<Map<string, PresenceSnapshot>> {
     const found = new Map<string, PresenceSnapshot>();
-    if (userIds.length === 0) return found;
-    const pipeline = this.redis.pipeline();
-    for (const id of userIds) pipeline.hvals(this.userKey(id)).get(this.seenKey(id));
-    const replies = (await pipeline.exec()) ?? [];
+    // Plain commands, not a pipeline: one round trip anyway, without a client-side pipeline object.
+    const replies = await Promise.all(userIds.map((id) => Promise.all([this.redis.hvals(this.userKey(id)), this.redis.get(this.seenKey(id))])));
     userIds.forEach((id, i) => {
-      const [devicesError, devices] = replies[i * 2] ?? [null, null];
-      const [seenError, seen] = replies[i * 2 + 1] ?? [null, null];
-      if (devicesError) throw devicesError;
-      if (seenError) throw seenError;
-      const list = devicesOf(devices, 'presence-get');
+      const [devices, seen] = replies[i] ?? [[], null];
+      const list = devices.map(parseDevice);
       if (list.length > 0) found.set(id, { devices: list, lastSeenAt: null });
-      else if (typeof seen === 'string') found.set(id, { devices: [], lastSeenAt: Number(seen) });
+      else if (seen !== null) found.set(id, { devices: [], lastSeenAt: Number(seen) });
     });
     return found;
   }

@@ -64,7 +64,7 @@ export const SETTINGS = {
   HUG_REQUEST_TTL_S: setting(integer(1, 31_536_000).default(86_400), '86400', 'How long a hug request can be answered, in seconds.'),
   QUEUE_LAG_BOUND_MS: setting(integer(100, 600_000).default(5000), '5000', 'Write-behind backpressure: past this queue lag, deferrable writes (hugs, reads) get `unavailable` with `retryAfterMs`.'),
   QUEUE_BATCH_MAX: setting(integer(1, 10_000).default(256), '256', 'Most write-behind operations per store transaction.'),
-  QUEUE_LINGER_MS: setting(integer(0, 1000).default(0), '0', 'Group commit: how long an enqueue waits for others to share its disk write; 0 = until the end of the event-loop turn.'),
+  QUEUE_LINGER_MS: setting(integer(0, 1000).optional(), '0 embedded, 10 with REDIS_URL', 'Group commit: how long an enqueue waits for others to share its disk write (embedded) or its BullMQ job (cluster); 0 = until the end of the event-loop turn. A BullMQ job costs far more than a disk commit, so the cluster batches longer.'),
   QUEUE_MAX_ATTEMPTS: setting(integer(1, 100).default(8), '8', 'Attempts (with exponential backoff) before a write-behind operation is dead-lettered.'),
   MONGO_URL: setting(z.string().regex(/^mongodb(\+srv)?:\/\/.+/, 'must be a mongodb:// or mongodb+srv:// URL').optional(), 'unset (SQLite)', 'Switches the store to MongoDB (the production shape). Without it the store is the SQLite file in `DATA_DIR`.'),
   MONGO_DATABASE: setting(z.string().regex(/^[A-Za-z0-9_-]{1,63}$/, 'must be 1-63 of A-Z a-z 0-9 _ -').default('hugmood'), 'hugmood', 'The MongoDB database holding the collections.'),
@@ -95,4 +95,9 @@ export function generatedNodeId(): string {
 /** BullMQ partitions when `QUEUE_PARTITIONS` is unset: one for a shared SQLite file (one writer anyway), four for MongoDB. */
 export function defaultQueuePartitions(mongoUrl: string | undefined): number {
   return mongoUrl ? 4 : 1;
+}
+
+/** `QUEUE_LINGER_MS` when unset: a BullMQ job costs much more than a SQLite commit, so a cluster batches for 10 ms. */
+export function defaultQueueLingerMs(redisUrl: string | undefined): number {
+  return redisUrl ? 10 : 0;
 }

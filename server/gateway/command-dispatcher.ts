@@ -12,7 +12,10 @@ import type { CommandContext, CommandHandlers } from './command-context.js';
 /** What {@link createDispatcher} is built from. */
 export interface DispatcherDeps {
   readonly handlers: CommandHandlers;
+  /** Per-user buckets: shared by the cluster (a user may have sockets on several nodes). */
   readonly limiter: RateLimiter;
+  /** Per-connection buckets: a connection lives on one node, so these stay in its memory. */
+  readonly connLimiter: RateLimiter;
   readonly connRule: RateRule;
   readonly userRule: RateRule;
   readonly metrics: Metrics;
@@ -36,8 +39,8 @@ function describeEvent(event: unknown): string {
  */
 export function createDispatcher(deps: DispatcherDeps): Dispatch {
   const run = async (ctx: CommandContext, event: unknown, payload: unknown[], hasAck: boolean): Promise<unknown> => {
-    for (const [key, rule] of [[ctx.socket.id, deps.connRule], [ctx.userId, deps.userRule]] as const) {
-      const decision = await deps.limiter.consume(key, rule);
+    for (const [limiter, key, rule] of [[deps.connLimiter, ctx.socket.id, deps.connRule], [deps.limiter, ctx.userId, deps.userRule]] as const) {
+      const decision = await limiter.consume(key, rule);
       if (!decision.allowed) {
         throw new CommandError('rate_limited', 'too many commands; slow down', { scope: rule.name }, decision.retryAfterMs);
       }

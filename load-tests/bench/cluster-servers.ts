@@ -1,0 +1,64 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { AdapterKind } from '../../server/infrastructure/socket-adapter.js';
+import { freePort } from '../../server/ops/free-port.js';
+import { type RedisProcess, startRedisProcess } from '../../server/ops/redis-process.js';
+import type { BenchOptions } from './bench-options.js';
+import { type BenchServer, spawnServer } from './bench-server.js';
+import { BENCH_JWT_SECRET } from './seed.js';
+import { OURS_RAISED_LIMITS, profileArgs } from './servers.js';
+import type { ServerKind } from './worker-messages.js';
+
+/** A cluster the bench started: one Redis (AOF everysec, as in production) and N node processes. */
+export interface BenchCluster {
+  readonly redis: RedisProcess;
+  /** Node processes by index (a restarted node replaces its slot). */
+  readonly nodes: readonly BenchServer[];
+  /** Starts node `index` again (after a kill), with the same `NODE_ID`. */
+  restart(index: number): Promise<BenchServer>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts `nodes` processes of `kind` joined by the Redis `adapter`: ours in the local-cluster
+ * shape (shared SQLite `dataDir`, BullMQ write-behind with workers in every node), or the baseline
+ * relay with the same adapter, transport and wire format.
+ */
+export async function startBenchCluster(
+  kind: ServerKind,
+  options: BenchOptions,
+  nodes: number,
+  adapter: AdapterKind,
+  dataDir: string,
+  extraEnv: Readonly<Record<string, string>> = {},
+): Promise<BenchCluster> {
+  const redisDir = mkdtempSync(join(tmpdir(), 'hugmood-bench-redis-'));
+  const redis = await startRedisProcess({ port: await freePort(), dir: redisDir, appendOnly: true });
+  const started: BenchServer[] = [];
+  const stop = async () => {
+    await Promise.all(started.map((n) => n.stop()));
+    await redis.stop();
+    rmSync(redisDir, { recursive: true, force: true });
+  };
+  const env = (i: number): Record<string, string> => {
+    const common = { PORT: '0', TRANSPORT: options.transport, WIRE: options.wire, REDIS_URL: redis.url, REDIS_ADAPTER: adapter, ...extraEnv };
+    if (kind === 'baseline') return common;
+    return { ...common, ...OURS_RAISED_LIMITS, DATA_DIR: dataDir, JWT_SECRET: BENCH_JWT_SECRET, NODE_ID: `bench-node-${i}`, LOG_LEVEL: 'info' };
+  };
+  const script = kind === 'ours' ? 'server/main.ts' : join('load-tests', 'bench', 'baseline-server.ts');
+  try {
+    // Node 0 first: it migrates the shared SQLite file; the others then start together.
+    started.push(await spawnServer(`${kind}-0`, script, env(0), profileArgs(options, `${kind}-0`)));
+    started.push(...(await Promise.all(Array.from({ length: nodes - 1 }, (_, k) => spawnServer(`${kind}-${k + 1}`, script, env(k + 1))))));
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  const restart = async (index: number) => {
+    const node = await spawnServer(`${kind}-${index}`, script, env(index));
+    started[index] = node;
+    return node;
+  };
+  return { redis, nodes: started, restart, stop };
+}
