@@ -10,6 +10,7 @@ import {
   QueueBackpressureError,
   type WriteQueue,
   type WriteQueueStats,
+  type WriteQueueTuning,
 } from '../write-behind/write-queue.js';
 import { type JobBatchData, runJobBatch } from './job-batch.js';
 import { partitionOf } from './partition.js';
@@ -17,22 +18,13 @@ import { type LedgerJob, QueueLedger } from './queue-ledger.js';
 import { RedisDeadLetters } from './redis-dead-letters.js';
 
 /** Options of {@link BullMqWriteQueue}. */
-export interface BullMqWriteQueueOptions {
+export interface BullMqWriteQueueOptions extends WriteQueueTuning {
   readonly url: string;
   /** Names this queue's keys: BullMQ's `{prefix}:{name}-{partition}:*` and the ledger's `{prefix}:{name}:*`. */
   readonly prefix?: string;
   readonly name?: string;
   /** Independent FIFO partitions (keys are hashed onto them); each runs one job at a time cluster-wide. */
   readonly partitions?: number;
-  /** Most operations per job. */
-  readonly maxBatch?: number;
-  /** How long the producer gathers operations into one job (0: until the current tick ends). */
-  readonly lingerMs?: number;
-  readonly maxAttempts?: number;
-  readonly baseBackoffMs?: number;
-  readonly maxBackoffMs?: number;
-  /** Past this lag, deferrable enqueues are refused (backpressure). */
-  readonly lagBoundMs?: number;
   /** How often depth, lag and dead letters are re-read from Redis. */
   readonly statsPollMs?: number;
   /** A worker that stops renewing its lock for this long is presumed dead; its job runs again. */
@@ -41,7 +33,6 @@ export interface BullMqWriteQueueOptions {
   readonly clientName?: string;
   /** Hears errors that no caller sees (a worker's connection, the stats poll). */
   readonly onError?: (error: Error, where: string) => void;
-  readonly now?: () => number;
 }
 
 interface Buffered {

@@ -64,25 +64,16 @@ export const pairId = (a: string, b: string): { _id: string; low: string; high: 
 
 export const inboxId = (userId: string, id: string) => `${userId}|${id}`;
 
-export function toUser(doc: UserDoc): UserRecord {
+/** A record from its document: `_id` back to `id`. */
+function withId<T extends { _id: string }>(doc: T): Omit<T, '_id'> & { id: string } {
   const { _id, ...rest } = doc;
   return { id: _id, ...rest };
 }
 
-export function toHug(doc: HugDoc): HugRecord {
-  const { _id, ...rest } = doc;
-  return { id: _id, ...rest };
-}
-
-export function toHugRequest(doc: HugRequestDoc): HugRequestRecord {
-  const { _id, ...rest } = doc;
-  return { id: _id, ...rest };
-}
-
-export function toRefreshToken(doc: RefreshTokenDoc): RefreshTokenRecord {
-  const { _id, ...rest } = doc;
-  return { id: _id, ...rest };
-}
+export const toUser = (doc: UserDoc): UserRecord => withId(doc);
+export const toHug = (doc: HugDoc): HugRecord => withId(doc);
+export const toHugRequest = (doc: HugRequestDoc): HugRequestRecord => withId(doc);
+export const toRefreshToken = (doc: RefreshTokenDoc): RefreshTokenRecord => withId(doc);
 
 export function toInbox(doc: InboxDoc): InboxRecord {
   const { _id: _ignored, ...rest } = doc;

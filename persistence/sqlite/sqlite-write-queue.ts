@@ -9,25 +9,16 @@ import {
   QueueBackpressureError,
   type WriteQueue,
   type WriteQueueStats,
+  type WriteQueueTuning,
 } from '../write-behind/write-queue.js';
 import { type DeadRowWrite, openQueueFile, QueueFileWriter, type RetryRow } from './queue-file.js';
 
 /** Options of {@link SqliteWriteQueue}. */
-export interface SqliteWriteQueueOptions {
+export interface SqliteWriteQueueOptions extends WriteQueueTuning {
   /** The queue's own SQLite file (`:memory:` for a queue that need not survive its process). */
   readonly file: string;
-  /** Most operations per store batch. */
-  readonly maxBatch?: number;
-  /** Group commit: how long the first enqueue waits for others to share its disk write (0: until the end of the event-loop turn). */
-  readonly lingerMs?: number;
-  readonly maxAttempts?: number;
-  readonly baseBackoffMs?: number;
-  readonly maxBackoffMs?: number;
-  /** Past this lag, deferrable enqueues are refused (backpressure). */
-  readonly lagBoundMs?: number;
   /** How often an idle worker looks for work another process added (a `dlq replay`). */
   readonly pollMs?: number;
-  readonly now?: () => number;
 }
 
 interface OpRow {

@@ -41,6 +41,21 @@ export interface EnqueueOptions {
   readonly deferrable?: boolean;
 }
 
+/** How a queue batches, retries and pushes back: the tuning every implementation takes. */
+export interface WriteQueueTuning {
+  /** Most operations per batch (a store transaction, a BullMQ job). */
+  readonly maxBatch?: number;
+  /** Group commit: how long the first enqueue waits for others to share its write (0: until the end of the event-loop turn). */
+  readonly lingerMs?: number;
+  /** Attempts before an operation is dead-lettered; retries back off exponentially from `baseBackoffMs` to `maxBackoffMs`. */
+  readonly maxAttempts?: number;
+  readonly baseBackoffMs?: number;
+  readonly maxBackoffMs?: number;
+  /** Past this lag, deferrable enqueues are refused (backpressure). */
+  readonly lagBoundMs?: number;
+  readonly now?: () => number;
+}
+
 /** The queue is past its lag bound: try again after `retryAfterMs`. Maps to `unavailable`. */
 export class QueueBackpressureError extends Error {
   constructor(
