@@ -26,6 +26,11 @@ export const benchOptionsSchema = z.object({
   nodes: list(int(1, 8)).default([1, 2, 3]),
   /** Cluster: the Redis adapters to measure. */
   adapters: list(z.enum(['sharded', 'classic'])).default(['sharded', 'classic']),
+  /**
+   * Cluster: where ours writes behind: `process` runs the nodes with WORKERS=0 and one `npm run worker`
+   * process (the docker-compose topology); `inline` runs workers in every node.
+   */
+  worker: z.enum(['process', 'inline']).default('inline'),
   /** Cluster: the rate steps (hugs per second), climbed until p99 exceeds the bound. */
   rates: list(int(1, 200_000)).default([1000, 2000, 3000, 4000, 6000, 8000, 10_000, 12_000, 15_000]),
   /** Cluster: measured seconds per rate step (after a one-second warm-up). */

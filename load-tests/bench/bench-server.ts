@@ -22,10 +22,16 @@ process.once('exit', () => {
 });
 
 /**
- * Spawns `script` with `env`, waits for its JSON `{"event":"listening","port":…}` log line, and
- * returns it. Output after that is drained and dropped.
+ * Spawns `script` with `env`, waits for its JSON `{"event":"listening","port":…}` log line (or
+ * another `readyEvent`), and returns it. Output after that is drained and dropped.
  */
-export function spawnServer(name: string, script: string, env: Readonly<Record<string, string>>, execArgv: readonly string[] = []): Promise<BenchServer> {
+export function spawnServer(
+  name: string,
+  script: string,
+  env: Readonly<Record<string, string>>,
+  execArgv: readonly string[] = [],
+  readyEvent = 'listening',
+): Promise<BenchServer> {
   const child = spawn(process.execPath, [...execArgv, '--import', 'tsx', script], {
     cwd: ROOT,
     env: { PATH: process.env['PATH'] ?? '/usr/bin:/bin', HOME: process.env['HOME'] ?? '/tmp', ...env },
@@ -59,7 +65,7 @@ export function spawnServer(name: string, script: string, env: Readonly<Record<s
         } catch {
           continue;
         }
-        if (parsed.event !== 'listening' || typeof parsed.port !== 'number') continue;
+        if (parsed.event !== readyEvent || typeof parsed.port !== 'number') continue;
         listening = true;
         clearTimeout(timer);
         const url = `http://127.0.0.1:${parsed.port}`;

@@ -13,7 +13,7 @@ import type { ServerKind } from './worker-messages.js';
 /** A cluster the bench started: one Redis (AOF everysec, as in production) and N node processes. */
 export interface BenchCluster {
   readonly redis: RedisProcess;
-  /** Node processes by index (a restarted node replaces its slot). */
+  /** Node processes by index (a restarted node replaces its slot), then ours' worker process if any. */
   readonly nodes: readonly BenchServer[];
   /** Starts node `index` again (after a kill), with the same `NODE_ID`. */
   restart(index: number): Promise<BenchServer>;
@@ -44,13 +44,18 @@ export async function startBenchCluster(
   const env = (i: number): Record<string, string> => {
     const common = { PORT: '0', TRANSPORT: options.transport, WIRE: options.wire, REDIS_URL: redis.url, REDIS_ADAPTER: adapter, ...extraEnv };
     if (kind === 'baseline') return common;
-    return { ...common, ...OURS_RAISED_LIMITS, DATA_DIR: dataDir, JWT_SECRET: BENCH_JWT_SECRET, NODE_ID: `bench-node-${i}`, LOG_LEVEL: 'info' };
+    const workers: Record<string, string> = options.worker === 'process' ? { WORKERS: '0' } : {};
+    return { ...common, ...OURS_RAISED_LIMITS, ...workers, DATA_DIR: dataDir, JWT_SECRET: BENCH_JWT_SECRET, NODE_ID: `bench-node-${i}`, LOG_LEVEL: 'info' };
   };
   const script = kind === 'ours' ? 'server/main.ts' : join('load-tests', 'bench', 'baseline-server.ts');
   try {
     // Node 0 first: it migrates the shared SQLite file; the others then start together.
     started.push(await spawnServer(`${kind}-0`, script, env(0), profileArgs(options, `${kind}-0`)));
     started.push(...(await Promise.all(Array.from({ length: nodes - 1 }, (_, k) => spawnServer(`${kind}-${k + 1}`, script, env(k + 1))))));
+    if (kind === 'ours' && options.worker === 'process') {
+      // One write-behind worker process beside the nodes, counted with them (the last slot).
+      started.push(await spawnServer(`${kind}-worker`, 'server/worker.ts', { ...env(nodes), NODE_ID: 'bench-worker', WORKERS: '1' }, [], 'worker-ready'));
+    }
   } catch (error) {
     await stop();
     throw error;
