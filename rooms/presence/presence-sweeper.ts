@@ -16,7 +16,10 @@ export interface PresenceSweeperDeps {
   readonly now?: () => number;
   /** Announces what a sweep step changed (offline users, new aggregates). */
   readonly onSwept: (step: SweepStep) => Promise<void>;
-  /** The cluster swept this node while it was alive (a long pause, a Redis outage): re-register its devices. */
+  /**
+   * The cluster swept this node while it was alive (a long pause), or the node was cut off from Redis
+   * (a device's connect may have failed meanwhile): register its live devices again. Idempotent.
+   */
   readonly onSweptAlive: () => Promise<void>;
   readonly log: LogPort;
 }
@@ -91,13 +94,15 @@ export class PresenceSweeper {
     this.beating ??= this.deps.cluster
       .heartbeat()
       .then(async (sweptMeanwhile) => {
-        if (!this.healthy) {
+        const wasHealthy = this.healthy;
+        if (!wasHealthy) {
           this.deps.log.info({ quietMs: this.deps.quietMs }, 'presence: heartbeat restored; sweeping resumes after the quiet period');
           this.healthySince = this.now();
         }
         this.healthy = true;
-        if (sweptMeanwhile) {
-          this.deps.log.warn({}, 'presence: this node was swept while alive; registering its devices again');
+        // Swept while alive, or cut off from Redis (a connect may have failed meanwhile): register every device again.
+        if (sweptMeanwhile || !wasHealthy) {
+          this.deps.log.warn({ sweptMeanwhile }, 'presence: registering this node\'s devices again');
           await this.deps.onSweptAlive();
         }
       })
