@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { defineConfig } from 'vitest/config';
 
 /** Suites that run a second time across a three-node cluster over Redis (see e2e/support/server-process.ts). */
@@ -11,6 +12,16 @@ const CLUSTER_SUITES = [
   'e2e/http-auth.e2e.test.ts',
 ];
 
+// Cluster suites start their own redis-server. Without one they are left out with a printed reason,
+// unless REQUIRE_REDIS=1 (CI), where they run and fail loudly. The *.redis.test.ts files skip themselves.
+const haveRedis = spawnSync('redis-server', ['--version'], { stdio: 'ignore' }).status === 0;
+const runCluster = haveRedis || process.env['REQUIRE_REDIS'] === '1';
+if (!runCluster) {
+  console.warn(
+    '[skipped] the across-nodes project and e2e/cluster/: no redis-server on the PATH; install it (Debian: apt-get install -y redis-server; macOS: brew install redis) and rerun',
+  );
+}
+
 export default defineConfig({
   test: {
     exclude: ['**/node_modules/**', '**/dist/**'],
@@ -20,8 +31,8 @@ export default defineConfig({
     pool: 'forks',
     maxWorkers: 2,
     projects: [
-      { extends: true, test: { name: 'main', include: ['**/*.test.ts'] } },
-      { extends: true, test: { name: 'across-nodes', include: CLUSTER_SUITES, env: { HUGMOOD_E2E_SHAPE: 'cluster' } } },
+      { extends: true, test: { name: 'main', include: ['**/*.test.ts'], exclude: ['**/node_modules/**', '**/dist/**', ...(runCluster ? [] : ['e2e/cluster/**'])] } },
+      ...(runCluster ? [{ extends: true as const, test: { name: 'across-nodes', include: CLUSTER_SUITES, env: { HUGMOOD_E2E_SHAPE: 'cluster' } } }] : []),
     ],
   },
 });
