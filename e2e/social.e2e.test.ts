@@ -32,19 +32,29 @@ describe('friends, profiles and privacy: each request answers the caller and rea
 
     const found = await ca.profile.lookup(b.username.toUpperCase());
     expect(found.userId).toBe(b.userId);
-    const incoming = next<FriendUpdateEvent>((l) => cb.friends.on('update', l));
+    // Each step also waits for the actor's own echo (its other devices hear of its change): across nodes
+    // that echo can arrive after the command's ack, and must not be taken for the next step's event.
+    const update = (client: typeof ca, state: FriendUpdateEvent['state']) =>
+      next<FriendUpdateEvent>((l) => client.friends.on('update', (e) => e.state === state && l(e)));
+    const incoming = update(cb, 'incoming');
+    const requestEcho = update(ca, 'outgoing');
     expect(await ca.friends.request(b.userId)).toEqual({ userId: b.userId, state: 'outgoing' });
     expect(await incoming).toMatchObject({ userId: a.userId, state: 'incoming', profile: { username: a.username } });
+    await requestEcho;
     expect((await cb.friends.list()).incoming.map((e) => e.profile.userId)).toEqual([a.userId]);
 
-    const accepted = next<FriendUpdateEvent>((l) => ca.friends.on('update', l));
+    const accepted = update(ca, 'friends');
+    const acceptEcho = update(cb, 'friends');
     expect(await cb.friends.accept(a.userId)).toEqual({ userId: a.userId, state: 'friends' });
     expect(await accepted).toMatchObject({ userId: b.userId, state: 'friends' });
+    await acceptEcho;
     await expect(ca.friends.request(b.userId)).rejects.toBeInstanceOf(ConflictError);
 
-    const removed = next<FriendUpdateEvent>((l) => cb.friends.on('update', l));
+    const removed = update(cb, 'none');
+    const removeEcho = update(ca, 'none');
     await ca.friends.remove(b.userId);
     expect(await removed).toMatchObject({ userId: a.userId, state: 'none' });
+    await removeEcho;
 
     const blockSeen = next<FriendUpdateEvent>((l) => ca.friends.on('update', l));
     expect(await cb.friends.block(a.userId)).toEqual({ userId: a.userId, state: 'blocked' });

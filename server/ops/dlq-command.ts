@@ -21,7 +21,8 @@ function table(letters: readonly DeadLetter[]): string[] {
 function targets(args: readonly string[]): readonly string[] | undefined | Error {
   if (args.length === 1 && args[0] === '--all') return undefined;
   if (args.length === 0) return new Error('name the dead letters (ids from `list`) or pass --all');
-  const bad = args.find((a) => !/^\d+$/.test(a));
+  // SQLite letters have numeric ids, BullMQ ones `jobId.index`.
+  const bad = args.find((a) => !/^[A-Za-z0-9._-]{1,100}$/.test(a));
   return bad === undefined ? args : new Error(`not a dead-letter id: ${bad}`);
 }
 

@@ -1,0 +1,62 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { afterEach, expect, it } from 'vitest';
+import { BullMqWriteQueue } from '../../persistence/bullmq/bullmq-write-queue.js';
+import { openSqliteStore, type SqliteStore } from '../../persistence/sqlite/sqlite-store.js';
+import { hugCreate, inboxAppend } from '../../persistence/write-behind/write-operation.js';
+import type { DeadLetter } from '../../persistence/write-behind/write-queue.js';
+import { describeWithRedis } from '../../test-support/redis-fixture.js';
+import { eventually } from '../support/clients.js';
+import { ROOT, tempDataDir } from '../support/server-process.js';
+
+const hug = (id: string, to: string) => ({ id, from: 'alice', to, kind: 'warm' as const, message: null, sentAt: 1000, requestId: null, clientId: `c-${id}`, fingerprint: 'f', deliveredAt: null, readAt: null });
+
+describeWithRedis('dead letters in the cluster: the BullMQ queue, the real store and the operator command', (redis) => {
+  let store: SqliteStore | undefined;
+  let queue: BullMqWriteQueue | undefined;
+  afterEach(async () => {
+    await queue?.close();
+    await store?.close();
+  });
+
+  /** `npm run dlq -- …` as an operator runs it against the cluster: its own process, with REDIS_URL. */
+  const dlq = (...args: string[]) => {
+    const r = spawnSync(process.execPath, ['--import', 'tsx', 'server/ops/dlq.ts', ...args], {
+      cwd: ROOT,
+      env: { PATH: process.env['PATH'] ?? '/usr/bin:/bin', REDIS_URL: redis.server().url },
+      encoding: 'utf8',
+    });
+    return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+  };
+
+  it('dead-letters a poison operation alone; the operator lists it, replays it after a fix, and drops another', async () => {
+    const opened = openSqliteStore({ file: join(tempDataDir(), 'hugmood.db') });
+    store = opened;
+    // The queue the nodes use (default prefix, name and partitions), so the command finds its letters.
+    queue = await BullMqWriteQueue.open({ url: redis.server().url, partitions: 1, maxAttempts: 3, baseBackoffMs: 5, statsPollMs: 50 });
+    queue.start((batch) => opened.applyWrites(batch));
+    await queue.enqueue([hugCreate(hug('h-first', 'bob')), inboxAppend({ userId: 'bob', cursor: 1, id: 'hug:h-first', type: 'hug', ref: 'h-first', createdAt: 1, data: {} })]);
+    await queue.drain();
+    const poison = inboxAppend({ userId: 'bob', cursor: 1, id: 'hug:h-clash', type: 'hug', ref: 'h-clash', createdAt: 2, data: {} });
+    await queue.enqueue([hugCreate(hug('h-clash', 'bob')), poison, hugCreate(hug('h-mate', 'carol'))]);
+    await queue.drain();
+    expect(await opened.hugs.get('h-mate')).not.toBeNull();
+    expect(queue.stats().deadLetters).toBe(1);
+
+    const listed = dlq('list', '--json');
+    expect(listed.code, listed.stderr).toBe(0);
+    const letters = JSON.parse(listed.stdout) as DeadLetter[];
+    expect(letters).toMatchObject([{ opId: poison.id, key: 'inbox:bob', attempts: 3, error: expect.stringContaining('UNIQUE constraint failed') as string }]);
+
+    opened.db.prepare('DELETE FROM inbox WHERE user_id = ?').run('bob');
+    const replayed = dlq('replay', letters[0]?.id ?? '');
+    expect(replayed.stdout, replayed.stderr).toContain('replayed 1 dead letter');
+    await eventually(async () => (await opened.inbox.after('bob', 0, 10)).length === 1, 10_000, 'the replayed entry');
+    expect((await opened.inbox.after('bob', 0, 10)).map((e) => e.id)).toEqual(['hug:h-clash']);
+
+    await queue.enqueue([inboxAppend({ userId: 'bob', cursor: 1, id: 'hug:h-again', type: 'hug', ref: 'h-again', createdAt: 3, data: {} })]);
+    await queue.drain();
+    expect(dlq('drop', '--all').stdout).toContain('dropped 1 dead letter');
+    expect(JSON.parse(dlq('list', '--json').stdout)).toEqual([]);
+  });
+});
