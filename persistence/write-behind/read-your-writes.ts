@@ -27,7 +27,8 @@ class FreshHugs implements HugRepository {
   }
 
   async getMany(ids: readonly string[]): Promise<HugRecord[]> {
-    const [stored, pending] = await Promise.all([this.store.getMany(ids), this.pending.hugOperations(ids)]);
+    const pending = await this.pending.hugOperations(ids);
+    const stored = await this.store.getMany(ids);
     const byId = new Map(stored.map((h) => [h.id, h]));
     return ids.flatMap((id) => {
       const hug = foldHug(byId.get(id) ?? null, pending.get(id) ?? []);
@@ -36,7 +37,8 @@ class FreshHugs implements HugRepository {
   }
 
   async history(userId: string, direction: 'sent' | 'received', before: HistoryPosition | null, limit: number): Promise<HugRecord[]> {
-    const [stored, fresh] = await Promise.all([this.store.history(userId, direction, before, limit), this.pending.newHugIds(userId, direction)]);
+    const fresh = await this.pending.newHugIds(userId, direction);
+    const stored = await this.store.history(userId, direction, before, limit);
     const ids = [...new Set([...stored.map((h) => h.id), ...fresh])];
     const merged = (await this.getMany(ids)).filter((h) => isBefore(h, before));
     return merged.sort(newestFirst).slice(0, limit);
@@ -54,7 +56,8 @@ class FreshHugRequests implements HugRequestRepository {
   }
 
   async getMany(ids: readonly string[]): Promise<HugRequestRecord[]> {
-    const [stored, pending] = await Promise.all([this.store.getMany(ids), this.pending.requestOperations(ids)]);
+    const pending = await this.pending.requestOperations(ids);
+    const stored = await this.store.getMany(ids);
     const byId = new Map(stored.map((r) => [r.id, r]));
     return ids.flatMap((id) => {
       const request = foldHugRequest(byId.get(id) ?? null, pending.get(id) ?? []);
@@ -70,14 +73,16 @@ class FreshInbox implements InboxRepository {
   ) {}
 
   async after(userId: string, after: number, limit: number): Promise<InboxRecord[]> {
-    const [stored, fresh] = await Promise.all([this.store.after(userId, after, limit), this.pending.inboxAfter(userId, after)]);
+    const fresh = await this.pending.inboxAfter(userId, after);
+    const stored = await this.store.after(userId, after, limit);
     const byCursor = new Map<number, InboxRecord>();
     for (const entry of [...fresh, ...stored]) byCursor.set(entry.cursor, entry);
     return [...byCursor.values()].sort((a, b) => a.cursor - b.cursor).slice(0, limit);
   }
 
   async lastCursor(userId: string): Promise<number> {
-    const [stored, fresh] = await Promise.all([this.store.lastCursor(userId), this.pending.inboxAfter(userId, 0)]);
+    const fresh = await this.pending.inboxAfter(userId, 0);
+    const stored = await this.store.lastCursor(userId);
     return Math.max(stored, ...fresh.map((e) => e.cursor));
   }
 }
@@ -86,6 +91,11 @@ class FreshInbox implements InboxRepository {
  * Read-your-writes: the store's repositories with the acknowledged but unflushed writes of
  * {@link PendingWrites} laid over them, with the store's own semantics. A hug sent, read or
  * answered is visible to the very next read on any node, before the worker has flushed it.
+ *
+ * Every read takes the pending writes first and the store second, never both at once: a worker
+ * forgets an operation only after the store committed it, so an operation missing from the pending
+ * read is already in the store read that follows. (The other order can miss a write that is
+ * committed and forgotten between the two reads.)
  */
 export function freshReads(store: FreshReads, pending: PendingWrites): FreshReads {
   return {
