@@ -6,6 +6,9 @@ import { allHistory, allInbox, queueDepth, storedHugs } from '../support/hug-rea
 import { startHugStream } from '../support/hug-stream.js';
 import { freePort } from '../support/server-process.js';
 
+/** Each test starts several processes and kills some; on a loaded 2-core CI machine that takes a while. */
+const CRASH_TEST_TIMEOUT_MS = 120_000;
+
 const LIMITS = { RATE_HUGS_BURST: '1000', RATE_HUGS_PER_MIN: '100000', RATE_USER_BURST: '1000', RATE_USER_PER_S: '1000', RATE_CONN_BURST: '1000', RATE_CONN_PER_S: '1000' };
 
 /** Waits until the queue is empty and the SQLite store holds `expected` hugs of `from`, then returns them. */
@@ -62,7 +65,7 @@ describe('cluster durability (real processes, real Redis)', () => {
     expect(duplicates).toBe(0);
     expect(new Set(stream.acked).size).toBe(200);
     expect(inboxIds).toHaveLength(200);
-  });
+  }, CRASH_TEST_TIMEOUT_MS);
 
   it('applies every acknowledged hug exactly once when a worker process is killed -9 mid-stream', async () => {
     const c = await startCluster({ nodes: 2, env: { ...LIMITS, WORKERS: '0' } });
@@ -89,7 +92,7 @@ describe('cluster durability (real processes, real Redis)', () => {
     expect(stream.acked.every((id) => stored.hugIds.includes(id))).toBe(true);
     expect(stored.inboxRefs.sort()).toEqual([...stream.acked].sort());
     expect(duplicates).toBe(0);
-  });
+  }, CRASH_TEST_TIMEOUT_MS);
 
   it('goes unready during a 3 s Redis outage, refuses commands quickly, recovers without restarts and loses no acked write', async () => {
     const c = await startCluster({ nodes: 3, env: { ...LIMITS, PRESENCE_NODE_TIMEOUT_MS: '5000' }, appendOnly: true });
@@ -105,10 +108,13 @@ describe('cluster durability (real processes, real Redis)', () => {
     await watcher.presence.watch([a.userId]);
     const offlineSeen: number[] = [];
     watcher.presence.on('update', (p) => p.userId === a.userId && p.status === 'offline' && offlineSeen.push(Date.now()));
+    const t0 = Date.now();
     const before = startHugStream(sender, b.userId, { total: 20, inFlight: 5, clientIdPrefix: 'before-outage' });
     await before.finished;
 
     const ready = async (url: string) => (await fetch(`${url}/readyz`)).status;
+    const phase = (what: string) => console.info(`redis outage test: ${what} (+${Date.now() - t0} ms)`);
+    phase('stopping redis');
     await c.redis.stop();
     const down = Date.now();
     await eventually(async () => (await Promise.all(urls.map(ready))).every((s) => s === 503), 5000, 'every node to report unready');
@@ -117,11 +123,14 @@ describe('cluster durability (real processes, real Redis)', () => {
     expect(Date.now() - started).toBeLessThan(3000);
     expect(refused).toMatchObject({ code: 'unavailable' });
     await new Promise((resolve) => setTimeout(resolve, Math.max(0, 3000 - (Date.now() - down))));
+    phase('starting redis');
     await c.redis.start();
     await eventually(async () => (await Promise.all(urls.map(ready))).every((s) => s === 200), 10_000, 'every node to report ready again');
+    phase('every node ready');
 
     const after = startHugStream(sender, b.userId, { total: 20, inFlight: 5, clientIdPrefix: 'after-outage' });
     await after.finished;
+    phase('sent after the outage');
     const inboxIds = (await allInbox(watcher)).flatMap((e) => (e.type === 'hug' ? [e.hug.id] : []));
     const acked = [...before.acked, ...after.acked];
     expect(acked.filter((id) => !inboxIds.includes(id))).toEqual([]);
@@ -131,5 +140,5 @@ describe('cluster durability (real processes, real Redis)', () => {
     // The connected sender never looked offline to its watcher.
     expect(offlineSeen).toEqual([]);
     expect(watcher.presence.get(a.userId)?.status).toBe('online');
-  });
+  }, CRASH_TEST_TIMEOUT_MS);
 });
