@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -8,21 +7,15 @@ import type { HugRecord } from '../persistence/store/hug-repository.js';
 import { hugCreate, inboxAppend } from '../persistence/write-behind/write-operation.js';
 import type { DeadLetter } from '../persistence/write-behind/write-queue.js';
 import { eventually } from './support/clients.js';
-import { ROOT, tempDataDir } from './support/server-process.js';
+import { runDlq } from './support/dlq-command.js';
+import { tempDataDir } from './support/server-process.js';
 
 function hug(id: string, to: string): HugRecord {
   return { id, from: 'alice', to, kind: 'warm', message: null, sentAt: 1000, requestId: null, clientId: `c-${id}`, fingerprint: 'f', deliveredAt: null, readAt: null };
 }
 
-/** Runs `npm run dlq -- …` as the operator would: its own process, on DATA_DIR. */
-function dlq(dataDir: string, ...args: string[]): { code: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'server/ops/dlq.ts', ...args], {
-    cwd: ROOT,
-    env: { PATH: process.env['PATH'] ?? '/usr/bin:/bin', DATA_DIR: dataDir },
-    encoding: 'utf8',
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+/** `npm run dlq -- …` on DATA_DIR. */
+const dlq = (dataDir: string, ...args: string[]) => runDlq({ DATA_DIR: dataDir }, ...args);
 
 describe('dead letters: the real store, queue and operator command', () => {
   let store: SqliteStore | undefined;

@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterEach, expect, it } from 'vitest';
 import { BullMqWriteQueue } from '../../persistence/bullmq/bullmq-write-queue.js';
@@ -7,7 +6,8 @@ import { hugCreate, inboxAppend } from '../../persistence/write-behind/write-ope
 import type { DeadLetter } from '../../persistence/write-behind/write-queue.js';
 import { describeWithRedis } from '../../test-support/redis-fixture.js';
 import { eventually } from '../support/clients.js';
-import { ROOT, tempDataDir } from '../support/server-process.js';
+import { runDlq } from '../support/dlq-command.js';
+import { tempDataDir } from '../support/server-process.js';
 
 const hug = (id: string, to: string) => ({ id, from: 'alice', to, kind: 'warm' as const, message: null, sentAt: 1000, requestId: null, clientId: `c-${id}`, fingerprint: 'f', deliveredAt: null, readAt: null });
 
@@ -19,15 +19,8 @@ describeWithRedis('dead letters in the cluster: the BullMQ queue, the real store
     await store?.close();
   });
 
-  /** `npm run dlq -- …` as an operator runs it against the cluster: its own process, with REDIS_URL. */
-  const dlq = (...args: string[]) => {
-    const r = spawnSync(process.execPath, ['--import', 'tsx', 'server/ops/dlq.ts', ...args], {
-      cwd: ROOT,
-      env: { PATH: process.env['PATH'] ?? '/usr/bin:/bin', REDIS_URL: redis.server().url },
-      encoding: 'utf8',
-    });
-    return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-  };
+  /** `npm run dlq -- …` against the cluster's queue, with REDIS_URL. */
+  const dlq = (...args: string[]) => runDlq({ REDIS_URL: redis.server().url }, ...args);
 
   it('dead-letters a poison operation alone; the operator lists it, replays it after a fix, and drops another', async () => {
     const opened = openSqliteStore({ file: join(tempDataDir(), 'hugmood.db') });

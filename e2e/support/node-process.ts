@@ -44,7 +44,7 @@ export function tempDataDir(): string {
   return dir;
 }
 
-export { freePort } from '../../test-support/free-port.js';
+export { freePort } from '../../server/ops/free-port.js';
 
 /** Settings every test server gets unless a test overrides them. */
 export const TEST_DEFAULTS: Readonly<Record<string, string>> = {

@@ -1,4 +1,5 @@
 import { HugMoodClient } from '../../client-sdk/src/index.js';
+import { SETTINGS } from '../../server/config/settings.js';
 import type { BenchOptions } from './bench-options.js';
 import { startBenchCluster } from './cluster-servers.js';
 import { seedUsers } from './seed.js';
@@ -65,5 +66,5 @@ export async function runGhostScenario(options: BenchOptions, log: (line: string
     await cluster.stop();
   }
   const p = percentiles(convergenceMs);
-  return { kills: options.kills, nodeTimeoutMs: 5000, convergenceMs, medianMs: p.p50, maxMs: p.max, offlineAnnouncements };
+  return { kills: options.kills, nodeTimeoutMs: Number(SETTINGS.PRESENCE_NODE_TIMEOUT_MS.shownDefault), convergenceMs, medianMs: p.p50, maxMs: p.max, offlineAnnouncements };
 }

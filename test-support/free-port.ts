@@ -1,1 +1,0 @@
-export { freePort } from '../server/ops/free-port.js';
