@@ -72,8 +72,9 @@ describe('hugs end to end through the SDK', () => {
 
   it('an offline recipient gets exactly the hugs sent meanwhile, in order, on reconnect', async () => {
     const { b, ca, cb } = await pair();
-    const first = await ca.hugs.send(b.userId, { kind: 'warm' });
+    // Record before sending: the hug may reach B before A's ack does.
     const seen = recordHugs(cb);
+    const first = await ca.hugs.send(b.userId, { kind: 'warm' });
     await eventually(() => seen.received.length === 1, 3000, 'the first hug');
     const cursor = cb.hugs.cursor;
     expect(cursor).toBe(1);
