@@ -29,6 +29,19 @@ import {
   hugSendSchema,
   type HugSendResult,
 } from './schemas/hugs.js';
+import {
+  groupCreateSchema,
+  type GroupHistoryPage,
+  groupHistorySchema,
+  type GroupHugView,
+  groupInviteSchema,
+  type GroupInviteResult,
+  groupRefSchema,
+  groupSqueezeSchema,
+  type GroupSqueezeResult,
+  timeSyncSchema,
+  type TimeSyncResult,
+} from './schemas/group-hugs.js';
 import { type InboxPage, inboxSyncSchema } from './schemas/inbox.js';
 import { type PrivacySettings, privacyUpdateSchema } from './schemas/privacy.js';
 import { type Profile, profileGetSchema, profileUpdateSchema, userLookupSchema } from './schemas/profile.js';
@@ -61,6 +74,17 @@ export const COMMAND_SCHEMAS = {
   'hug:request:answer': hugRequestAnswerSchema,
   'hug:history': hugHistorySchema,
   'inbox:sync': inboxSyncSchema,
+  'group:create': groupCreateSchema,
+  'group:invite': groupInviteSchema,
+  'group:join': groupRefSchema,
+  'group:decline': groupRefSchema,
+  'group:leave': groupRefSchema,
+  'group:start': groupRefSchema,
+  'group:cancel': groupRefSchema,
+  'group:get': groupRefSchema,
+  'group:squeeze': groupSqueezeSchema,
+  'group:history': groupHistorySchema,
+  'time:sync': timeSyncSchema,
 } as const;
 
 /** The name of a client→server command. */
@@ -94,6 +118,19 @@ export interface CommandResults {
   'hug:request:answer': HugRequestAnswerResult;
   'hug:history': HugHistoryPage;
   'inbox:sync': InboxPage;
+  /** The new group hug (or the one this `clientId` made before). */
+  'group:create': GroupHugView;
+  'group:invite': GroupInviteResult;
+  /** The full snapshot: diffs (`group:state`) follow from its version. */
+  'group:join': GroupHugView;
+  'group:decline': GroupHugView;
+  'group:leave': GroupHugView;
+  'group:start': GroupHugView;
+  'group:cancel': GroupHugView;
+  'group:get': GroupHugView;
+  'group:squeeze': GroupSqueezeResult;
+  'group:history': GroupHistoryPage;
+  'time:sync': TimeSyncResult;
 }
 
 /** The payload a client sends for command `N` (the schema's input). */

@@ -6,6 +6,7 @@ export * from './ids.js';
 export * from './limits.js';
 export * from './schemas/auth.js';
 export * from './schemas/friends.js';
+export * from './schemas/group-hugs.js';
 export * from './schemas/presence.js';
 export * from './schemas/privacy.js';
 export * from './schemas/profile.js';

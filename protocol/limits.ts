@@ -12,3 +12,12 @@ export const MAX_PAGE = 200;
 
 /** Most hug ids one `hug:ack` may name. */
 export const MAX_ACK_BATCH = 100;
+
+/** Most users one `group:create` or `group:invite` may name. */
+export const MAX_GROUP_INVITE_BATCH = 1000;
+
+/** Most participants (creator included) and invitees one group hug holds. */
+export const MAX_GROUP_MEMBERS = 1000;
+
+/** Longest group hug title, in characters. */
+export const MAX_GROUP_TITLE = 80;

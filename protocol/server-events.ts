@@ -1,5 +1,6 @@
 import type { ProtocolError } from './errors.js';
 import type { FriendshipState } from './schemas/friends.js';
+import type { GroupCancelReason, GroupHugPhase, GroupHugSummary } from './schemas/group-hugs.js';
 import type { InboxEntry, InboxEntryType } from './schemas/inbox.js';
 import type { UserPresence } from './schemas/presence.js';
 import type { PrivacySettings } from './schemas/privacy.js';
@@ -76,6 +77,40 @@ export interface HugReadStateEvent extends Stamped {
   readonly readAt: number;
 }
 
+/**
+ * To room `group:{id}`: one change to a group hug. Only the changed fields are set; the lists
+ * name users added to or removed from `participants`, `invited` and `declined`. Apply diffs in
+ * `version` order; on a gap, fetch the snapshot (`group:get`).
+ */
+export interface GroupStateEvent extends Stamped {
+  readonly groupId: string;
+  readonly version: number;
+  readonly phase?: GroupHugPhase;
+  readonly startsAt?: number;
+  readonly endedAt?: number;
+  readonly cancelReason?: GroupCancelReason;
+  readonly joined?: readonly string[];
+  readonly left?: readonly string[];
+  readonly invited?: readonly string[];
+  readonly declined?: readonly string[];
+}
+
+/** To room `group:{id}` while live, at most 10 times a second: the group's shared squeeze. */
+export interface GroupPulseEvent extends Stamped {
+  readonly groupId: string;
+  /** 0..1, smoothed over the last few pulses. */
+  readonly warmth: number;
+  readonly participantsSqueezing: number;
+  /** Server time of this pulse (the same as `at`), to place it on the timeline. */
+  readonly t: number;
+}
+
+/** To room `group:{id}` when the live part ended: what everyone did together. */
+export interface GroupCompleteEvent extends Stamped {
+  readonly groupId: string;
+  readonly summary: GroupHugSummary;
+}
+
 /** The Socket.IO server→client event map. */
 export interface ServerToClientEvents {
   'presence:update': (event: PresenceUpdateEvent) => void;
@@ -98,6 +133,11 @@ export interface ServerToClientEvents {
   'hug:request:received': (event: LiveInboxEvent<'hug-request'>) => void;
   /** To room `user:{from}`: your hug request was answered. */
   'hug:request:answered': (event: LiveInboxEvent<'hug-request-answer'>) => void;
+  /** To room `user:{invitee}`: you are invited to a group hug (also in your inbox). */
+  'group:invited': (event: LiveInboxEvent<'group-invite'>) => void;
+  'group:state': (event: GroupStateEvent) => void;
+  'group:pulse': (event: GroupPulseEvent) => void;
+  'group:complete': (event: GroupCompleteEvent) => void;
 }
 
 /** The name of a server→client event. */

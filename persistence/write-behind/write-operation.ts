@@ -38,7 +38,7 @@ const inboxRecordSchema = z.object({
   userId: id,
   cursor: z.number().int().positive(),
   id,
-  type: z.enum(['hug', 'hug-request', 'hug-request-answer', 'read-receipt']),
+  type: z.enum(['hug', 'hug-request', 'hug-request-answer', 'read-receipt', 'group-invite']),
   ref: id,
   createdAt: epoch,
   data: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { MAX_PAGE } from '../limits.js';
+import type { GroupInvite } from './group-hugs.js';
 import type { Hug, HugRequest } from './hugs.js';
 
 /** `inbox:sync`: every inbox entry after `after` (0 for all), oldest first, one page at a time. */
@@ -41,7 +42,8 @@ export type InboxEntry =
   | (EntryBase & { readonly type: 'hug'; readonly hug: Hug })
   | (EntryBase & { readonly type: 'hug-request'; readonly request: HugRequest })
   | (EntryBase & { readonly type: 'hug-request-answer'; readonly answer: HugRequestAnswer })
-  | (EntryBase & { readonly type: 'read-receipt'; readonly receipt: ReadReceipt });
+  | (EntryBase & { readonly type: 'read-receipt'; readonly receipt: ReadReceipt })
+  | (EntryBase & { readonly type: 'group-invite'; readonly invite: GroupInvite });
 
 /** The kind of an {@link InboxEntry}. */
 export type InboxEntryType = InboxEntry['type'];

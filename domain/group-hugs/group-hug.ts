@@ -1,0 +1,242 @@
+import { CommandError } from '../command-error.js';
+import type { GroupCancelReason, GroupHugPhase } from '../../protocol/schemas/group-hugs.js';
+
+/**
+ * The whole state of one group hug: what its actor holds in memory, what a snapshot stores, and
+ * what a new owner restores. Plain data, so it serializes as it is.
+ */
+export interface GroupHugState {
+  readonly id: string;
+  readonly title: string;
+  readonly creatorId: string;
+  readonly phase: GroupHugPhase;
+  /** Grows by one with every change, so clients can apply diffs in order and spot a gap. */
+  readonly version: number;
+  readonly participants: readonly string[];
+  readonly invited: readonly string[];
+  readonly declined: readonly string[];
+  readonly createdAt: number;
+  readonly scheduledAt: number | null;
+  readonly startsAt: number | null;
+  readonly durationMs: number;
+  readonly endedAt: number | null;
+  readonly cancelReason: GroupCancelReason | null;
+  /** Since when nobody takes part; the group hug is cancelled `emptyTimeoutMs` later. */
+  readonly emptySince: number | null;
+  /** The highest warmth a pulse reached (kept in snapshots, reported in the summary). */
+  readonly peakWarmth: number;
+}
+
+/** The timing rules every actor applies (configured per cluster). */
+export interface GroupHugRules {
+  /** How far ahead of the start command (or schedule) `startsAt` is fixed: the countdown. */
+  readonly leadMs: number;
+  /** How long a group hug may stay without participants before it is cancelled. */
+  readonly emptyTimeoutMs: number;
+  /** Most participants plus invitees. */
+  readonly maxMembers: number;
+}
+
+/** A member's or the creator's command, after authentication. */
+export type GroupHugCommand =
+  | { readonly type: 'invite'; readonly by: string; readonly userIds: readonly string[] }
+  | { readonly type: 'join'; readonly userId: string }
+  | { readonly type: 'decline'; readonly userId: string }
+  | { readonly type: 'leave'; readonly userId: string }
+  | { readonly type: 'start'; readonly by: string }
+  | { readonly type: 'cancel'; readonly by: string };
+
+/**
+ * What one change did, as broadcast to room `group:{id}`: only the fields that changed, plus the
+ * version it leads to. Lists name users added to or removed from a list.
+ */
+export interface GroupHugDiff {
+  readonly version: number;
+  readonly phase?: GroupHugPhase;
+  readonly startsAt?: number;
+  readonly endedAt?: number;
+  readonly cancelReason?: GroupCancelReason;
+  readonly joined?: readonly string[];
+  readonly left?: readonly string[];
+  readonly invited?: readonly string[];
+  readonly declined?: readonly string[];
+}
+
+/** The outcome of a command or of time passing: the new state and its diff, or nothing changed. */
+export type GroupHugStep = { readonly state: GroupHugState; readonly diff: GroupHugDiff } | null;
+
+/** What a group hug is created from (already validated). */
+export interface NewGroupHug {
+  readonly id: string;
+  readonly title: string;
+  readonly creatorId: string;
+  readonly invitees: readonly string[];
+  readonly scheduledAt: number | null;
+  readonly durationMs: number;
+}
+
+const FINAL: ReadonlySet<GroupHugPhase> = new Set(['complete', 'cancelled']);
+
+/** Whether `phase` is final: nothing changes a group hug afterwards. */
+export function isFinal(phase: GroupHugPhase): boolean {
+  return FINAL.has(phase);
+}
+
+/** A new group hug in `gathering`, with its creator as the first participant. */
+export function createGroupHug(input: NewGroupHug, now: number, rules: GroupHugRules): GroupHugState {
+  const invited = [...new Set(input.invitees)].filter((id) => id !== input.creatorId);
+  if (invited.length + 1 > rules.maxMembers) {
+    throw new CommandError('invalid_payload', `a group hug holds at most ${rules.maxMembers} members`, { field: 'invitees', reason: 'too_many' });
+  }
+  return {
+    id: input.id,
+    title: input.title,
+    creatorId: input.creatorId,
+    phase: 'gathering',
+    version: 1,
+    participants: [input.creatorId],
+    invited,
+    declined: [],
+    createdAt: now,
+    scheduledAt: input.scheduledAt,
+    startsAt: null,
+    durationMs: input.durationMs,
+    endedAt: null,
+    cancelReason: null,
+    emptySince: null,
+    peakWarmth: 0,
+  };
+}
+
+function without(list: readonly string[], ids: ReadonlySet<string>): string[] {
+  return list.filter((id) => !ids.has(id));
+}
+
+function step(state: GroupHugState, next: Omit<Partial<GroupHugState>, 'version'>, diff: Omit<GroupHugDiff, 'version'>): GroupHugStep {
+  const version = state.version + 1;
+  return { state: { ...state, ...next, version }, diff: { ...diff, version } };
+}
+
+function refuseFinal(state: GroupHugState): void {
+  if (isFinal(state.phase)) throw new CommandError('conflict', `the group hug is ${state.phase}`, { field: 'groupId', reason: state.phase });
+}
+
+function refuseNonCreator(state: GroupHugState, by: string, what: string): void {
+  if (by !== state.creatorId) throw new CommandError('forbidden', `only the creator may ${what} the group hug`, { field: 'groupId', reason: 'not_creator' });
+}
+
+/**
+ * Applies one command. Throws a `CommandError` when the rules refuse it (`forbidden` for the wrong
+ * user, `conflict` for the wrong phase); returns `null` when it changes nothing (joining twice),
+ * so retries are harmless.
+ */
+export function decide(state: GroupHugState, command: GroupHugCommand, now: number, rules: GroupHugRules): GroupHugStep {
+  switch (command.type) {
+    case 'invite': {
+      refuseNonCreator(state, command.by, 'invite to');
+      refuseFinal(state);
+      const known = new Set([...state.participants, ...state.invited]);
+      const fresh = [...new Set(command.userIds)].filter((id) => !known.has(id));
+      if (fresh.length === 0) return null;
+      if (state.participants.length + state.invited.length + fresh.length > rules.maxMembers) {
+        throw new CommandError('conflict', `a group hug holds at most ${rules.maxMembers} members`, { field: 'userIds', reason: 'full' });
+      }
+      const ids = new Set(fresh);
+      return step(state, { invited: [...state.invited, ...fresh], declined: without(state.declined, ids) }, { invited: fresh });
+    }
+    case 'join': {
+      const { userId } = command;
+      if (state.participants.includes(userId)) return null;
+      if (!state.invited.includes(userId) && !state.declined.includes(userId)) {
+        throw new CommandError('forbidden', 'you were not invited to this group hug', { field: 'groupId', reason: 'not_invited' });
+      }
+      refuseFinal(state);
+      const ids = new Set([userId]);
+      return step(
+        state,
+        { participants: [...state.participants, userId], invited: without(state.invited, ids), declined: without(state.declined, ids), emptySince: null },
+        { joined: [userId] },
+      );
+    }
+    case 'decline': {
+      const { userId } = command;
+      if (state.declined.includes(userId)) return null;
+      if (state.participants.includes(userId)) throw new CommandError('conflict', 'you already joined; leave instead', { field: 'groupId', reason: 'joined' });
+      if (!state.invited.includes(userId)) throw new CommandError('forbidden', 'you were not invited to this group hug', { field: 'groupId', reason: 'not_invited' });
+      refuseFinal(state);
+      return step(state, { invited: without(state.invited, new Set([userId])), declined: [...state.declined, userId] }, { declined: [userId] });
+    }
+    case 'leave': {
+      const { userId } = command;
+      if (!state.participants.includes(userId)) {
+        if (state.invited.includes(userId) || state.declined.includes(userId)) return null;
+        throw new CommandError('forbidden', 'you are not in this group hug', { field: 'groupId', reason: 'not_member' });
+      }
+      refuseFinal(state);
+      // A leaver stays invited, so they can come back while the group hug lasts.
+      const participants = without(state.participants, new Set([userId]));
+      return step(
+        state,
+        { participants, invited: [...state.invited, userId], emptySince: participants.length === 0 ? now : null },
+        { left: [userId], invited: [userId] },
+      );
+    }
+    case 'start': {
+      refuseNonCreator(state, command.by, 'start');
+      if (state.phase !== 'gathering') throw new CommandError('conflict', `the group hug is already ${state.phase}`, { field: 'groupId', reason: state.phase });
+      if (state.participants.length === 0) throw new CommandError('conflict', 'nobody has joined yet', { field: 'groupId', reason: 'empty' });
+      const startsAt = now + rules.leadMs;
+      return step(state, { phase: 'countdown', startsAt }, { phase: 'countdown', startsAt });
+    }
+    case 'cancel': {
+      refuseNonCreator(state, command.by, 'cancel');
+      refuseFinal(state);
+      return step(state, { phase: 'cancelled', endedAt: now, cancelReason: 'creator' }, { phase: 'cancelled', endedAt: now, cancelReason: 'creator' });
+    }
+  }
+}
+
+/**
+ * Applies what time alone changes: the schedule opens the countdown (so the live part starts at
+ * the scheduled time), the countdown ends at `startsAt`, the live part ends after `durationMs`,
+ * and an empty group hug is cancelled after `emptyTimeoutMs`. One transition per call: call it
+ * again until it returns `null`.
+ */
+export function advance(state: GroupHugState, now: number, rules: GroupHugRules): GroupHugStep {
+  if (isFinal(state.phase)) return null;
+  if (state.emptySince !== null && now >= state.emptySince + rules.emptyTimeoutMs) {
+    return step(state, { phase: 'cancelled', endedAt: now, cancelReason: 'empty' }, { phase: 'cancelled', endedAt: now, cancelReason: 'empty' });
+  }
+  switch (state.phase) {
+    case 'gathering': {
+      if (state.scheduledAt === null || now < state.scheduledAt - rules.leadMs) return null;
+      // Restored late (the owner was down at the scheduled time): a full countdown from now.
+      const startsAt = Math.max(state.scheduledAt, now + Math.min(rules.leadMs, 1000));
+      return step(state, { phase: 'countdown', startsAt }, { phase: 'countdown', startsAt });
+    }
+    case 'countdown':
+      return state.startsAt !== null && now >= state.startsAt ? step(state, { phase: 'live' }, { phase: 'live' }) : null;
+    case 'live': {
+      const endsAt = (state.startsAt ?? now) + state.durationMs;
+      return now >= endsAt ? step(state, { phase: 'complete', endedAt: endsAt }, { phase: 'complete', endedAt: endsAt }) : null;
+    }
+    default:
+      return null;
+  }
+}
+
+/** When {@link advance} next has something to do, or `null` when only a command can change it. */
+export function nextDeadline(state: GroupHugState, rules: GroupHugRules): number | null {
+  if (isFinal(state.phase)) return null;
+  const times: number[] = [];
+  if (state.emptySince !== null) times.push(state.emptySince + rules.emptyTimeoutMs);
+  if (state.phase === 'gathering' && state.scheduledAt !== null) times.push(state.scheduledAt - rules.leadMs);
+  if (state.phase === 'countdown' && state.startsAt !== null) times.push(state.startsAt);
+  if (state.phase === 'live' && state.startsAt !== null) times.push(state.startsAt + state.durationMs);
+  return times.length === 0 ? null : Math.min(...times);
+}
+
+/** Records a pulse's warmth; only a new peak changes the state (and not its version). */
+export function withWarmth(state: GroupHugState, warmth: number): GroupHugState {
+  return warmth > state.peakWarmth ? { ...state, peakWarmth: warmth } : state;
+}
