@@ -2,6 +2,11 @@ import type { Logger } from 'pino';
 import { parserFor } from '../protocol/wire/wire-format.js';
 import { freshReads } from '../persistence/write-behind/read-your-writes.js';
 import { DurableWrites } from '../rooms/durable-writes.js';
+import { NodeRequests } from '../rooms/cluster/node-requests.js';
+import { GroupHugHost, type GroupNodeMethods } from '../rooms/group-hugs/group-hug-host.js';
+import { GroupHugService } from '../rooms/group-hugs/group-hug-service.js';
+import { groupHugSummary } from '../persistence/write-behind/write-operation.js';
+import { MAX_GROUP_MEMBERS } from '../protocol/limits.js';
 import { HugRequestService } from '../rooms/hugs/hug-request-service.js';
 import { HugService } from '../rooms/hugs/hug-service.js';
 import { InboxAppender } from '../rooms/inbox/inbox-appender.js';
@@ -121,6 +126,37 @@ export async function startApp(config: Config, log: Logger): Promise<RunningApp>
       (infra.presenceCluster !== null && ((await presence.get([userId])).get(userId)?.devices.some((d) => !d.lingering) ?? false)),
   };
   const hugs = new HugService(hugDeps);
+  const connLimiter = new MemoryRateLimiter();
+  const requests = new NodeRequests<GroupNodeMethods>(infra.nodeTransport, log);
+  const group = config.group;
+  const groupHost = new GroupHugHost({
+    nodeId: config.nodeId,
+    directory: infra.groupDirectory,
+    requests,
+    rooms,
+    rules: { leadMs: group.leadMs, emptyTimeoutMs: group.emptyTimeoutMs, maxMembers: MAX_GROUP_MEMBERS },
+    leaseMs: group.leaseMs,
+    pulseMs: group.pulseMs,
+    retainMs: 24 * 3600 * 1000,
+    tapBatchMs: group.tapBatchMs,
+    forwardTimeoutMs: Math.max(250, Math.floor(group.leaseMs / 2)),
+    sweepMs: Math.max(100, Math.min(1000, Math.floor(group.leaseMs / 8))),
+    log,
+    now: Date.now,
+    persistSummary: (summary) => writes.write([groupHugSummary(summary)]),
+    onTakeover: () => metrics.leaseHandovers.inc(),
+  });
+  metrics.countGroupActors = () => groupHost.actorCount;
+  const squeezeRule = { name: 'squeeze', capacity: group.squeezesPerS, refillPerSecond: group.squeezesPerS };
+  const groupHugs = new GroupHugService({
+    users: store.users,
+    friendships: store.friendships,
+    host: groupHost,
+    groupHugs: store.groupHugs,
+    inbox: hugDeps.inbox,
+    rooms,
+    throttleSqueeze: (connectionId) => connLimiter.consume(connectionId, squeezeRule),
+  });
   const handlers = commandHandlers({
     tokens,
     expiry,
@@ -132,8 +168,9 @@ export async function startApp(config: Config, log: Logger): Promise<RunningApp>
     hugs,
     hugRequests: new HugRequestService({ ...hugDeps, requests: fresh.hugRequests, hugService: hugs, requestTtlMs: config.hugRequestTtlS * 1000 }),
     inbox: new InboxService({ inbox: fresh.inbox, hugs: fresh.hugs, requests: fresh.hugRequests }),
+    groupHugs,
+    now: Date.now,
   });
-  const connLimiter = new MemoryRateLimiter();
   const dispatch = createDispatcher({
     handlers,
     limiter,
@@ -182,6 +219,8 @@ export async function startApp(config: Config, log: Logger): Promise<RunningApp>
       })
     : null;
   await sweeper?.start();
+  await requests.start();
+  groupHost.start();
   const port = await transport.listen(config.host, config.port);
 
   const stop = async () => {
@@ -189,6 +228,9 @@ export async function startApp(config: Config, log: Logger): Promise<RunningApp>
     await transport.stopListening();
     io.emit('session:ended', { reason: 'server_shutdown', retryAfterMs: 1000, at: Date.now() });
     io.disconnectSockets(true);
+    // Leases go back at once, so another node restores these group hugs without waiting.
+    await groupHost.close();
+    await requests.close();
     await tracker.flush();
     await sweeper?.stop();
     const pending = queue.stats().depth;

@@ -9,7 +9,9 @@ import type { ConnectionState } from './connection/connection-state.js';
 import { randomDeviceId } from './device-id.js';
 import type { Unsubscribe } from './emitter.js';
 import type { HugMoodError } from './errors.js';
+import { ServerClock } from './clock/clock.js';
 import { FriendsApi } from './friends.js';
+import { GroupHugsApi } from './group-hugs/group-hugs.js';
 import { HugsApi } from './hugs/hugs.js';
 import { Outbox } from './hugs/outbox.js';
 import { type Logger, silentLogger } from './logger.js';
@@ -47,6 +49,8 @@ export interface HugMoodClientOptions {
   /** How long one connection attempt may take. Default 10 s. */
   readonly connectTimeoutMs?: number;
   readonly logger?: Logger;
+  /** `time:sync` exchanges per clock sync. Default 16. */
+  readonly clockSyncSamples?: number;
   /** @internal Tests inject the socket. */
   readonly createSocket?: SocketFactory;
   /** @internal Tests make the jitter deterministic. */
@@ -81,6 +85,10 @@ export class HugMoodClient {
   readonly privacy: PrivacyApi;
   /** Hugs: send, receive exactly once, read, request, history. */
   readonly hugs: HugsApi;
+  /** Group hugs: create, invite, join, squeeze in sync, follow each through a handle. */
+  readonly groupHugs: GroupHugsApi;
+  /** The server's clock (NTP-style sync), for synchronized animations. */
+  readonly clock: ServerClock;
   /** The id this client presents as its device. */
   readonly deviceId: string;
 
@@ -115,6 +123,17 @@ export class HugMoodClient {
       backoff: { ...DEFAULT_BACKOFF, ...options.backoff },
     });
     this.hugs = new HugsApi(this.commands, this.connection, outbox, this.logger, options.inboxCursor ?? 0);
+    this.clock = new ServerClock({
+      exchange: async () => (await this.commands.send('time:sync', {}, 5000)).serverTime,
+      logger: this.logger,
+      ...(options.clockSyncSamples === undefined ? {} : { samplesPerSync: options.clockSyncSamples }),
+    });
+    // Sync on every connect and reconnect (a new node, maybe a new route), then periodically.
+    this.connection.events.on('connected', () => this.clock.start());
+    this.connection.events.on('state', (state) => {
+      if (state !== 'connected') this.clock.stop();
+    });
+    this.groupHugs = new GroupHugsApi(this.commands, this.connection, this.hugs, () => this.clock.now(), this.logger);
     this.connection.socket.on('auth:expiring', () => void this.refreshToken());
   }
 

@@ -12,6 +12,11 @@ export { ProfileApi, type ProfileChanges } from './profile.js';
 export { PrivacyApi } from './privacy.js';
 export { HugsApi, type HugsEvents, type ReceivedHug, type SendHugOptions } from './hugs/hugs.js';
 export { createTimeline, type HugTimeline, type TimelineFrame } from './hugs/hug-timeline.js';
+export { GroupHugsApi, type CreateGroupHugOptions, type GroupHugsEvents } from './group-hugs/group-hugs.js';
+export { GroupHug, type GroupHugEvents } from './group-hugs/group-hug.js';
+export { createGroupTimeline, type GroupTimeline, type GroupTimelinePhase } from './group-hugs/group-timeline.js';
+export { ServerClock, type ServerClockOptions, type TimeExchange } from './clock/clock.js';
+export { ClockEstimator, type ClockEstimate, type ClockSample } from './clock/clock-estimator.js';
 export {
   HugMoodError,
   InvalidPayloadError,
@@ -48,5 +53,15 @@ export type {
   HugRequestAnswerResult,
 } from '../../protocol/schemas/hugs.js';
 export type { InboxEntry, InboxPage, ReadReceipt, HugRequestAnswer } from '../../protocol/schemas/inbox.js';
-export type { HugDeliveredEvent, HugReadStateEvent } from '../../protocol/server-events.js';
+export type { HugDeliveredEvent, HugReadStateEvent, GroupStateEvent, GroupPulseEvent, GroupCompleteEvent } from '../../protocol/server-events.js';
+export type {
+  GroupHugView,
+  GroupHugPhase,
+  GroupHugSummary,
+  GroupInvite,
+  GroupInviteResult,
+  GroupHistoryPage,
+  GroupCancelReason,
+} from '../../protocol/schemas/group-hugs.js';
+export { GROUP_HUG_CURVE, GROUP_HUG_DURATION } from '../../protocol/schemas/group-hugs.js';
 export type { WireFormat } from '../../protocol/wire/wire-format.js';

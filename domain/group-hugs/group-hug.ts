@@ -240,3 +240,18 @@ export function nextDeadline(state: GroupHugState, rules: GroupHugRules): number
 export function withWarmth(state: GroupHugState, warmth: number): GroupHugState {
   return warmth > state.peakWarmth ? { ...state, peakWarmth: warmth } : state;
 }
+
+/** Whether `userId` may see the group hug: its creator, participants, invitees and decliners. */
+export function canView(state: GroupHugState, userId: string): boolean {
+  return state.creatorId === userId || state.participants.includes(userId) || state.invited.includes(userId) || state.declined.includes(userId);
+}
+
+/**
+ * Judges one tap: only a participant may squeeze, and only while live. Returns the refusal, or
+ * `null` to count it.
+ */
+export function refuseTap(state: GroupHugState, userId: string): CommandError | null {
+  if (!state.participants.includes(userId)) return new CommandError('forbidden', 'you are not in this group hug', { field: 'groupId', reason: 'not_member' });
+  if (state.phase !== 'live') return new CommandError('conflict', `squeezes count only while live; the group hug is ${state.phase}`, { field: 'groupId', reason: state.phase });
+  return null;
+}

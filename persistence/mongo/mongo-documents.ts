@@ -1,6 +1,7 @@
 import type { PrivacySettings } from '../../protocol/schemas/privacy.js';
 import type { HugRecord } from '../store/hug-repository.js';
 import type { HugRequestRecord } from '../store/hug-request-repository.js';
+import type { GroupHugSummary } from '../../protocol/schemas/group-hugs.js';
 import type { InboxRecord } from '../store/inbox-repository.js';
 import type { RefreshTokenRecord } from '../store/refresh-token-repository.js';
 import type { UserRecord } from '../store/user-repository.js';
@@ -46,6 +47,9 @@ export type HugRequestDoc = Omit<HugRequestRecord, 'id'> & { _id: string };
 /** `_id` is `userId|id`: an entry id appears once per inbox; `(userId, cursor)` is unique too. */
 export type InboxDoc = InboxRecord & { _id: string };
 
+/** A group hug summary: `_id` is the group id; `participants` is indexed for history. */
+export type GroupHugDoc = Omit<GroupHugSummary, 'groupId'> & { _id: string };
+
 /** The collection names. */
 export const COLLECTIONS = {
   users: 'users',
@@ -55,6 +59,7 @@ export const COLLECTIONS = {
   hugs: 'hugs',
   hugRequests: 'hug_requests',
   inbox: 'inbox',
+  groupHugs: 'group_hugs',
 } as const;
 
 export const pairId = (a: string, b: string): { _id: string; low: string; high: string } => {
@@ -78,4 +83,9 @@ export const toRefreshToken = (doc: RefreshTokenDoc): RefreshTokenRecord => with
 export function toInbox(doc: InboxDoc): InboxRecord {
   const { _id: _ignored, ...rest } = doc;
   return rest;
+}
+
+export function toGroupSummary(doc: GroupHugDoc): GroupHugSummary {
+  const { _id, ...rest } = doc;
+  return { groupId: _id, ...rest };
 }

@@ -3,7 +3,8 @@ import type { Store } from '../store/store.js';
 import type { WriteOperation } from '../write-behind/write-operation.js';
 import type { BatchOutcome } from '../write-behind/write-queue.js';
 import { mongoApplyWrites } from './mongo-apply-writes.js';
-import { type BlockDoc, COLLECTIONS, type FriendshipDoc, type HugDoc, type HugRequestDoc, type InboxDoc, type RefreshTokenDoc, type UserDoc } from './mongo-documents.js';
+import { MongoGroupHugRepository } from './mongo-group-hug-repository.js';
+import { type BlockDoc, COLLECTIONS, type GroupHugDoc, type FriendshipDoc, type HugDoc, type HugRequestDoc, type InboxDoc, type RefreshTokenDoc, type UserDoc } from './mongo-documents.js';
 import { MongoFriendshipRepository } from './mongo-friendship-repository.js';
 import { MongoHugRepository, MongoHugRequestRepository, MongoInboxRepository } from './mongo-hug-repositories.js';
 import { MongoRefreshTokenRepository } from './mongo-refresh-token-repository.js';
@@ -34,6 +35,7 @@ export async function openMongoStore(options: MongoStoreOptions): Promise<Store>
   const hugs = db.collection<HugDoc>(COLLECTIONS.hugs);
   const hugRequests = db.collection<HugRequestDoc>(COLLECTIONS.hugRequests);
   const inbox = db.collection<InboxDoc>(COLLECTIONS.inbox);
+  const groupHugs = db.collection<GroupHugDoc>(COLLECTIONS.groupHugs);
   await Promise.all([
     users.createIndex({ username: 1 }, { name: 'username_unique', unique: true, partialFilterExpression: { username: { $type: 'string' } } }),
     friendships.createIndex({ low: 1 }, { name: 'by_low' }),
@@ -46,6 +48,7 @@ export async function openMongoStore(options: MongoStoreOptions): Promise<Store>
     hugs.createIndex({ from: 1, sentAt: -1, _id: -1 }, { name: 'sent_history' }),
     hugs.createIndex({ to: 1, sentAt: -1, _id: -1 }, { name: 'received_history' }),
     inbox.createIndex({ userId: 1, cursor: 1 }, { name: 'inbox_cursor_unique', unique: true }),
+    groupHugs.createIndex({ participants: 1, endedAt: -1, _id: -1 }, { name: 'group_history' }),
   ]);
   return {
     kind: 'mongodb',
@@ -55,6 +58,7 @@ export async function openMongoStore(options: MongoStoreOptions): Promise<Store>
     hugs: new MongoHugRepository(hugs),
     hugRequests: new MongoHugRequestRepository(hugRequests),
     inbox: new MongoInboxRepository(inbox),
+    groupHugs: new MongoGroupHugRepository(groupHugs),
     applyWrites: (batch: readonly WriteOperation[]): Promise<BatchOutcome> => mongoApplyWrites(db, batch),
     async ping() {
       await db.command({ ping: 1 });

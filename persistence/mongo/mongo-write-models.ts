@@ -17,7 +17,7 @@ export interface WriteModel {
  * The bulk model of one write-behind operation, with the SQLite store's semantics: creations are
  * upserts that never overwrite (`$setOnInsert` on the deterministic `_id`), delivery and read are
  * set once, a read implies delivery, a request is answered once, `lastSeenAt` never goes back, and
- * an inbox entry is appended once (its `(userId, cursor)` unique index turns a clash into an error).
+ * an inbox entry is appended once, a group hug summary is stored once (its `(userId, cursor)` unique index turns a clash into an error).
  */
 export function writeModelOf(op: WriteOperation): WriteModel {
   switch (op.type) {
@@ -51,6 +51,10 @@ export function writeModelOf(op: WriteOperation): WriteModel {
         collection: COLLECTIONS.inbox,
         model: { updateOne: { filter: { _id: inboxId(op.entry.userId, op.entry.id) }, update: { $setOnInsert: { ...op.entry } }, upsert: true } },
       };
+    case 'group-hug.summary': {
+      const { groupId, ...fields } = op.summary;
+      return { collection: COLLECTIONS.groupHugs, model: { updateOne: { filter: { _id: groupId }, update: { $setOnInsert: fields }, upsert: true } } };
+    }
   }
 }
 

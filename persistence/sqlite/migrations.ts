@@ -96,4 +96,26 @@ export const MIGRATIONS: readonly Migration[] = [
       ) WITHOUT ROWID;
     `,
   },
+  {
+    version: 3,
+    name: 'group hug summaries and their participants',
+    sql: `
+      CREATE TABLE group_hugs (
+        id TEXT PRIMARY KEY,
+        title TEXT NOT NULL,
+        creator_id TEXT NOT NULL,
+        participants TEXT NOT NULL,
+        peak_warmth REAL NOT NULL,
+        starts_at INTEGER NOT NULL,
+        duration_ms INTEGER NOT NULL,
+        ended_at INTEGER NOT NULL
+      );
+      CREATE TABLE group_hug_members (
+        user_id TEXT NOT NULL,
+        ended_at INTEGER NOT NULL,
+        group_id TEXT NOT NULL,
+        PRIMARY KEY (user_id, ended_at, group_id)
+      ) WITHOUT ROWID;
+    `,
+  },
 ];

@@ -6,6 +6,7 @@ import type { WriteOperation } from '../write-behind/write-operation.js';
 import type { BatchOutcome } from '../write-behind/write-queue.js';
 import { MIGRATIONS, type Migration } from './migrations.js';
 import { type MigrationReport, migrate } from './sqlite-migrator.js';
+import { SqliteGroupHugRepository } from './sqlite-group-hug-repository.js';
 import { SqliteFriendshipRepository } from './sqlite-friendship-repository.js';
 import { SqliteHugRepository } from './sqlite-hug-repository.js';
 import { SqliteHugRequestRepository } from './sqlite-hug-request-repository.js';
@@ -31,6 +32,7 @@ export class SqliteStore implements Store {
   readonly hugs: SqliteHugRepository;
   readonly hugRequests: SqliteHugRequestRepository;
   readonly inbox: SqliteInboxRepository;
+  readonly groupHugs: SqliteGroupHugRepository;
 
   constructor(
     readonly db: Database,
@@ -42,6 +44,7 @@ export class SqliteStore implements Store {
     this.hugs = new SqliteHugRepository(db);
     this.hugRequests = new SqliteHugRequestRepository(db);
     this.inbox = new SqliteInboxRepository(db);
+    this.groupHugs = new SqliteGroupHugRepository(db);
   }
 
   applyWrites(batch: readonly WriteOperation[]): Promise<BatchOutcome> {

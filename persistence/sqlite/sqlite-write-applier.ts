@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { WriteOperation } from '../write-behind/write-operation.js';
 import type { BatchOutcome } from '../write-behind/write-queue.js';
+import type { SqliteGroupHugRepository } from './sqlite-group-hug-repository.js';
 import type { SqliteHugRepository } from './sqlite-hug-repository.js';
 import type { SqliteHugRequestRepository } from './sqlite-hug-request-repository.js';
 import type { SqliteInboxRepository } from './sqlite-inbox-repository.js';
@@ -12,6 +13,7 @@ export interface SqliteWriteTargets {
   readonly hugs: SqliteHugRepository;
   readonly hugRequests: SqliteHugRequestRepository;
   readonly inbox: SqliteInboxRepository;
+  readonly groupHugs: SqliteGroupHugRepository;
 }
 
 function applyOne(t: SqliteWriteTargets, op: WriteOperation): void {
@@ -30,6 +32,8 @@ function applyOne(t: SqliteWriteTargets, op: WriteOperation): void {
       return t.hugRequests.applyAnswer(op.requestId, op.status, op.at, op.hugId);
     case 'inbox.append':
       return t.inbox.applyAppend(op.entry);
+    case 'group-hug.summary':
+      return t.groupHugs.applySummary(op.summary);
   }
 }
 

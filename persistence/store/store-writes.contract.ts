@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { hugCreate, hugDelivered, hugRead, hugRequestAnswer, hugRequestCreate, inboxAppend } from '../write-behind/write-operation.js';
+import { groupHugSummary, hugCreate, hugDelivered, hugRead, hugRequestAnswer, hugRequestCreate, inboxAppend } from '../write-behind/write-operation.js';
 import type { HugRecord } from './hug-repository.js';
 import type { InboxRecord } from './inbox-repository.js';
 import type { Store } from './store.js';
@@ -93,6 +93,34 @@ export function describeStoreWrites(store: () => Store): void {
       await store().applyWrites([hugRequestCreate(request), hugRequestAnswer(id, 'declined', 5, null), hugRequestAnswer(id, 'accepted', 6, 'h1')]);
       expect(await store().hugRequests.get(id)).toMatchObject({ status: 'declined', answeredAt: 5, hugId: null });
       expect((await store().hugRequests.getMany([id])).length).toBe(1);
+    });
+
+    it('stores a group hug summary once and pages each participant history newest first', async () => {
+      const u = `u-${randomUUID()}`;
+      const summary = (n: number, endedAt: number) => ({
+        groupId: `g_${randomUUID()}`,
+        title: `group ${n}`,
+        creatorId: u,
+        participants: [u, `other-${n}`],
+        peakWarmth: 0.5,
+        startsAt: endedAt - 1000,
+        durationMs: 1000,
+        endedAt,
+      });
+      const all = [summary(1, 5000), summary(2, 7000), summary(3, 7000), summary(4, 9000)];
+      expect((await store().applyWrites(all.map(groupHugSummary))).failed.size).toBe(0);
+      const changed = { ...all[0], title: 'rewritten', participants: [u] } as (typeof all)[number];
+      expect((await store().applyWrites([groupHugSummary(changed)])).failed.size).toBe(0);
+      const first = await store().groupHugs.history(u, null, 2);
+      expect(first.map((g) => g.endedAt)).toEqual([9000, 7000]);
+      const last = first.at(-1);
+      if (!last) throw new Error('empty page');
+      const second = await store().groupHugs.history(u, { endedAt: last.endedAt, groupId: last.groupId }, 10);
+      expect(second.map((g) => g.endedAt)).toEqual([7000, 5000]);
+      expect(new Set([...first, ...second].map((g) => g.groupId)).size).toBe(4);
+      expect(second.at(-1)).toEqual(all[0]);
+      expect(await store().groupHugs.history('other-2', null, 10)).toEqual([all[1]]);
+      expect(await store().groupHugs.history(`nobody-${randomUUID()}`, null, 10)).toEqual([]);
     });
   });
 }

@@ -1,6 +1,7 @@
 import type { WriteOperation } from '../write-behind/write-operation.js';
 import type { BatchOutcome } from '../write-behind/write-queue.js';
 import type { FriendshipRepository } from './friendship-repository.js';
+import type { GroupHugRepository } from './group-hug-repository.js';
 import type { HugRepository } from './hug-repository.js';
 import type { HugRequestRepository } from './hug-request-repository.js';
 import type { InboxRepository } from './inbox-repository.js';
@@ -19,6 +20,7 @@ export interface Store {
   readonly hugs: HugRepository;
   readonly hugRequests: HugRequestRepository;
   readonly inbox: InboxRepository;
+  readonly groupHugs: GroupHugRepository;
   /**
    * Writes one write-behind batch: one SQLite transaction, or one unordered MongoDB `bulkWrite`.
    * Operations are applied in batch order and each is idempotent. An operation that fails is

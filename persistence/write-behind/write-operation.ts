@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { HUG_KIND_IDS } from '../../protocol/hug-kinds.js';
+import type { GroupHugSummary } from '../../protocol/schemas/group-hugs.js';
 import type { HugRecord } from '../store/hug-repository.js';
 import type { HugRequestRecord } from '../store/hug-request-repository.js';
 import type { InboxRecord } from '../store/inbox-repository.js';
@@ -44,6 +45,17 @@ const inboxRecordSchema = z.object({
   data: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
 }) satisfies z.ZodType<InboxRecord>;
 
+const groupSummarySchema = z.object({
+  groupId: id,
+  title: z.string(),
+  creatorId: id,
+  participants: z.array(id).readonly(),
+  peakWarmth: z.number().min(0).max(1),
+  startsAt: epoch,
+  durationMs: z.number().int().positive(),
+  endedAt: epoch,
+}) satisfies z.ZodType<GroupHugSummary>;
+
 const op = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) =>
   z.object({ type: z.literal(type), id, key: id, ...shape });
 
@@ -60,6 +72,7 @@ export const writeOperationSchema = z.discriminatedUnion('type', [
   op('hug-request.create', { request: hugRequestRecordSchema }),
   op('hug-request.answer', { requestId: id, status: z.enum(['accepted', 'declined']), at: epoch, hugId: id.nullable() }),
   op('inbox.append', { entry: inboxRecordSchema }),
+  op('group-hug.summary', { summary: groupSummarySchema }),
 ]);
 
 /**
@@ -110,4 +123,9 @@ export function hugRequestAnswer(
 /** Appends `entry` to its user's inbox (ignored if an entry with its id exists). */
 export function inboxAppend(entry: InboxRecord): WriteOperationOf<'inbox.append'> {
   return { type: 'inbox.append', id: `inbox.append:${entry.userId}:${entry.id}`, key: `inbox:${entry.userId}`, entry };
+}
+
+/** Stores a completed group hug's summary for every participant's history (ignored if stored). */
+export function groupHugSummary(summary: GroupHugSummary): WriteOperationOf<'group-hug.summary'> {
+  return { type: 'group-hug.summary', id: `group-hug.summary:${summary.groupId}`, key: `group-hug:${summary.groupId}`, summary };
 }

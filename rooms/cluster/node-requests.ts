@@ -45,7 +45,7 @@ function toProtocolError(error: unknown): ProtocolError {
  * A request to this node itself calls the handler directly.
  */
 export class NodeRequests<M extends NodeMethods> {
-  private readonly handlers = new Map<keyof M, Handler<M, keyof M>>();
+  private readonly handlers = new Map<keyof M, (body: unknown, from: string) => Promise<unknown>>();
   private readonly pending = new Map<string, Pending>();
 
   constructor(
@@ -65,7 +65,7 @@ export class NodeRequests<M extends NodeMethods> {
 
   /** Answers method `method` with `handler`. */
   handle<K extends keyof M & string>(method: K, handler: Handler<M, K>): void {
-    this.handlers.set(method, handler as Handler<M, keyof M>);
+    this.handlers.set(method, handler);
   }
 
   /** Calls `method` on node `to`; rejects after `timeoutMs` without an answer. */
@@ -84,7 +84,7 @@ export class NodeRequests<M extends NodeMethods> {
     } catch (error) {
       this.settle(id)?.reject(error instanceof Error ? error : new Error(String(error)));
     }
-    return (await answer) as M[K]['result'];
+    return (await answer);
   }
 
   /** Fails every request still waiting and stops the transport. */

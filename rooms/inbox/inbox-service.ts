@@ -49,6 +49,8 @@ export class InboxService {
           return [{ ...base, type: 'hug-request-answer', answer: { requestId: row.ref, by: str(row.data.by) ?? '', accepted: row.data.accepted === true, hugId: str(row.data.hugId) } }];
         case 'read-receipt':
           return [{ ...base, type: 'read-receipt', receipt: { hugId: row.ref, by: str(row.data.by) ?? '', readAt: Number(row.data.readAt) } }];
+        case 'group-invite':
+          return [{ ...base, type: 'group-invite', invite: { groupId: row.ref, title: str(row.data.title) ?? '', from: str(row.data.from) ?? '' } }];
       }
     });
     return { entries, cursor: page.at(-1)?.cursor ?? after, hasMore: rows.length > limit };

@@ -53,6 +53,14 @@ export interface Config {
   /** Whether this node runs write-behind workers (cluster shape). */
   readonly workers: boolean;
   readonly presenceNodeTimeoutMs: number;
+  readonly group: {
+    readonly leadMs: number;
+    readonly leaseMs: number;
+    readonly emptyTimeoutMs: number;
+    readonly pulseMs: number;
+    readonly tapBatchMs: number;
+    readonly squeezesPerS: number;
+  };
   /** Set: the MongoDB store. */
   readonly mongoUrl: string | null;
   readonly mongoDatabase: string;
@@ -167,6 +175,14 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
       redisAdapter: e.REDIS_ADAPTER,
       workers: e.WORKERS === 1,
       presenceNodeTimeoutMs: e.PRESENCE_NODE_TIMEOUT_MS,
+      group: {
+        leadMs: e.GROUP_LEAD_MS,
+        leaseMs: e.GROUP_LEASE_MS,
+        emptyTimeoutMs: e.GROUP_EMPTY_TIMEOUT_MS,
+        pulseMs: e.GROUP_PULSE_MS,
+        tapBatchMs: e.GROUP_TAP_BATCH_MS,
+        squeezesPerS: e.RATE_SQUEEZES_PER_S,
+      },
       mongoUrl: e.MONGO_URL ?? null,
       mongoDatabase: e.MONGO_DATABASE,
       pingIntervalMs: e.PING_INTERVAL_MS,

@@ -1,4 +1,5 @@
 import { CommandError } from '../../domain/command-error.js';
+import type { GroupHugService } from '../../rooms/group-hugs/group-hug-service.js';
 import type { HugRequestService } from '../../rooms/hugs/hug-request-service.js';
 import type { HugService } from '../../rooms/hugs/hug-service.js';
 import type { InboxService } from '../../rooms/inbox/inbox-service.js';
@@ -23,6 +24,8 @@ export interface CommandServices {
   readonly hugs: HugService;
   readonly hugRequests: HugRequestService;
   readonly inbox: InboxService;
+  readonly groupHugs: GroupHugService;
+  readonly now: () => number;
 }
 
 /** Binds every command to its service. Authorization happens in the services, per command. */
@@ -64,5 +67,16 @@ export function commandHandlers(s: CommandServices): CommandHandlers {
     'hug:request:answer': (ctx, answer) => s.hugRequests.answer(ctx.userId, answer),
     'hug:history': (ctx, { direction, before, limit }) => s.hugs.history(ctx.userId, direction, before, limit),
     'inbox:sync': (ctx, { after, limit }) => s.inbox.sync(ctx.userId, after, limit),
+    'group:create': (ctx, request) => s.groupHugs.create(ctx.userId, request),
+    'group:invite': (ctx, { groupId, userIds }) => s.groupHugs.invite(ctx.userId, groupId, userIds),
+    'group:join': (ctx, { groupId }) => s.groupHugs.join(ctx.userId, groupId),
+    'group:decline': (ctx, { groupId }) => s.groupHugs.decline(ctx.userId, groupId),
+    'group:leave': (ctx, { groupId }) => s.groupHugs.leave(ctx.userId, groupId),
+    'group:start': (ctx, { groupId }) => s.groupHugs.start(ctx.userId, groupId),
+    'group:cancel': (ctx, { groupId }) => s.groupHugs.cancel(ctx.userId, groupId),
+    'group:get': (ctx, { groupId }) => s.groupHugs.get(ctx.userId, groupId),
+    'group:squeeze': (ctx, { groupId, intensity }) => s.groupHugs.squeeze(ctx.userId, ctx.socket.id, groupId, intensity),
+    'group:history': (ctx, { before, limit }) => s.groupHugs.history(ctx.userId, before, limit),
+    'time:sync': () => Promise.resolve({ serverTime: s.now() }),
   };
 }

@@ -4,6 +4,8 @@ import { BullMqWriteQueue } from '../../persistence/bullmq/bullmq-write-queue.js
 import { connectRedis } from '../../persistence/redis/redis-connection.js';
 import { RedisPendingWrites } from '../../persistence/redis/redis-pending-writes.js';
 import { forgettingApplied } from '../../persistence/write-behind/forgetting-applied.js';
+import { RedisNodeTransport } from '../../rooms/cluster/redis-node-transport.js';
+import { RedisGroupHugDirectory } from '../../rooms/group-hugs/redis-group-hug-directory.js';
 import { RedisIdempotencyKeys } from '../../rooms/idempotency/redis-idempotency-keys.js';
 import { RedisInboxCursors } from '../../rooms/inbox/redis-inbox-cursors.js';
 import { RedisPresence } from '../../rooms/presence/redis-presence.js';
@@ -52,7 +54,8 @@ export async function openClusterInfrastructure(config: ClusterConfig, log: Logg
   await assertNoEviction(commands);
   const pub = await connect('adapter-pub');
   const sub = await connect('adapter-sub', false);
-  const connections: Redis[] = [commands, pub, sub];
+  const nodeSub = await connect('node-sub', false);
+  const connections: Redis[] = [commands, pub, sub, nodeSub];
 
   const store = await openStore(config);
   const queue = await openClusterQueue(config, log);
@@ -71,6 +74,8 @@ export async function openClusterInfrastructure(config: ClusterConfig, log: Logg
     limiter: new RedisRateLimiter(commands),
     keys: new RedisIdempotencyKeys(commands),
     cursors: new RedisInboxCursors(commands, (userId) => store.inbox.lastCursor(userId)),
+    groupDirectory: new RedisGroupHugDirectory(commands),
+    nodeTransport: new RedisNodeTransport(config.nodeId, commands, nodeSub),
     runsWorkers: config.workers,
     attachAdapter(io) {
       io.adapter(redisAdapter(config.redisAdapter, pub, sub, 'hm:sio'));

@@ -3,6 +3,8 @@ import type { Logger } from 'pino';
 import { SqliteWriteQueue } from '../../persistence/sqlite/sqlite-write-queue.js';
 import { MemoryPendingWrites } from '../../persistence/write-behind/memory-pending-writes.js';
 import { forgettingApplied } from '../../persistence/write-behind/forgetting-applied.js';
+import { MemoryNodeHub } from '../../rooms/cluster/memory-node-transport.js';
+import { MemoryGroupHugDirectory } from '../../rooms/group-hugs/memory-group-hug-directory.js';
 import { MemoryIdempotencyKeys } from '../../rooms/idempotency/memory-idempotency-keys.js';
 import { MemoryInboxCursors } from '../../rooms/inbox/memory-inbox-cursors.js';
 import { MemoryPresence } from '../../rooms/presence/memory-presence.js';
@@ -44,6 +46,9 @@ export async function openEmbeddedInfrastructure(config: Config, log: Logger, me
     limiter,
     keys,
     cursors,
+    groupDirectory: new MemoryGroupHugDirectory(),
+    // One node: every group hug is owned here, so requests never leave the process.
+    nodeTransport: new MemoryNodeHub().transport(config.nodeId),
     runsWorkers: true,
     attachAdapter: () => undefined,
     checkReady: () => store.ping(),

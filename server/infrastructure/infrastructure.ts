@@ -5,6 +5,8 @@ import type { IdempotencyKeys } from '../../rooms/idempotency/idempotency-keys.j
 import type { InboxCursors } from '../../rooms/inbox/inbox-cursors.js';
 import type { Presence } from '../../rooms/presence/presence.js';
 import type { PresenceCluster } from '../../rooms/presence/presence-cluster.js';
+import type { NodeTransport } from '../../rooms/cluster/node-transport.js';
+import type { GroupHugDirectory } from '../../rooms/group-hugs/group-hug-directory.js';
 import type { RateLimiter } from '../rate-limit/rate-limiter.js';
 import type { HugServer } from '../gateway/socket-types.js';
 
@@ -27,6 +29,10 @@ export interface Infrastructure {
   readonly limiter: RateLimiter;
   readonly keys: IdempotencyKeys;
   readonly cursors: InboxCursors;
+  /** Who owns each group-hug actor, and its snapshots. */
+  readonly groupDirectory: GroupHugDirectory;
+  /** This node's end of node-to-node requests (to group-hug owners). */
+  readonly nodeTransport: NodeTransport;
   /** Whether this process runs write-behind workers (`WORKERS`). */
   readonly runsWorkers: boolean;
   /** Joins the Socket.IO server to the other nodes (nothing to do on one node). */

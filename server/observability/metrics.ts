@@ -29,6 +29,26 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  /** How many group-hug actors this node owns; set by the composition root. */
+  countGroupActors: () => number = () => 0;
+
+  /** Group-hug actors this node owns (read at scrape time). */
+  readonly groupActors = new Gauge({
+    name: 'hugmood_group_actors',
+    help: 'Group-hug actors owned by this node',
+    registers: [this.registry],
+    collect: () => {
+      this.groupActors.set(this.countGroupActors());
+    },
+  });
+
+  /** Group-hug leases this node took over from a dead or stale owner. */
+  readonly leaseHandovers = new Counter({
+    name: 'hugmood_group_lease_handovers_total',
+    help: 'Group-hug actors this node took over from another owner (a higher fencing token)',
+    registers: [this.registry],
+  });
+
   /** Handshakes refused, by reason. */
   readonly handshakeRefusals = new Counter({
     name: 'hugmood_handshake_refusals_total',

@@ -66,6 +66,7 @@ export class HugsApi {
   private readonly deliveredSeen = new SeenIds(10_000);
   private readonly acks = new Set<string>();
   private ackTimer: ReturnType<typeof setTimeout> | null = null;
+  private groupInvites: ((entry: Extract<InboxEntry, { type: 'group-invite' }>) => void) | null = null;
 
   /** @internal */
   constructor(
@@ -214,7 +215,15 @@ export class HugsApi {
       case 'read-receipt':
         this.events.emit('read', entry.receipt);
         return;
+      case 'group-invite':
+        this.groupInvites?.(entry);
+        return;
     }
+  }
+
+  /** @internal The group hugs API takes the invitations the inbox brings (live or synced, once each). */
+  routeGroupInvites(handler: (entry: Extract<InboxEntry, { type: 'group-invite' }>) => void): void {
+    this.groupInvites = handler;
   }
 
   /** Receipts are batched for a few ms, so a burst of hugs costs one `hug:ack`. */
@@ -241,6 +250,7 @@ export class HugsApi {
     socket.on('hug:read-receipt', live);
     socket.on('hug:request:received', live);
     socket.on('hug:request:answered', live);
+    socket.on('group:invited', live);
     socket.on('hug:delivered', (event) => {
       if (this.deliveredSeen.add(event.hugId)) this.events.emit('delivered', event);
     });

@@ -1,0 +1,276 @@
+import { CommandError } from '../../domain/command-error.js';
+import {
+  advance,
+  decide,
+  type GroupHugCommand,
+  type GroupHugDiff,
+  type GroupHugRules,
+  type GroupHugState,
+  isFinal,
+  nextDeadline,
+  refuseTap,
+  withWarmth,
+} from '../../domain/group-hugs/group-hug.js';
+import { PulseAggregator } from '../../domain/group-hugs/pulse-aggregator.js';
+import type { ProtocolError } from '../../protocol/errors.js';
+import type { GroupHugSummary } from '../../protocol/schemas/group-hugs.js';
+import type { LogPort } from '../log-port.js';
+import type { RoomPort } from '../room-port.js';
+import type { GroupHugDirectory, GroupLease } from './group-hug-directory.js';
+import { groupRoom, summaryOf } from './group-hug-views.js';
+
+/** What an actor needs from its node. */
+export interface GroupHugActorDeps {
+  readonly directory: GroupHugDirectory;
+  readonly rooms: RoomPort;
+  readonly rules: GroupHugRules;
+  readonly leaseMs: number;
+  /** Pulse period while live (≥ 100 ms). */
+  readonly pulseMs: number;
+  /** How long a finished group hug's snapshot stays readable. */
+  readonly retainMs: number;
+  readonly log: LogPort;
+  readonly now: () => number;
+  /** Persists a completed group hug's summary (write-behind, idempotent); resolves once durable. */
+  readonly persistSummary: (summary: GroupHugSummary) => Promise<void>;
+  /** The actor stopped for good on this node. */
+  readonly onStopped: (groupId: string, reason: ActorStopReason) => void;
+}
+
+/** Why an actor stopped: its group hug ended, another node fenced it off, or its node shuts down. */
+export type ActorStopReason = 'final' | 'fenced' | 'shutdown';
+
+/** One command's outcome: the state after the batch it was applied in, and its own diff. */
+export interface ActorOutcome {
+  readonly state: GroupHugState;
+  readonly diff: GroupHugDiff | null;
+}
+
+/** The answer to a command that reached an owner that is no longer the owner: route again. */
+export function notOwner(groupId: string): CommandError {
+  return new CommandError('unavailable', `this node no longer owns group hug ${groupId}`, { reason: 'not_owner' }, 100);
+}
+
+type Mail =
+  | { readonly kind: 'command'; readonly command: GroupHugCommand; resolve(o: ActorOutcome): void; reject(e: unknown): void }
+  | { readonly kind: 'tick' };
+
+/**
+ * One group hug's actor, on its owner node. It alone changes the state: commands and timers pass
+ * through one mailbox, and each batch of changes is saved (fenced by the lease) before anyone
+ * hears of it; acknowledged means in the snapshot, so a successor restores it. It renews its lease,
+ * broadcasts diffs and pulses to room `group:{id}`, and folds taps into pulses at a bounded rate.
+ */
+export class GroupHugActor {
+  private readonly mailbox: Mail[] = [];
+  private draining = false;
+  private stopped = false;
+  private readonly pulses = new PulseAggregator();
+  private deadlineTimer: ReturnType<typeof setTimeout> | null = null;
+  private pulseTimer: ReturnType<typeof setInterval> | null = null;
+  private renewTimer: ReturnType<typeof setInterval> | null = null;
+  private lastRenewedAt: number;
+  private savedWarmth: number;
+
+  constructor(
+    private state: GroupHugState,
+    readonly lease: GroupLease,
+    private readonly deps: GroupHugActorDeps,
+  ) {
+    this.lastRenewedAt = performance.now();
+    this.savedWarmth = state.peakWarmth;
+  }
+
+  /** The group hug's id. */
+  get id(): string {
+    return this.state.id;
+  }
+
+  /** The current state (what the last save holds, plus the peak warmth since). */
+  get current(): GroupHugState {
+    return this.state;
+  }
+
+  /**
+   * Starts the actor's clocks: lease renewal, the next deadline, pulses while live. A restored
+   * actor catches up at once (a countdown that ended while nobody owned it goes live now).
+   */
+  start(): void {
+    const every = Math.max(50, Math.floor(this.deps.leaseMs / 4));
+    this.renewTimer = setInterval(() => void this.renew(), every);
+    this.post({ kind: 'tick' });
+  }
+
+  /** Applies `command` (after every command queued before it) and resolves once it is saved. */
+  execute(command: GroupHugCommand): Promise<ActorOutcome> {
+    if (this.stopped) return Promise.reject(notOwner(this.id));
+    return new Promise((resolve, reject) => this.post({ kind: 'command', command, resolve, reject }));
+  }
+
+  /** Counts a node's pre-aggregated taps; answers each user's verdict (`null` = counted). */
+  taps(taps: readonly (readonly [userId: string, intensity: number])[]): Record<string, ProtocolError | null> {
+    if (this.stopped) throw notOwner(this.id);
+    const verdicts: Record<string, ProtocolError | null> = {};
+    for (const [userId, intensity] of taps) {
+      const refusal = refuseTap(this.state, userId);
+      verdicts[userId] = refusal ? refusal.toProtocolError() : null;
+      if (!refusal) this.pulses.add(userId, intensity);
+    }
+    return verdicts;
+  }
+
+  /** Stops for a node shutdown and hands the lease back, so a successor need not wait for it to expire. */
+  async shutdown(): Promise<void> {
+    if (this.stopped) return;
+    this.stop('shutdown');
+    await this.deps.directory.release(this.lease).catch((error: unknown) => this.deps.log.warn({ err: error, groupId: this.id }, 'could not hand back a group hug lease'));
+  }
+
+  private post(mail: Mail): void {
+    this.mailbox.push(mail);
+    void this.drain();
+  }
+
+  private async drain(): Promise<void> {
+    if (this.draining) return;
+    this.draining = true;
+    try {
+      while (this.mailbox.length > 0 && !this.stopped) await this.runBatch(this.mailbox.splice(0));
+    } finally {
+      this.draining = false;
+    }
+    if (this.stopped) this.failQueued();
+  }
+
+  /** Applies a batch of mail to a copy of the state, saves once (group commit), then tells everyone. */
+  private async runBatch(batch: Mail[]): Promise<void> {
+    const now = this.deps.now();
+    let state = this.state;
+    const diffs: GroupHugDiff[] = [];
+    const results: { mail: Extract<Mail, { kind: 'command' }>; diff: GroupHugDiff | null; error?: unknown }[] = [];
+    const apply = (step: ReturnType<typeof advance>) => {
+      if (!step) return null;
+      state = step.state;
+      diffs.push(step.diff);
+      return step.diff;
+    };
+    for (const mail of batch) {
+      if (mail.kind === 'tick') {
+        for (let guard = 0; guard < 5 && apply(advance(state, now, this.deps.rules)); guard += 1);
+        continue;
+      }
+      try {
+        results.push({ mail, diff: apply(decide(state, mail.command, now, this.deps.rules)) });
+      } catch (error) {
+        results.push({ mail, diff: null, error });
+      }
+    }
+    if (diffs.length > 0) {
+      let saved: boolean;
+      try {
+        saved = await this.deps.directory.save(this.lease, state, this.deps.leaseMs);
+      } catch (error) {
+        // Not saved, so not applied: every command of the batch fails, the state stays as it was.
+        for (const r of results) r.mail.reject(error);
+        this.schedule();
+        return;
+      }
+      if (!saved) {
+        for (const r of results) r.mail.reject(notOwner(this.id));
+        this.stop('fenced');
+        return;
+      }
+      this.lastRenewedAt = performance.now();
+      this.savedWarmth = state.peakWarmth;
+      this.state = state;
+      const room = groupRoom(state.id);
+      const at = this.deps.now();
+      for (const diff of diffs) this.deps.rooms.emit(room, 'group:state', { groupId: state.id, ...diff, at });
+    }
+    for (const r of results) {
+      if (r.error === undefined) r.mail.resolve({ state: this.state, diff: r.diff });
+      else r.mail.reject(r.error);
+    }
+    if (isFinal(this.state.phase)) await this.finish();
+    else this.schedule();
+  }
+
+  /** Sets the timers the current phase needs. */
+  private schedule(): void {
+    if (this.stopped) return;
+    if (this.deadlineTimer) clearTimeout(this.deadlineTimer);
+    this.deadlineTimer = null;
+    const deadline = nextDeadline(this.state, this.deps.rules);
+    if (deadline !== null) {
+      this.deadlineTimer = setTimeout(() => this.post({ kind: 'tick' }), Math.max(0, deadline - this.deps.now()));
+    }
+    if (this.state.phase === 'live' && !this.pulseTimer) {
+      this.pulseTimer = setInterval(() => this.pulse(), Math.max(100, this.deps.pulseMs));
+    } else if (this.state.phase !== 'live' && this.pulseTimer) {
+      clearInterval(this.pulseTimer);
+      this.pulseTimer = null;
+    }
+  }
+
+  private pulse(): void {
+    if (this.stopped || this.state.phase !== 'live') return;
+    const pulse = this.pulses.flush(this.state.participants.length);
+    if (!pulse) return;
+    this.state = withWarmth(this.state, pulse.warmth);
+    const t = this.deps.now();
+    this.deps.rooms.emit(groupRoom(this.id), 'group:pulse', { groupId: this.id, warmth: pulse.warmth, participantsSqueezing: pulse.participantsSqueezing, t, at: t });
+  }
+
+  /**
+   * The end: the summary goes to write-behind (a completed one), then the directory retires the
+   * group hug. A successor that restores a final-but-not-retired snapshot runs this again; both
+   * steps are idempotent.
+   */
+  private async finish(): Promise<void> {
+    const state = this.state;
+    try {
+      if (state.phase === 'complete') {
+        const summary = summaryOf(state);
+        await this.deps.persistSummary(summary);
+        this.deps.rooms.emit(groupRoom(state.id), 'group:complete', { groupId: state.id, summary, at: this.deps.now() });
+      }
+      const retired = await this.deps.directory.retire(this.lease, state, this.deps.retainMs);
+      this.stop(retired ? 'final' : 'fenced');
+    } catch (error) {
+      // The lease stays ours: try again shortly (or a successor will).
+      this.deps.log.warn({ err: error, groupId: state.id }, 'finishing a group hug failed; retrying');
+      setTimeout(() => void this.finish(), 500);
+    }
+  }
+
+  private async renew(): Promise<void> {
+    if (this.stopped) return;
+    const started = performance.now();
+    try {
+      const warmer = this.state.peakWarmth > this.savedWarmth;
+      const ok = warmer ? await this.deps.directory.save(this.lease, this.state, this.deps.leaseMs) : await this.deps.directory.renew(this.lease, this.deps.leaseMs);
+      if (!ok) return this.stop('fenced');
+      this.lastRenewedAt = started;
+      if (warmer) this.savedWarmth = this.state.peakWarmth;
+    } catch (error) {
+      this.deps.log.warn({ err: error, groupId: this.id }, 'group hug lease renewal failed');
+      // Unrenewed for a whole lease: another node may own it now. Step down before it can act.
+      if (performance.now() - this.lastRenewedAt > this.deps.leaseMs) this.stop('fenced');
+    }
+  }
+
+  private stop(reason: ActorStopReason): void {
+    if (this.stopped) return;
+    this.stopped = true;
+    if (this.deadlineTimer) clearTimeout(this.deadlineTimer);
+    if (this.pulseTimer) clearInterval(this.pulseTimer);
+    if (this.renewTimer) clearInterval(this.renewTimer);
+    this.failQueued();
+    if (reason === 'fenced') this.deps.log.warn({ groupId: this.id, token: this.lease.token }, 'group hug lease lost: another node owns it now');
+    this.deps.onStopped(this.id, reason);
+  }
+
+  private failQueued(): void {
+    for (const mail of this.mailbox.splice(0)) if (mail.kind === 'command') mail.reject(notOwner(this.id));
+  }
+}

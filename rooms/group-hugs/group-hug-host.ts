@@ -1,0 +1,242 @@
+import { CommandError } from '../../domain/command-error.js';
+import { canView, createGroupHug, decide, type GroupHugCommand, type GroupHugState, type NewGroupHug } from '../../domain/group-hugs/group-hug.js';
+import type { ProtocolError } from '../../protocol/errors.js';
+import { NodeRequestTimeoutError, type NodeRequests } from '../cluster/node-requests.js';
+import { type ActorOutcome, GroupHugActor, type GroupHugActorDeps } from './group-hug-actor.js';
+import type { AcquireResult } from './group-hug-directory.js';
+import { TapBatcher } from './tap-batcher.js';
+
+/** A command as it travels to the owner: the state machine's, or a read. */
+export type OwnerCommand = GroupHugCommand | { readonly type: 'get'; readonly userId: string };
+
+/** The node methods group hugs use, over the one node-to-node request mechanism. */
+export type GroupNodeMethods = {
+  'group.command': { body: { groupId: string; command: OwnerCommand }; result: ActorOutcome };
+  'group.taps': { body: { groupId: string; taps: [string, number][] }; result: Record<string, ProtocolError | null> };
+};
+
+/** What a {@link GroupHugHost} is built from. */
+export interface GroupHugHostDeps extends Omit<GroupHugActorDeps, 'onStopped'> {
+  readonly nodeId: string;
+  readonly requests: NodeRequests<GroupNodeMethods>;
+  /** How long a forwarded command may wait for the owner before routing again. */
+  readonly forwardTimeoutMs: number;
+  readonly tapBatchMs: number;
+  /** How often to look for group hugs whose owner died. */
+  readonly sweepMs: number;
+  /** Counts actors taken over from another node (for metrics). */
+  readonly onTakeover?: (groupId: string, token: number) => void;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * This node's part in running group hugs. It hosts the actors it owns, and routes every command to
+ * its group hug's owner: to a local actor, over a node request to the owner, or, when the owner's
+ * lease has expired (it died), by taking the lease with a higher fencing token and restoring the
+ * last snapshot here. A sweeper does the same for group hugs nobody sends commands to, so a live
+ * group hug keeps pulsing and ends on time after its owner's death.
+ */
+export class GroupHugHost {
+  private readonly actors = new Map<string, GroupHugActor>();
+  private readonly restoring = new Map<string, Promise<GroupHugActor | Exclude<AcquireResult, { kind: 'acquired' }>>>();
+  private readonly taps: TapBatcher;
+  private sweepTimer: ReturnType<typeof setTimeout> | null = null;
+  private closed = false;
+
+  constructor(private readonly deps: GroupHugHostDeps) {
+    this.taps = new TapBatcher(deps.tapBatchMs, (groupId, taps) => this.route(groupId, (a) => Promise.resolve(a.taps(taps)), 'group.taps', { groupId, taps }, true));
+    deps.requests.handle('group.command', ({ groupId, command }) => this.route(groupId, (a) => this.onActor(a, command), 'group.command', { groupId, command }, false));
+    deps.requests.handle('group.taps', ({ groupId, taps }) => this.route(groupId, (a) => Promise.resolve(a.taps(taps)), 'group.taps', { groupId, taps }, false));
+  }
+
+  /** How many actors this node runs. */
+  get actorCount(): number {
+    return this.actors.size;
+  }
+
+  /** Whether this node runs the actor of `groupId` (tests, metrics). */
+  owns(groupId: string): boolean {
+    return this.actors.has(groupId);
+  }
+
+  /** Starts sweeping for orphans. */
+  start(): void {
+    const sweep = async () => {
+      if (this.closed) return;
+      await this.sweep().catch((error: unknown) => this.deps.log.warn({ err: error }, 'group hug sweep failed'));
+      // Jittered, so the nodes do not all race for the same orphan at the same instant.
+      if (!this.closed) this.sweepTimer = setTimeout(() => void sweep(), this.deps.sweepMs * (0.75 + Math.random() * 0.5));
+    };
+    this.sweepTimer = setTimeout(() => void sweep(), this.deps.sweepMs);
+  }
+
+  /**
+   * Creates a group hug owned by this node. Returns it with `created: false` when its id exists
+   * (a retry of the same create), as its creator sees it now.
+   */
+  async create(input: NewGroupHug): Promise<{ state: GroupHugState; created: boolean }> {
+    const state = createGroupHug(input, this.deps.now(), this.deps.rules);
+    const lease = await this.deps.directory.create(state, this.deps.nodeId, this.deps.leaseMs);
+    if (!lease) return { state: (await this.command(input.id, { type: 'get', userId: input.creatorId })).state, created: false };
+    this.host(new GroupHugActor(state, lease, this.actorDeps()));
+    return { state, created: true };
+  }
+
+  /** Runs `command` on the group hug's owner, wherever it is. */
+  command(groupId: string, command: OwnerCommand): Promise<ActorOutcome> {
+    return this.route(groupId, (a) => this.onActor(a, command), 'group.command', { groupId, command }, true);
+  }
+
+  /** Counts one squeeze (pre-aggregated on this node); resolves once the owner counted it. */
+  squeeze(groupId: string, userId: string, intensity: number): Promise<void> {
+    return this.taps.add(groupId, userId, intensity);
+  }
+
+  /** Hands back every lease (graceful shutdown) and stops sweeping. */
+  async close(): Promise<void> {
+    this.closed = true;
+    if (this.sweepTimer) clearTimeout(this.sweepTimer);
+    await this.taps.flushAll();
+    await Promise.all([...this.actors.values()].map((a) => a.shutdown()));
+  }
+
+  private onActor(actor: GroupHugActor, command: OwnerCommand): Promise<ActorOutcome> {
+    if (command.type !== 'get') return actor.execute(command);
+    if (!canView(actor.current, command.userId)) return Promise.reject(forbidden());
+    return Promise.resolve({ state: actor.current, diff: null });
+  }
+
+  /**
+   * Finds the owner and runs `local` there: here, on the owner through a node request, or here
+   * after taking over an expired lease. With `forward` false (a request forwarded to us) it never
+   * forwards again, so two nodes cannot bounce a command between them.
+   */
+  private async route<R, K extends keyof GroupNodeMethods>(
+    groupId: string,
+    local: (actor: GroupHugActor) => Promise<R>,
+    method: K,
+    body: GroupNodeMethods[K]['body'],
+    forward: boolean,
+  ): Promise<R> {
+    const deadline = performance.now() + this.deps.leaseMs * 2 + this.deps.forwardTimeoutMs;
+    for (let attempt = 0; ; attempt += 1) {
+      if (attempt > 0) {
+        if (performance.now() > deadline) throw new CommandError('unavailable', 'the group hug is changing owner; try again', { reason: 'owner_unreachable' }, 500);
+        await sleep(Math.min(250, 25 * 2 ** attempt));
+      }
+      const here = this.actors.get(groupId) ?? (await this.acquire(groupId, method, body));
+      if (here instanceof GroupHugActor) {
+        try {
+          return await local(here);
+        } catch (error) {
+          if (isNotOwner(error)) continue;
+          throw error;
+        }
+      }
+      if (here.kind !== 'held') return here.answer as R;
+      if (!forward) throw notOwnerHere(groupId);
+      try {
+        return (await this.deps.requests.request(here.owner, method, body, this.deps.forwardTimeoutMs)) as R;
+      } catch (error) {
+        // The owner is silent (dead, its lease not yet expired) or just lost the lease: route again.
+        if (error instanceof NodeRequestTimeoutError || isNotOwner(error)) continue;
+        throw error;
+      }
+    }
+  }
+
+  /** Takes the lease if it is free, or says who holds it, or answers from the final snapshot. */
+  private async acquire<K extends keyof GroupNodeMethods>(
+    groupId: string,
+    method: K,
+    body: GroupNodeMethods[K]['body'],
+  ): Promise<GroupHugActor | { kind: 'held'; owner: string } | { kind: 'answered'; answer: unknown }> {
+    const result = await this.takeOver(groupId);
+    if (result instanceof GroupHugActor) return result;
+    switch (result.kind) {
+      case 'held':
+        return { kind: 'held', owner: result.owner };
+      case 'missing':
+        throw new CommandError('not_found', 'no such group hug', { field: 'groupId' });
+      case 'final':
+        return { kind: 'answered', answer: answerFinal(result.state, method, body, this.deps.now()) };
+    }
+  }
+
+  /**
+   * One attempt to take over `groupId`, shared by concurrent callers: the restored actor, or why
+   * not (held by a live owner, final, missing).
+   */
+  private takeOver(groupId: string): Promise<GroupHugActor | Exclude<AcquireResult, { kind: 'acquired' }>> {
+    const existing = this.actors.get(groupId);
+    if (existing) return Promise.resolve(existing);
+    let pending = this.restoring.get(groupId);
+    if (!pending) {
+      pending = this.restore(groupId).finally(() => this.restoring.delete(groupId));
+      this.restoring.set(groupId, pending);
+    }
+    return pending;
+  }
+
+  private async restore(groupId: string): Promise<GroupHugActor | Exclude<AcquireResult, { kind: 'acquired' }>> {
+    const result = await this.deps.directory.acquire(groupId, this.deps.nodeId, this.deps.leaseMs);
+    if (result.kind !== 'acquired') return result;
+    const actor = new GroupHugActor(result.state, result.lease, this.actorDeps());
+    this.host(actor);
+    if (result.lease.token > 1) {
+      this.deps.log.info({ groupId, token: result.lease.token, phase: result.state.phase, version: result.state.version }, 'took over a group hug');
+      this.deps.onTakeover?.(groupId, result.lease.token);
+    }
+    return actor;
+  }
+
+  private host(actor: GroupHugActor): void {
+    this.actors.set(actor.id, actor);
+    actor.start();
+  }
+
+  private actorDeps(): GroupHugActorDeps {
+    return {
+      ...this.deps,
+      onStopped: (groupId) => {
+        this.actors.delete(groupId);
+      },
+    };
+  }
+
+  private async sweep(): Promise<void> {
+    for (const groupId of await this.deps.directory.orphans(20)) {
+      if (this.closed) return;
+      if (!this.actors.has(groupId)) await this.takeOver(groupId);
+    }
+  }
+}
+
+function forbidden(): CommandError {
+  return new CommandError('forbidden', 'you are not in this group hug', { field: 'groupId', reason: 'not_member' });
+}
+
+function isNotOwner(error: unknown): boolean {
+  return error instanceof CommandError && error.code === 'unavailable' && error.details?.reason === 'not_owner';
+}
+
+function notOwnerHere(groupId: string): CommandError {
+  return new CommandError('unavailable', `this node does not own group hug ${groupId}`, { reason: 'not_owner' }, 100);
+}
+
+/** A command on a finished group hug needs no owner: reads answer from the final snapshot, the rest are refused by the rules. */
+function answerFinal(state: GroupHugState, method: string, body: unknown, now: number): unknown {
+  if (method === 'group.taps') {
+    const { taps } = body as GroupNodeMethods['group.taps']['body'];
+    return Object.fromEntries(taps.map(([userId]) => [userId, new CommandError('conflict', `the group hug is ${state.phase}`, { field: 'groupId', reason: state.phase }).toProtocolError()]));
+  }
+  const { command } = body as GroupNodeMethods['group.command']['body'];
+  if (command.type === 'get') {
+    if (!canView(state, command.userId)) throw forbidden();
+    return { state, diff: null } satisfies ActorOutcome;
+  }
+  // The rules refuse every change of a final group hug, each with its proper error.
+  const step = decide(state, command, now, { leadMs: 0, emptyTimeoutMs: 0, maxMembers: Number.MAX_SAFE_INTEGER });
+  return { state: step?.state ?? state, diff: null } satisfies ActorOutcome;
+}

@@ -1,0 +1,172 @@
+import { createHash } from 'node:crypto';
+import { CommandError } from '../../domain/command-error.js';
+import type { GroupHugState } from '../../domain/group-hugs/group-hug.js';
+import type { GroupHistoryPage, GroupHugView, GroupInviteResult } from '../../protocol/schemas/group-hugs.js';
+import type { GroupHugRepository } from '../../persistence/store/group-hug-repository.js';
+import { inboxAppend } from '../../persistence/write-behind/write-operation.js';
+import { assertMayHug, type HugPermissionDeps } from '../hugs/hug-permission.js';
+import type { InboxAppender } from '../inbox/inbox-appender.js';
+import { userRoom } from '../room-names.js';
+import type { RoomPort } from '../room-port.js';
+import type { GroupHugHost, OwnerCommand } from './group-hug-host.js';
+import { groupRoom, toGroupView } from './group-hug-views.js';
+
+/** What {@link GroupHugService} is built from. */
+export interface GroupHugServiceDeps extends HugPermissionDeps {
+  readonly host: GroupHugHost;
+  readonly groupHugs: GroupHugRepository;
+  readonly inbox: InboxAppender;
+  readonly rooms: RoomPort;
+  /** Takes one token from a connection's squeeze bucket. */
+  readonly throttleSqueeze: (connectionId: string) => Promise<{ readonly allowed: boolean; readonly retryAfterMs: number }>;
+  readonly now?: () => number;
+}
+
+/** What `group:create` asks for, validated. */
+export interface GroupCreate {
+  readonly title: string;
+  readonly invitees: readonly string[];
+  readonly scheduledAt?: number | undefined;
+  readonly durationMs: number;
+  readonly clientId: string;
+}
+
+/** Furthest ahead a group hug may be scheduled. */
+const MAX_SCHEDULE_AHEAD_MS = 30 * 24 * 3600 * 1000;
+
+/** The group hug id of `creatorId`'s create with `clientId`: a retry yields the same group hug. */
+export function groupIdFor(creatorId: string, clientId: string): string {
+  return `g_${createHash('sha256').update(`group\u0000${creatorId}\u0000${clientId}`).digest('base64url').slice(0, 24)}`;
+}
+
+function parsePosition(token: string): { endedAt: number; groupId: string } {
+  const dot = token.indexOf('.');
+  const endedAt = Number(token.slice(0, dot));
+  const groupId = token.slice(dot + 1);
+  if (dot <= 0 || !Number.isSafeInteger(endedAt) || !groupId.startsWith('g_')) {
+    throw new CommandError('invalid_payload', 'before: not a page token from group:history', { field: 'before' });
+  }
+  return { endedAt, groupId };
+}
+
+/**
+ * Group hugs as users command them, on whichever node their socket is. It checks what needs the
+ * store (invitees must accept hugs from the creator: friends, by privacy), sends each command to
+ * the group hug's owner (the actor decides), then does this node's part: sockets join or leave
+ * room `group:{id}`, and new invitees get an inbox entry and a live `group:invited`.
+ */
+export class GroupHugService {
+  private readonly now: () => number;
+
+  constructor(private readonly deps: GroupHugServiceDeps) {
+    this.now = deps.now ?? Date.now;
+  }
+
+  async create(userId: string, request: GroupCreate): Promise<GroupHugView> {
+    const now = this.now();
+    if (request.scheduledAt !== undefined && (request.scheduledAt <= now || request.scheduledAt > now + MAX_SCHEDULE_AHEAD_MS)) {
+      throw new CommandError('invalid_payload', 'scheduledAt: must be in the future, at most 30 days ahead', { field: 'scheduledAt' });
+    }
+    await this.assertMayInvite(userId, request.invitees, 'invitees');
+    const id = groupIdFor(userId, request.clientId);
+    const { state, created } = await this.deps.host.create({
+      id,
+      title: request.title,
+      creatorId: userId,
+      invitees: request.invitees,
+      scheduledAt: request.scheduledAt ?? null,
+      durationMs: request.durationMs,
+    });
+    if (created) await this.sendInvites(state, state.invited);
+    this.deps.rooms.join(userRoom(userId), [groupRoom(id)]);
+    return toGroupView(state);
+  }
+
+  async invite(userId: string, groupId: string, userIds: readonly string[]): Promise<GroupInviteResult> {
+    await this.assertMayInvite(userId, userIds, 'userIds');
+    const { state, diff } = await this.deps.host.command(groupId, { type: 'invite', by: userId, userIds });
+    const invited = diff?.invited ?? [];
+    await this.sendInvites(state, invited);
+    return { invited };
+  }
+
+  async join(userId: string, groupId: string): Promise<GroupHugView> {
+    const view = await this.run(groupId, { type: 'join', userId });
+    // Every device of the user follows the group hug; a late joiner has the snapshot already.
+    this.deps.rooms.join(userRoom(userId), [groupRoom(groupId)]);
+    return view;
+  }
+
+  decline(userId: string, groupId: string): Promise<GroupHugView> {
+    return this.run(groupId, { type: 'decline', userId });
+  }
+
+  async leave(userId: string, groupId: string): Promise<GroupHugView> {
+    const view = await this.run(groupId, { type: 'leave', userId });
+    this.deps.rooms.leave(userRoom(userId), [groupRoom(groupId)]);
+    return view;
+  }
+
+  start(userId: string, groupId: string): Promise<GroupHugView> {
+    return this.run(groupId, { type: 'start', by: userId });
+  }
+
+  cancel(userId: string, groupId: string): Promise<GroupHugView> {
+    return this.run(groupId, { type: 'cancel', by: userId });
+  }
+
+  get(userId: string, groupId: string): Promise<GroupHugView> {
+    return this.run(groupId, { type: 'get', userId });
+  }
+
+  /** One tap: limited per connection here, so a flood never reaches the owner. */
+  async squeeze(userId: string, connectionId: string, groupId: string, intensity: number): Promise<{ accepted: true }> {
+    const decision = await this.deps.throttleSqueeze(connectionId);
+    if (!decision.allowed) throw new CommandError('rate_limited', 'too many squeezes; slow down', { scope: 'squeeze' }, decision.retryAfterMs);
+    await this.deps.host.squeeze(groupId, userId, intensity);
+    return { accepted: true };
+  }
+
+  async history(userId: string, before: string | undefined, limit: number): Promise<GroupHistoryPage> {
+    const rows = await this.deps.groupHugs.history(userId, before ? parsePosition(before) : null, limit + 1);
+    const summaries = rows.slice(0, limit);
+    const last = summaries.at(-1);
+    return { summaries, next: rows.length > limit && last ? `${last.endedAt}.${last.groupId}` : null };
+  }
+
+  private async run(groupId: string, command: OwnerCommand): Promise<GroupHugView> {
+    return toGroupView((await this.deps.host.command(groupId, command)).state);
+  }
+
+  private async assertMayInvite(userId: string, invitees: readonly string[], field: string): Promise<void> {
+    for (const invitee of new Set(invitees)) {
+      if (invitee === userId) continue;
+      try {
+        await assertMayHug(this.deps, userId, invitee, field);
+      } catch (error) {
+        if (error instanceof CommandError) throw new CommandError(error.code, `${invitee}: ${error.message}`, { ...error.details, userId: invitee });
+        throw error;
+      }
+    }
+  }
+
+  /** Each new invitee gets an inbox entry (so offline ones learn of it) and a live `group:invited`. */
+  private async sendInvites(state: GroupHugState, invitees: readonly string[]): Promise<void> {
+    const createdAt = this.now();
+    await Promise.all(
+      invitees.map(async (invitee) => {
+        const id = `group-invite:${state.id}`;
+        const data = { title: state.title, from: state.creatorId };
+        const cursor = await this.deps.inbox.append(invitee, (c) => [inboxAppend({ userId: invitee, cursor: c, id, type: 'group-invite', ref: state.id, createdAt, data })]);
+        this.deps.rooms.emit(userRoom(invitee), 'group:invited', {
+          type: 'group-invite',
+          cursor,
+          id,
+          createdAt,
+          invite: { groupId: state.id, title: state.title, from: state.creatorId },
+          at: this.now(),
+        });
+      }),
+    );
+  }
+}
