@@ -10,6 +10,7 @@ const CLUSTER_SUITES = [
   'e2e/session.e2e.test.ts',
   'e2e/bad-input.e2e.test.ts',
   'e2e/http-auth.e2e.test.ts',
+  'e2e/group-hugs.e2e.test.ts',
 ];
 
 // Cluster suites start their own redis-server. Without one they are left out with a printed reason,
