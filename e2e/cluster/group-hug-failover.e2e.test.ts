@@ -4,6 +4,7 @@ import type { GroupPulseEvent, HugMoodClient } from '../../client-sdk/src/index.
 import { type Account, register } from '../support/accounts.js';
 import { closeAllClients, connectedClient, eventually } from '../support/clients.js';
 import { startCluster, type TestCluster } from '../support/cluster-process.js';
+import { nextOwner, ownerOf } from '../support/group-owner.js';
 
 const ENV = {
   GROUP_LEAD_MS: '2500',
@@ -20,24 +21,6 @@ interface Member {
   readonly account: Account;
   readonly client: HugMoodClient;
   readonly node: number;
-}
-
-/** The live owner of a group hug, read straight from the directory's hash in Redis. */
-async function ownerOf(redis: Redis, groupId: string): Promise<{ node: string; token: number; liveForMs: number } | null> {
-  const [owner, token, until] = await redis.hmget(`hm:group:{${groupId}}`, 'owner', 'token', 'until');
-  const [seconds, micros] = await redis.time();
-  const now = Number(seconds) * 1000 + Math.floor(Number(micros) / 1000);
-  if (!owner || !token || !until || Number(until) <= now) return null;
-  return { node: owner, token: Number(token), liveForMs: Number(until) - now };
-}
-
-/** Waits until a node other than `dead` holds a live lease; returns it and how long that took. */
-async function failover(redis: Redis, groupId: string, dead: string, killedAt: number) {
-  const next = await eventually(async () => {
-    const o = await ownerOf(redis, groupId);
-    return o && o.node !== dead ? o : undefined;
-  }, 10_000, `a new owner after ${dead} died`);
-  return { ...next, ms: Date.now() - killedAt };
 }
 
 describe('group hug owner failover (three node processes, real Redis, kill -9)', () => {
@@ -89,7 +72,7 @@ describe('group hug owner failover (three node processes, real Redis, kill -9)',
     // Crash one: the owner, during gathering.
     const killedAt = Date.now();
     await cluster.nodes[0]?.stop('SIGKILL');
-    const first = await failover(redis, group.id, 'node-0', killedAt);
+    const first = await nextOwner(redis, group.id, 'node-0', killedAt);
     console.info(`group hug failover in gathering: ${first.ms} ms (now ${first.node}, token ${first.token})`);
     expect(first.ms).toBeLessThan(3000);
     expect(first.token).toBe(2);
@@ -122,7 +105,7 @@ describe('group hug owner failover (three node processes, real Redis, kill -9)',
       await eventually(() => pulses.every((p) => p.length > 0), 5000, 'pulses before the crash');
       const liveKilledAt = Date.now();
       await cluster.nodes[liveIndex]?.stop('SIGKILL');
-      const second = await failover(redis, group.id, `node-${liveIndex}`, liveKilledAt);
+      const second = await nextOwner(redis, group.id, `node-${liveIndex}`, liveKilledAt);
       console.info(`group hug failover in live: ${second.ms} ms (now ${second.node}, token ${second.token})`);
       expect(second.ms).toBeLessThan(3000);
       expect(second.token).toBe(3);

@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { createGroupHug } from '../../domain/group-hugs/group-hug.js';
+import type { LogPort } from '../log-port.js';
+import { RecordingRoomPort } from '../test-support/recording-room-port.js';
+import { type ActorStopReason, GroupHugActor, type GroupHugActorDeps } from './group-hug-actor.js';
+import { MemoryGroupHugDirectory } from './memory-group-hug-directory.js';
+
+const quiet: LogPort = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
+const rules = { leadMs: 200, emptyTimeoutMs: 60_000, maxMembers: 50 };
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function setup(leaseMs: number) {
+  const directory = new MemoryGroupHugDirectory();
+  const rooms = new RecordingRoomPort();
+  const stops: ActorStopReason[] = [];
+  const summaries: unknown[] = [];
+  const deps: GroupHugActorDeps = {
+    directory,
+    rooms,
+    rules,
+    leaseMs,
+    pulseMs: 100,
+    retainMs: 60_000,
+    log: quiet,
+    now: Date.now,
+    persistSummary: (s) => {
+      summaries.push(s);
+      return Promise.resolve();
+    },
+    onStopped: (_id, reason) => stops.push(reason),
+  };
+  const state = createGroupHug({ id: 'g_actor0001', title: 't', creatorId: 'c', invitees: ['a', 'b'], scheduledAt: null, durationMs: 3000 }, Date.now(), rules);
+  return { directory, rooms, stops, summaries, deps, state };
+}
+
+describe('group hug actor', () => {
+  it('a stale owner cannot write: its command is refused, the snapshot stays, nothing is broadcast, it steps down', async () => {
+    const { directory, rooms, stops, deps, state } = setup(50);
+    const lease = await directory.create(state, 'n1', 50);
+    if (!lease) throw new Error('no lease');
+    const stale = new GroupHugActor(state, lease, deps);
+    await sleep(80);
+    const taken = await directory.acquire(state.id, 'n2', 60_000);
+    expect(taken).toMatchObject({ kind: 'acquired', lease: { token: 2 } });
+    await expect(stale.execute({ type: 'join', userId: 'a' })).rejects.toMatchObject({ code: 'unavailable', details: { reason: 'not_owner' } });
+    expect(stops).toEqual(['fenced']);
+    expect(rooms.emitted('group:state')).toEqual([]);
+    expect(await directory.acquire(state.id, 'n2', 60_000)).toMatchObject({ state: { version: 1, participants: ['c'] } });
+    await expect(stale.execute({ type: 'join', userId: 'b' })).rejects.toMatchObject({ code: 'unavailable' });
+  });
+
+  it('group-commits a burst of commands in few saves, answers each with its own diff, broadcasts each diff in order', async () => {
+    const { directory, rooms, deps } = setup(60_000);
+    const many = createGroupHug({ id: 'g_actor0002', title: 't', creatorId: 'c', invitees: Array.from({ length: 40 }, (_, i) => `u${i}`), scheduledAt: null, durationMs: 3000 }, Date.now(), rules);
+    const lease = await directory.create(many, 'n1', 60_000);
+    if (!lease) throw new Error('no lease');
+    let saves = 0;
+    const counting = { ...deps, directory: Object.assign(Object.create(directory) as MemoryGroupHugDirectory, { save: (...args: Parameters<MemoryGroupHugDirectory['save']>) => ((saves += 1), directory.save(...args)) }) };
+    const actor = new GroupHugActor(many, lease, counting);
+    const outcomes = await Promise.all(Array.from({ length: 40 }, (_, i) => actor.execute({ type: 'join', userId: `u${i}` })));
+    expect(outcomes.map((o) => o.diff?.joined)).toEqual(Array.from({ length: 40 }, (_, i) => [`u${i}`]));
+    expect(saves).toBeLessThan(5);
+    expect(rooms.emitted('group:state').map((e) => e.payload.version)).toEqual(Array.from({ length: 40 }, (_, i) => i + 2));
+    expect(actor.current.participants).toHaveLength(41);
+    await actor.shutdown();
+  });
+
+  it('runs the timeline by itself: countdown, live with pulses from taps, complete with a summary, retired', async () => {
+    const { directory, rooms, stops, summaries, deps, state } = setup(60_000);
+    const lease = await directory.create(state, 'n1', 60_000);
+    if (!lease) throw new Error('no lease');
+    const actor = new GroupHugActor(state, lease, { ...deps, rules: { ...rules, leadMs: 100 } });
+    actor.start();
+    await actor.execute({ type: 'join', userId: 'a' });
+    expect(actor.taps([['a', 1]])).toMatchObject({ a: { code: 'conflict' } });
+    await actor.execute({ type: 'start', by: 'c' });
+    await sleep(200);
+    expect(actor.current.phase).toBe('live');
+    expect(actor.taps([['a', 1], ['c', 0.5], ['z', 1]])).toEqual({ a: null, c: null, z: expect.objectContaining({ code: 'forbidden' }) as unknown });
+    await sleep(250);
+    expect(rooms.emitted('group:pulse')[0]?.payload).toMatchObject({ participantsSqueezing: 2 });
+    await sleep(3000);
+    expect(summaries).toHaveLength(1);
+    expect(stops).toEqual(['final']);
+    expect(await directory.acquire(state.id, 'n2', 1000)).toMatchObject({ kind: 'final', state: { phase: 'complete' } });
+    expect(rooms.emitted('group:complete')).toHaveLength(1);
+  }, 10_000);
+});
