@@ -78,12 +78,15 @@ export interface HugReadStateEvent extends Stamped {
 }
 
 /**
- * To room `group:{id}`: one change to a group hug. Only the changed fields are set; the lists
- * name users added to or removed from `participants`, `invited` and `declined`. Apply diffs in
- * `version` order; on a gap, fetch the snapshot (`group:get`).
+ * To room `group:{id}`: the changes to a group hug from version `fromVersion` to `version` (one
+ * command, or a batch of them). Only the changed fields are set; `joined`/`left` change
+ * `participants`, `invited`/`declined` add to those lists (a user joining leaves `invited` and
+ * `declined`, declining leaves `invited`, being invited leaves `declined`). Apply a diff whose
+ * `fromVersion` is your version; skip older ones; on a gap, fetch the snapshot (`group:get`).
  */
 export interface GroupStateEvent extends Stamped {
   readonly groupId: string;
+  readonly fromVersion: number;
   readonly version: number;
   readonly phase?: GroupHugPhase;
   readonly startsAt?: number;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CommandError } from '../command-error.js';
-import { advance, createGroupHug, decide, type GroupHugCommand, type GroupHugRules, type GroupHugState, nextDeadline } from './group-hug.js';
+import { advance, createGroupHug, decide, diffBetween, type GroupHugCommand, type GroupHugRules, type GroupHugState, nextDeadline } from './group-hug.js';
 
 const RULES: GroupHugRules = { leadMs: 3000, emptyTimeoutMs: 60_000, maxMembers: 5 };
 const T0 = 1_000_000;
@@ -146,5 +146,16 @@ describe('group hug state machine', () => {
     expect(advance(empty, T0 + 60_000, RULES)?.state).toMatchObject({ phase: 'cancelled', cancelReason: 'empty' });
     const back = apply(empty, { type: 'join', userId: 'a' }, T0 + 1000);
     expect(advance(back, T0 + 61_000, RULES)).toBeNull();
+  });
+
+  it('diffBetween: one diff across a batch of commands, with only what changed', () => {
+    const s0 = fresh({ invitees: ['a', 'b', 'd'] });
+    let s = apply(s0, { type: 'join', userId: 'a' });
+    s = apply(s, { type: 'decline', userId: 'b' });
+    s = apply(s, { type: 'leave', userId: 'c' });
+    s = apply(s, { type: 'invite', by: 'c', userIds: ['x'] });
+    s = apply(s, { type: 'start', by: 'c' });
+    expect(diffBetween(s0, s)).toEqual({ fromVersion: 1, version: 6, phase: 'countdown', startsAt: T0 + 3000, joined: ['a'], left: ['c'], invited: ['c', 'x'], declined: ['b'] });
+    expect(diffBetween(s, s)).toEqual({ fromVersion: 6, version: 6 });
   });
 });

@@ -248,10 +248,39 @@ export function canView(state: GroupHugState, userId: string): boolean {
 
 /**
  * Judges one tap: only a participant may squeeze, and only while live. Returns the refusal, or
- * `null` to count it.
+ * `null` to count it. Pass the participants as a set when judging many taps.
  */
-export function refuseTap(state: GroupHugState, userId: string): CommandError | null {
-  if (!state.participants.includes(userId)) return new CommandError('forbidden', 'you are not in this group hug', { field: 'groupId', reason: 'not_member' });
+export function refuseTap(state: GroupHugState, userId: string, participants: ReadonlySet<string> = new Set(state.participants)): CommandError | null {
+  if (!participants.has(userId)) return new CommandError('forbidden', 'you are not in this group hug', { field: 'groupId', reason: 'not_member' });
   if (state.phase !== 'live') return new CommandError('conflict', `squeezes count only while live; the group hug is ${state.phase}`, { field: 'groupId', reason: state.phase });
   return null;
+}
+
+function added(before: readonly string[], after: readonly string[]): string[] {
+  const had = new Set(before);
+  return after.filter((id) => !had.has(id));
+}
+
+/**
+ * One diff that takes `before` to `after` across any number of versions (a batch of commands):
+ * broadcast once instead of once per command, so a burst of 1,000 joins costs a few broadcasts to
+ * the room, not one each. Applied with the same rules as a single step's diff: `joined` leave the
+ * invitees and decliners, `declined` leave the invitees, `invited` leave the decliners.
+ */
+export function diffBetween(before: GroupHugState, after: GroupHugState): GroupHugDiff & { readonly fromVersion: number } {
+  const lists = {
+    joined: added(before.participants, after.participants),
+    left: added(after.participants, before.participants),
+    invited: added(before.invited, after.invited),
+    declined: added(before.declined, after.declined),
+  };
+  return {
+    fromVersion: before.version,
+    version: after.version,
+    ...(after.phase !== before.phase ? { phase: after.phase } : {}),
+    ...(after.startsAt !== before.startsAt && after.startsAt !== null ? { startsAt: after.startsAt } : {}),
+    ...(after.endedAt !== before.endedAt && after.endedAt !== null ? { endedAt: after.endedAt } : {}),
+    ...(after.cancelReason !== before.cancelReason && after.cancelReason !== null ? { cancelReason: after.cancelReason } : {}),
+    ...Object.fromEntries(Object.entries(lists).filter(([, ids]) => ids.length > 0)),
+  };
 }

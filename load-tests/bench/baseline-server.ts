@@ -40,7 +40,23 @@ io.on('connection', (socket: Socket) => {
     ack?.({ ok: true, data: { hugId: id, delivered: true } });
   });
   socket.on('hug:ack', (payload: Payload, ack?: Ack) => ack?.({ ok: true, data: { acknowledged: payload.hugIds } }));
+  // The group scenario: a join is a room join, a squeeze only an ack.
+  socket.on('group:join', (payload: { groupId?: unknown }, ack?: Ack) => {
+    void socket.join(`group:${String(payload.groupId)}`);
+    ack?.({ ok: true, data: { id: payload.groupId } });
+  });
+  socket.on('group:squeeze', (_payload: unknown, ack?: Ack) => ack?.({ ok: true, data: { accepted: true } }));
 });
+
+// One baseline node (PULSE_GROUP set) broadcasts a pulse to the group's room at 10 Hz, as our
+// actor does: the same event, the same room, the same adapter.
+const pulseGroup = process.env['PULSE_GROUP'];
+if (pulseGroup) {
+  setInterval(() => {
+    const t = Date.now();
+    io.to(`group:${pulseGroup}`).emit('group:pulse', { groupId: pulseGroup, warmth: 0.5, participantsSqueezing: 100, t, at: t });
+  }, 100);
+}
 
 function metricsText(): string {
   const m = process.memoryUsage();

@@ -7,8 +7,8 @@ const list = <T extends z.ZodType>(item: T) => z.preprocess((v) => (typeof v ===
 
 /** Every option of `npm run bench`, with its default. */
 export const benchOptionsSchema = z.object({
-  /** `all` runs hugs and idle; `cluster` and `ghost` run alone (they start Redis and several nodes). */
-  scenario: z.enum(['hugs', 'idle', 'all', 'cluster', 'ghost']).default('all'),
+  /** `all` runs hugs and idle; `cluster`, `ghost`, `group` and `failover` run alone (they start Redis and several nodes). */
+  scenario: z.enum(['hugs', 'idle', 'all', 'cluster', 'ghost', 'group', 'failover']).default('all'),
   /** Scenario one: aggregate hugs per second. */
   rate: int(1, 100_000).default(500),
   /** Scenario one: measured seconds (after the warm-up). */
@@ -37,7 +37,9 @@ export const benchOptionsSchema = z.object({
   step: int(1, 120).default(5),
   /** Cluster: the p99 delivery latency a rate must stay under, ms. */
   bound: int(1, 10_000).default(100),
-  /** Ghost: how many times a node is killed with -9. */
+  /** Group: participants in the one group hug (spread over three nodes). */
+  participants: int(2, 5000).default(1000),
+  /** Ghost and failover: how many times a node is killed with -9. */
   kills: int(1, 100).default(10),
   /** Writes a V8 CPU profile of each server under load-tests/results/profiles/ (open it in Chrome DevTools). */
   profile: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),

@@ -4,7 +4,9 @@ import { parseBenchArgs } from './bench-options.js';
 import { ROOT } from './bench-server.js';
 import { ClientPool } from './client-pool.js';
 import { type ClusterRun, runClusterScenario } from './cluster-scenario.js';
+import { runFailoverScenario } from './failover-scenario.js';
 import { runGhostScenario } from './ghost-scenario.js';
+import { runGroupScenario } from './group-scenario.js';
 import { runHugScenario } from './hug-scenario.js';
 import { runIdleScenario } from './idle-scenario.js';
 import { machineInfo } from './machine.js';
@@ -13,7 +15,7 @@ import { type BenchReport, formatReport, hugRatios, idleRatios } from './report.
 // `npm run bench -- [--scenario hugs|idle|all|cluster|ghost] [--rate 500] [--duration 20] [--warmup 3]
 //                   [--pairs 200] [--connections 19800] [--clients 3] [--transport uws|node] [--wire msgpack|json]
 //                   [--nodes 1,2,3] [--adapters sharded,classic] [--rates 1000,2000,…] [--step 5] [--bound 100]
-//                   [--kills 10]`
+//                   [--kills 10] [--participants 1000]`  (scenarios also: group, failover)
 // Runs each scenario against the baseline, then against our server, one at a time on this machine,
 // and prints one table per scenario with the ratios; the same goes to load-tests/results/*.json.
 
@@ -45,6 +47,17 @@ try {
   if (options.scenario === 'ghost') {
     log(`ghost presence: ${options.kills} kills`);
     report = { ...report, ghost: await runGhostScenario(options, log) };
+  }
+  if (options.scenario === 'group') {
+    log(`group hug: baseline, ${options.participants} participants over 3 nodes`);
+    const baseline = await runGroupScenario('baseline', options, log);
+    log(`group hug: ours`);
+    const ours = await runGroupScenario('ours', options, log);
+    report = { ...report, group: { baseline, ours } };
+  }
+  if (options.scenario === 'failover') {
+    log(`group-hug owner failover: ${options.kills} kills per phase`);
+    report = { ...report, failover: await runFailoverScenario(options, log) };
   }
   if (options.scenario === 'hugs' || options.scenario === 'all') {
     log(`scenario one (hugs): baseline, ${options.pairs} pairs at ${options.rate}/s for ${options.warmup}+${options.duration} s`);

@@ -1,5 +1,7 @@
 import type { ClusterRun } from './cluster-scenario.js';
+import type { FailoverResult } from './failover-scenario.js';
 import type { GhostResult } from './ghost-scenario.js';
+import type { GroupRun } from './group-scenario.js';
 import { markdownTable } from './markdown-table.js';
 import { ratio } from './stats.js';
 
@@ -37,6 +39,47 @@ export function formatGhostSection(ghost: GhostResult): string[] {
     ...markdownTable(
       ['median ms', 'max ms', 'every kill ms', 'offline announcements per kill'],
       [[ghost.medianMs, ghost.maxMs, ghost.convergenceMs.join(', '), ghost.offlineAnnouncements.join(', ')]],
+    ),
+    '',
+  ];
+}
+
+/** The group-hug owner failover table. */
+export function formatFailoverSection(f: FailoverResult): string[] {
+  return [
+    `Group-hug owner failover: ${f.kills} × kill -9 of the owner in each phase (GROUP_LEASE_MS ${f.leaseMs}); time until another node holds the lease.`,
+    ...markdownTable(
+      ['phase', 'median ms', 'max ms', 'every kill ms'],
+      [
+        ['gathering', f.gathering.medianMs, f.gathering.maxMs, f.gatheringMs.join(', ')],
+        ['live', f.live.medianMs, f.live.maxMs, f.liveMs.join(', ')],
+      ],
+    ),
+    '',
+  ];
+}
+
+/** The 1,000-participant group hug table, ours against plain Socket.IO broadcasting the same pulse. */
+export function formatGroupSection(baseline: GroupRun, ours: GroupRun): string[] {
+  const row = (name: string, r: GroupRun) => [name, r.joinAllMs, r.joinMs.p50, r.joinMs.p99, r.fanoutMs.p50, r.fanoutMs.p99, r.pulsesPerParticipant, r.cpuPercent];
+  return [
+    `Group hug: ${ours.participants} participants over ${ours.nodes} nodes (sharded adapter), ${ours.liveSeconds} s live with every participant squeezing twice a second; pulse fan-out = server pulse time → arrival.`,
+    ...markdownTable(
+      ['', 'join all ms', 'join p50 ms', 'join p99 ms', 'fan-out p50 ms', 'fan-out p99 ms', 'pulses/participant', 'server CPU % (3 nodes)'],
+      [
+        row('baseline (room join + broadcast)', baseline),
+        row('ours', ours),
+        [
+          'ours / baseline',
+          ratio(ours.joinAllMs, baseline.joinAllMs),
+          ratio(ours.joinMs.p50, baseline.joinMs.p50),
+          ratio(ours.joinMs.p99, baseline.joinMs.p99),
+          ratio(ours.fanoutMs.p50, baseline.fanoutMs.p50),
+          ratio(ours.fanoutMs.p99, baseline.fanoutMs.p99),
+          '',
+          ratio(ours.cpuPercent, baseline.cpuPercent),
+        ],
+      ],
     ),
     '',
   ];

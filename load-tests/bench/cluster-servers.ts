@@ -15,8 +15,8 @@ export interface BenchCluster {
   readonly redis: RedisProcess;
   /** Node processes by index (a restarted node replaces its slot), then ours' worker process if any. */
   readonly nodes: readonly BenchServer[];
-  /** Starts node `index` again (after a kill), with the same `NODE_ID`. */
-  restart(index: number): Promise<BenchServer>;
+  /** Starts node `index` again (after a kill), with the same `NODE_ID` (and `env` on top). */
+  restart(index: number, env?: Readonly<Record<string, string>>): Promise<BenchServer>;
   stop(): Promise<void>;
 }
 
@@ -60,8 +60,8 @@ export async function startBenchCluster(
     await stop();
     throw error;
   }
-  const restart = async (index: number) => {
-    const node = await spawnServer(`${kind}-${index}`, script, env(index));
+  const restart = async (index: number, more: Readonly<Record<string, string>> = {}) => {
+    const node = await spawnServer(`${kind}-${index}`, script, { ...env(index), ...more });
     started[index] = node;
     return node;
   };

@@ -2,8 +2,10 @@ import type { HugRunResult } from './hug-scenario.js';
 import type { IdleRunResult } from './idle-scenario.js';
 import type { MachineInfo } from './machine.js';
 import type { ClusterRun } from './cluster-scenario.js';
-import { formatClusterSection, formatGhostSection } from './cluster-report.js';
+import { formatClusterSection, formatFailoverSection, formatGhostSection, formatGroupSection } from './cluster-report.js';
+import type { FailoverResult } from './failover-scenario.js';
 import type { GhostResult } from './ghost-scenario.js';
+import type { GroupRun } from './group-scenario.js';
 import { markdownTable } from './markdown-table.js';
 import { ratio } from './stats.js';
 
@@ -17,6 +19,8 @@ export interface BenchReport {
   /** The cross-node scenario: every server kind × adapter × node count. */
   readonly cluster?: readonly ClusterRun[];
   readonly ghost?: GhostResult;
+  readonly group?: { readonly baseline: GroupRun; readonly ours: GroupRun };
+  readonly failover?: FailoverResult;
 }
 
 /** Ours-to-baseline ratios of scenario one (lower is better for latency and cost). */
@@ -78,5 +82,7 @@ export function formatReport(report: BenchReport): string {
   }
   if (report.cluster) lines.push(...formatClusterSection(report.cluster, report.options));
   if (report.ghost) lines.push(...formatGhostSection(report.ghost));
+  if (report.group) lines.push(...formatGroupSection(report.group.baseline, report.group.ours));
+  if (report.failover) lines.push(...formatFailoverSection(report.failover));
   return lines.join('\n');
 }

@@ -30,9 +30,9 @@ async function token(userId: string): Promise<string> {
 /**
  * Writes `count` users straight into a fresh SQLite store (registering 19,800 users through scrypt
  * would take minutes and measure nothing we care about here), makes users 2k and 2k+1 friends for
- * the first `friendPairs` pairs, and mints an access token for each.
+ * the first `friendPairs` pairs (and, with `hub`, user 0 with everyone), and mints an access token for each.
  */
-export async function seedUsers(count: number, friendPairs: number): Promise<Seeded> {
+export async function seedUsers(count: number, friendPairs: number, hub = false): Promise<Seeded> {
   const dataDir = mkdtempSync(join(tmpdir(), 'hugmood-bench-'));
   const store = openSqliteStore({ file: join(dataDir, 'hugmood.db') });
   const ids = Array.from({ length: count }, (_, i) => `bench-user-${i}`);
@@ -43,6 +43,13 @@ export async function seedUsers(count: number, friendPairs: number): Promise<See
   })();
   for (let k = 0; k < friendPairs; k += 1) {
     const [a, b] = [ids[2 * k], ids[2 * k + 1]];
+    if (a === undefined || b === undefined) break;
+    await store.friendships.createRequest(a, b, Date.now());
+    await store.friendships.acceptRequest(a, b, Date.now());
+  }
+  // With `hub`, user 0 is everyone's friend (the creator of a group hug with everyone in it).
+  for (let k = 1; hub && k < ids.length; k += 1) {
+    const [a, b] = [ids[0], ids[k]];
     if (a === undefined || b === undefined) break;
     await store.friendships.createRequest(a, b, Date.now());
     await store.friendships.acceptRequest(a, b, Date.now());

@@ -2,6 +2,7 @@ import { CommandError } from '../../domain/command-error.js';
 import {
   advance,
   decide,
+  diffBetween,
   type GroupHugCommand,
   type GroupHugDiff,
   type GroupHugRules,
@@ -59,7 +60,7 @@ type Mail =
  * One group hug's actor, on its owner node. It alone changes the state: commands and timers pass
  * through one mailbox, and each batch of changes is saved (fenced by the lease) before anyone
  * hears of it; acknowledged means in the snapshot, so a successor restores it. It renews its lease,
- * broadcasts diffs and pulses to room `group:{id}`, and folds taps into pulses at a bounded rate.
+ * broadcasts one diff per batch and the pulses to room `group:{id}`, and folds taps into pulses at a bounded rate.
  */
 export class GroupHugActor {
   private readonly mailbox: Mail[] = [];
@@ -71,6 +72,8 @@ export class GroupHugActor {
   private renewTimer: ReturnType<typeof setInterval> | null = null;
   private lastRenewedAt: number;
   private savedWarmth: number;
+  /** The participants as a set: taps come by the thousand per second, never scan the list. */
+  private members: ReadonlySet<string>;
 
   constructor(
     private state: GroupHugState,
@@ -79,6 +82,7 @@ export class GroupHugActor {
   ) {
     this.lastRenewedAt = performance.now();
     this.savedWarmth = state.peakWarmth;
+    this.members = new Set(state.participants);
   }
 
   /** The group hug's id. */
@@ -112,7 +116,7 @@ export class GroupHugActor {
     if (this.stopped) throw notOwner(this.id);
     const verdicts: Record<string, ProtocolError | null> = {};
     for (const [userId, intensity] of taps) {
-      const refusal = refuseTap(this.state, userId);
+      const refusal = refuseTap(this.state, userId, this.members);
       verdicts[userId] = refusal ? refusal.toProtocolError() : null;
       if (!refusal) this.pulses.add(userId, intensity);
     }
@@ -182,10 +186,11 @@ export class GroupHugActor {
       }
       this.lastRenewedAt = performance.now();
       this.savedWarmth = state.peakWarmth;
+      const before = this.state;
       this.state = state;
-      const room = groupRoom(state.id);
-      const at = this.deps.now();
-      for (const diff of diffs) this.deps.rooms.emit(room, 'group:state', { groupId: state.id, ...diff, at });
+      if (before.participants !== state.participants) this.members = new Set(state.participants);
+      // One broadcast per batch: the whole batch's changes as one diff.
+      this.deps.rooms.emit(groupRoom(state.id), 'group:state', { groupId: state.id, ...diffBetween(before, state), at: this.deps.now() });
     }
     for (const r of results) {
       if (r.error === undefined) r.mail.resolve({ state: this.state, diff: r.diff });

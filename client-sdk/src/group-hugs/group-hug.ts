@@ -140,10 +140,10 @@ export class GroupHug {
     if (changed) this.events.emit('change', view);
   }
 
-  /** @internal Applies a diff in version order; on a gap it asks for a fresh snapshot. */
+  /** @internal Applies a diff that starts at this version; on a gap it asks for a fresh snapshot. */
   apply(diff: GroupStateEvent): void {
     if (diff.version <= this.view.version) return;
-    if (diff.version !== this.view.version + 1) {
+    if (diff.fromVersion !== this.view.version) {
       this.link.refresh(this.id);
       return;
     }
