@@ -63,5 +63,5 @@ export type {
   GroupHistoryPage,
   GroupCancelReason,
 } from '../../protocol/schemas/group-hugs.js';
-export { GROUP_HUG_CURVE, GROUP_HUG_DURATION } from '../../protocol/schemas/group-hugs.js';
+export { GROUP_HUG_CURVE, GROUP_HUG_DURATION } from '../../protocol/group-hug-constants.js';
 export type { WireFormat } from '../../protocol/wire/wire-format.js';

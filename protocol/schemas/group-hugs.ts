@@ -3,15 +3,9 @@ import { userIdSchema } from '../ids.js';
 import { MAX_GROUP_INVITE_BATCH, MAX_GROUP_TITLE, MAX_PAGE } from '../limits.js';
 import { clientIdSchema } from './hugs.js';
 import { lineOfText } from './text.js';
+import { GROUP_HUG_DURATION, type GroupHugPhase } from '../group-hug-constants.js';
 
-/** The phases of a group hug, in order; `complete` and `cancelled` are final. */
-export const GROUP_HUG_PHASES = ['gathering', 'countdown', 'live', 'complete', 'cancelled'] as const;
-
-/** Where a group hug stands. */
-export type GroupHugPhase = (typeof GROUP_HUG_PHASES)[number];
-
-/** Shortest and longest live part of a group hug, in ms. */
-export const GROUP_HUG_DURATION = { min: 3_000, max: 10 * 60_000, default: 30_000 } as const;
+export { GROUP_HUG_CURVE, GROUP_HUG_DURATION, GROUP_HUG_PHASES, type GroupHugPhase } from '../group-hug-constants.js';
 
 /** A group hug id: server-made from the creator and their `clientId`, URL-safe. */
 export const groupIdSchema = z
@@ -122,18 +116,3 @@ export interface GroupInvite {
   readonly from: string;
 }
 
-/**
- * The intensity curve of every group hug, keyframes `[t, intensity]` over its live part: a swell,
- * three squeezes together, and a gentle release.
- */
-export const GROUP_HUG_CURVE: readonly (readonly [number, number])[] = [
-  [0, 0],
-  [0.1, 0.7],
-  [0.25, 1],
-  [0.35, 0.6],
-  [0.5, 1],
-  [0.6, 0.6],
-  [0.75, 1],
-  [0.9, 0.5],
-  [1, 0],
-];

@@ -1,0 +1,26 @@
+// No zod here: the SDK bundles these values, and zod stays on the server.
+
+/** The phases of a group hug, in order; `complete` and `cancelled` are final. */
+export const GROUP_HUG_PHASES = ['gathering', 'countdown', 'live', 'complete', 'cancelled'] as const;
+
+/** Where a group hug stands. */
+export type GroupHugPhase = (typeof GROUP_HUG_PHASES)[number];
+
+/** Shortest and longest live part of a group hug, in ms. */
+export const GROUP_HUG_DURATION = { min: 3_000, max: 10 * 60_000, default: 30_000 } as const;
+
+/**
+ * The intensity curve of every group hug, keyframes `[t, intensity]` over its live part: a swell,
+ * three squeezes together, and a gentle release.
+ */
+export const GROUP_HUG_CURVE: readonly (readonly [number, number])[] = [
+  [0, 0],
+  [0.1, 0.7],
+  [0.25, 1],
+  [0.35, 0.6],
+  [0.5, 1],
+  [0.6, 0.6],
+  [0.75, 1],
+  [0.9, 0.5],
+  [1, 0],
+];
