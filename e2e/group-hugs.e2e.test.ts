@@ -167,6 +167,25 @@ describe('group hugs end to end through the SDK', () => {
     await expect(creator.client.groupHugs.start(group.id)).rejects.toMatchObject({ code: 'conflict' });
   });
 
+  it('rejoins the group hugs it was in after a reconnect, so diffs and pulses keep coming', async () => {
+    const { creator, friends } = await circle(1);
+    const a = friends[0];
+    if (!a) throw new Error('no friend');
+    const group = await creator.client.groupHugs.create({ title: 'Stay with me', invitees: [a.account.userId] });
+    const mine = await a.client.groupHugs.join(group.id);
+    // The network drops under the SDK (the transport closes; the server forgets this socket and its rooms).
+    const internals = a.client as unknown as { connection: { socket: { io: { engine: { close(): void } } } } };
+    internals.connection.socket.io.engine.close();
+    await eventually(() => a.client.state !== 'connected', 3000, 'the SDK to notice the drop');
+    await eventually(() => a.client.state === 'connected', 10_000, 'the SDK to reconnect');
+    // Only a rejoined socket is in the room again: the countdown's diff reaches the handle.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await creator.client.groupHugs.start(group.id);
+    await eventually(() => mine.state.phase === 'countdown' || mine.state.phase === 'live', 5000, 'the start on the reconnected handle');
+    expect(mine.state.startsAt).toBe(creator.client.groupHugs.handle(group.id)?.state.startsAt);
+    expect(mine.joined).toBe(true);
+  });
+
   it('syncs the SDK clock with the server: offset near zero on one machine, a finite bound', async () => {
     const account = await register(server.url, 'clock');
     const client = await connectedClient(server.url, account);

@@ -61,7 +61,7 @@ export function formatFailoverSection(f: FailoverResult): string[] {
 
 /** The 1,000-participant group hug table, ours against plain Socket.IO broadcasting the same pulse. */
 export function formatGroupSection(baseline: GroupRun, ours: GroupRun): string[] {
-  const row = (name: string, r: GroupRun) => [name, r.joinAllMs, r.joinMs.p50, r.joinMs.p99, r.fanoutMs.p50, r.fanoutMs.p99, r.pulsesPerParticipant, r.cpuPercent];
+  const row = (name: string, r: GroupRun) => [name, r.joinAllMs, ms(r.joinMs.p50), ms(r.joinMs.p99), ms(r.fanoutMs.p50), ms(r.fanoutMs.p99), r.pulsesPerParticipant, r.cpuPercent];
   return [
     `Group hug: ${ours.participants} participants over ${ours.nodes} nodes (sharded adapter), ${ours.liveSeconds} s live with every participant squeezing twice a second; pulse fan-out = server pulse time → arrival.`,
     ...markdownTable(
