@@ -147,7 +147,6 @@ export async function startApp(config: Config, log: Logger): Promise<RunningApp>
     onTakeover: () => metrics.leaseHandovers.inc(),
   });
   metrics.countGroupActors = () => groupHost.actorCount;
-  const squeezeRule = { name: 'squeeze', capacity: group.squeezesPerS, refillPerSecond: group.squeezesPerS };
   const groupHugs = new GroupHugService({
     users: store.users,
     friendships: store.friendships,
@@ -155,7 +154,6 @@ export async function startApp(config: Config, log: Logger): Promise<RunningApp>
     groupHugs: store.groupHugs,
     inbox: hugDeps.inbox,
     rooms,
-    throttleSqueeze: (connectionId) => connLimiter.consume(connectionId, squeezeRule),
   });
   const handlers = commandHandlers({
     tokens,
@@ -177,6 +175,11 @@ export async function startApp(config: Config, log: Logger): Promise<RunningApp>
     connLimiter,
     connRule: { name: 'conn', capacity: config.rate.connBurst, refillPerSecond: config.rate.connPerS },
     userRule: { name: 'user', capacity: config.rate.userBurst, refillPerSecond: config.rate.userPerS },
+    ownRules: {
+      'group:squeeze': { name: 'squeeze', capacity: group.squeezesPerS, refillPerSecond: group.squeezesPerS },
+      // A sync is 16 exchanges in a row, on every (re)connect and every minute.
+      'time:sync': { name: 'time-sync', capacity: 48, refillPerSecond: 4 },
+    },
     metrics,
     log,
     isUnavailable: isDependencyUnavailable,

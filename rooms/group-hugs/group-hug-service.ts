@@ -17,8 +17,6 @@ export interface GroupHugServiceDeps extends HugPermissionDeps {
   readonly groupHugs: GroupHugRepository;
   readonly inbox: InboxAppender;
   readonly rooms: RoomPort;
-  /** Takes one token from a connection's squeeze bucket. */
-  readonly throttleSqueeze: (connectionId: string) => Promise<{ readonly allowed: boolean; readonly retryAfterMs: number }>;
   readonly now?: () => number;
 }
 
@@ -119,10 +117,8 @@ export class GroupHugService {
     return this.run(groupId, { type: 'get', userId });
   }
 
-  /** One tap: limited per connection here, so a flood never reaches the owner. */
-  async squeeze(userId: string, connectionId: string, groupId: string, intensity: number): Promise<{ accepted: true }> {
-    const decision = await this.deps.throttleSqueeze(connectionId);
-    if (!decision.allowed) throw new CommandError('rate_limited', 'too many squeezes; slow down', { scope: 'squeeze' }, decision.retryAfterMs);
+  /** One tap (limited per connection by the dispatcher, so a flood never reaches the owner). */
+  async squeeze(userId: string, groupId: string, intensity: number): Promise<{ accepted: true }> {
     await this.deps.host.squeeze(groupId, userId, intensity);
     return { accepted: true };
   }

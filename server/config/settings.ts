@@ -78,7 +78,7 @@ export const SETTINGS = {
   GROUP_EMPTY_TIMEOUT_MS: setting(integer(1000, 86_400_000).default(120_000), '120000', 'Group hugs: one with nobody left in it is cancelled after this long.'),
   GROUP_PULSE_MS: setting(integer(100, 10_000).default(100), '100', 'Group hugs: the pulse period while live (100 ms = 10 Hz, the fastest allowed).'),
   GROUP_TAP_BATCH_MS: setting(integer(1, 100).default(20), '20', 'Group hugs: each node gathers squeezes per group hug this long before forwarding them to the owner.'),
-  RATE_SQUEEZES_PER_S: setting(integer(1, 1000).default(20), '20', 'Group hugs: squeezes per second per connection (bursts of the same size); more get `rate_limited`.'),
+  RATE_SQUEEZES_PER_S: setting(integer(1, 1000).default(20), '20', 'Group hugs: squeezes per second per connection (bursts of the same size); more get `rate_limited`. Squeezes (and `time:sync`) have their own buckets and do not count against `RATE_CONN_*` or `RATE_USER_*`.'),
   LOGIN_ATTEMPTS_PER_MIN: setting(integer(1, 10_000).default(5), '5', 'Login attempts per minute per username and client address (bursts of the same size).'),
   AUTH_REQUESTS_PER_MIN: setting(integer(1, 100_000).default(60), '60', 'Auth requests (register, login, refresh) per minute per client address.'),
   PING_INTERVAL_MS: setting(integer(1000, 300_000).default(25_000), '25000', 'Socket.IO heartbeat interval.'),

@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { CommandError } from '../../domain/command-error.js';
 import { invalidPayload } from '../../domain/invalid-payload.js';
 import type { Ack } from '../../protocol/ack.js';
-import { COMMAND_SCHEMAS, isCommandName } from '../../protocol/commands.js';
+import { COMMAND_SCHEMAS, type CommandName, isCommandName } from '../../protocol/commands.js';
 import type { ProtocolError } from '../../protocol/errors.js';
 import type { LogPort } from '../../rooms/log-port.js';
 import type { Metrics } from '../observability/metrics.js';
@@ -18,6 +18,12 @@ export interface DispatcherDeps {
   readonly connLimiter: RateLimiter;
   readonly connRule: RateRule;
   readonly userRule: RateRule;
+  /**
+   * Commands limited only by their own per-connection bucket (in memory) instead of the shared
+   * ones: high-rate and cheap (squeezes, clock sync), so they neither cost a Redis round trip each
+   * nor eat the budget of the commands that matter more.
+   */
+  readonly ownRules?: Partial<Record<CommandName, RateRule>>;
   readonly metrics: Metrics;
   readonly log: LogPort;
   /** Whether a thrown error means a backing service is unreachable (answered `unavailable`, not `internal`). */
@@ -39,10 +45,12 @@ function describeEvent(event: unknown): string {
  */
 export function createDispatcher(deps: DispatcherDeps): Dispatch {
   const run = async (ctx: CommandContext, event: unknown, payload: unknown[], hasAck: boolean): Promise<unknown> => {
-    for (const [limiter, key, rule] of [[deps.connLimiter, ctx.socket.id, deps.connRule], [deps.limiter, ctx.userId, deps.userRule]] as const) {
+    const own = isCommandName(event) ? deps.ownRules?.[event] : undefined;
+    const buckets = own ? ([[deps.connLimiter, ctx.socket.id, own]] as const) : ([[deps.connLimiter, ctx.socket.id, deps.connRule], [deps.limiter, ctx.userId, deps.userRule]] as const);
+    for (const [limiter, key, rule] of buckets) {
       const decision = await limiter.consume(key, rule);
       if (!decision.allowed) {
-        throw new CommandError('rate_limited', 'too many commands; slow down', { scope: rule.name }, decision.retryAfterMs);
+        throw new CommandError('rate_limited', own ? `too many ${String(event)}; slow down` : 'too many commands; slow down', { scope: rule.name }, decision.retryAfterMs);
       }
     }
     if (!isCommandName(event)) {

@@ -75,7 +75,7 @@ export function commandHandlers(s: CommandServices): CommandHandlers {
     'group:start': (ctx, { groupId }) => s.groupHugs.start(ctx.userId, groupId),
     'group:cancel': (ctx, { groupId }) => s.groupHugs.cancel(ctx.userId, groupId),
     'group:get': (ctx, { groupId }) => s.groupHugs.get(ctx.userId, groupId),
-    'group:squeeze': (ctx, { groupId, intensity }) => s.groupHugs.squeeze(ctx.userId, ctx.socket.id, groupId, intensity),
+    'group:squeeze': (ctx, { groupId, intensity }) => s.groupHugs.squeeze(ctx.userId, groupId, intensity),
     'group:history': (ctx, { before, limit }) => s.groupHugs.history(ctx.userId, before, limit),
     'time:sync': () => Promise.resolve({ serverTime: s.now() }),
   };
