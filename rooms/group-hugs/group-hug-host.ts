@@ -28,6 +28,9 @@ export interface GroupHugHostDeps extends Omit<GroupHugActorDeps, 'onStopped'> {
   readonly onTakeover?: (groupId: string, token: number) => void;
 }
 
+/** How long a forwarding node trusts the owner that last answered before asking the directory again. */
+const OWNER_HINT_MS = 1000;
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
@@ -41,6 +44,7 @@ export class GroupHugHost {
   private readonly actors = new Map<string, GroupHugActor>();
   private readonly restoring = new Map<string, Promise<GroupHugActor | Exclude<AcquireResult, { kind: 'acquired' }>>>();
   private readonly taps: TapBatcher;
+  private readonly owners = new Map<string, { owner: string; until: number }>();
   private sweepTimer: ReturnType<typeof setTimeout> | null = null;
   private closed = false;
 
@@ -125,7 +129,8 @@ export class GroupHugHost {
         if (performance.now() > deadline) throw new CommandError('unavailable', 'the group hug is changing owner; try again', { reason: 'owner_unreachable' }, 500);
         await sleep(Math.min(250, 25 * 2 ** attempt));
       }
-      const here = this.actors.get(groupId) ?? (await this.acquire(groupId, method, body));
+      const hint = forward && attempt === 0 ? this.ownerHint(groupId) : null;
+      const here = this.actors.get(groupId) ?? hint ?? (await this.acquire(groupId, method, body));
       if (here instanceof GroupHugActor) {
         try {
           return await local(here);
@@ -137,13 +142,32 @@ export class GroupHugHost {
       if (here.kind !== 'held') return here.answer as R;
       if (!forward) throw notOwnerHere(groupId);
       try {
-        return (await this.deps.requests.request(here.owner, method, body, this.deps.forwardTimeoutMs)) as R;
+        const answer = (await this.deps.requests.request(here.owner, method, body, this.deps.forwardTimeoutMs)) as R;
+        if (this.owners.size > 10_000) this.owners.clear();
+        this.owners.set(groupId, { owner: here.owner, until: performance.now() + OWNER_HINT_MS });
+        return answer;
       } catch (error) {
         // The owner is silent (dead, its lease not yet expired) or just lost the lease: route again.
+        this.owners.delete(groupId);
         if (error instanceof NodeRequestTimeoutError || isNotOwner(error)) continue;
         throw error;
       }
     }
+  }
+
+  /**
+   * The owner that answered the last forwarded command, if recent: the next one goes straight to it
+   * without asking the directory. A wrong hint costs one `not_owner` answer (or one timeout, as
+   * asking the directory would while a dead owner's lease runs out).
+   */
+  private ownerHint(groupId: string): { kind: 'held'; owner: string } | null {
+    const hint = this.owners.get(groupId);
+    if (!hint) return null;
+    if (hint.until < performance.now()) {
+      this.owners.delete(groupId);
+      return null;
+    }
+    return { kind: 'held', owner: hint.owner };
   }
 
   /** Takes the lease if it is free, or says who holds it, or answers from the final snapshot. */
