@@ -90,4 +90,18 @@ describe('group hug actor', () => {
     expect(await directory.acquire(state.id, 'n2', 1000)).toMatchObject({ kind: 'final', state: { phase: 'complete' } });
     expect(rooms.emitted('group:complete')).toHaveLength(1);
   }, 10_000);
+
+  it('runs a command delivered twice under one id once, and answers both deliveries alike', async () => {
+    const { directory, rooms, deps, state } = setup(60_000);
+    const lease = await directory.create(state, 'n1', 60_000);
+    if (!lease) throw new Error('no lease');
+    const actor = new GroupHugActor(state, lease, deps);
+    const first = actor.execute({ type: 'start', by: 'c' }, 'cmd-1');
+    const again = actor.execute({ type: 'start', by: 'c' }, 'cmd-1');
+    expect(await again).toEqual(await first);
+    expect((await first).diff).toMatchObject({ phase: 'countdown' });
+    await expect(actor.execute({ type: 'start', by: 'c' }, 'cmd-2')).rejects.toMatchObject({ code: 'conflict' });
+    expect(rooms.emitted('group:state').filter((e) => e.payload.phase === 'countdown')).toHaveLength(1);
+    await actor.shutdown();
+  });
 });

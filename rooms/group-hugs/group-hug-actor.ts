@@ -52,6 +52,9 @@ export function notOwner(groupId: string): CommandError {
   return new CommandError('unavailable', `this node no longer owns group hug ${groupId}`, { reason: 'not_owner' }, 100);
 }
 
+/** How many recent command ids an actor remembers, to run a redelivered command once. */
+const RECENT_COMMANDS = 2000;
+
 type Mail =
   | { readonly kind: 'command'; readonly command: GroupHugCommand; resolve(o: ActorOutcome): void; reject(e: unknown): void }
   | { readonly kind: 'tick' };
@@ -67,6 +70,7 @@ export class GroupHugActor {
   private draining = false;
   private stopped = false;
   private readonly pulses = new PulseAggregator();
+  private readonly recent = new Map<string, Promise<ActorOutcome>>();
   private deadlineTimer: ReturnType<typeof setTimeout> | null = null;
   private pulseTimer: ReturnType<typeof setInterval> | null = null;
   private renewTimer: ReturnType<typeof setInterval> | null = null;
@@ -105,10 +109,23 @@ export class GroupHugActor {
     this.post({ kind: 'tick' });
   }
 
-  /** Applies `command` (after every command queued before it) and resolves once it is saved. */
-  execute(command: GroupHugCommand): Promise<ActorOutcome> {
+  /**
+   * Applies `command` (after every command queued before it) and resolves once it is saved. With
+   * `commandId`, a second delivery of the same command (a forward retried after a lost answer)
+   * gets the first one's outcome instead of running again.
+   */
+  execute(command: GroupHugCommand, commandId?: string): Promise<ActorOutcome> {
     if (this.stopped) return Promise.reject(notOwner(this.id));
-    return new Promise((resolve, reject) => this.post({ kind: 'command', command, resolve, reject }));
+    const seen = commandId === undefined ? undefined : this.recent.get(commandId);
+    if (seen) return seen;
+    const outcome = new Promise<ActorOutcome>((resolve, reject) => this.post({ kind: 'command', command, resolve, reject }));
+    if (commandId !== undefined) {
+      this.recent.set(commandId, outcome);
+      // A refusal is not remembered: the same command may be tried again once things change.
+      outcome.catch(() => this.recent.delete(commandId));
+      if (this.recent.size > RECENT_COMMANDS) this.recent.delete(this.recent.keys().next().value as string);
+    }
+    return outcome;
   }
 
   /** Counts a node's pre-aggregated taps; answers each user's verdict (`null` = counted). */

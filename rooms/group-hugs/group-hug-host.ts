@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { CommandError } from '../../domain/command-error.js';
 import { canView, createGroupHug, decide, type GroupHugCommand, type GroupHugState, type NewGroupHug } from '../../domain/group-hugs/group-hug.js';
 import type { ProtocolError } from '../../protocol/errors.js';
@@ -11,7 +12,7 @@ export type OwnerCommand = GroupHugCommand | { readonly type: 'get'; readonly us
 
 /** The node methods group hugs use, over the one node-to-node request mechanism. */
 export type GroupNodeMethods = {
-  'group.command': { body: { groupId: string; command: OwnerCommand }; result: ActorOutcome };
+  'group.command': { body: { groupId: string; commandId: string; command: OwnerCommand }; result: ActorOutcome };
   'group.taps': { body: { groupId: string; taps: [string, number][] }; result: Record<string, ProtocolError | null> };
 };
 
@@ -50,18 +51,13 @@ export class GroupHugHost {
 
   constructor(private readonly deps: GroupHugHostDeps) {
     this.taps = new TapBatcher(deps.tapBatchMs, (groupId, taps) => this.route(groupId, (a) => Promise.resolve(a.taps(taps)), 'group.taps', { groupId, taps }, true));
-    deps.requests.handle('group.command', ({ groupId, command }) => this.route(groupId, (a) => this.onActor(a, command), 'group.command', { groupId, command }, false));
+    deps.requests.handle('group.command', (body) => this.route(body.groupId, (a) => this.onActor(a, body.command, body.commandId), 'group.command', body, false));
     deps.requests.handle('group.taps', ({ groupId, taps }) => this.route(groupId, (a) => Promise.resolve(a.taps(taps)), 'group.taps', { groupId, taps }, false));
   }
 
   /** How many actors this node runs. */
   get actorCount(): number {
     return this.actors.size;
-  }
-
-  /** Whether this node runs the actor of `groupId` (tests, metrics). */
-  owns(groupId: string): boolean {
-    return this.actors.has(groupId);
   }
 
   /** Starts sweeping for orphans. */
@@ -87,9 +83,13 @@ export class GroupHugHost {
     return { state, created: true };
   }
 
-  /** Runs `command` on the group hug's owner, wherever it is. */
+  /**
+   * Runs `command` on the group hug's owner, wherever it is. It carries one id however often it is
+   * forwarded, so an owner that gets it twice (an answer lost to a timeout) runs it once.
+   */
   command(groupId: string, command: OwnerCommand): Promise<ActorOutcome> {
-    return this.route(groupId, (a) => this.onActor(a, command), 'group.command', { groupId, command }, true);
+    const commandId = randomUUID();
+    return this.route(groupId, (a) => this.onActor(a, command, commandId), 'group.command', { groupId, commandId, command }, true);
   }
 
   /** Counts one squeeze (pre-aggregated on this node); resolves once the owner counted it. */
@@ -105,8 +105,8 @@ export class GroupHugHost {
     await Promise.all([...this.actors.values()].map((a) => a.shutdown()));
   }
 
-  private onActor(actor: GroupHugActor, command: OwnerCommand): Promise<ActorOutcome> {
-    if (command.type !== 'get') return actor.execute(command);
+  private onActor(actor: GroupHugActor, command: OwnerCommand, commandId: string): Promise<ActorOutcome> {
+    if (command.type !== 'get') return actor.execute(command, commandId);
     if (!canView(actor.current, command.userId)) return Promise.reject(forbidden());
     return Promise.resolve({ state: actor.current, diff: null });
   }
