@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createGroupHug } from '../../domain/group-hugs/group-hug.js';
 import type { LogPort } from '../log-port.js';
 import { RecordingRoomPort } from '../test-support/recording-room-port.js';
@@ -103,5 +103,31 @@ describe('group hug actor', () => {
     await expect(actor.execute({ type: 'start', by: 'c' }, 'cmd-2')).rejects.toMatchObject({ code: 'conflict' });
     expect(rooms.emitted('group:state').filter((e) => e.payload.phase === 'countdown')).toHaveLength(1);
     await actor.shutdown();
+  });
+
+  it('woken after a pause longer than its lease, it broadcasts no pulse before a renewal, and a fenced one never does', async () => {
+    const { directory, rooms, stops, deps, state } = setup(200);
+    const lease = await directory.create(state, 'n1', 200);
+    if (!lease) throw new Error('no lease');
+    const actor = new GroupHugActor(state, lease, { ...deps, rules: { ...rules, leadMs: 0 } });
+    await actor.execute({ type: 'join', userId: 'a' });
+    await actor.execute({ type: 'start', by: 'c' });
+    actor.start();
+    await sleep(50);
+    expect(actor.current.phase).toBe('live');
+    // The process "freezes": its monotonic clock jumps past the lease, and another node takes over.
+    const realNow = performance.now.bind(performance);
+    const spy = vi.spyOn(performance, 'now').mockImplementation(() => realNow() + 10_000);
+    try {
+      await directory.release(lease);
+      expect(await directory.acquire(state.id, 'n2', 60_000)).toMatchObject({ kind: 'acquired', lease: { token: 2 } });
+      const before = rooms.emitted('group:pulse').length;
+      actor.taps([['a', 1]]);
+      await sleep(350);
+      expect(rooms.emitted('group:pulse').length).toBe(before);
+      expect(stops).toEqual(['fenced']);
+    } finally {
+      spy.mockRestore();
+    }
   });
 });

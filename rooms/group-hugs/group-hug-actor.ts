@@ -236,6 +236,12 @@ export class GroupHugActor {
 
   private pulse(): void {
     if (this.stopped || this.state.phase !== 'live') return;
+    // Woken from a pause longer than the lease (a frozen process, a stalled VM): another node may own
+    // the group hug now. Say nothing until a renewal proves the lease is still ours.
+    if (performance.now() - this.lastRenewedAt > this.deps.leaseMs) {
+      void this.renew();
+      return;
+    }
     const pulse = this.pulses.flush(this.state.participants.length);
     if (!pulse) return;
     this.state = withWarmth(this.state, pulse.warmth);
