@@ -1,4 +1,4 @@
-import type { ErrorCode, ErrorDetails, ProtocolError } from '../protocol/errors.js';
+import { type ErrorCode, type ErrorDetails, isErrorCode, type ProtocolError } from '../protocol/errors.js';
 
 /**
  * A refusal with a catalogued code, thrown by rules, rooms and services and turned into an ack
@@ -15,6 +15,11 @@ export class CommandError extends Error {
     options?: { cause?: unknown },
   ) {
     super(message, options);
+  }
+
+  /** The error a wire form stands for (from another node); an unknown code becomes `internal`. */
+  static fromProtocol(error: ProtocolError): CommandError {
+    return new CommandError(isErrorCode(error.code) ? error.code : 'internal', error.message, error.details, error.retryAfterMs);
   }
 
   /** The wire form of this error. */

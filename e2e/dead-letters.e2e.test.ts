@@ -3,16 +3,12 @@ import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openSqliteStore, type SqliteStore } from '../persistence/sqlite/sqlite-store.js';
 import { SqliteWriteQueue } from '../persistence/sqlite/sqlite-write-queue.js';
-import type { HugRecord } from '../persistence/store/hug-repository.js';
-import { hugCreate, inboxAppend } from '../persistence/write-behind/write-operation.js';
+import { inboxAppend } from '../persistence/write-behind/write-operation.js';
 import type { DeadLetter } from '../persistence/write-behind/write-queue.js';
 import { eventually } from './support/clients.js';
 import { runDlq } from './support/dlq-command.js';
+import { writePoisonBatch } from './support/poison-batch.js';
 import { tempDataDir } from './support/server-process.js';
-
-function hug(id: string, to: string): HugRecord {
-  return { id, from: 'alice', to, kind: 'warm', message: null, sentAt: 1000, requestId: null, clientId: `c-${id}`, fingerprint: 'f', deliveredAt: null, readAt: null };
-}
 
 /** `npm run dlq -- …` on DATA_DIR. */
 const dlq = (dataDir: string, ...args: string[]) => runDlq({ DATA_DIR: dataDir }, ...args);
@@ -31,13 +27,7 @@ describe('dead letters: the real store, queue and operator command', () => {
     store = opened;
     queue = new SqliteWriteQueue({ file: join(dataDir, 'write-queue.db'), maxAttempts: 3, baseBackoffMs: 5, pollMs: 50 });
     queue.start((batch) => opened.applyWrites(batch));
-    await queue.enqueue([hugCreate(hug('h-first', 'bob')), inboxAppend({ userId: 'bob', cursor: 1, id: 'hug:h-first', type: 'hug', ref: 'h-first', createdAt: 1, data: {} })]);
-    await queue.drain();
-
-    // One batch: a second entry at bob's cursor 1 (a real constraint violation), and two good operations.
-    const poison = inboxAppend({ userId: 'bob', cursor: 1, id: 'hug:h-clash', type: 'hug', ref: 'h-clash', createdAt: 2, data: {} });
-    await queue.enqueue([hugCreate(hug('h-clash', 'bob')), poison, hugCreate(hug('h-mate', 'carol'))]);
-    await queue.drain();
+    const poison = await writePoisonBatch(queue);
 
     expect(await store.hugs.get('h-clash')).not.toBeNull();
     expect(await store.hugs.get('h-mate')).not.toBeNull();

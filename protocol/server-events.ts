@@ -1,6 +1,6 @@
 import type { ProtocolError } from './errors.js';
 import type { FriendshipState } from './schemas/friends.js';
-import type { GroupCancelReason, GroupHugPhase, GroupHugSummary } from './schemas/group-hugs.js';
+import type { GroupHugChanges, GroupHugSummary } from './schemas/group-hugs.js';
 import type { InboxEntry, InboxEntryType } from './schemas/inbox.js';
 import type { UserPresence } from './schemas/presence.js';
 import type { PrivacySettings } from './schemas/privacy.js';
@@ -79,23 +79,12 @@ export interface HugReadStateEvent extends Stamped {
 
 /**
  * To room `group:{id}`: the changes to a group hug from version `fromVersion` to `version` (one
- * command, or a batch of them). Only the changed fields are set; `joined`/`left` change
- * `participants`, `invited`/`declined` add to those lists (a user joining leaves `invited` and
- * `declined`, declining leaves `invited`, being invited leaves `declined`). Apply a diff whose
- * `fromVersion` is your version; skip older ones; on a gap, fetch the snapshot (`group:get`).
+ * command, or a batch of them). Apply a diff whose `fromVersion` is your version; skip older ones;
+ * on a gap, fetch the snapshot (`group:get`).
  */
-export interface GroupStateEvent extends Stamped {
+export interface GroupStateEvent extends GroupHugChanges, Stamped {
   readonly groupId: string;
   readonly fromVersion: number;
-  readonly version: number;
-  readonly phase?: GroupHugPhase;
-  readonly startsAt?: number;
-  readonly endedAt?: number;
-  readonly cancelReason?: GroupCancelReason;
-  readonly joined?: readonly string[];
-  readonly left?: readonly string[];
-  readonly invited?: readonly string[];
-  readonly declined?: readonly string[];
 }
 
 /** To room `group:{id}` while live, at most 10 times a second: the group's shared squeeze. */

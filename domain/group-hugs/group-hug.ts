@@ -1,26 +1,12 @@
 import { CommandError } from '../command-error.js';
-import type { GroupCancelReason, GroupHugPhase } from '../../protocol/schemas/group-hugs.js';
+import type { GroupHugChanges, GroupHugPhase, GroupHugView } from '../../protocol/schemas/group-hugs.js';
 
 /**
  * The whole state of one group hug: what its actor holds in memory, what a snapshot stores, and
- * what a new owner restores. Plain data, so it serializes as it is.
+ * what a new owner restores. Plain data, so it serializes as it is. It is what participants see
+ * (less the curve, which is the same for all) plus two fields only the actor needs.
  */
-export interface GroupHugState {
-  readonly id: string;
-  readonly title: string;
-  readonly creatorId: string;
-  readonly phase: GroupHugPhase;
-  /** Grows by one with every change, so clients can apply diffs in order and spot a gap. */
-  readonly version: number;
-  readonly participants: readonly string[];
-  readonly invited: readonly string[];
-  readonly declined: readonly string[];
-  readonly createdAt: number;
-  readonly scheduledAt: number | null;
-  readonly startsAt: number | null;
-  readonly durationMs: number;
-  readonly endedAt: number | null;
-  readonly cancelReason: GroupCancelReason | null;
+export interface GroupHugState extends Omit<GroupHugView, 'curve'> {
   /** Since when nobody takes part; the group hug is cancelled `emptyTimeoutMs` later. */
   readonly emptySince: number | null;
   /** The highest warmth a pulse reached (kept in snapshots, reported in the summary). */
@@ -46,21 +32,8 @@ export type GroupHugCommand =
   | { readonly type: 'start'; readonly by: string }
   | { readonly type: 'cancel'; readonly by: string };
 
-/**
- * What one change did, as broadcast to room `group:{id}`: only the fields that changed, plus the
- * version it leads to. Lists name users added to or removed from a list.
- */
-export interface GroupHugDiff {
-  readonly version: number;
-  readonly phase?: GroupHugPhase;
-  readonly startsAt?: number;
-  readonly endedAt?: number;
-  readonly cancelReason?: GroupCancelReason;
-  readonly joined?: readonly string[];
-  readonly left?: readonly string[];
-  readonly invited?: readonly string[];
-  readonly declined?: readonly string[];
-}
+/** What one change did (a command's answer; batches are broadcast as one `diffBetween`). */
+export type GroupHugDiff = GroupHugChanges;
 
 /** The outcome of a command or of time passing: the new state and its diff, or nothing changed. */
 export type GroupHugStep = { readonly state: GroupHugState; readonly diff: GroupHugDiff } | null;

@@ -2,14 +2,13 @@ import { join } from 'node:path';
 import { afterEach, expect, it } from 'vitest';
 import { BullMqWriteQueue } from '../../persistence/bullmq/bullmq-write-queue.js';
 import { openSqliteStore, type SqliteStore } from '../../persistence/sqlite/sqlite-store.js';
-import { hugCreate, inboxAppend } from '../../persistence/write-behind/write-operation.js';
+import { inboxAppend } from '../../persistence/write-behind/write-operation.js';
 import type { DeadLetter } from '../../persistence/write-behind/write-queue.js';
 import { describeWithRedis } from '../../test-support/redis-fixture.js';
 import { eventually } from '../support/clients.js';
 import { runDlq } from '../support/dlq-command.js';
+import { writePoisonBatch } from '../support/poison-batch.js';
 import { tempDataDir } from '../support/server-process.js';
-
-const hug = (id: string, to: string) => ({ id, from: 'alice', to, kind: 'warm' as const, message: null, sentAt: 1000, requestId: null, clientId: `c-${id}`, fingerprint: 'f', deliveredAt: null, readAt: null });
 
 describeWithRedis('dead letters in the cluster: the BullMQ queue, the real store and the operator command', (redis) => {
   let store: SqliteStore | undefined;
@@ -28,11 +27,7 @@ describeWithRedis('dead letters in the cluster: the BullMQ queue, the real store
     // The queue the nodes use (default prefix, name and partitions), so the command finds its letters.
     queue = await BullMqWriteQueue.open({ url: redis.server().url, partitions: 1, maxAttempts: 3, baseBackoffMs: 5, statsPollMs: 50 });
     queue.start((batch) => opened.applyWrites(batch));
-    await queue.enqueue([hugCreate(hug('h-first', 'bob')), inboxAppend({ userId: 'bob', cursor: 1, id: 'hug:h-first', type: 'hug', ref: 'h-first', createdAt: 1, data: {} })]);
-    await queue.drain();
-    const poison = inboxAppend({ userId: 'bob', cursor: 1, id: 'hug:h-clash', type: 'hug', ref: 'h-clash', createdAt: 2, data: {} });
-    await queue.enqueue([hugCreate(hug('h-clash', 'bob')), poison, hugCreate(hug('h-mate', 'carol'))]);
-    await queue.drain();
+    const poison = await writePoisonBatch(queue);
     expect(await opened.hugs.get('h-mate')).not.toBeNull();
     expect(queue.stats().deadLetters).toBe(1);
 

@@ -1,13 +1,11 @@
 import type { Redis } from 'ioredis';
+import { RedisGroupHugDirectory, groupKey } from '../../rooms/group-hugs/redis-group-hug-directory.js';
 import { eventually } from './clients.js';
 
-/** The live owner of a group hug, read straight from the directory's hash in Redis. */
-export async function ownerOf(redis: Redis, groupId: string): Promise<{ node: string; token: number; liveForMs: number } | null> {
-  const [owner, token, until] = await redis.hmget(`hm:group:{${groupId}}`, 'owner', 'token', 'until');
-  const [seconds, micros] = await redis.time();
-  const now = Number(seconds) * 1000 + Math.floor(Number(micros) / 1000);
-  if (!owner || !token || !until || Number(until) <= now) return null;
-  return { node: owner, token: Number(token), liveForMs: Number(until) - now };
+/** The live owner of a group hug, as the directory in Redis says. */
+export async function ownerOf(redis: Redis, groupId: string): Promise<{ node: string; token: number } | null> {
+  const owner = await new RedisGroupHugDirectory(redis).owner(groupId);
+  return owner && { node: owner.nodeId, token: owner.token };
 }
 
 /** Waits until a node other than `dead` holds a live lease; returns it and how long that took since `since`. */
@@ -16,12 +14,12 @@ export async function nextOwner(redis: Redis, groupId: string, dead: string, sin
     const o = await ownerOf(redis, groupId);
     return o && o.node !== dead ? o : undefined;
   }, 10_000, `a new owner after ${dead}`);
-  return { node: next.node, token: next.token, ms: Date.now() - since };
+  return { ...next, ms: Date.now() - since };
 }
 
-/** The snapshot the directory holds for a group hug (its `version` and participants). */
+/** The snapshot the directory holds for a group hug (its `version` and participants), read as stored. */
 export async function storedSnapshot(redis: Redis, groupId: string): Promise<{ version: number; participants: string[]; phase: string }> {
-  const text = await redis.hget(`hm:group:{${groupId}}`, 'state');
+  const text = await redis.hget(groupKey(groupId), 'state');
   if (!text) throw new Error(`no snapshot for ${groupId}`);
   return JSON.parse(text) as { version: number; participants: string[]; phase: string };
 }

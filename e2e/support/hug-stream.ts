@@ -1,4 +1,4 @@
-import { type HugMoodClient, UnavailableError } from '../../client-sdk/src/index.js';
+import type { HugMoodClient } from '../../client-sdk/src/index.js';
 
 /** A stream of hug sends in flight, and what was acknowledged so far. */
 export interface HugStream {
@@ -15,17 +15,8 @@ export function startHugStream(client: HugMoodClient, to: string, options: { tot
   const lane = async () => {
     while (next < options.total) {
       const i = next++;
-      const hug = { kind: 'warm' as const, message: `hug ${i}`, clientId: `${options.clientIdPrefix}-${i}` };
-      // As an app would: under backpressure (`unavailable`), wait as told and retry the same clientId.
-      for (let attempt = 1; ; attempt += 1) {
-        try {
-          acked.push((await client.hugs.send(to, hug)).hugId);
-          break;
-        } catch (error) {
-          if (!(error instanceof UnavailableError) || attempt >= 20) throw error;
-          await new Promise((resolve) => setTimeout(resolve, error.retryAfterMs ?? 500));
-        }
-      }
+      const result = await client.hugs.send(to, { kind: 'warm', message: `hug ${i}`, clientId: `${options.clientIdPrefix}-${i}` });
+      acked.push(result.hugId);
     }
   };
   const finished = Promise.all(Array.from({ length: options.inFlight }, lane)).then(() => undefined);

@@ -73,6 +73,23 @@ export interface GroupHugView {
   readonly cancelReason: GroupCancelReason | null;
 }
 
+/**
+ * What changed in a group hug, up to `version`: only the changed fields are set. `joined`/`left`
+ * change `participants`; `invited`/`declined` add to those lists (joining leaves `invited` and
+ * `declined`, declining leaves `invited`, being invited leaves `declined`).
+ */
+export interface GroupHugChanges {
+  readonly version: number;
+  readonly phase?: GroupHugPhase;
+  readonly startsAt?: number;
+  readonly endedAt?: number;
+  readonly cancelReason?: GroupCancelReason;
+  readonly joined?: readonly string[];
+  readonly left?: readonly string[];
+  readonly invited?: readonly string[];
+  readonly declined?: readonly string[];
+}
+
 /** Why a group hug was cancelled. */
 export type GroupCancelReason = 'creator' | 'empty';
 

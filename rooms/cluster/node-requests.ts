@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { CommandError } from '../../domain/command-error.js';
-import { isErrorCode, type ProtocolError } from '../../protocol/errors.js';
+import type { ProtocolError } from '../../protocol/errors.js';
 import type { LogPort } from '../log-port.js';
 import type { NodeMessage, NodeTransport } from './node-transport.js';
 
@@ -113,10 +113,7 @@ export class NodeRequests<M extends NodeMethods> {
       const entry = this.settle(message.id);
       if (!entry) return; // timed out already
       if (message.ok) entry.resolve(message.body);
-      else {
-        const { code, message: text, details, retryAfterMs } = message.error;
-        entry.reject(new CommandError(isErrorCode(code) ? code : 'internal', text, details, retryAfterMs));
-      }
+      else entry.reject(CommandError.fromProtocol(message.error));
       return;
     }
     const { id, from, method, body } = message;

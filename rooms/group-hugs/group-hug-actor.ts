@@ -167,12 +167,10 @@ export class GroupHugActor {
   private async runBatch(batch: Mail[]): Promise<void> {
     const now = this.deps.now();
     let state = this.state;
-    const diffs: GroupHugDiff[] = [];
     const results: { mail: Extract<Mail, { kind: 'command' }>; diff: GroupHugDiff | null; error?: unknown }[] = [];
     const apply = (step: ReturnType<typeof advance>) => {
       if (!step) return null;
       state = step.state;
-      diffs.push(step.diff);
       return step.diff;
     };
     for (const mail of batch) {
@@ -186,7 +184,7 @@ export class GroupHugActor {
         results.push({ mail, diff: null, error });
       }
     }
-    if (diffs.length > 0) {
+    if (state !== this.state) {
       let saved: boolean;
       try {
         saved = await this.deps.directory.save(this.lease, state, this.deps.leaseMs);
@@ -204,7 +202,8 @@ export class GroupHugActor {
       this.lastRenewedAt = performance.now();
       this.savedWarmth = state.peakWarmth;
       const before = this.state;
-      this.state = state;
+      // Pulses may have raised the peak while the save was on its way: keep it (the renewal saves it).
+      this.state = withWarmth(state, before.peakWarmth);
       if (before.participants !== state.participants) this.members = new Set(state.participants);
       // One broadcast per batch: the whole batch's changes as one diff.
       this.deps.rooms.emit(groupRoom(state.id), 'group:state', { groupId: state.id, ...diffBetween(before, state), at: this.deps.now() });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { CommandError } from '../../domain/command-error.js';
-import { canView, createGroupHug, decide, type GroupHugCommand, type GroupHugState, type NewGroupHug } from '../../domain/group-hugs/group-hug.js';
+import { canView, createGroupHug, decide, refuseTap, type GroupHugCommand, type GroupHugState, type NewGroupHug } from '../../domain/group-hugs/group-hug.js';
 import type { ProtocolError } from '../../protocol/errors.js';
 import { NodeRequestTimeoutError, type NodeRequests } from '../cluster/node-requests.js';
 import { type ActorOutcome, GroupHugActor, type GroupHugActorDeps } from './group-hug-actor.js';
@@ -253,7 +253,8 @@ function notOwnerHere(groupId: string): CommandError {
 function answerFinal(state: GroupHugState, method: string, body: unknown, now: number): unknown {
   if (method === 'group.taps') {
     const { taps } = body as GroupNodeMethods['group.taps']['body'];
-    return Object.fromEntries(taps.map(([userId]) => [userId, new CommandError('conflict', `the group hug is ${state.phase}`, { field: 'groupId', reason: state.phase }).toProtocolError()]));
+    const members = new Set(state.participants);
+    return Object.fromEntries(taps.map(([userId]) => [userId, refuseTap(state, userId, members)?.toProtocolError() ?? null]));
   }
   const { command } = body as GroupNodeMethods['group.command']['body'];
   if (command.type === 'get') {

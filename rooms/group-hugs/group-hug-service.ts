@@ -1,10 +1,11 @@
-import { createHash } from 'node:crypto';
 import { CommandError } from '../../domain/command-error.js';
 import type { GroupHugState } from '../../domain/group-hugs/group-hug.js';
 import type { GroupHistoryPage, GroupHugView, GroupInviteResult } from '../../protocol/schemas/group-hugs.js';
 import type { GroupHugRepository } from '../../persistence/store/group-hug-repository.js';
 import { inboxAppend } from '../../persistence/write-behind/write-operation.js';
+import { groupHugIdFor } from '../hugs/hug-ids.js';
 import { assertMayHug, type HugPermissionDeps } from '../hugs/hug-permission.js';
+import { pageToken, parsePageToken } from '../page-token.js';
 import type { InboxAppender } from '../inbox/inbox-appender.js';
 import { userRoom } from '../room-names.js';
 import type { RoomPort } from '../room-port.js';
@@ -32,21 +33,6 @@ export interface GroupCreate {
 /** Furthest ahead a group hug may be scheduled. */
 const MAX_SCHEDULE_AHEAD_MS = 30 * 24 * 3600 * 1000;
 
-/** The group hug id of `creatorId`'s create with `clientId`: a retry yields the same group hug. */
-export function groupIdFor(creatorId: string, clientId: string): string {
-  return `g_${createHash('sha256').update(`group\u0000${creatorId}\u0000${clientId}`).digest('base64url').slice(0, 24)}`;
-}
-
-function parsePosition(token: string): { endedAt: number; groupId: string } {
-  const dot = token.indexOf('.');
-  const endedAt = Number(token.slice(0, dot));
-  const groupId = token.slice(dot + 1);
-  if (dot <= 0 || !Number.isSafeInteger(endedAt) || !groupId.startsWith('g_')) {
-    throw new CommandError('invalid_payload', 'before: not a page token from group:history', { field: 'before' });
-  }
-  return { endedAt, groupId };
-}
-
 /**
  * Group hugs as users command them, on whichever node their socket is. It checks what needs the
  * store (invitees must accept hugs from the creator: friends, by privacy), sends each command to
@@ -66,7 +52,7 @@ export class GroupHugService {
       throw new CommandError('invalid_payload', 'scheduledAt: must be in the future, at most 30 days ahead', { field: 'scheduledAt' });
     }
     await this.assertMayInvite(userId, request.invitees, 'invitees');
-    const id = groupIdFor(userId, request.clientId);
+    const id = groupHugIdFor(userId, request.clientId);
     const { state, created } = await this.deps.host.create({
       id,
       title: request.title,
@@ -124,10 +110,11 @@ export class GroupHugService {
   }
 
   async history(userId: string, before: string | undefined, limit: number): Promise<GroupHistoryPage> {
-    const rows = await this.deps.groupHugs.history(userId, before ? parsePosition(before) : null, limit + 1);
+    const token = before ? parsePageToken(before, 'group:history') : null;
+    const rows = await this.deps.groupHugs.history(userId, token && { endedAt: token.at, groupId: token.id }, limit + 1);
     const summaries = rows.slice(0, limit);
     const last = summaries.at(-1);
-    return { summaries, next: rows.length > limit && last ? `${last.endedAt}.${last.groupId}` : null };
+    return { summaries, next: rows.length > limit && last ? pageToken({ at: last.endedAt, id: last.groupId }) : null };
   }
 
   private async run(groupId: string, command: OwnerCommand): Promise<GroupHugView> {

@@ -6,7 +6,8 @@ import { decodeSnapshot, encodeSnapshot } from './group-hug-snapshot.js';
 import { ACQUIRE, CREATE, ORPHANS, OWNER, RELEASE, RETIRE, SAVE } from './redis-group-hug-scripts.js';
 
 const ACTIVE = 'hm:groups:active';
-const groupKey = (groupId: string) => `hm:group:{${groupId}}`;
+/** The hash holding one group hug's lease, fencing token and snapshot (field `state`). */
+export const groupKey = (groupId: string) => `hm:group:{${groupId}}`;
 
 /**
  * {@link GroupHugDirectory} in Redis, for a cluster: one hash per group hug (lease, fencing token,

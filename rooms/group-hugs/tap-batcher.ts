@@ -1,5 +1,5 @@
 import { CommandError } from '../../domain/command-error.js';
-import { isErrorCode, type ProtocolError } from '../../protocol/errors.js';
+import type { ProtocolError } from '../../protocol/errors.js';
 
 /** Sends one group hug's gathered taps to its owner; answers each user's verdict (`null` = counted). */
 export type TapSender = (groupId: string, taps: [userId: string, intensity: number][]) => Promise<Record<string, ProtocolError | null>>;
@@ -12,10 +12,6 @@ interface Waiter {
 interface Gathering {
   readonly taps: Map<string, { intensity: number; waiters: Waiter[] }>;
   readonly timer: ReturnType<typeof setTimeout>;
-}
-
-function toError(e: ProtocolError): CommandError {
-  return new CommandError(isErrorCode(e.code) ? e.code : 'internal', e.message, e.details, e.retryAfterMs);
 }
 
 /**
@@ -64,7 +60,7 @@ export class TapBatcher {
       for (const [userId, entry] of gathering.taps) {
         const verdict = verdicts[userId];
         for (const w of entry.waiters) {
-          if (verdict) w.reject(toError(verdict));
+          if (verdict) w.reject(CommandError.fromProtocol(verdict));
           else w.resolve();
         }
       }

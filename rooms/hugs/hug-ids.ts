@@ -14,6 +14,11 @@ export function hugRequestIdFor(senderId: string, clientId: string): string {
   return `r_${digest('hug-request', senderId, clientId).slice(0, 24)}`;
 }
 
+/** The group hug id of `creatorId`'s `group:create` with `clientId`: a retry yields the same group hug. */
+export function groupHugIdFor(creatorId: string, clientId: string): string {
+  return `g_${digest('group', creatorId, clientId).slice(0, 24)}`;
+}
+
 /** A digest of a request's content, to tell a retry (same digest) from a reused `clientId`. */
 export function fingerprintOf(...fields: readonly (string | null | undefined)[]): string {
   return digest(...fields.map((f) => f ?? '\u0001null'));

@@ -6,6 +6,7 @@ import { hugCreate, hugDelivered, hugRead, inboxAppend } from '../../persistence
 import type { Claim, IdempotencyKeys } from '../idempotency/idempotency-keys.js';
 import { claimInProgress, PENDING_CLAIM_TTL_MS } from '../idempotency/pending-claims.js';
 import type { InboxAppender } from '../inbox/inbox-appender.js';
+import { pageToken, parsePageToken } from '../page-token.js';
 import { userRoom } from '../room-names.js';
 import type { RoomPort } from '../room-port.js';
 import type { DurableWrites } from '../durable-writes.js';
@@ -54,16 +55,6 @@ export interface HugSend {
 interface SendMemo {
   readonly hugId: string;
   readonly delivered: boolean;
-}
-
-function parsePosition(token: string): HistoryPosition {
-  const dot = token.indexOf('.');
-  const sentAt = Number(token.slice(0, dot));
-  const id = token.slice(dot + 1);
-  if (dot <= 0 || !Number.isSafeInteger(sentAt) || id.length === 0) {
-    throw new CommandError('invalid_payload', 'before: not a page token from hug:history', { field: 'before' });
-  }
-  return { sentAt, id };
 }
 
 /**
@@ -175,11 +166,12 @@ export class HugService {
 
   /** `hug:history`: the caller's sent or received hugs, newest first. */
   async history(userId: string, direction: 'sent' | 'received', before: string | undefined, limit: number): Promise<HugHistoryPage> {
-    const position = before === undefined ? null : parsePosition(before);
+    const token = before === undefined ? null : parsePageToken(before, 'hug:history');
+    const position: HistoryPosition | null = token && { sentAt: token.at, id: token.id };
     const rows = await this.deps.hugs.history(userId, direction, position, limit + 1);
     const page = rows.slice(0, limit);
     const last = page.at(-1);
-    return { hugs: page.map(toHug), next: rows.length > limit && last ? `${last.sentAt}.${last.id}` : null };
+    return { hugs: page.map(toHug), next: rows.length > limit && last ? pageToken({ at: last.sentAt, id: last.id }) : null };
   }
 
   /** Writes a new hug and its inbox entry durably, then pushes it to the recipient's devices. */

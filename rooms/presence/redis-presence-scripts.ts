@@ -17,6 +17,17 @@ end
 `;
 
 /**
+ * The device ARGV[1] of the user hash KEYS[1], as `d`, if connection ARGV[2] holds it; otherwise
+ * the script returns `none` (a newer connection of the device took over, or it is gone).
+ */
+const heldDevice = (none: string) => `
+local old = redis.call('HGET', KEYS[1], ARGV[1])
+if not old then return ${none} end
+local d = cjson.decode(old)
+if d.connId ~= ARGV[2] then return ${none} end
+`;
+
+/**
  * KEYS[1] user hash, KEYS[2] seen key, KEYS[3] this node's set
  * ARGV[1] deviceId, ARGV[2] device JSON, ARGV[3] set member, ARGV[4] node-set key prefix, ARGV[5] this node
  * Returns {before values, after values}.
@@ -44,12 +55,7 @@ return {before, redis.call('HVALS', KEYS[1])}
  */
 export const UPDATE = new RedisScript(
   'presence-update',
-  `
-local old = redis.call('HGET', KEYS[1], ARGV[1])
-if not old then return {} end
-local d = cjson.decode(old)
-if d.connId ~= ARGV[2] then return {} end
-local before = redis.call('HVALS', KEYS[1])
+  `${heldDevice('{}')}local before = redis.call('HVALS', KEYS[1])
 local activity = cjson.decode(ARGV[4])
 local was = cjson.encode({d.status, d.activity})
 d.status = ARGV[3]
@@ -67,12 +73,7 @@ return {before, redis.call('HVALS', KEYS[1])}
  */
 export const LINGER = new RedisScript(
   'presence-linger',
-  `
-local old = redis.call('HGET', KEYS[1], ARGV[1])
-if not old then return 0 end
-local d = cjson.decode(old)
-if d.connId ~= ARGV[2] then return 0 end
-d.lingering = true
+  `${heldDevice('0')}d.lingering = true
 redis.call('HSET', KEYS[1], ARGV[1], cjson.encode(d))
 return 1
 `,
@@ -85,12 +86,7 @@ return 1
  */
 export const DISCONNECT = new RedisScript(
   'presence-disconnect',
-  `
-local old = redis.call('HGET', KEYS[1], ARGV[1])
-if not old then return {} end
-local d = cjson.decode(old)
-if d.connId ~= ARGV[2] then return {} end
-local before = redis.call('HVALS', KEYS[1])
+  `${heldDevice('{}')}local before = redis.call('HVALS', KEYS[1])
 redis.call('HDEL', KEYS[1], ARGV[1])
 redis.call('SREM', ARGV[4] .. d.node, ARGV[5])
 if redis.call('HLEN', KEYS[1]) == 0 then redis.call('SET', KEYS[2], ARGV[3], 'PX', ARGV[6]) end
