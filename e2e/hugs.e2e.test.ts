@@ -142,13 +142,19 @@ describe('hugs end to end through the SDK', () => {
     expect((await ca.hugs.history({ direction: 'sent' })).hugs).toHaveLength(1);
   });
 
-  it('exposes write-behind depth, lag, batch size, flush latency and dead letters in /metrics', async () => {
+  it('exposes hug delivery latency and write-behind depth, lag, batch size, flush latency and dead letters in /metrics', async () => {
     const { b, ca } = await pair();
+    const sender = recordHugs(ca);
     await ca.hugs.send(b.userId, { kind: 'warm' });
+    await eventually(() => sender.delivered.length === 1, 3000, 'the delivery receipt');
+    // In a cluster each node has its own registry (the receipt is counted on the recipient's node):
+    // `server.url` goes round the three nodes.
     const metrics = await eventually(async () => {
-      const text = await (await fetch(`${server.url}/metrics`)).text();
-      return /hugmood_write_queue_batch_size_count\{[^}]*\} [1-9]/.test(text) ? text : undefined;
-    }, 3000, 'a flushed batch in /metrics');
+      const texts = await Promise.all(Array.from({ length: 3 }, () => server.url).map(async (url) => (await fetch(`${url}/metrics`)).text()));
+      const delivered = texts.some((t) => /^hugmood_hug_delivery_seconds_count\{[^}]*\} [1-9]/m.test(t));
+      const text = texts.find((t) => /hugmood_write_queue_batch_size_count\{[^}]*\} [1-9]/.test(t));
+      return delivered && text ? text : undefined;
+    }, 3000, 'a delivery and a flushed batch in /metrics');
     for (const name of ['hugmood_write_queue_depth', 'hugmood_write_queue_lag_seconds', 'hugmood_write_queue_dead_letters', 'hugmood_write_queue_flush_seconds_bucket']) {
       expect(metrics).toMatch(new RegExp(`^${name}\\{`, 'm'));
     }

@@ -125,7 +125,7 @@ export async function startApp(config: Config, log: Logger): Promise<RunningApp>
       counter.count(userId) > 0 ||
       (infra.presenceCluster !== null && ((await presence.get([userId])).get(userId)?.devices.some((d) => !d.lingering) ?? false)),
   };
-  const hugs = new HugService(hugDeps);
+  const hugs = new HugService({ ...hugDeps, onDelivered: (ms) => metrics.hugDelivery.observe(ms / 1000) });
   const connLimiter = new MemoryRateLimiter();
   const requests = new NodeRequests<GroupNodeMethods>(infra.nodeTransport, log);
   const group = config.group;

@@ -35,6 +35,8 @@ export interface HugServiceDeps extends HugPermissionDeps {
   readonly throttle: SendThrottle;
   /** Whether a device of `userId` is online (to report `delivered`). */
   readonly isOnline: (userId: string) => Promise<boolean>;
+  /** Hears each hug's first receipt: milliseconds from `sentAt` (the delivery latency metric). */
+  readonly onDelivered?: (latencyMs: number) => void;
   readonly now?: () => number;
 }
 
@@ -108,7 +110,7 @@ export class HugService {
       else unknown.push(id);
     }
     if (unknown.length > 0) {
-      for (const hug of await this.deps.hugs.getMany(unknown)) found.set(hug.id, { from: hug.from, to: hug.to, delivered: hug.deliveredAt !== null });
+      for (const hug of await this.deps.hugs.getMany(unknown)) found.set(hug.id, { from: hug.from, to: hug.to, sentAt: hug.sentAt, delivered: hug.deliveredAt !== null });
     }
     const acknowledged: string[] = [];
     for (const [hugId, hug] of found) {
@@ -125,6 +127,7 @@ export class HugService {
         throw error;
       }
       this.deps.rooms.emit(userRoom(hug.from), 'hug:delivered', { hugId, to: hug.to, deliveredAt: at, at });
+      this.deps.onDelivered?.(Math.max(0, at - hug.sentAt));
     }
     return { acknowledged };
   }
@@ -196,7 +199,7 @@ export class HugService {
       hugCreate(record),
       inboxAppend({ userId: send.to, cursor: c, id: entryId, type: 'hug', ref: hugId, createdAt: sentAt, data: {} }),
     ]);
-    this.recent.remember(hugId, { from: senderId, to: send.to });
+    this.recent.remember(hugId, { from: senderId, to: send.to, sentAt });
     this.deps.rooms.emit(userRoom(send.to), 'hug:received', { type: 'hug', cursor, id: entryId, createdAt: sentAt, hug: toHug(record), at: this.now() });
     return { hugId, delivered: online };
   }

@@ -1,11 +1,12 @@
-/** Who sent a hug to whom. */
+/** Who sent a hug to whom, and when. */
 export interface HugParties {
   readonly from: string;
   readonly to: string;
+  readonly sentAt: number;
 }
 
 /**
- * The parties of the hugs this node sent most recently, so a receipt (`hug:ack`) for a fresh hug
+ * The parties (and send time) of the hugs this node sent most recently, so a receipt (`hug:ack`) for a fresh hug
  * needs no store read. Bounded: the oldest entries are forgotten first; a miss reads the store.
  */
 export class RecentHugs {

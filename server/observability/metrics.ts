@@ -57,6 +57,17 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  /**
+   * A hug's `sentAt` to its first receipt (`hug:ack`) from a recipient device: live deliveries
+   * land in the low buckets, hugs that waited in the inbox for an offline recipient in the high ones.
+   */
+  readonly hugDelivery = new Histogram({
+    name: 'hugmood_hug_delivery_seconds',
+    help: 'Time from sending a hug to its first receipt by a recipient device (includes time the recipient was offline)',
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 10, 60, 600, 3600, 86_400],
+    registers: [this.registry],
+  });
+
   /** Operations per write-behind batch the worker applied. */
   readonly queueBatchSize = new Histogram({
     name: 'hugmood_write_queue_batch_size',
