@@ -127,6 +127,8 @@ export async function launchLocalCluster(options: LocalClusterOptions): Promise<
   const launch = (i: number) => {
     const node = startNode(`node-${i}`, options.basePort + i, env(i), options.onLine);
     spawned.push(node);
+    // A node stopped while starting rejects after nobody awaits it any more: not an unhandled rejection.
+    node.ready.catch(() => undefined);
     return node.ready;
   };
   const stop = async () => {
