@@ -6,6 +6,11 @@ export const GROUP_HUG_PHASES = ['gathering', 'countdown', 'live', 'complete', '
 /** Where a group hug stands. */
 export type GroupHugPhase = (typeof GROUP_HUG_PHASES)[number];
 
+/** Whether `phase` is final (`complete` or `cancelled`): nothing changes a group hug afterwards. */
+export function isFinalPhase(phase: GroupHugPhase): boolean {
+  return phase === 'complete' || phase === 'cancelled';
+}
+
 /** Shortest and longest live part of a group hug, in ms. */
 export const GROUP_HUG_DURATION = { min: 3_000, max: 10 * 60_000, default: 30_000 } as const;
 

@@ -21,3 +21,13 @@ export function parsePageToken(token: string, command: string): PagePosition {
   }
   return { at, id };
 }
+
+/**
+ * Cuts a newest-first page from `rows`, fetched with one row more than `limit`: that extra row
+ * tells whether a next page exists, whose token is the position of the page's last row.
+ */
+export function historyPage<T>(rows: readonly T[], limit: number, positionOf: (row: T) => PagePosition): { readonly items: T[]; readonly next: string | null } {
+  const items = rows.slice(0, limit);
+  const last = items.at(-1);
+  return { items, next: rows.length > limit && last !== undefined ? pageToken(positionOf(last)) : null };
+}

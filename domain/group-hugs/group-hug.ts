@@ -1,5 +1,6 @@
 import { CommandError } from '../command-error.js';
-import type { GroupHugChanges, GroupHugPhase, GroupHugView } from '../../protocol/schemas/group-hugs.js';
+import { isFinalPhase } from '../../protocol/group-hug-constants.js';
+import type { GroupHugChanges, GroupHugView } from '../../protocol/schemas/group-hugs.js';
 
 /**
  * The whole state of one group hug: what its actor holds in memory, what a snapshot stores, and
@@ -48,11 +49,13 @@ export interface NewGroupHug {
   readonly durationMs: number;
 }
 
-const FINAL: ReadonlySet<GroupHugPhase> = new Set(['complete', 'cancelled']);
+/** The refusal of a command or tap from someone who is not a participant. */
+export function notMember(): CommandError {
+  return new CommandError('forbidden', 'you are not in this group hug', { field: 'groupId', reason: 'not_member' });
+}
 
-/** Whether `phase` is final: nothing changes a group hug afterwards. */
-export function isFinal(phase: GroupHugPhase): boolean {
-  return FINAL.has(phase);
+function notInvited(): CommandError {
+  return new CommandError('forbidden', 'you were not invited to this group hug', { field: 'groupId', reason: 'not_invited' });
 }
 
 /** A new group hug in `gathering`, with its creator as the first participant. */
@@ -91,7 +94,7 @@ function step(state: GroupHugState, next: Omit<Partial<GroupHugState>, 'version'
 }
 
 function refuseFinal(state: GroupHugState): void {
-  if (isFinal(state.phase)) throw new CommandError('conflict', `the group hug is ${state.phase}`, { field: 'groupId', reason: state.phase });
+  if (isFinalPhase(state.phase)) throw new CommandError('conflict', `the group hug is ${state.phase}`, { field: 'groupId', reason: state.phase });
 }
 
 function refuseNonCreator(state: GroupHugState, by: string, what: string): void {
@@ -121,7 +124,7 @@ export function decide(state: GroupHugState, command: GroupHugCommand, now: numb
       const { userId } = command;
       if (state.participants.includes(userId)) return null;
       if (!state.invited.includes(userId) && !state.declined.includes(userId)) {
-        throw new CommandError('forbidden', 'you were not invited to this group hug', { field: 'groupId', reason: 'not_invited' });
+        throw notInvited();
       }
       refuseFinal(state);
       const ids = new Set([userId]);
@@ -135,7 +138,7 @@ export function decide(state: GroupHugState, command: GroupHugCommand, now: numb
       const { userId } = command;
       if (state.declined.includes(userId)) return null;
       if (state.participants.includes(userId)) throw new CommandError('conflict', 'you already joined; leave instead', { field: 'groupId', reason: 'joined' });
-      if (!state.invited.includes(userId)) throw new CommandError('forbidden', 'you were not invited to this group hug', { field: 'groupId', reason: 'not_invited' });
+      if (!state.invited.includes(userId)) throw notInvited();
       refuseFinal(state);
       return step(state, { invited: without(state.invited, new Set([userId])), declined: [...state.declined, userId] }, { declined: [userId] });
     }
@@ -143,7 +146,7 @@ export function decide(state: GroupHugState, command: GroupHugCommand, now: numb
       const { userId } = command;
       if (!state.participants.includes(userId)) {
         if (state.invited.includes(userId) || state.declined.includes(userId)) return null;
-        throw new CommandError('forbidden', 'you are not in this group hug', { field: 'groupId', reason: 'not_member' });
+        throw notMember();
       }
       refuseFinal(state);
       // A leaver stays invited, so they can come back while the group hug lasts.
@@ -176,7 +179,7 @@ export function decide(state: GroupHugState, command: GroupHugCommand, now: numb
  * again until it returns `null`.
  */
 export function advance(state: GroupHugState, now: number, rules: GroupHugRules): GroupHugStep {
-  if (isFinal(state.phase)) return null;
+  if (isFinalPhase(state.phase)) return null;
   if (state.emptySince !== null && now >= state.emptySince + rules.emptyTimeoutMs) {
     return step(state, { phase: 'cancelled', endedAt: now, cancelReason: 'empty' }, { phase: 'cancelled', endedAt: now, cancelReason: 'empty' });
   }
@@ -200,7 +203,7 @@ export function advance(state: GroupHugState, now: number, rules: GroupHugRules)
 
 /** When {@link advance} next has something to do, or `null` when only a command can change it. */
 export function nextDeadline(state: GroupHugState, rules: GroupHugRules): number | null {
-  if (isFinal(state.phase)) return null;
+  if (isFinalPhase(state.phase)) return null;
   const times: number[] = [];
   if (state.emptySince !== null) times.push(state.emptySince + rules.emptyTimeoutMs);
   if (state.phase === 'gathering' && state.scheduledAt !== null) times.push(state.scheduledAt - rules.leadMs);
@@ -224,7 +227,7 @@ export function canView(state: GroupHugState, userId: string): boolean {
  * `null` to count it. Pass the participants as a set when judging many taps.
  */
 export function refuseTap(state: GroupHugState, userId: string, participants: ReadonlySet<string> = new Set(state.participants)): CommandError | null {
-  if (!participants.has(userId)) return new CommandError('forbidden', 'you are not in this group hug', { field: 'groupId', reason: 'not_member' });
+  if (!participants.has(userId)) return notMember();
   if (state.phase !== 'live') return new CommandError('conflict', `squeezes count only while live; the group hug is ${state.phase}`, { field: 'groupId', reason: state.phase });
   return null;
 }

@@ -7,11 +7,11 @@ import {
   type GroupHugDiff,
   type GroupHugRules,
   type GroupHugState,
-  isFinal,
   nextDeadline,
   refuseTap,
   withWarmth,
 } from '../../domain/group-hugs/group-hug.js';
+import { isFinalPhase } from '../../protocol/group-hug-constants.js';
 import { PulseAggregator } from '../../domain/group-hugs/pulse-aggregator.js';
 import type { ProtocolError } from '../../protocol/errors.js';
 import type { GroupHugSummary } from '../../protocol/schemas/group-hugs.js';
@@ -47,9 +47,9 @@ export interface ActorOutcome {
   readonly diff: GroupHugDiff | null;
 }
 
-/** The answer to a command that reached an owner that is no longer the owner: route again. */
+/** The answer to a command that reached a node that does not (or no longer) own the group hug: route again. */
 export function notOwner(groupId: string): CommandError {
-  return new CommandError('unavailable', `this node no longer owns group hug ${groupId}`, { reason: 'not_owner' }, 100);
+  return new CommandError('unavailable', `this node does not own group hug ${groupId}`, { reason: 'not_owner' }, 100);
 }
 
 /** How many recent command ids an actor remembers, to run a redelivered command once. */
@@ -212,7 +212,7 @@ export class GroupHugActor {
       if (r.error === undefined) r.mail.resolve({ state: this.state, diff: r.diff });
       else r.mail.reject(r.error);
     }
-    if (isFinal(this.state.phase)) await this.finish();
+    if (isFinalPhase(this.state.phase)) await this.finish();
     else this.schedule();
   }
 
@@ -254,6 +254,8 @@ export class GroupHugActor {
    * steps are idempotent.
    */
   private async finish(): Promise<void> {
+    // Fenced off or shut down meanwhile: the successor finishes it.
+    if (this.stopped) return;
     const state = this.state;
     try {
       if (state.phase === 'complete') {

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { CommandError } from '../../domain/command-error.js';
-import { canView, createGroupHug, decide, refuseTap, type GroupHugCommand, type GroupHugState, type NewGroupHug } from '../../domain/group-hugs/group-hug.js';
+import { canView, createGroupHug, decide, notMember, refuseTap, type GroupHugCommand, type GroupHugState, type NewGroupHug } from '../../domain/group-hugs/group-hug.js';
 import type { ProtocolError } from '../../protocol/errors.js';
 import { NodeRequestTimeoutError, type NodeRequests } from '../cluster/node-requests.js';
-import { type ActorOutcome, GroupHugActor, type GroupHugActorDeps } from './group-hug-actor.js';
+import { type ActorOutcome, GroupHugActor, type GroupHugActorDeps, notOwner } from './group-hug-actor.js';
 import type { AcquireResult } from './group-hug-directory.js';
 import { TapBatcher } from './tap-batcher.js';
 
@@ -50,9 +50,9 @@ export class GroupHugHost {
   private closed = false;
 
   constructor(private readonly deps: GroupHugHostDeps) {
-    this.taps = new TapBatcher(deps.tapBatchMs, (groupId, taps) => this.route(groupId, (a) => Promise.resolve(a.taps(taps)), 'group.taps', { groupId, taps }, true));
+    this.taps = new TapBatcher(deps.tapBatchMs, (groupId, taps) => this.routeTaps({ groupId, taps }, true));
     deps.requests.handle('group.command', (body) => this.route(body.groupId, (a) => this.onActor(a, body.command, body.commandId), 'group.command', body, false));
-    deps.requests.handle('group.taps', ({ groupId, taps }) => this.route(groupId, (a) => Promise.resolve(a.taps(taps)), 'group.taps', { groupId, taps }, false));
+    deps.requests.handle('group.taps', (body) => this.routeTaps(body, false));
   }
 
   /** How many actors this node runs. */
@@ -105,10 +105,13 @@ export class GroupHugHost {
     await Promise.all([...this.actors.values()].map((a) => a.shutdown()));
   }
 
-  private onActor(actor: GroupHugActor, command: OwnerCommand, commandId: string): Promise<ActorOutcome> {
+  private async onActor(actor: GroupHugActor, command: OwnerCommand, commandId: string): Promise<ActorOutcome> {
     if (command.type !== 'get') return actor.execute(command, commandId);
-    if (!canView(actor.current, command.userId)) return Promise.reject(forbidden());
-    return Promise.resolve({ state: actor.current, diff: null });
+    return viewFor(actor.current, command.userId);
+  }
+
+  private routeTaps(body: GroupNodeMethods['group.taps']['body'], forward: boolean): Promise<GroupNodeMethods['group.taps']['result']> {
+    return this.route(body.groupId, (a) => Promise.resolve(a.taps(body.taps)), 'group.taps', body, forward);
   }
 
   /**
@@ -140,7 +143,7 @@ export class GroupHugHost {
         }
       }
       if (here.kind !== 'held') return here.answer as R;
-      if (!forward) throw notOwnerHere(groupId);
+      if (!forward) throw notOwner(groupId);
       try {
         const answer = (await this.deps.requests.request(here.owner, method, body, this.deps.forwardTimeoutMs)) as R;
         if (this.owners.size > 10_000) this.owners.clear();
@@ -237,16 +240,14 @@ export class GroupHugHost {
   }
 }
 
-function forbidden(): CommandError {
-  return new CommandError('forbidden', 'you are not in this group hug', { field: 'groupId', reason: 'not_member' });
+/** A `get`: the state, for those who may see it. */
+function viewFor(state: GroupHugState, userId: string): ActorOutcome {
+  if (!canView(state, userId)) throw notMember();
+  return { state, diff: null };
 }
 
 function isNotOwner(error: unknown): boolean {
   return error instanceof CommandError && error.code === 'unavailable' && error.details?.reason === 'not_owner';
-}
-
-function notOwnerHere(groupId: string): CommandError {
-  return new CommandError('unavailable', `this node does not own group hug ${groupId}`, { reason: 'not_owner' }, 100);
 }
 
 /** A command on a finished group hug needs no owner: reads answer from the final snapshot, the rest are refused by the rules. */
@@ -257,10 +258,7 @@ function answerFinal(state: GroupHugState, method: string, body: unknown, now: n
     return Object.fromEntries(taps.map(([userId]) => [userId, refuseTap(state, userId, members)?.toProtocolError() ?? null]));
   }
   const { command } = body as GroupNodeMethods['group.command']['body'];
-  if (command.type === 'get') {
-    if (!canView(state, command.userId)) throw forbidden();
-    return { state, diff: null } satisfies ActorOutcome;
-  }
+  if (command.type === 'get') return viewFor(state, command.userId);
   // The rules refuse every change of a final group hug, each with its proper error.
   const step = decide(state, command, now, { leadMs: 0, emptyTimeoutMs: 0, maxMembers: Number.MAX_SAFE_INTEGER });
   return { state: step?.state ?? state, diff: null } satisfies ActorOutcome;

@@ -5,7 +5,7 @@ import type { GroupHugRepository } from '../../persistence/store/group-hug-repos
 import { inboxAppend } from '../../persistence/write-behind/write-operation.js';
 import { groupHugIdFor } from '../hugs/hug-ids.js';
 import { assertMayHug, type HugPermissionDeps } from '../hugs/hug-permission.js';
-import { pageToken, parsePageToken } from '../page-token.js';
+import { historyPage, parsePageToken } from '../page-token.js';
 import type { InboxAppender } from '../inbox/inbox-appender.js';
 import { userRoom } from '../room-names.js';
 import type { RoomPort } from '../room-port.js';
@@ -112,9 +112,8 @@ export class GroupHugService {
   async history(userId: string, before: string | undefined, limit: number): Promise<GroupHistoryPage> {
     const token = before ? parsePageToken(before, 'group:history') : null;
     const rows = await this.deps.groupHugs.history(userId, token && { endedAt: token.at, groupId: token.id }, limit + 1);
-    const summaries = rows.slice(0, limit);
-    const last = summaries.at(-1);
-    return { summaries, next: rows.length > limit && last ? pageToken({ at: last.endedAt, id: last.groupId }) : null };
+    const { items, next } = historyPage(rows, limit, (row) => ({ at: row.endedAt, id: row.groupId }));
+    return { summaries: items, next };
   }
 
   private async run(groupId: string, command: OwnerCommand): Promise<GroupHugView> {
@@ -136,17 +135,17 @@ export class GroupHugService {
   /** Each new invitee gets an inbox entry (so offline ones learn of it) and a live `group:invited`. */
   private async sendInvites(state: GroupHugState, invitees: readonly string[]): Promise<void> {
     const createdAt = this.now();
+    const id = `group-invite:${state.id}`;
+    const data = { title: state.title, from: state.creatorId };
     await Promise.all(
       invitees.map(async (invitee) => {
-        const id = `group-invite:${state.id}`;
-        const data = { title: state.title, from: state.creatorId };
         const cursor = await this.deps.inbox.append(invitee, (c) => [inboxAppend({ userId: invitee, cursor: c, id, type: 'group-invite', ref: state.id, createdAt, data })]);
         this.deps.rooms.emit(userRoom(invitee), 'group:invited', {
           type: 'group-invite',
           cursor,
           id,
           createdAt,
-          invite: { groupId: state.id, title: state.title, from: state.creatorId },
+          invite: { groupId: state.id, ...data },
           at: this.now(),
         });
       }),

@@ -6,7 +6,7 @@ import { hugCreate, hugDelivered, hugRead, inboxAppend } from '../../persistence
 import type { Claim, IdempotencyKeys } from '../idempotency/idempotency-keys.js';
 import { claimInProgress, PENDING_CLAIM_TTL_MS } from '../idempotency/pending-claims.js';
 import type { InboxAppender } from '../inbox/inbox-appender.js';
-import { pageToken, parsePageToken } from '../page-token.js';
+import { historyPage, parsePageToken } from '../page-token.js';
 import { userRoom } from '../room-names.js';
 import type { RoomPort } from '../room-port.js';
 import type { DurableWrites } from '../durable-writes.js';
@@ -172,9 +172,8 @@ export class HugService {
     const token = before === undefined ? null : parsePageToken(before, 'hug:history');
     const position: HistoryPosition | null = token && { sentAt: token.at, id: token.id };
     const rows = await this.deps.hugs.history(userId, direction, position, limit + 1);
-    const page = rows.slice(0, limit);
-    const last = page.at(-1);
-    return { hugs: page.map(toHug), next: rows.length > limit && last ? pageToken({ at: last.sentAt, id: last.id }) : null };
+    const { items, next } = historyPage(rows, limit, (row) => ({ at: row.sentAt, id: row.id }));
+    return { hugs: items.map(toHug), next };
   }
 
   /** Writes a new hug and its inbox entry durably, then pushes it to the recipient's devices. */

@@ -1,3 +1,4 @@
+import { isFinalPhase } from '../../../protocol/group-hug-constants.js';
 import type { GroupHistoryPage, GroupHugView, GroupInvite, GroupInviteResult } from '../../../protocol/schemas/group-hugs.js';
 import type { Commands } from '../commands.js';
 import type { ClientSocket, Connection } from '../connection/connection.js';
@@ -25,8 +26,6 @@ export interface GroupHugsEvents {
   /** You were invited to a group hug (live, or from the inbox after a reconnect; once each). */
   invited: [invite: GroupInvite & { readonly cursor: number }];
 }
-
-const FINAL = new Set(['complete', 'cancelled']);
 
 /**
  * Group hugs: create one and invite friends, join, squeeze together while live, and follow each
@@ -222,7 +221,7 @@ export class GroupHugsApi {
   /** After a reconnect: rejoin every group hug still running that this client was in. */
   private async rejoin(): Promise<void> {
     for (const handle of this.handles.values()) {
-      if (!handle.member || FINAL.has(handle.state.phase)) continue;
+      if (!handle.member || isFinalPhase(handle.state.phase)) continue;
       try {
         handle.replace(await this.commands.send('group:join', { groupId: handle.id }));
       } catch (error) {
