@@ -5,6 +5,7 @@ import type { Ack } from '../protocol/ack.js';
 import type { CommandRejectedEvent } from '../protocol/server-events.js';
 import { register } from './support/accounts.js';
 import { closeAllClients, connected, connectedClient, connectError, eventually, rawSocket } from './support/clients.js';
+import { metricsText } from './support/metrics.js';
 import { RawEngineSocket } from './support/raw-engine-socket.js';
 import { expectReservedNamesRefused } from './support/reserved-names.js';
 import { type ServerProcess, startServer } from './support/server-process.js';
@@ -88,7 +89,7 @@ describe('bad input never crashes the server and always gets a clear error (uWS,
     expect(error.message).toMatch(/websocket error/i);
     const local = rawSocket(server.url, { token: account.tokens.accessToken }, { extraHeaders: { origin: 'http://localhost:5173' } });
     await connected(local);
-    const metrics = await (await fetch(`${node}/metrics`)).text();
+    const metrics = await metricsText(server, node);
     expect(metrics).toMatch(/hugmood_handshake_refusals_total\{reason="origin",node="[^"]+"\} [1-9]/);
   });
 
@@ -126,7 +127,7 @@ describe('bad input never crashes the server and always gets a clear error (uWS,
     await client.friends.list();
     await expect(client.request('profile:get', { userId: '!' })).rejects.toBeDefined();
     const text = await eventually(async () => {
-      const body = await (await fetch(`${server.url}/metrics`)).text();
+      const body = await metricsText(server);
       return body.includes('command="profile:get",outcome="invalid_payload"') ? body : undefined;
     });
     expect(text).toMatch(/hugmood_commands_total\{command="friends:list",outcome="ok",node="[^"]+"\} \d+/);

@@ -3,6 +3,7 @@ import { HUG_KINDS } from '../client-sdk/src/index.js';
 import { register } from './support/accounts.js';
 import { befriend, closeAllClients, connectedClient, eventually, sdkClient } from './support/clients.js';
 import { recordHugs } from './support/hug-recorder.js';
+import { metricsText } from './support/metrics.js';
 import { type ServerProcess, startServer } from './support/server-process.js';
 
 // Bursts of a few hundred hugs from one user: the rate limits are tested in bad-input tests.
@@ -150,7 +151,7 @@ describe('hugs end to end through the SDK', () => {
     // In a cluster each node has its own registry (the receipt is counted on the recipient's node):
     // `server.url` goes round the three nodes.
     const metrics = await eventually(async () => {
-      const texts = await Promise.all(Array.from({ length: 3 }, () => server.url).map(async (url) => (await fetch(`${url}/metrics`)).text()));
+      const texts = await Promise.all(Array.from({ length: 3 }, () => server.url).map((url) => metricsText(server, url)));
       const delivered = texts.some((t) => /^hugmood_hug_delivery_seconds_count\{[^}]*\} [1-9]/m.test(t));
       const text = texts.find((t) => /hugmood_write_queue_batch_size_count\{[^}]*\} [1-9]/.test(t));
       return delivered && text ? text : undefined;

@@ -28,7 +28,7 @@ import { connectionOf, createSocketServer, installGateway } from './gateway/sock
 import { SocketIoRoomPort } from './gateway/socket-io-room-port.js';
 import { authRoutes } from './http/auth-routes.js';
 import { createRouter } from './http/http-router.js';
-import { opsRoutes } from './http/ops-routes.js';
+import { metricsRoute, opsRoutes } from './http/ops-routes.js';
 import { AccessTokens } from './identity/access-tokens.js';
 import { AuthService } from './identity/auth-service.js';
 import { openClusterInfrastructure } from './infrastructure/cluster-infrastructure.js';
@@ -37,6 +37,7 @@ import type { Infrastructure } from './infrastructure/infrastructure.js';
 import { isDependencyUnavailable } from './infrastructure/unavailable-errors.js';
 import { Metrics } from './observability/metrics.js';
 import { MemoryRateLimiter } from './rate-limit/memory-rate-limiter.js';
+import { NodeTransport } from './transport/node-transport.js';
 import { selectTransport } from './transport/select-transport.js';
 import type { TransportName } from './transport/transport.js';
 
@@ -44,6 +45,8 @@ import type { TransportName } from './transport/transport.js';
 export interface RunningApp {
   readonly port: number;
   readonly transport: TransportName;
+  /** The port `/metrics` is served on (its own listener), or `null` when `METRICS_PORT` is unset. */
+  readonly metricsPort: number | null;
   /** Graceful stop: refuse new work, tell clients, flush presence and the write queue, close. */
   stop(): Promise<void>;
 }
@@ -188,13 +191,13 @@ export async function startApp(config: Config, log: Logger): Promise<RunningApp>
   let shuttingDown = false;
   const http = createRouter(
     [
-      ...opsRoutes({ nodeId: config.nodeId, registry: metrics.registry, checkReady: () => infra.checkReady(), isShuttingDown: () => shuttingDown }),
+      ...opsRoutes({ nodeId: config.nodeId, checkReady: () => infra.checkReady(), isShuttingDown: () => shuttingDown }),
       ...authRoutes(auth, tokens.canIssue),
     ],
     config.allowedOrigins,
     (error, request) => log.error({ err: error, path: request.path }, 'http request failed unexpectedly'),
   );
-  const transport = selectTransport(config.transport, { http, maxBodyBytes: config.maxFrameBytes, trustProxy: config.trustProxy }, log);
+  const transport = selectTransport(config.transport, { http, maxBodyBytes: config.maxFrameBytes, trustedProxies: config.trustedProxies }, log);
   infra.attachAdapter(io);
   transport.attach(io);
   installGateway(io, {
@@ -224,6 +227,15 @@ export async function startApp(config: Config, log: Logger): Promise<RunningApp>
   await sweeper?.start();
   await requests.start();
   groupHost.start();
+  // /metrics has a listener of its own, off the public port.
+  const metricsListener = config.metrics
+    ? new NodeTransport({
+        http: createRouter([metricsRoute(metrics.registry)], config.allowedOrigins, (error) => log.error({ err: error }, 'metrics request failed')),
+        maxBodyBytes: 1024,
+        trustedProxies: 0,
+      })
+    : null;
+  const metricsPort = config.metrics && metricsListener ? await metricsListener.listen(config.metrics.host, config.metrics.port) : null;
   const port = await transport.listen(config.host, config.port);
 
   const stop = async () => {
@@ -245,6 +257,8 @@ export async function startApp(config: Config, log: Logger): Promise<RunningApp>
       void io.close(() => resolve());
     });
     await transport.close();
+    await metricsListener?.stopListening();
+    await metricsListener?.close();
     expiry.close();
     await limiter.close();
     await connLimiter.close();
@@ -252,5 +266,5 @@ export async function startApp(config: Config, log: Logger): Promise<RunningApp>
     await cursors.close();
     await infra.close();
   };
-  return { port, transport: transport.name, stop };
+  return { port, transport: transport.name, metricsPort, stop };
 }

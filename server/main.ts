@@ -21,7 +21,7 @@ async function main(): Promise<void> {
 
   const app = await startApp(config, log);
   log.info(
-    { event: 'listening', host: config.host, port: app.port, transport: app.transport, wire: config.wire, nodeId: config.nodeId },
+    { event: 'listening', host: config.host, port: app.port, metricsPort: app.metricsPort, transport: app.transport, wire: config.wire, nodeId: config.nodeId },
     `HugMood realtime listening on http://${config.host}:${app.port}`,
   );
 

@@ -6,7 +6,7 @@ import { openClusterQueue } from './infrastructure/cluster-infrastructure.js';
 import { PENDING_WRITES_TTL_MS } from './infrastructure/infrastructure.js';
 import { openStore } from './infrastructure/open-store.js';
 import { createRouter } from './http/http-router.js';
-import { opsRoutes } from './http/ops-routes.js';
+import { metricsRoute, opsRoutes } from './http/ops-routes.js';
 import { createLogger } from './observability/logger.js';
 import { Metrics } from './observability/metrics.js';
 import { NodeTransport } from './transport/node-transport.js';
@@ -33,24 +33,27 @@ const metrics = new Metrics(config.nodeId);
 metrics.observeQueue(queue);
 queue.start(metrics.instrumentApplier(forgettingApplied((batch) => store.applyWrites(batch), pending)));
 
-// /healthz, /readyz (Redis and the store answer) and /metrics (queue depth, lag, batches, dead letters).
+// /healthz, /readyz (Redis and the store answer) and /metrics (queue depth, lag, batches, dead letters),
+// on the worker's own port: it serves no clients, so its one listener is private.
 let stopping = false;
 const http = new NodeTransport({
   http: createRouter(
-    opsRoutes({
-      nodeId: config.nodeId,
-      registry: metrics.registry,
-      checkReady: async () => {
-        await redis.ping();
-        await store.ping();
-      },
-      isShuttingDown: () => stopping,
-    }),
+    [
+      ...opsRoutes({
+        nodeId: config.nodeId,
+        checkReady: async () => {
+          await redis.ping();
+          await store.ping();
+        },
+        isShuttingDown: () => stopping,
+      }),
+      metricsRoute(metrics.registry),
+    ],
     config.allowedOrigins,
     (error) => log.error({ err: error }, 'ops request failed'),
   ),
   maxBodyBytes: 1024,
-  trustProxy: false,
+  trustedProxies: 0,
 });
 const port = await http.listen(config.host, config.port);
 log.info({ event: 'worker-ready', port, partitions: config.queue.partitions, store: store.kind, depth: queue.stats().depth }, 'write-behind worker running');

@@ -132,6 +132,12 @@ export async function startClusterAsServer(options: StartOptions): Promise<Serve
       return node.url;
     },
     port: first.port,
+    metricsUrl: first.metricsUrl,
+    metricsUrlOf(url) {
+      const node = cluster.nodes.find((n) => n.url === url);
+      if (!node) throw new Error(`${url} is no node of this cluster`);
+      return node.metricsUrl;
+    },
     dataDir: cluster.dataDir,
     pid: first.pid,
     transport: first.transport,

@@ -43,9 +43,9 @@ export function storedHugs(dataDir: string, from: string): { readonly hugIds: st
   }
 }
 
-/** `hugmood_write_queue_depth` from a node's `/metrics`. */
-export async function queueDepth(url: string): Promise<number> {
-  const text = await (await fetch(`${url}/metrics`)).text();
+/** `hugmood_write_queue_depth` from a node's `/metrics` (its metrics listener at `metricsUrl`). */
+export async function queueDepth(metricsUrl: string): Promise<number> {
+  const text = await (await fetch(`${metricsUrl}/metrics`)).text();
   const value = /^hugmood_write_queue_depth(?:\{[^}]*\})? ([\d.e+]+)$/m.exec(text)?.[1];
   if (value === undefined) throw new Error('no hugmood_write_queue_depth in /metrics');
   return Number(value);

@@ -17,6 +17,10 @@ export interface ServerProcess {
   readonly dataDir: string;
   readonly pid: number;
   readonly transport: string;
+  /** Where this server (or, in a cluster, its first node) serves `/metrics`. */
+  readonly metricsUrl: string;
+  /** Where the node listening at `url` serves `/metrics`. */
+  metricsUrlOf(url: string): string;
   readonly logs: LogLine[];
   readonly stderr: string[];
   /** Sends `signal` (default SIGTERM) and resolves with the exit code. */
@@ -54,6 +58,7 @@ export const TEST_DEFAULTS: Readonly<Record<string, string>> = {
   PRESENCE_GRACE_MS: '300',
   AUTH_REQUESTS_PER_MIN: '100000',
   LOGIN_ATTEMPTS_PER_MIN: '1000',
+  METRICS_PORT: '0',
 };
 
 /**
@@ -102,9 +107,16 @@ export function startNodeProcess(options: StartOptions = {}): Promise<ServerProc
         if (parsed['event'] === 'listening') {
           clearTimeout(timer);
           const port = parsed['port'] as number;
+          const url = `http://127.0.0.1:${port}`;
+          const metricsUrl = `http://127.0.0.1:${String(parsed['metricsPort'])}`;
           resolve({
-            url: `http://127.0.0.1:${port}`,
+            url,
             port,
+            metricsUrl,
+            metricsUrlOf: (of) => {
+              if (of !== url) throw new Error(`${of} is not this server (${url})`);
+              return metricsUrl;
+            },
             dataDir,
             pid: child.pid as number,
             transport: String(parsed['transport']),

@@ -11,18 +11,29 @@ export class RawEngineSocket {
   private readonly ws: WebSocket;
   private readonly encoder: { encode(packet: Packet): unknown[] };
   readonly received: unknown[] = [];
+  /** Socket.IO packets the server sent, decoded with the wire's own decoder. */
+  readonly packets: Packet[] = [];
   readonly closed: Promise<{ code: number }>;
   private readonly opened: Promise<void>;
 
   constructor(url: string, private readonly wire: WireFormat) {
     const Parser = parserFor(wire);
     this.encoder = new Parser.Encoder();
+    const decoder = new Parser.Decoder();
+    decoder.on('decoded', (packet: Packet) => this.packets.push(packet));
     this.ws = new WebSocket(`${url.replace('http', 'ws')}/socket.io/?EIO=4&transport=websocket`);
     this.ws.on('message', (data, isBinary) => {
       const text = isBinary ? null : (data as Buffer).toString();
       // Answer Engine.IO pings so the server keeps us.
       if (text === '2') this.ws.send('3');
       this.received.push(isBinary ? data : text);
+      // Engine.IO message frames: binary ones are whole packets, text ones start with "4".
+      try {
+        if (isBinary) decoder.add(data);
+        else if (text?.startsWith('4')) decoder.add(text.slice(1));
+      } catch {
+        // A test that sends garbage may get garbage back; `received` keeps the raw frames.
+      }
     });
     this.opened = new Promise((resolve, reject) => {
       this.ws.once('open', () => resolve());
@@ -50,6 +61,28 @@ export class RawEngineSocket {
     }
   }
 
+  /** Resolves with the first packet (already received or still to come) that `matches`. */
+  async packet(matches: (packet: Packet) => boolean, timeoutMs = 5000): Promise<Packet> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const found = this.packets.find(matches);
+      if (found) return found;
+      if (Date.now() > deadline) throw new Error(`no matching packet within ${timeoutMs} ms: ${JSON.stringify(this.packets)} ${JSON.stringify(this.received)}`);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  }
+
+  /** Sends a CONNECT for namespace `/` with `auth` (the protocol version is added) without waiting. */
+  async sendConnect(auth: Record<string, unknown>, nsp = '/'): Promise<void> {
+    await this.opened;
+    this.sendPacket({ type: PacketType.CONNECT, nsp, data: { v: PROTOCOL_VERSION, ...auth } });
+  }
+
+  /** Whether the server has closed the connection. */
+  get isClosed(): boolean {
+    return this.ws.readyState === WebSocket.CLOSED || this.ws.readyState === WebSocket.CLOSING;
+  }
+
   /** Sends raw bytes as one binary frame. */
   sendBinary(bytes: Uint8Array): void {
     this.ws.send(bytes);
@@ -58,6 +91,11 @@ export class RawEngineSocket {
   /** Sends a raw text frame. */
   sendText(text: string): void {
     this.ws.send(text);
+  }
+
+  /** Waits for the WebSocket to open. */
+  async open(): Promise<void> {
+    await this.opened;
   }
 
   close(): void {

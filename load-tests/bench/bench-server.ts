@@ -11,6 +11,8 @@ export interface BenchServer {
   readonly pid: number;
   readonly url: string;
   readonly transport: string;
+  /** Where the server serves `/metrics`. */
+  readonly metricsUrl: string;
   /** `nodejs_heap_size_used_bytes` from the server's `/metrics`. */
   heapUsedBytes(): Promise<number>;
   stop(): Promise<void>;
@@ -59,7 +61,7 @@ export function spawnServer(
       if (listening) return;
       buffered += chunk;
       for (const line of buffered.split('\n')) {
-        let parsed: { event?: unknown; port?: unknown; transport?: unknown };
+        let parsed: { event?: unknown; port?: unknown; metricsPort?: unknown; transport?: unknown };
         try {
           parsed = JSON.parse(line) as typeof parsed;
         } catch {
@@ -69,13 +71,16 @@ export function spawnServer(
         listening = true;
         clearTimeout(timer);
         const url = `http://127.0.0.1:${parsed.port}`;
+        // Ours serves /metrics on a listener of its own; the baseline (and the worker) on their one port.
+        const metricsUrl = typeof parsed.metricsPort === 'number' ? `http://127.0.0.1:${parsed.metricsPort}` : url;
         resolve({
           name,
           pid: child.pid as number,
           url,
+          metricsUrl,
           transport: String(parsed.transport),
           heapUsedBytes: async () => {
-            const text = await (await fetch(`${url}/metrics`)).text();
+            const text = await (await fetch(`${metricsUrl}/metrics`)).text();
             const value = /^nodejs_heap_size_used_bytes(?:\{[^}]*\})? ([\d.e+]+)$/m.exec(text)?.[1];
             if (value === undefined) throw new Error(`${name}: no nodejs_heap_size_used_bytes in /metrics`);
             return Number(value);

@@ -45,7 +45,7 @@ export async function startBenchCluster(
     const common = { PORT: '0', TRANSPORT: options.transport, WIRE: options.wire, REDIS_URL: redis.url, REDIS_ADAPTER: adapter, ...extraEnv };
     if (kind === 'baseline') return common;
     const workers: Record<string, string> = options.worker === 'process' ? { WORKERS: '0' } : {};
-    return { ...common, ...OURS_RAISED_LIMITS, ...workers, DATA_DIR: dataDir, JWT_SECRET: BENCH_JWT_SECRET, NODE_ID: `bench-node-${i}`, LOG_LEVEL: 'info' };
+    return { ...common, ...OURS_RAISED_LIMITS, ...workers, DATA_DIR: dataDir, JWT_SECRET: BENCH_JWT_SECRET, NODE_ID: `bench-node-${i}`, LOG_LEVEL: 'info', METRICS_PORT: '0' };
   };
   const script = kind === 'ours' ? 'server/main.ts' : join('load-tests', 'bench', 'baseline-server.ts');
   try {

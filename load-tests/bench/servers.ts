@@ -15,6 +15,7 @@ export function startOurs(options: BenchOptions, dataDir: string): Promise<Bench
     WIRE: options.wire,
     JWT_SECRET: BENCH_JWT_SECRET,
     LOG_LEVEL: 'info',
+    METRICS_PORT: '0',
     ...OURS_RAISED_LIMITS,
   }, profileArgs(options, 'ours'));
 }

@@ -26,4 +26,9 @@ describe('json parser', () => {
   it('refuses malformed frames', () => {
     for (const frame of ['2["x"', '9', '2{"not":"array"}', '2[1.5', '2["x"]junk']) expect(() => decode(frame), frame).toThrow();
   });
+
+  it('refuses packets for any namespace but "/"', () => {
+    expect(() => decode('0/admin,{"token":"t"}')).toThrow(/namespace/);
+    expect(decode('0{"token":"t"}')).toMatchObject({ type: PacketType.CONNECT, nsp: '/' });
+  });
 });

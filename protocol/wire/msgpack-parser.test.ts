@@ -1,4 +1,4 @@
-import { pack } from 'msgpackr';
+import { Packr, pack } from 'msgpackr';
 import { type Packet, PacketType } from 'socket.io-parser';
 import { describe, expect, it } from 'vitest';
 import { Decoder, Encoder } from './msgpack-parser.js';
@@ -69,5 +69,24 @@ describe('msgpack parser', () => {
     const frame = pack({ type: PacketType.EVENT, nsp: '/', data: ['x', JSON.parse('{"__proto__":{"polluted":true}}') as object] });
     decode(frame);
     expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
+  });
+});
+
+describe('msgpack parser: plain MessagePack only', () => {
+  it('refuses a CONNECT whose data carries msgpackr record definitions', () => {
+    // Records compile a reader with new Function after a few reads: an unauthenticated CPU sink.
+    const withRecords = new Packr({ useRecords: true });
+    const auth = Array.from({ length: 50 }, (_, i) => ({ [`k${i}`]: i, v: 1 }));
+    const frame = withRecords.pack({ type: PacketType.CONNECT, nsp: '/', data: { token: 't', v: 1, auth } });
+    expect(() => decode(frame)).toThrow(/not plain MessagePack/);
+  });
+
+  it('refuses extension values anywhere in a packet', () => {
+    const dated = new Packr({ useRecords: false }).pack({ type: PacketType.EVENT, nsp: '/', data: ['hug:send', { at: new Date(0) }], id: 1 });
+    expect(() => decode(dated)).toThrow(/not plain MessagePack/);
+  });
+
+  it('refuses packets for any namespace but "/"', () => {
+    expect(() => decode(pack({ type: PacketType.CONNECT, nsp: '/admin', data: { token: 't' } }))).toThrow(/namespace/);
   });
 });

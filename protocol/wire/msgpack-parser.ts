@@ -1,14 +1,14 @@
 import { Emitter } from '@socket.io/component-emitter';
-import { type Options, Packr, Unpackr } from 'msgpackr';
+import { type Options, Packr } from 'msgpackr';
 import { isPacketValid, type Packet, PacketType } from 'socket.io-parser';
-import { RESERVED_EVENT_NAMES } from './reserved-events.js';
+import { decodePlainMsgpack } from './plain-msgpack.js';
+import { MAIN_NAMESPACE, RESERVED_EVENT_NAMES } from './reserved-events.js';
 
 // Plain MessagePack (no msgpackr records) so any MessagePack library can speak it; undefined
 // properties are skipped, as JSON would drop them.
 // `skipValues` is supported by msgpackr's packer but missing from its typings.
 const packOptions: Options & { skipValues: unknown[] } = { useRecords: false, skipValues: [undefined], moreTypes: false };
 const packr = new Packr(packOptions);
-const unpackr = new Unpackr({ useRecords: false, mapsAsObjects: true, moreTypes: false });
 
 interface DecoderEvents {
   decoded: (packet: Packet) => void;
@@ -40,23 +40,25 @@ function toBytes(chunk: unknown): Uint8Array {
 }
 
 /**
- * Decodes binary MessagePack frames into Socket.IO packets. Anything that is not a well-formed
+ * Decodes binary MessagePack frames into Socket.IO packets. Only plain MessagePack is read
+ * ({@link decodePlainMsgpack}: no records, no extensions). Anything that is not a well-formed
  * packet, including a reserved event name or a binary-attachment packet type, throws; Socket.IO
  * then closes that one connection.
  */
 export class Decoder extends Emitter<Record<string, never>, Record<string, never>, DecoderEvents> {
   /** Decodes one frame and emits `decoded`, or throws. */
   add(chunk: unknown): void {
-    const value: unknown = unpackr.unpack(toBytes(chunk));
+    const value = decodePlainMsgpack(toBytes(chunk));
     if (!isRecord(value)) throw new Error('msgpack parser: a packet must be a map');
     const { type, nsp, data, id } = value;
+    if (nsp !== MAIN_NAMESPACE) throw new Error('msgpack parser: only the main namespace "/" is served');
     if (type === PacketType.BINARY_EVENT || type === PacketType.BINARY_ACK) {
       throw new Error('msgpack parser: binary packet types are not used with msgpack');
     }
     if (type === PacketType.EVENT && Array.isArray(data) && typeof data[0] === 'string' && RESERVED_EVENT_NAMES.has(data[0])) {
       throw new Error(`msgpack parser: "${data[0]}" is a reserved event name`);
     }
-    const packet: Packet = { type: type as PacketType, nsp: nsp as string };
+    const packet: Packet = { type: type as PacketType, nsp };
     if (data !== undefined) packet.data = data;
     if (id !== undefined) packet.id = id as number;
     if (!isPacketValid(packet)) throw new Error('msgpack parser: invalid packet');

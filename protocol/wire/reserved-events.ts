@@ -12,3 +12,9 @@ export const RESERVED_EVENT_NAMES: ReadonlySet<string> = new Set([
   'removeListener',
   'error',
 ]);
+
+/**
+ * The one Socket.IO namespace HugMood serves. Both wire formats refuse packets for any other, so
+ * a CONNECT to an unknown namespace closes the connection instead of being answered again and again.
+ */
+export const MAIN_NAMESPACE = '/';

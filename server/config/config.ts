@@ -23,8 +23,17 @@ export interface Config {
   readonly refreshTokenTtlS: number;
   readonly tokenExpiryWarningS: number;
   readonly allowedOrigins: OriginAllowlist;
-  readonly trustProxy: boolean;
+  /** Proxies trusted to append `X-Forwarded-For` hops (0: none, use the peer address). */
+  readonly trustedProxies: number;
   readonly maxFrameBytes: number;
+  /** Where `/metrics` is served; `null`: not served. */
+  readonly metrics: { readonly host: string; readonly port: number } | null;
+  /** Unread bytes one connection may hold before it is disconnected. */
+  readonly sendBufferBytes: number;
+  /** Refusals for rate limits within `windowMs` after which a connection is disconnected. */
+  readonly rateKick: { readonly refusals: number; readonly windowMs: number };
+  /** How long a rotated refresh token is still answered with the pair it was rotated to. */
+  readonly refreshReuseGraceMs: number;
   readonly maxConnectionsPerUser: number;
   readonly maxWatchedPerSocket: number;
   readonly presenceGraceMs: number;
@@ -148,8 +157,12 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
       refreshTokenTtlS: e.REFRESH_TOKEN_TTL_S,
       tokenExpiryWarningS: e.TOKEN_EXPIRY_WARNING_S,
       allowedOrigins: origins.value,
-      trustProxy: e.TRUST_PROXY,
+      trustedProxies: e.TRUST_PROXY,
       maxFrameBytes: e.MAX_FRAME_BYTES,
+      metrics: e.METRICS_PORT === undefined ? null : { host: e.METRICS_HOST ?? e.HOST, port: e.METRICS_PORT },
+      sendBufferBytes: e.SEND_BUFFER_BYTES,
+      rateKick: { refusals: e.RATE_KICK_REFUSALS, windowMs: e.RATE_KICK_WINDOW_MS },
+      refreshReuseGraceMs: e.REFRESH_REUSE_GRACE_MS,
       maxConnectionsPerUser: e.MAX_CONNECTIONS_PER_USER,
       maxWatchedPerSocket: e.MAX_WATCHED_PER_SOCKET,
       presenceGraceMs: e.PRESENCE_GRACE_MS,

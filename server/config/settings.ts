@@ -10,8 +10,13 @@ function integer(min: number, max: number) {
     .pipe(z.number().int().min(min, `must be at least ${min}`).max(max, `must be at most ${max}`));
 }
 
-function boolean() {
-  return z.enum(['true', 'false', '1', '0'], { error: 'must be true or false' }).transform((v) => v === 'true' || v === '1');
+/** `false`/`0` (no proxy), `true`/`1` (one) or the number of trusted proxies. */
+function trustedProxies() {
+  return z
+    .string()
+    .regex(/^(true|false|\d{1,2})$/, 'must be true, false or the number of trusted proxies (0-16)')
+    .transform((v) => (v === 'true' ? 1 : v === 'false' ? 0 : Number(v)))
+    .pipe(z.number().int().min(0).max(16, 'must be at most 16'));
 }
 
 function httpUrl() {
@@ -50,7 +55,17 @@ export const SETTINGS = {
   REFRESH_TOKEN_TTL_S: setting(integer(60, 31_536_000).default(2_592_000), '2592000', 'Lifetime of refresh tokens, in seconds (30 days).'),
   TOKEN_EXPIRY_WARNING_S: setting(integer(1, 3600).default(60), '60', 'How long before a socket\'s token expires the server sends `auth:expiring`.'),
   ALLOWED_ORIGINS: setting(z.string().optional(), 'localhost (any port) outside production', 'Comma-separated exact browser Origins allowed to connect and call the HTTP API. Non-browser clients send no Origin and are allowed.'),
-  TRUST_PROXY: setting(boolean().default(false), 'false', 'Take the client address from `X-Forwarded-For` (only behind a trusted proxy).'),
+  TRUST_PROXY: setting(
+    trustedProxies().default(0),
+    'false',
+    '`false`, `true` (one proxy) or the number of trusted proxies in front of the nodes: the client address is the `X-Forwarded-For` hop the outermost trusted proxy appended (counted from the right), never the leftmost one, which the client writes.',
+  ),
+  METRICS_PORT: setting(integer(0, 65535).optional(), 'unset (not served)', 'Serve Prometheus `/metrics` on this port, a listener of its own (never on the public `PORT`). `0` picks a free port and logs it.'),
+  METRICS_HOST: setting(z.string().min(1).optional(), 'HOST', 'Address of the metrics listener. Keep it on a private network.'),
+  SEND_BUFFER_BYTES: setting(integer(16 * 1024, 256 * 1024 * 1024).default(1_048_576), '1048576', 'Most bytes the server holds for one connection that a client has not read yet. A client that stops reading past it is disconnected (its SDK reconnects and syncs its inbox).'),
+  RATE_KICK_REFUSALS: setting(integer(1, 1_000_000).default(200), '200', 'A connection refused this many commands for its rate limits within `RATE_KICK_WINDOW_MS` is disconnected (`session:ended` with reason `rate_limited`) instead of being answered event by event.'),
+  RATE_KICK_WINDOW_MS: setting(integer(100, 600_000).default(5000), '5000', 'The window of `RATE_KICK_REFUSALS`.'),
+  REFRESH_REUSE_GRACE_MS: setting(integer(0, 60_000).default(5000), '5000', 'A refresh token presented again this soon after its rotation (a retry, a second tab) gets the same new pair instead of counting as reuse.'),
   MAX_FRAME_BYTES: setting(integer(1024, 16 * 1024 * 1024).default(65_536), '65536', 'Largest WebSocket frame or HTTP body accepted; bigger ones are refused.'),
   MAX_CONNECTIONS_PER_USER: setting(integer(1, 1000).default(10), '10', 'Sockets one user may hold at once on this node.'),
   MAX_WATCHED_PER_SOCKET: setting(integer(1, 100_000).default(1000), '1000', 'Users one socket may watch with `presence:watch`.'),

@@ -33,11 +33,30 @@ export interface HandshakeDeps {
 }
 
 /**
- * Gives the user's connection slot back when the underlying connection closes, whatever happens
- * in between. A function of its own, so the listener's closure holds only these three values.
+ * Gives the user's connection slot back exactly once: when the Socket.IO socket disconnects (a
+ * client may CONNECT and DISCONNECT many times over one Engine.IO connection), or when the
+ * connection closes before the socket ever connected.
  */
-function releaseSlotOnClose(socket: HugSocket, counter: ConnectionCounter, userId: string): void {
-  socket.conn.on('close', () => counter.release(userId));
+function releaseSlotOnce(socket: HugSocket, counter: ConnectionCounter, userId: string): void {
+  let held = true;
+  const release = () => {
+    if (!held) return;
+    held = false;
+    counter.release(userId);
+    socket.conn.off('close', release);
+  };
+  socket.once('disconnect', release);
+  socket.conn.once('close', release);
+}
+
+/**
+ * Closes the connection of a refused handshake once the refusal has gone out: a refused client
+ * gets one answer, never a second try on the same connection. `setImmediate` runs after Socket.IO
+ * has queued the CONNECT_ERROR packet (it does so on the next tick), and Engine.IO's close waits
+ * for queued packets to be written.
+ */
+function closeAfterRefusal(socket: HugSocket): void {
+  setImmediate(() => socket.conn.close());
 }
 
 /**
@@ -81,7 +100,7 @@ export function handshakeMiddleware(deps: HandshakeDeps): (socket: HugSocket, ne
       throw refusal('forbidden', HANDSHAKE_REFUSALS.connectionLimit, 'too many open connections for this user');
     }
     const userId = user.id;
-    releaseSlotOnClose(socket, deps.counter, userId);
+    releaseSlotOnce(socket, deps.counter, userId);
     const deviceId = parsed.data.deviceId;
     const kindAt = parsed.data.deviceKind === undefined ? -1 : deviceKindSchema.options.indexOf(parsed.data.deviceKind);
     socket.data = {
@@ -106,11 +125,13 @@ export function handshakeMiddleware(deps: HandshakeDeps): (socket: HugSocket, ne
         if (error instanceof Error && 'data' in error) {
           const reason = (error as HandshakeError).data.details?.['reason'];
           deps.metrics.handshakeRefusals.inc({ reason: typeof reason === 'string' ? reason : 'other' });
-          return next(error);
+          next(error);
+          return closeAfterRefusal(socket);
         }
         deps.log.error({ err: error }, 'handshake failed unexpectedly');
         deps.metrics.handshakeRefusals.inc({ reason: 'internal' });
         next(Object.assign(new Error('internal error'), { data: { code: 'internal', message: 'internal error' } }));
+        closeAfterRefusal(socket);
       },
     );
   };

@@ -4,7 +4,7 @@ export interface HttpRequest {
   readonly path: string;
   /** Lower-case header names. */
   readonly headers: Readonly<Record<string, string>>;
-  /** The peer address (or the first `X-Forwarded-For` hop when `TRUST_PROXY` is on). */
+  /** The peer address, or the `X-Forwarded-For` hop the trusted proxy appended (`TRUST_PROXY`). */
   readonly clientAddress: string;
   readonly body: Uint8Array;
 }

@@ -5,14 +5,13 @@ import type { Route } from './http-types.js';
 /** What the operational routes read. */
 export interface OpsRouteDeps {
   readonly nodeId: string;
-  readonly registry: Registry;
   /** Resolves when every dependency (the store) answers. */
   readonly checkReady: () => Promise<void>;
   /** True once shutdown began: the node stops reporting ready so balancers drain it. */
   readonly isShuttingDown: () => boolean;
 }
 
-/** `GET /healthz` (the process is alive), `GET /readyz` (it can serve), `GET /metrics` (Prometheus). */
+/** `GET /healthz` (the process is alive) and `GET /readyz` (it can serve), for load balancers. */
 export function opsRoutes(deps: OpsRouteDeps): Route[] {
   return [
     { method: 'GET', path: '/healthz', handler: () => Promise.resolve(json(200, { status: 'ok', nodeId: deps.nodeId })) },
@@ -29,14 +28,17 @@ export function opsRoutes(deps: OpsRouteDeps): Route[] {
         }
       },
     },
-    {
-      method: 'GET',
-      path: '/metrics',
-      handler: async () => ({
-        status: 200,
-        headers: { 'content-type': deps.registry.contentType },
-        body: await deps.registry.metrics(),
-      }),
-    },
   ];
+}
+
+/**
+ * `GET /metrics` in Prometheus format. Served on a listener of its own (`METRICS_PORT`), never on
+ * the public one: it tells whoever reads it how busy each node is and which commands fail.
+ */
+export function metricsRoute(registry: Registry): Route {
+  return {
+    method: 'GET',
+    path: '/metrics',
+    handler: async () => ({ status: 200, headers: { 'content-type': registry.contentType }, body: await registry.metrics() }),
+  };
 }

@@ -41,6 +41,23 @@ describe('access tokens', () => {
     expect(await refusal(tokens.verify(unsigned))).toBe('token_invalid');
   });
 
+  it('refuses a validly signed token whose subject is not a user id (an object, a wrong alphabet)', async () => {
+    const tokens = new AccessTokens(options);
+    const key = new TextEncoder().encode(options.secret);
+    const signed = (sub: unknown) =>
+      new SignJWT({ sub } as Record<string, unknown>)
+        .setProtectedHeader({ alg: 'HS256' })
+        .setIssuer('hugmood')
+        .setAudience('hugmood-realtime')
+        .setExpirationTime('5m')
+        .sign(key);
+    expect(await refusal(tokens.verify(await signed({ $ne: null })))).toBe('token_invalid');
+    expect(await refusal(tokens.verify(await signed(['u'])))).toBe('token_invalid');
+    expect(await refusal(tokens.verify(await signed('../../etc')))).toBe('token_invalid');
+    expect(await refusal(tokens.verify(await signed('x'.repeat(129))))).toBe('token_invalid');
+    expect((await tokens.verify(await signed('user-1'))).userId).toBe('user-1');
+  });
+
   describe('with an identity provider (JWKS_URL)', () => {
     let jwks: Server;
     let url: string;
@@ -78,6 +95,13 @@ describe('access tokens', () => {
       const local = await new AccessTokens(options).issue('user-1');
       expect(await refusal(tokens.verify(local.token))).toBe('token_invalid');
       await expect(tokens.issue('x')).rejects.toThrow(/JWT_SECRET/);
+    });
+
+    it('refuses provider subjects outside the user-id format', async () => {
+      const tokens = new AccessTokens({ ...options, secret: null, jwksUrl: url });
+      for (const sub of ['auth0 42', 'a/b', 'ü', 'x'.repeat(200), '']) {
+        expect(await refusal(tokens.verify(await idpToken(sub))), JSON.stringify(sub)).toBe('token_invalid');
+      }
     });
 
     it('accepts both kinds when both are configured', async () => {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createRemoteJWKSet, decodeProtectedHeader, errors, type JWTPayload, jwtVerify, SignJWT } from 'jose';
+import { userIdSchema } from '../../protocol/ids.js';
 
 /** Why a token was refused. */
 export type TokenRefusal = 'token_invalid' | 'token_expired';
@@ -97,8 +98,14 @@ export class AccessTokens {
       } else {
         throw new TokenError('token_invalid', `tokens signed with ${alg ?? 'no algorithm'} are not accepted here`);
       }
+      // A signature vouches for who issued the token, not for the shape of its claims: a subject that
+      // is not a string of our user-id alphabet (an object, a path, a 2 KB string) is refused here.
+      const sub: unknown = payload.sub;
+      if (typeof sub !== 'string' || !userIdSchema.safeParse(sub).success) {
+        throw new TokenError('token_invalid', 'the token subject is not a valid user id');
+      }
       const name = typeof payload['name'] === 'string' ? payload['name'] : null;
-      return { userId: payload.sub as string, expiresAt: (payload.exp as number) * 1000, source, name };
+      return { userId: sub, expiresAt: (payload.exp as number) * 1000, source, name };
     } catch (error) {
       if (error instanceof TokenError) throw error;
       if (error instanceof errors.JWTExpired) throw new TokenError('token_expired', 'the token has expired');

@@ -57,6 +57,13 @@ async function answersReady(url: string, nodeId: string): Promise<boolean> {
   }
 }
 
+/** A `METRICS_PORT` given to the cluster is the first node's: node `index` gets that plus `index` (0 stays 0: free ports). */
+function metricsPortOf(index: number, base: string | undefined): Record<string, string> {
+  const first = Number(base);
+  if (!base || !Number.isInteger(first) || first === 0) return {};
+  return { METRICS_PORT: String(first + index) };
+}
+
 /** A node process that may still be starting. */
 interface StartingNode {
   readonly child: ChildProcess;
@@ -69,10 +76,10 @@ interface StartingNode {
  * Spawns one node and watches `/readyz` until it answers, whatever `LOG_LEVEL` hides. Log lines go
  * to `onLine`.
  */
-function startNode(nodeId: string, port: number, env: Readonly<Record<string, string>>, onLine?: (nodeId: string, line: string) => void): StartingNode {
+function startNode(nodeId: string, index: number, port: number, env: Readonly<Record<string, string>>, onLine?: (nodeId: string, line: string) => void): StartingNode {
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: ROOT,
-    env: { ...process.env, ...env, PORT: String(port), NODE_ID: nodeId },
+    env: { ...process.env, ...env, PORT: String(port), NODE_ID: nodeId, ...metricsPortOf(index, env['METRICS_PORT'] ?? process.env['METRICS_PORT']) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   process.once('exit', () => child.kill('SIGKILL'));
@@ -125,7 +132,7 @@ export async function launchLocalCluster(options: LocalClusterOptions): Promise<
   // Every process spawned, ready or not, so a stop during startup leaves none behind.
   const spawned: StartingNode[] = [];
   const launch = (i: number) => {
-    const node = startNode(`node-${i}`, options.basePort + i, env(i), options.onLine);
+    const node = startNode(`node-${i}`, i, options.basePort + i, env(i), options.onLine);
     spawned.push(node);
     // A node stopped while starting rejects after nobody awaits it any more: not an unhandled rejection.
     node.ready.catch(() => undefined);

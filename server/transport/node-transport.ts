@@ -17,13 +17,23 @@ function send(res: ServerResponse, response: HttpResponse): void {
   res.end(response.body ?? '');
 }
 
+/**
+ * How long a connection may take to send a whole request (headers and body), including a
+ * connection that sends nothing at all. uWebSockets.js closes such connections after about 10 s;
+ * Node's defaults (60 s for headers, checked every 30 s) would keep them 40-65 s.
+ */
+export const HTTP_REQUEST_TIMEOUT_MS = 10_000;
+
 /** Socket.IO (on the `ws` engine) and the HTTP API on Node's http server: the fallback transport. */
 export class NodeTransport implements Transport {
   readonly name = 'node';
   private readonly server: HttpServer;
 
   constructor(private readonly options: TransportOptions) {
-    this.server = createServer((req, res) => this.onRequest(req, res));
+    this.server = createServer(
+      { headersTimeout: HTTP_REQUEST_TIMEOUT_MS, requestTimeout: HTTP_REQUEST_TIMEOUT_MS, connectionsCheckingInterval: 1000 },
+      (req, res) => this.onRequest(req, res),
+    );
   }
 
   attach(io: Server): void {
@@ -83,7 +93,7 @@ export class NodeTransport implements Transport {
           method: (req.method ?? 'GET').toUpperCase(),
           path: (req.url ?? '/').split('?')[0] ?? '/',
           headers,
-          clientAddress: clientAddressOf(headers, req.socket.remoteAddress ?? 'unknown', this.options.trustProxy),
+          clientAddress: clientAddressOf(headers, req.socket.remoteAddress ?? 'unknown', this.options.trustedProxies),
           body: Buffer.concat(chunks),
         })
         .then((response) => send(res, response));

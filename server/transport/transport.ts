@@ -10,8 +10,8 @@ export interface TransportOptions {
   readonly http: HttpHandler;
   /** Bodies larger than this are refused with 413 before they are read in full. */
   readonly maxBodyBytes: number;
-  /** Take the client address from `X-Forwarded-For`. */
-  readonly trustProxy: boolean;
+  /** Proxies in front of this server trusted to append `X-Forwarded-For` hops; 0 uses the peer address. */
+  readonly trustedProxies: number;
 }
 
 /**
@@ -30,11 +30,19 @@ export interface Transport {
   close(): Promise<void>;
 }
 
-/** The client address of a request: the peer, or the first forwarded hop when the proxy is trusted. */
-export function clientAddressOf(headers: Readonly<Record<string, string>>, peer: string, trustProxy: boolean): string {
-  if (trustProxy) {
-    const forwarded = headers['x-forwarded-for']?.split(',')[0]?.trim();
-    if (forwarded) return forwarded;
-  }
-  return peer;
+/**
+ * The client address of a request. Without trusted proxies it is the peer. Behind `trustedProxies`
+ * proxies, each appends the address it was reached from to `X-Forwarded-For`, so the client's
+ * address is the hop the outermost trusted proxy appended: the `trustedProxies`-th from the right.
+ * Hops to its left were written by the client and are never believed. With fewer hops than
+ * proxies (a proxy that does not append), the leftmost hop is all there is.
+ */
+export function clientAddressOf(headers: Readonly<Record<string, string>>, peer: string, trustedProxies: number): string {
+  if (trustedProxies === 0) return peer;
+  const hops = (headers['x-forwarded-for'] ?? '')
+    .split(',')
+    .map((hop) => hop.trim())
+    .filter((hop) => hop !== '');
+  if (hops.length === 0) return peer;
+  return hops[Math.max(0, hops.length - trustedProxies)] ?? peer;
 }

@@ -38,7 +38,7 @@ export class UwsTransport implements Transport {
       const method = req.getMethod().toUpperCase();
       const path = req.getUrl();
       const peer = Buffer.from(res.getRemoteAddressAsText()).toString();
-      const clientAddress = clientAddressOf(headers, peer, this.options.trustProxy);
+      const clientAddress = clientAddressOf(headers, peer, this.options.trustedProxies);
       const send = (response: HttpResponse, closeConnection = false) => {
         if (aborted) return;
         res.cork(() => {
