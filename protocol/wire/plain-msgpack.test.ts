@@ -95,10 +95,14 @@ describe('plain MessagePack decoder', () => {
     for (const frame of bad) expect(() => decodePlainMsgpack(frame), String([...frame])).toThrow(PlainMsgpackError);
   });
 
-  it('refuses invalid UTF-8 (a lone surrogate cannot be smuggled in)', () => {
-    // CESU-style encoding of U+D800, and a stray continuation byte.
-    expect(() => decodePlainMsgpack(bytes(0xa3, 0xed, 0xa0, 0x80))).toThrow(/UTF-8/);
+  it('refuses invalid UTF-8, but gives a lone surrogate back as sent so its schema can name the field', () => {
     expect(() => decodePlainMsgpack(bytes(0xa1, 0x80))).toThrow(/UTF-8/);
+    expect(() => decodePlainMsgpack(bytes(0xa2, 0xc0, 0x80))).toThrow(/UTF-8/);
+    expect(() => decodePlainMsgpack(bytes(0xa3, 0xe0, 0x80, 0x80))).toThrow(/UTF-8/);
+    expect(() => decodePlainMsgpack(bytes(0xa2, 0xe2, 0x82))).toThrow(/UTF-8/);
+    // msgpackr (the SDK's encoder) writes a lone surrogate as its three-byte form.
+    expect(decodePlainMsgpack(pack('a\ud800b'))).toBe('a\ud800b');
+    expect(decodePlainMsgpack(pack('🤗\udc00'))).toBe('🤗\udc00');
   });
 
   it('refuses integers past the safe range, non-string map keys and deep nesting', () => {

@@ -117,7 +117,7 @@ class Reader {
     try {
       return utf8.decode(bytes.subarray(at, at + length));
     } catch {
-      throw new PlainMsgpackError('msgpack: a string is not valid UTF-8');
+      return decodeWtf8(bytes.subarray(at, at + length));
     }
   }
 
@@ -150,6 +150,46 @@ class Reader {
     }
     return out;
   }
+}
+
+/**
+ * Decodes UTF-8 that may also hold encoded surrogates (WTF-8), which is how msgpackr, and so the
+ * SDK, writes a JavaScript string with a lone surrogate. The lone surrogate comes back as it was
+ * sent, so the payload's schema refuses it with `invalid_payload` naming its field, instead of the
+ * whole connection being dropped. Any other invalid byte sequence is refused.
+ */
+function decodeWtf8(bytes: Uint8Array): string {
+  const units: number[] = [];
+  const bad = () => new PlainMsgpackError('msgpack: a string is not valid UTF-8');
+  const continuation = (i: number): number => {
+    const byte = bytes[i];
+    if (byte === undefined || (byte & 0xc0) !== 0x80) throw bad();
+    return byte & 0x3f;
+  };
+  for (let i = 0; i < bytes.length; ) {
+    const lead = bytes[i] as number;
+    let point: number;
+    if (lead < 0x80) {
+      point = lead;
+      i += 1;
+    } else if (lead >= 0xc2 && lead <= 0xdf) {
+      point = ((lead & 0x1f) << 6) | continuation(i + 1);
+      i += 2;
+    } else if (lead >= 0xe0 && lead <= 0xef) {
+      point = ((lead & 0x0f) << 12) | (continuation(i + 1) << 6) | continuation(i + 2);
+      if (point < 0x800) throw bad();
+      i += 3;
+    } else if (lead >= 0xf0 && lead <= 0xf4) {
+      point = ((lead & 0x07) << 18) | (continuation(i + 1) << 12) | (continuation(i + 2) << 6) | continuation(i + 3);
+      if (point < 0x10000 || point > 0x10ffff) throw bad();
+      i += 4;
+    } else throw bad();
+    if (point >= 0x10000) units.push(0xd800 + ((point - 0x10000) >> 10), 0xdc00 + ((point - 0x10000) & 0x3ff));
+    else units.push(point);
+  }
+  let out = '';
+  for (let i = 0; i < units.length; i += 8192) out += String.fromCharCode(...units.slice(i, i + 8192));
+  return out;
 }
 
 const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
