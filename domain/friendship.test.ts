@@ -32,7 +32,11 @@ describe('friendship rules', () => {
     expect(blocked).toBe(closedRequests);
     expect(friendshipStateOf('me', blockedByThem)).toBe('none');
     expect(friendshipStateOf('you', mirror(blockedByThem))).toBe('blocked');
-    expect(decideFriendAction('you', 'me', 'block', mirror(blockedByThem), true)).toMatchObject({ effect: 'none', otherState: 'none' });
+    expect(decideFriendAction('you', 'me', 'block', mirror(blockedByThem), true)).toMatchObject({ effect: 'none', otherState: null });
+    // A stranger is told nothing of a block or an unblock; a friend sees what an unfriend shows.
+    expect(decideFriendAction('me', 'you', 'block', none, true).otherState).toBeNull();
+    expect(decideFriendAction('me', 'you', 'unblock', { ...none, actorBlockedOther: true }, true).otherState).toBeNull();
+    expect(decideFriendAction('me', 'you', 'block', { ...none, friendship: { status: 'friends', since: 1 } }, true).otherState).toBe('none');
   });
 
   it('accepts and declines only requests from the other side', () => {
@@ -53,7 +57,7 @@ describe('friendship rules', () => {
 
   it('blocks from any state, and unblocks', () => {
     for (const rel of [none, friends, pendingFrom('you'), pendingFrom('me')]) {
-      expect(decideFriendAction('me', 'you', 'block', rel, true)).toEqual({ effect: 'block', actorState: 'blocked', otherState: 'none' });
+      expect(decideFriendAction('me', 'you', 'block', rel, true)).toEqual({ effect: 'block', actorState: 'blocked', otherState: rel.friendship === null ? null : 'none' });
     }
     const blockedByMe: PairRelation = { ...none, actorBlockedOther: true };
     expect(refusal(() => decideFriendAction('me', 'you', 'request', blockedByMe, true))).toBe('conflict');

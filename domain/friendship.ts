@@ -24,8 +24,12 @@ export type FriendEffect = 'create-request' | 'make-friends' | 'delete-friendshi
 export interface FriendDecision {
   readonly effect: FriendEffect;
   readonly actorState: FriendshipState;
-  /** What the other user sees; a block reads as `none` to the blocked user. */
-  readonly otherState: FriendshipState;
+  /**
+   * What the other user is told their state now is, or `null` when they are told nothing. A block
+   * never shows: to a friend or someone with a pending request it reads as an unfriend or a
+   * declined (withdrawn) request, `none`; to a stranger it is silent, and so is an unblock.
+   */
+  readonly otherState: FriendshipState | null;
 }
 
 /** The state `viewer` sees for a pair, given who requested. */
@@ -99,10 +103,10 @@ export function decideFriendAction(
       if (f === null || pendingFromOther) return stay();
       return { effect: 'delete-friendship', actorState: relation.actorBlockedOther ? 'blocked' : 'none', otherState: 'none' };
     case 'block':
-      if (relation.actorBlockedOther) return { effect: 'none', actorState: 'blocked', otherState: 'none' };
-      return { effect: 'block', actorState: 'blocked', otherState: 'none' };
+      if (relation.actorBlockedOther) return { effect: 'none', actorState: 'blocked', otherState: null };
+      return { effect: 'block', actorState: 'blocked', otherState: f === null ? null : 'none' };
     case 'unblock':
       if (!relation.actorBlockedOther) return stay();
-      return { effect: 'unblock', actorState: 'none', otherState: 'none' };
+      return { effect: 'unblock', actorState: 'none', otherState: null };
   }
 }

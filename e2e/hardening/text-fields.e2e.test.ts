@@ -21,7 +21,7 @@ describe.each(['msgpack', 'json'] as const)('text fields: WIRE=%s', (wire) => {
     const client = await connectedClient(server.url, await register(server.url), { wire });
     await expect(client.request('profile:update', { displayName: 'a\u202egnp.exe' })).rejects.toMatchObject({ code: 'invalid_payload', details: { field: 'displayName' } });
     await expect(client.request('profile:update', { bio: 'hello \ud800' })).rejects.toMatchObject({ code: 'invalid_payload', details: { field: 'bio' } });
-    await expect(client.request('group:create', { title: 'x\u2066y', invitees: [], durationMs: 10_000 })).rejects.toMatchObject({ code: 'invalid_payload', details: { field: 'title' } });
+    await expect(client.request('group:create', { title: 'x\u2066y', invitees: [], durationMs: 10_000, clientId: 'c_title_0001' })).rejects.toMatchObject({ code: 'invalid_payload', details: { field: 'title' } });
     expect(client.state).toBe('connected');
   });
 

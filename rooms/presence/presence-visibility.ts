@@ -49,10 +49,16 @@ export class PresenceVisibility {
     this.cut(b, a, ['friends']);
   }
 
-  /** After a block: neither side may watch the other at all. */
-  blocked(blocker: string, blocked: string): void {
+  /**
+   * After a block: neither side may watch the other at all. The blocker is told; the blocked user
+   * never learns of the block. A blocked friend sees what an unfriend shows (the friends watch is
+   * revoked), and leaves the public room silently; a blocked stranger leaves both rooms silently,
+   * so the blocker simply stops changing, as a user who hides their status.
+   */
+  blocked(blocker: string, blocked: string, wereFriends: boolean): void {
     this.cut(blocker, blocked, ['friends', 'public']);
-    this.cut(blocked, blocker, ['friends', 'public']);
+    if (wereFriends) this.cut(blocked, blocker, ['friends']);
+    this.deps.rooms.leave(userRoom(blocked), wereFriends ? [presenceRoom(blocker, 'public')] : [presenceRoom(blocker, 'friends'), presenceRoom(blocker, 'public')]);
   }
 
   private cut(watcher: string, subject: string, audiences: readonly ('friends' | 'public')[]): void {

@@ -92,7 +92,7 @@ export class FriendsService {
         return true;
       case 'block':
         await friendships.block(actor, other, at);
-        this.deps.visibility.blocked(actor, other);
+        this.deps.visibility.blocked(actor, other, wereFriends);
         return true;
       case 'unblock':
         await friendships.unblock(actor, other);
@@ -103,7 +103,9 @@ export class FriendsService {
   private announce(me: UserRecord, other: UserRecord, decision: FriendDecision): void {
     if (decision.effect === 'none') return;
     const at = this.now();
-    this.deps.rooms.emit(userRoom(other.id), 'friend:update', { userId: me.id, state: decision.otherState, profile: toProfile(me), at });
+    if (decision.otherState !== null) {
+      this.deps.rooms.emit(userRoom(other.id), 'friend:update', { userId: me.id, state: decision.otherState, profile: toProfile(me), at });
+    }
     this.deps.rooms.emit(userRoom(me.id), 'friend:update', { userId: other.id, state: decision.actorState, profile: toProfile(other), at });
   }
 }
