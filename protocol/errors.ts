@@ -69,8 +69,15 @@ export const HANDSHAKE_REFUSALS = {
   authInvalid: 'auth_invalid',
   /** `auth.v` is missing or not supported. Fatal. */
   protocolVersion: 'protocol_version',
+  /**
+   * The client speaks the other wire format (msgpack against a JSON server, or the reverse);
+   * `details.clientWire` and `details.serverWire` say which. Fatal: fix the client's `wire`.
+   */
+  wireMismatch: 'wire_mismatch',
   /** The user already holds `MAX_CONNECTIONS_PER_USER` sockets. Retried with backoff. */
   connectionLimit: 'connection_limit',
+  /** A connection of this user was just cut for flooding; retried after `retryAfterMs`. */
+  rateLimited: 'rate_limited',
   /**
    * The browser Origin is not in `ALLOWED_ORIGINS`. Refused before the WebSocket upgrade (HTTP 403),
    * so a browser sees only a failed connection; the reason shows in HTTP error bodies and metrics.

@@ -45,13 +45,19 @@ export interface AuthExpiringEvent extends Stamped {
   readonly expiresAt: number;
 }
 
-/** Why the server ended a session. */
-export type SessionEndReason = 'token_expired' | 'server_shutdown';
+/**
+ * Why the server ended a session:
+ * - `token_expired`: the access token ran out without an `auth:refresh`.
+ * - `server_shutdown`: the node is stopping; reconnect (another node may take you).
+ * - `rate_limited`: the connection kept exceeding its rate limits; reconnect after `retryAfterMs`.
+ * - `account_deleted`: the account was deleted. Final: do not reconnect.
+ */
+export type SessionEndReason = 'token_expired' | 'server_shutdown' | 'rate_limited' | 'account_deleted';
 
 /** Sent to one socket right before the server disconnects it. */
 export interface SessionEndedEvent extends Stamped {
   readonly reason: SessionEndReason;
-  /** With `server_shutdown`: reconnect after about this long (another node may take you). */
+  /** With `server_shutdown` and `rate_limited`: reconnect after about this long, not sooner. */
   readonly retryAfterMs?: number;
 }
 

@@ -23,6 +23,8 @@ import { loadOrCreateDevSecret } from './config/dev-secret.js';
 import { createDispatcher } from './gateway/command-dispatcher.js';
 import { commandHandlers } from './gateway/command-handlers.js';
 import { ConnectionCounter } from './gateway/connection-counter.js';
+import { FloodGuard } from './gateway/flood-guard.js';
+import { installSendBufferGuard } from './gateway/send-buffer-guard.js';
 import { SessionExpiry } from './gateway/session-expiry.js';
 import { connectionOf, createSocketServer, installGateway } from './gateway/socket-gateway.js';
 import { SocketIoRoomPort } from './gateway/socket-io-room-port.js';
@@ -130,6 +132,15 @@ export async function startApp(config: Config, log: Logger): Promise<RunningApp>
   };
   const hugs = new HugService({ ...hugDeps, onDelivered: (ms) => metrics.hugDelivery.observe(ms / 1000) });
   const connLimiter = new MemoryRateLimiter();
+  const floodGuard = new FloodGuard({
+    refusals: config.rateKick.refusals,
+    windowMs: config.rateKick.windowMs,
+    cooldownMs: config.rateKick.windowMs,
+    onCut: (socket) => {
+      metrics.connectionsCut.inc({ reason: 'rate_limited' });
+      log.warn({ userId: socket.data.userId, socketId: socket.id, refusals: socket.data.refusals }, 'connection cut: it kept exceeding its rate limits');
+    },
+  });
   const requests = new NodeRequests<GroupNodeMethods>(infra.nodeTransport, log);
   const group = config.group;
   const groupHost = new GroupHugHost({
@@ -186,6 +197,7 @@ export async function startApp(config: Config, log: Logger): Promise<RunningApp>
     metrics,
     log,
     isUnavailable: isDependencyUnavailable,
+    floodGuard,
   });
 
   let shuttingDown = false;
@@ -197,13 +209,26 @@ export async function startApp(config: Config, log: Logger): Promise<RunningApp>
     config.allowedOrigins,
     (error, request) => log.error({ err: error, path: request.path }, 'http request failed unexpectedly'),
   );
-  const transport = selectTransport(config.transport, { http, maxBodyBytes: config.maxFrameBytes, trustedProxies: config.trustedProxies }, log);
+  const transport = selectTransport(
+    config.transport,
+    { http, maxBodyBytes: config.maxFrameBytes, trustedProxies: config.trustedProxies, sendBufferBytes: config.sendBufferBytes },
+    log,
+  );
   infra.attachAdapter(io);
   transport.attach(io);
+  installSendBufferGuard(io, {
+    maxBytes: config.sendBufferBytes,
+    probe: transport.probe,
+    onCut: (conn, bufferedBytes) => {
+      metrics.connectionsCut.inc({ reason: 'slow_consumer' });
+      log.warn({ remoteAddress: conn.remoteAddress, bufferedBytes }, 'connection cut: the client stopped reading (send buffer full)');
+    },
+  });
   installGateway(io, {
     tokens,
     users: store.users,
     counter,
+    floodGuard,
     metrics,
     log,
     tracker,

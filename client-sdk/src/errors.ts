@@ -1,11 +1,11 @@
 import { type ErrorCode, type ErrorDetails, type ProtocolError, TEMPORARY_CODES } from '../../protocol/errors.js';
 
 /** Codes the SDK adds to the server's catalogue for failures on its own side. */
-export type ClientErrorCode = 'timeout' | 'closed' | 'protocol_version';
+export type ClientErrorCode = 'timeout' | 'closed' | 'protocol_version' | 'wire_mismatch';
 
 /**
  * Every error the SDK throws or reports. `code` is the server's catalogued code, or one of the
- * SDK's own (`timeout`, `closed`, `protocol_version`). Check with `instanceof` on a subclass, or
+ * SDK's own (`timeout`, `closed`, `protocol_version`, `wire_mismatch`). Check with `instanceof` on a subclass, or
  * on `code`.
  *
  * @example
@@ -81,6 +81,13 @@ export class ClientClosedError extends HugMoodError {
 /** The server does not speak this SDK's protocol version: upgrade the SDK. */
 export class ProtocolVersionError extends HugMoodError {
   override name = 'ProtocolVersionError';
+}
+/**
+ * The server speaks the other wire format: set the client's `wire` option to `details.serverWire`
+ * (`msgpack` or `json`). Final: the client does not retry.
+ */
+export class WireMismatchError extends HugMoodError {
+  override name = 'WireMismatchError';
 }
 
 const BY_CODE: Record<ErrorCode, typeof HugMoodError> = {

@@ -30,6 +30,7 @@ export {
   TimeoutError,
   ClientClosedError,
   ProtocolVersionError,
+  WireMismatchError,
   type ClientErrorCode,
 } from './errors.js';
 export { PROTOCOL_VERSION } from '../../protocol/version.js';

@@ -82,12 +82,18 @@ export interface Hug {
 }
 
 /**
- * `hug:send` result. `delivered` is true when a device of the recipient was connected to get it
- * live. A replay answers with the first result; after a server restart, with whether a device of
- * the recipient has acknowledged the hug.
+ * `hug:send` result.
+ *
+ * `delivered` means "pushed to an online device": a device of the recipient was connected when
+ * the hug was sent, so it was pushed live. It is not a receipt: a device that had stopped reading
+ * may never get the push (the server then cuts it, and its inbox sync brings the hug after it
+ * reconnects). That a device actually received the hug arrives later, as `hug:delivered`. A
+ * replay answers with the first result; after a server restart, with whether a device of the
+ * recipient has acknowledged the hug.
  */
 export interface HugSendResult {
   readonly hugId: string;
+  /** Pushed to an online device of the recipient; not a receipt (wait for `hug:delivered`). */
   readonly delivered: boolean;
 }
 

@@ -50,7 +50,6 @@ describe('msgpack parser', () => {
 
   it('refuses anything that is not a well-formed packet', () => {
     const bad: unknown[] = [
-      'a text frame',
       pack([1, 2, 3]),
       pack({ type: 99, nsp: '/' }),
       pack({ type: PacketType.EVENT, nsp: 5, data: ['x'] }),
@@ -63,6 +62,10 @@ describe('msgpack parser', () => {
       new Uint8Array([]),
     ];
     for (const frame of bad) expect(() => decode(frame), String(frame)).toThrow();
+    // A text frame after the first (a first one stands for a JSON-wire client: see wire-mismatch.test.ts).
+    const decoder = new Decoder();
+    decoder.add(pack({ type: PacketType.CONNECT, nsp: '/', data: {} }));
+    expect(() => decoder.add('a text frame')).toThrow(/binary frame/);
   });
 
   it('does not let a payload reach Object.prototype', () => {

@@ -1,14 +1,24 @@
 import { Emitter } from '@socket.io/component-emitter';
 import { type Options, Packr } from 'msgpackr';
-import { isPacketValid, type Packet, PacketType } from 'socket.io-parser';
+import { Encoder as JsonEncoder, isPacketValid, type Packet, PacketType } from 'socket.io-parser';
 import { decodePlainMsgpack } from './plain-msgpack.js';
 import { MAIN_NAMESPACE, RESERVED_EVENT_NAMES } from './reserved-events.js';
+import { wireMismatchConnect, wireOfMismatchRefusal } from './wire-mismatch.js';
 
 // Plain MessagePack (no msgpackr records) so any MessagePack library can speak it; undefined
 // properties are skipped, as JSON would drop them.
 // `skipValues` is supported by msgpackr's packer but missing from its typings.
 const packOptions: Options & { skipValues: unknown[] } = { useRecords: false, skipValues: [undefined], moreTypes: false };
 const packr = new Packr(packOptions);
+const jsonEncoder = new JsonEncoder();
+
+/** One packet as a plain MessagePack frame (also what the JSON wire's encoder uses for a msgpack client's wire-mismatch refusal). */
+export function packPacket(packet: Packet): Uint8Array {
+  const frame: { type: PacketType; nsp: string; data?: unknown; id?: number } = { type: packet.type, nsp: packet.nsp };
+  if (packet.data !== undefined) frame.data = packet.data as unknown;
+  if (packet.id !== undefined) frame.id = packet.id;
+  return packr.pack(frame);
+}
 
 interface DecoderEvents {
   decoded: (packet: Packet) => void;
@@ -16,15 +26,14 @@ interface DecoderEvents {
 
 /**
  * Encodes a Socket.IO packet as one binary MessagePack frame. Binary values travel natively, so
- * packets never need attachments.
+ * packets never need attachments. The one exception: the refusal of a client that spoke JSON
+ * (`wire_mismatch`) goes out as JSON text, the only form that client can read.
  */
 export class Encoder {
   /** Returns the frames of `packet`: always exactly one. */
-  encode(packet: Packet): Uint8Array[] {
-    const frame: { type: PacketType; nsp: string; data?: unknown; id?: number } = { type: packet.type, nsp: packet.nsp };
-    if (packet.data !== undefined) frame.data = packet.data as unknown;
-    if (packet.id !== undefined) frame.id = packet.id;
-    return [packr.pack(frame)];
+  encode(packet: Packet): (Uint8Array | string)[] {
+    if (wireOfMismatchRefusal(packet) === 'json') return jsonEncoder.encode(packet) as string[];
+    return [packPacket(packet)];
   }
 }
 
@@ -46,8 +55,20 @@ function toBytes(chunk: unknown): Uint8Array {
  * then closes that one connection.
  */
 export class Decoder extends Emitter<Record<string, never>, Record<string, never>, DecoderEvents> {
-  /** Decodes one frame and emits `decoded`, or throws. */
+  private first = true;
+
+  /**
+   * Decodes one frame and emits `decoded`, or throws. A first frame of text comes from a client
+   * of the JSON wire: it is decoded as a CONNECT marked for the handshake to refuse with
+   * `wire_mismatch`, which that client can read.
+   */
   add(chunk: unknown): void {
+    const first = this.first;
+    this.first = false;
+    if (first && typeof chunk === 'string') {
+      this.emitReserved('decoded', wireMismatchConnect('json'));
+      return;
+    }
     const value = decodePlainMsgpack(toBytes(chunk));
     if (!isRecord(value)) throw new Error('msgpack parser: a packet must be a map');
     const { type, nsp, data, id } = value;

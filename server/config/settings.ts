@@ -63,7 +63,7 @@ export const SETTINGS = {
   METRICS_PORT: setting(integer(0, 65535).optional(), 'unset (not served)', 'Serve Prometheus `/metrics` on this port, a listener of its own (never on the public `PORT`). `0` picks a free port and logs it.'),
   METRICS_HOST: setting(z.string().min(1).optional(), 'HOST', 'Address of the metrics listener. Keep it on a private network.'),
   SEND_BUFFER_BYTES: setting(integer(16 * 1024, 256 * 1024 * 1024).default(1_048_576), '1048576', 'Most bytes the server holds for one connection that a client has not read yet. A client that stops reading past it is disconnected (its SDK reconnects and syncs its inbox).'),
-  RATE_KICK_REFUSALS: setting(integer(1, 1_000_000).default(200), '200', 'A connection refused this many commands for its rate limits within `RATE_KICK_WINDOW_MS` is disconnected (`session:ended` with reason `rate_limited`) instead of being answered event by event.'),
+  RATE_KICK_REFUSALS: setting(integer(1, 1_000_000).default(500), '500', 'A connection refused this many commands for its rate limits within `RATE_KICK_WINDOW_MS` is disconnected (`session:ended` with reason `rate_limited`) instead of being answered event by event.'),
   RATE_KICK_WINDOW_MS: setting(integer(100, 600_000).default(5000), '5000', 'The window of `RATE_KICK_REFUSALS`.'),
   REFRESH_REUSE_GRACE_MS: setting(integer(0, 60_000).default(5000), '5000', 'A refresh token presented again this soon after its rotation (a retry, a second tab) gets the same new pair instead of counting as reuse.'),
   MAX_FRAME_BYTES: setting(integer(1024, 16 * 1024 * 1024).default(65_536), '65536', 'Largest WebSocket frame or HTTP body accepted; bigger ones are refused.'),

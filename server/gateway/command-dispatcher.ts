@@ -8,6 +8,7 @@ import type { LogPort } from '../../rooms/log-port.js';
 import type { Metrics } from '../observability/metrics.js';
 import type { RateLimiter, RateRule } from '../rate-limit/rate-limiter.js';
 import type { CommandContext, CommandHandlers } from './command-context.js';
+import type { FloodGuard } from './flood-guard.js';
 
 /** What {@link createDispatcher} is built from. */
 export interface DispatcherDeps {
@@ -28,6 +29,8 @@ export interface DispatcherDeps {
   readonly log: LogPort;
   /** Whether a thrown error means a backing service is unreachable (answered `unavailable`, not `internal`). */
   readonly isUnavailable?: (error: unknown) => boolean;
+  /** Cuts connections that keep exceeding their limits; a refusal that cut its socket is not answered. */
+  readonly floodGuard?: FloodGuard;
 }
 
 /** Handles one incoming event of a socket. Never throws. */
@@ -67,6 +70,8 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
   };
 
   return (ctx, event, args) => {
+    // Events read before a cut (or a disconnect) are dropped unanswered: nobody would hear the answer.
+    if (!ctx.socket.connected) return;
     const last = args[args.length - 1];
     const ack = typeof last === 'function' ? (last as (response: Ack<unknown>) => void) : null;
     const payload = ack ? args.slice(0, -1) : args;
@@ -81,6 +86,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
         },
         (thrown: unknown) => {
           let error: ProtocolError;
+          if (thrown instanceof CommandError && thrown.code === 'rate_limited' && deps.floodGuard?.refused(ctx.socket)) return 'cut';
           if (thrown instanceof CommandError) error = thrown.toProtocolError();
           else if (deps.isUnavailable?.(thrown)) {
             deps.log.warn({ err: thrown, command: label }, 'command refused: a backing service is unreachable');

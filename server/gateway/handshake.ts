@@ -6,19 +6,21 @@ import { deviceKindSchema } from '../../protocol/ids.js';
 import { handshakeAuthSchema } from '../../protocol/schemas/auth.js';
 import { DEFAULT_PRIVACY } from '../../protocol/schemas/privacy.js';
 import { isSupportedProtocolVersion, SUPPORTED_PROTOCOL_VERSIONS } from '../../protocol/version.js';
+import { mismatchedWireOf } from '../../protocol/wire/wire-mismatch.js';
 import type { UserRepository } from '../../persistence/store/user-repository.js';
 import type { LogPort } from '../../rooms/log-port.js';
 import { type AccessTokens, TokenError } from '../identity/access-tokens.js';
 import type { Metrics } from '../observability/metrics.js';
 import type { ConnectionCounter } from './connection-counter.js';
+import type { FloodGuard } from './flood-guard.js';
 import type { HugSocket } from './socket-types.js';
 
 /** The error Socket.IO turns into the client's `connect_error`; `data` is what the client reads. */
 export type HandshakeError = Error & { data: ProtocolError };
 
-function refusal(code: ErrorCode, reason: HandshakeRefusal, message: string, details: ErrorDetails = {}): HandshakeError {
+function refusal(code: ErrorCode, reason: HandshakeRefusal, message: string, details: ErrorDetails = {}, retryAfterMs?: number): HandshakeError {
   const error = new Error(message) as HandshakeError;
-  error.data = { code, message, details: { reason, ...details } };
+  error.data = { code, message, details: { reason, ...details }, ...(retryAfterMs === undefined ? {} : { retryAfterMs }) };
   return error;
 }
 
@@ -27,6 +29,8 @@ export interface HandshakeDeps {
   readonly tokens: AccessTokens;
   readonly users: UserRepository;
   readonly counter: ConnectionCounter;
+  /** Users cut for flooding wait out their cooldown before connecting again. */
+  readonly floodGuard: FloodGuard;
   readonly metrics: Metrics;
   readonly log: LogPort;
   readonly now?: () => number;
@@ -67,6 +71,14 @@ function closeAfterRefusal(socket: HugSocket): void {
 export function handshakeMiddleware(deps: HandshakeDeps): (socket: HugSocket, next: (err?: Error) => void) => void {
   const admit = async (socket: HugSocket): Promise<void> => {
     const auth: unknown = socket.handshake.auth;
+    const clientWire = mismatchedWireOf(auth);
+    if (clientWire !== null) {
+      const serverWire = clientWire === 'json' ? 'msgpack' : 'json';
+      throw refusal('invalid_payload', HANDSHAKE_REFUSALS.wireMismatch, `this server speaks the ${serverWire} wire format, the client ${clientWire}: set the client's wire to "${serverWire}"`, {
+        clientWire,
+        serverWire,
+      });
+    }
     const raw = (typeof auth === 'object' && auth !== null ? auth : {}) as Record<string, unknown>;
     if (!isSupportedProtocolVersion(raw['v'])) {
       throw refusal('invalid_payload', HANDSHAKE_REFUSALS.protocolVersion, 'unsupported protocol version: upgrade the client', {
@@ -96,6 +108,10 @@ export function handshakeMiddleware(deps: HandshakeDeps): (socket: HugSocket, ne
       user = await deps.users.ensureExternal(verified.userId, verified.name ?? verified.userId, DEFAULT_PRIVACY, (deps.now ?? Date.now)());
     }
     if (!user) throw refusal('unauthorized', HANDSHAKE_REFUSALS.userUnknown, 'the account of this token no longer exists');
+    const cooldown = deps.floodGuard.cooldownOf(user.id);
+    if (cooldown > 0) {
+      throw refusal('rate_limited', HANDSHAKE_REFUSALS.rateLimited, 'a connection of yours was cut for flooding; wait before reconnecting', {}, cooldown);
+    }
     if (!deps.counter.tryAcquire(user.id)) {
       throw refusal('forbidden', HANDSHAKE_REFUSALS.connectionLimit, 'too many open connections for this user');
     }
@@ -113,6 +129,8 @@ export function handshakeMiddleware(deps: HandshakeDeps): (socket: HugSocket, ne
       expiryDue: 0,
       expiryWarned: false,
       watching: null,
+      refusals: 0,
+      refusalsSince: 0,
     };
     // The token is a secret, and nothing needs the handshake's auth any more: drop it.
     socket.handshake.auth = {};

@@ -24,6 +24,9 @@ export interface SocketData {
   expiryWarned: boolean;
   /** Users this socket watches; `null` until its first `presence:watch`. */
   watching: Set<string> | null;
+  /** Rate-limit refusals since `refusalsSince` (epoch ms): the flood guard's window. */
+  refusals: number;
+  refusalsSince: number;
 }
 
 /** The typed Socket.IO server: the protocol's event maps threaded through. */

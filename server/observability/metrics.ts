@@ -49,6 +49,14 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  /** Connections the server cut, by reason (`rate_limited`: kept flooding; `slow_consumer`: stopped reading). */
+  readonly connectionsCut = new Counter({
+    name: 'hugmood_connections_cut_total',
+    help: 'Connections the server closed on its own, by reason',
+    labelNames: ['reason'] as const,
+    registers: [this.registry],
+  });
+
   /** Handshakes refused, by reason. */
   readonly handshakeRefusals = new Counter({
     name: 'hugmood_handshake_refusals_total',

@@ -1,7 +1,14 @@
 import { createServer, type IncomingMessage, type Server as HttpServer, type ServerResponse } from 'node:http';
 import type { Server } from 'socket.io';
 import type { HttpResponse } from '../http/http-types.js';
-import { clientAddressOf, type Transport, type TransportOptions } from './transport.js';
+import type { WebSocket } from 'ws';
+import { clientAddressOf, type Transport, type TransportOptions, type WireSocketProbe } from './transport.js';
+
+/** The `ws` WebSocket under a connection: `bufferedAmount` counts what the kernel has not taken yet. */
+const wsProbe: WireSocketProbe = {
+  bufferedBytes: (raw) => (raw as WebSocket).bufferedAmount,
+  terminate: (raw) => (raw as WebSocket).terminate(),
+};
 
 function flatHeaders(req: IncomingMessage): Record<string, string> {
   const headers: Record<string, string> = {};
@@ -27,6 +34,7 @@ export const HTTP_REQUEST_TIMEOUT_MS = 10_000;
 /** Socket.IO (on the `ws` engine) and the HTTP API on Node's http server: the fallback transport. */
 export class NodeTransport implements Transport {
   readonly name = 'node';
+  readonly probe = wsProbe;
   private readonly server: HttpServer;
 
   constructor(private readonly options: TransportOptions) {

@@ -12,6 +12,20 @@ export interface TransportOptions {
   readonly maxBodyBytes: number;
   /** Proxies in front of this server trusted to append `X-Forwarded-For` hops; 0 uses the peer address. */
   readonly trustedProxies: number;
+  /**
+   * The send buffer the gateway allows a connection (`SEND_BUFFER_BYTES`). A transport that
+   * drops output past a backpressure limit of its own keeps that limit well above this, so the
+   * gateway's bound closes a slow connection before anything is dropped.
+   */
+  readonly sendBufferBytes?: number;
+}
+
+/** What a transport tells about the raw socket under one WebSocket connection. */
+export interface WireSocketProbe {
+  /** Bytes written to the connection that the operating system has not yet taken. */
+  bufferedBytes(raw: unknown): number;
+  /** Closes the connection at once, dropping whatever it still buffers. */
+  terminate(raw: unknown): void;
 }
 
 /**
@@ -20,6 +34,8 @@ export interface TransportOptions {
  */
 export interface Transport {
   readonly name: TransportName;
+  /** Reads and closes this transport's raw WebSocket connections (for the send-buffer bound). */
+  readonly probe: WireSocketProbe;
   /** Attaches the Socket.IO server; call before {@link listen}. */
   attach(io: Server): void;
   /** Starts listening and resolves with the bound port (useful with port 0). */

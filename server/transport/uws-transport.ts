@@ -2,7 +2,22 @@ import type { Server } from 'socket.io';
 import type { HttpRequest, HttpResponse } from '../http/http-types.js';
 import { STATUS_TEXT } from '../http/http-types.js';
 import type { UwsModule } from './native-uws.js';
-import { clientAddressOf, type Transport, type TransportOptions } from './transport.js';
+import { clientAddressOf, type Transport, type TransportOptions, type WireSocketProbe } from './transport.js';
+
+/** A uWebSockets.js WebSocket: `close()` ends it at once (no close frame), unlike `end()`. */
+interface UwsSocket {
+  getBufferedAmount(): number;
+  close(): void;
+}
+
+const uwsProbe: WireSocketProbe = {
+  bufferedBytes: (raw) => (raw as UwsSocket).getBufferedAmount(),
+  terminate: (raw) => (raw as UwsSocket).close(),
+};
+
+// uWS drops a frame sent past `maxBackpressure` (and keeps the socket open); the gateway closes a
+// connection past `sendBufferBytes`, so the limit is set far enough above it that nothing is dropped.
+const BACKPRESSURE_MARGIN_BYTES = 64 * 1024 * 1024;
 
 type UwsApp = ReturnType<UwsModule['App']>;
 type ListenSocket = Parameters<Parameters<UwsApp['listen']>[2]>[0];
@@ -12,6 +27,7 @@ const BODYLESS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** Socket.IO and the HTTP API on uWebSockets.js (the native binary), through `io.attachApp`. */
 export class UwsTransport implements Transport {
   readonly name = 'uws';
+  readonly probe = uwsProbe;
   private readonly app: UwsApp;
   private listenSocket: ListenSocket | null = null;
 
@@ -23,7 +39,11 @@ export class UwsTransport implements Transport {
   }
 
   attach(io: Server): void {
-    io.attachApp(this.app);
+    // Engine.IO passes `maxBackpressure` through to uWS's `app.ws()`, though Socket.IO's options type omits it.
+    const engineOptions: Parameters<Server['attachApp']>[1] & { maxBackpressure: number } = {
+      maxBackpressure: (this.options.sendBufferBytes ?? 1024 * 1024) + BACKPRESSURE_MARGIN_BYTES,
+    };
+    io.attachApp(this.app, engineOptions);
     // Registered after Socket.IO's own routes, which stay more specific than this catch-all.
     this.app.any('/*', (res, req) => {
       let aborted = false;

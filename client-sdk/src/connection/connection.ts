@@ -6,7 +6,7 @@ import type { SessionEndedEvent, ServerToClientEvents } from '../../../protocol/
 import { PROTOCOL_VERSION } from '../../../protocol/version.js';
 import { parserFor, type WireFormat } from '../../../protocol/wire/wire-format.js';
 import { Emitter } from '../emitter.js';
-import { ClientClosedError, errorFromProtocol, HugMoodError, ProtocolVersionError, TimeoutError, UnauthorizedError } from '../errors.js';
+import { ClientClosedError, errorFromProtocol, HugMoodError, ProtocolVersionError, TimeoutError, UnauthorizedError, WireMismatchError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { type BackoffOptions, fullJitterDelay } from './backoff.js';
 import { type ConnectionEvent, type ConnectionState, nextState } from './connection-state.js';
@@ -55,9 +55,17 @@ const FATAL_REASONS: ReadonlySet<string> = new Set([
   HANDSHAKE_REFUSALS.userUnknown,
   HANDSHAKE_REFUSALS.authInvalid,
   HANDSHAKE_REFUSALS.protocolVersion,
+  HANDSHAKE_REFUSALS.wireMismatch,
 ]);
 
 const defaultSocketFactory: SocketFactory = (url, options) => io(url, options);
+
+/** The typed error for a fatal handshake refusal. */
+function fatalError(reason: string, error: ProtocolError): HugMoodError {
+  if (reason === HANDSHAKE_REFUSALS.protocolVersion) return new ProtocolVersionError('protocol_version', error.message, error.details);
+  if (reason === HANDSHAKE_REFUSALS.wireMismatch) return new WireMismatchError('wire_mismatch', error.message, error.details);
+  return errorFromProtocol(error);
+}
 
 function protocolErrorOf(error: Error): ProtocolError | null {
   const data = (error as Error & { data?: unknown }).data;
@@ -69,8 +77,11 @@ function protocolErrorOf(error: Error): ProtocolError | null {
 /**
  * The connection as an explicit state machine:
  * `disconnected → connecting → connected ⇄ reconnecting → closed`. It asks `getToken()` before
- * every attempt, retries with full-jitter exponential backoff, and stops (`closed`) on fatal
- * handshake refusals: a missing or invalid token, an unknown account, an unsupported protocol.
+ * every attempt, retries with full-jitter exponential backoff (never sooner than a server's
+ * `retryAfterMs`), and stops (`closed`) on fatal handshake refusals: a missing or invalid token,
+ * an unknown account, an unsupported protocol, the other wire format. An attempt that is not
+ * connected within `connectTimeoutMs`, or whose connection closes during the handshake, is a
+ * failed attempt and is retried like any other.
  */
 export class Connection {
   readonly events: Emitter<ConnectionEvents>;
@@ -80,6 +91,11 @@ export class Connection {
   private expiredInARow = 0;
   private connectedBefore = false;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
+  private attemptTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Whether a handshake is under way: its first outcome (connected, refused, closed, timed out) ends it. */
+  private inFlight = false;
+  /** The server asked to wait at least this long before the next attempt (`retryAfterMs`). */
+  private waitAtLeastMs = 0;
   private fatal: HugMoodError | null = null;
 
   constructor(private readonly options: ConnectionOptions) {
@@ -98,7 +114,9 @@ export class Connection {
     this.socket.on('disconnect', (reason) => this.onDisconnect(reason));
     this.socket.on('session:ended', (event) => {
       options.logger.info('the server ended the session', { reason: event.reason });
+      if (event.retryAfterMs !== undefined) this.waitAtLeastMs = event.retryAfterMs;
       this.events.emit('session-ended', event);
+      if (event.reason === 'account_deleted') this.fail(new UnauthorizedError('unauthorized', 'the account was deleted'));
     });
   }
 
@@ -120,6 +138,7 @@ export class Connection {
   /** Closes for good. Pending waits reject with {@link ClientClosedError}. */
   close(): void {
     clearTimeout(this.retryTimer);
+    this.endAttempt();
     if (this.transition('close')) this.socket.disconnect();
   }
 
@@ -166,10 +185,29 @@ export class Connection {
     }
     if (this.current !== 'connecting' && this.current !== 'reconnecting') return;
     this.socket.auth = { token, v: PROTOCOL_VERSION, deviceId: this.options.deviceId, deviceKind: this.options.deviceKind };
+    this.inFlight = true;
+    clearTimeout(this.attemptTimer);
+    this.attemptTimer = setTimeout(() => this.onAttemptTimeout(), this.options.connectTimeoutMs);
     this.socket.connect();
   }
 
+  /** Ends the handshake under way; false when none was (a late or duplicate outcome). */
+  private endAttempt(): boolean {
+    clearTimeout(this.attemptTimer);
+    const was = this.inFlight;
+    this.inFlight = false;
+    return was;
+  }
+
+  private onAttemptTimeout(): void {
+    if (!this.endAttempt() || this.current === 'closed') return;
+    // Not connected in time (a server that accepted the connection but never answered): drop it.
+    this.socket.disconnect();
+    this.retry(new TimeoutError('timeout', `not connected within ${this.options.connectTimeoutMs} ms`));
+  }
+
   private onOpened(): void {
+    this.endAttempt();
     this.attempt = 0;
     this.expiredInARow = 0;
     if (!this.transition('opened')) return;
@@ -179,16 +217,11 @@ export class Connection {
   }
 
   private onConnectError(error: Error): void {
-    if (this.current === 'closed') return;
+    if (!this.endAttempt() || this.current === 'closed') return;
     const protocolError = protocolErrorOf(error);
     const reason = protocolError?.details?.['reason'];
-    if (protocolError && typeof reason === 'string' && FATAL_REASONS.has(reason)) {
-      const typed =
-        reason === HANDSHAKE_REFUSALS.protocolVersion
-          ? new ProtocolVersionError('protocol_version', protocolError.message, protocolError.details)
-          : errorFromProtocol(protocolError);
-      return this.fail(typed);
-    }
+    if (protocolError && typeof reason === 'string' && FATAL_REASONS.has(reason)) return this.fail(fatalError(reason, protocolError));
+    if (protocolError?.retryAfterMs !== undefined) this.waitAtLeastMs = protocolError.retryAfterMs;
     if (reason === HANDSHAKE_REFUSALS.tokenExpired) {
       this.expiredInARow += 1;
       if (this.expiredInARow >= MAX_EXPIRED_IN_A_ROW) {
@@ -200,6 +233,12 @@ export class Connection {
   }
 
   private onDisconnect(reason: Socket.DisconnectReason): void {
+    if (this.current === 'closed') return;
+    if (this.endAttempt()) {
+      // Closed during the handshake (the server died, or cut the connection before answering).
+      this.options.logger.info('connection closed during the handshake', { reason });
+      return this.retry(new HugMoodError('unavailable', `the connection closed during the handshake (${reason})`));
+    }
     if (this.current !== 'connected') return;
     this.options.logger.info('connection lost', { reason });
     if (this.transition('lost')) this.scheduleAttempt();
@@ -211,7 +250,9 @@ export class Connection {
   }
 
   private fail(error: HugMoodError): void {
+    if (this.current === 'closed') return;
     this.fatal = error;
+    this.endAttempt();
     clearTimeout(this.retryTimer);
     this.options.logger.error('connection refused for good', { code: error.code, message: error.message });
     this.events.emit('error', error, { fatal: true });
@@ -220,7 +261,8 @@ export class Connection {
 
   private scheduleAttempt(): void {
     clearTimeout(this.retryTimer);
-    const delay = fullJitterDelay(this.attempt, this.options.backoff, this.options.random);
+    const delay = Math.max(fullJitterDelay(this.attempt, this.options.backoff, this.options.random), this.waitAtLeastMs);
+    this.waitAtLeastMs = 0;
     this.attempt += 1;
     this.options.logger.debug('next connection attempt scheduled', { delayMs: delay, attempt: this.attempt });
     this.retryTimer = setTimeout(() => void this.attemptConnect(), delay);

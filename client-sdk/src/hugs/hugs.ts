@@ -84,6 +84,8 @@ export class HugsApi {
   /**
    * Sends a hug. A `clientId` is generated once per call and reused on every retry, so the hug is
    * sent exactly once even across reconnects. While offline the send waits in a bounded queue.
+   * The result's `delivered` says the hug was pushed to an online device of the recipient, not
+   * that one got it: listen to `on('delivered')` for a device's receipt.
    *
    * @example
    * ```ts
