@@ -1,6 +1,7 @@
 import { type BackoffOptions, fullJitterDelay } from '../connection/backoff.js';
-import type { Connection } from '../connection/connection.js';
-import { HugMoodError, UnavailableError } from '../errors.js';
+import type { ConnectionState } from '../connection/connection-state.js';
+import type { Emitter } from '../emitter.js';
+import { ClientClosedError, HugMoodError, TimeoutError, UnavailableError } from '../errors.js';
 
 /** Limits of the {@link Outbox}. */
 export interface OutboxOptions {
@@ -11,50 +12,171 @@ export interface OutboxOptions {
   /** Attempts per send before its last temporary error is returned. */
   readonly maxAttempts: number;
   readonly backoff: BackoffOptions;
+  readonly random?: () => number;
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** What the outbox needs of the connection: its state, and word when it changes. */
+export interface OutboxConnection {
+  readonly state: ConnectionState;
+  readonly closedBy: HugMoodError | null;
+  readonly events: Pick<Emitter<{ state: [state: ConnectionState, previous: ConnectionState] }>, 'on'>;
+}
+
+/** One send, from `run` until it settles. */
+interface Entry {
+  readonly attempt: () => Promise<unknown>;
+  readonly resolve: (value: unknown) => void;
+  readonly reject: (error: unknown) => void;
+  readonly deadline: number;
+  attempts: number;
+  inFlight: boolean;
+  /** Not to be sent again before this (epoch ms): a server's `retryAfterMs`, or backoff. */
+  notBefore: number;
+  lastError: unknown;
+  expiry: ReturnType<typeof setTimeout> | undefined;
+}
 
 /**
- * Carries idempotent sends (each with its `clientId`) through disconnects: a send made offline
- * waits, bounded in count and time, and goes out once connected, in the order it was made; a send
- * that fails with a temporary error (timeout, `unavailable`, `rate_limited`) is retried with
- * backoff. Retrying is safe because the server deduplicates by `clientId`.
+ * Carries idempotent sends (each with its `clientId`) through disconnects, in the order the app
+ * made them. A send made offline waits, bounded in count and time, and goes out once connected;
+ * a send that fails with a temporary error (timeout, a dropped connection, `unavailable`,
+ * `rate_limited`) is retried, after the server's `retryAfterMs` or a backoff. Retrying is safe
+ * because the server deduplicates by `clientId`.
+ *
+ * Order: sends go out in the order `run` was called, pipelined (many may be in flight at once).
+ * A send that must be retried goes out again before every later send that has not gone out yet:
+ * after a reconnect the sends that failed with the connection go first, then those made offline.
+ * A later send already in flight when an earlier one fails is not recalled.
  */
 export class Outbox {
-  private pending = 0;
+  private readonly entries: Entry[] = [];
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private timerAt = Infinity;
 
   constructor(
-    private readonly connection: Connection,
+    private readonly connection: OutboxConnection,
     private readonly options: OutboxOptions,
-  ) {}
+  ) {
+    connection.events.on('state', (state) => {
+      if (state === 'connected') this.pump();
+      else if (state === 'closed') this.closeAll();
+    });
+  }
 
   /** Sends waiting or in flight. */
   get size(): number {
-    return this.pending;
+    return this.entries.length;
   }
 
   /** Runs `attempt` until it succeeds, fails for good, or runs out of attempts or time. */
-  async run<T>(attempt: () => Promise<T>): Promise<T> {
-    if (this.pending >= this.options.maxPending) {
-      throw new UnavailableError('unavailable', `${this.pending} sends are already waiting; try again later`, { reason: 'offline_queue_full' });
+  run<T>(attempt: () => Promise<T>): Promise<T> {
+    if (this.connection.state === 'closed') return Promise.reject(this.closedError());
+    if (this.entries.length >= this.options.maxPending) {
+      return Promise.reject(new UnavailableError('unavailable', `${this.entries.length} sends are already waiting; try again later`, { reason: 'offline_queue_full' }));
     }
-    this.pending += 1;
-    const deadline = Date.now() + this.options.maxWaitMs;
-    try {
-      for (let n = 1; ; n += 1) {
-        await this.connection.whenConnected(Math.max(1, deadline - Date.now()));
-        try {
-          return await attempt();
-        } catch (error) {
-          if (!(error instanceof HugMoodError) || !error.temporary || n >= this.options.maxAttempts) throw error;
-          const wait = error.retryAfterMs ?? fullJitterDelay(n, this.options.backoff);
-          if (Date.now() + wait > deadline) throw error;
-          await sleep(wait);
-        }
+    return new Promise<T>((resolve, reject) => {
+      const entry: Entry = {
+        attempt,
+        resolve: resolve as (value: unknown) => void,
+        reject,
+        deadline: Date.now() + this.options.maxWaitMs,
+        attempts: 0,
+        inFlight: false,
+        notBefore: 0,
+        lastError: undefined,
+        expiry: undefined,
+      };
+      entry.expiry = setTimeout(() => this.expire(entry), this.options.maxWaitMs);
+      this.entries.push(entry);
+      this.pump();
+    });
+  }
+
+  /** Sends, in order, every waiting entry that may go now; stops at the first that must wait. */
+  private pump(): void {
+    if (this.connection.state !== 'connected') return;
+    const now = Date.now();
+    for (const entry of this.entries) {
+      if (entry.inFlight) continue;
+      if (entry.notBefore > now) {
+        // Everything after it waits too: nothing overtakes a send that is to be retried.
+        this.wakeAt(entry.notBefore);
+        return;
       }
-    } finally {
-      this.pending -= 1;
+      this.dispatch(entry);
     }
+  }
+
+  private dispatch(entry: Entry): void {
+    entry.inFlight = true;
+    entry.attempts += 1;
+    entry.attempt().then(
+      (value) => {
+        this.settle(entry);
+        entry.resolve(value);
+      },
+      (error: unknown) => {
+        entry.inFlight = false;
+        entry.lastError = error;
+        const now = Date.now();
+        if (!(error instanceof HugMoodError) || !error.temporary || entry.attempts >= this.options.maxAttempts || now >= entry.deadline) {
+          this.settle(entry);
+          entry.reject(error);
+          return;
+        }
+        entry.notBefore = now + this.retryDelay(error, entry.attempts);
+        if (entry.notBefore > entry.deadline) {
+          this.settle(entry);
+          entry.reject(error);
+          return;
+        }
+        this.pump();
+      },
+    );
+  }
+
+  /** How long a send that failed with `error` waits: the server's word, none after a dropped connection (the reconnect is the wait), else backoff. */
+  private retryDelay(error: HugMoodError, attempts: number): number {
+    if (error.retryAfterMs !== undefined) return error.retryAfterMs;
+    if (this.connection.state !== 'connected') return 0;
+    return fullJitterDelay(attempts, this.options.backoff, this.options.random);
+  }
+
+  private expire(entry: Entry): void {
+    // One in flight settles by its own answer; the deadline is checked when it fails.
+    if (entry.inFlight) return;
+    this.settle(entry);
+    entry.reject(entry.lastError ?? new TimeoutError('timeout', `not sent within ${this.options.maxWaitMs} ms (still offline)`));
+    this.pump();
+  }
+
+  private settle(entry: Entry): void {
+    clearTimeout(entry.expiry);
+    const at = this.entries.indexOf(entry);
+    if (at >= 0) this.entries.splice(at, 1);
+  }
+
+  private wakeAt(at: number): void {
+    if (at >= this.timerAt) return;
+    clearTimeout(this.timer);
+    this.timerAt = at;
+    this.timer = setTimeout(() => {
+      this.timerAt = Infinity;
+      this.pump();
+    }, Math.max(0, at - Date.now()));
+  }
+
+  private closeAll(): void {
+    clearTimeout(this.timer);
+    this.timerAt = Infinity;
+    for (const entry of [...this.entries]) {
+      if (entry.inFlight) continue;
+      this.settle(entry);
+      entry.reject(this.closedError());
+    }
+  }
+
+  private closedError(): HugMoodError {
+    return this.connection.closedBy ?? new ClientClosedError('closed', 'the client is closed');
   }
 }
