@@ -1,7 +1,7 @@
 import { type Db, MongoBulkWriteError, type WriteError } from 'mongodb';
 import type { WriteOperation } from '../write-behind/write-operation.js';
 import type { BatchOutcome } from '../write-behind/write-queue.js';
-import { type StringIdDoc, waves, type WriteModel, writeModelOf } from './mongo-write-models.js';
+import { type StringIdDoc, waves, type WriteModel, writeModelsOf } from './mongo-write-models.js';
 
 /**
  * Writes a write-behind batch with the Store contract: wave by wave ({@link waves}), each wave one
@@ -19,10 +19,11 @@ export async function mongoApplyWrites(db: Db, batch: readonly WriteOperation[])
         failed.set(op.id, new Error(`held back: an earlier operation on ${op.key} failed`));
         continue;
       }
-      const { collection, model } = writeModelOf(op);
-      const list = byCollection.get(collection) ?? [];
-      list.push({ op, model });
-      byCollection.set(collection, list);
+      for (const { collection, model } of writeModelsOf(op)) {
+        const list = byCollection.get(collection) ?? [];
+        list.push({ op, model });
+        byCollection.set(collection, list);
+      }
     }
     await Promise.all(
       [...byCollection].map(async ([name, writes]) => {

@@ -11,9 +11,13 @@ import type { UserRecord } from '../store/user-repository.js';
  * deterministic id, so a replayed write is an upsert onto the same document.
  */
 
+/**
+ * A user. External users (from an identity provider) have no `username` field at all, rather than
+ * `null`: the unique username index is sparse, and a sparse index skips only missing fields.
+ */
 export interface UserDoc {
   _id: string;
-  username: string | null;
+  username?: string;
   passwordHash: string | null;
   displayName: string;
   avatarUrl: string | null;
@@ -75,10 +79,32 @@ function withId<T extends { _id: string }>(doc: T): Omit<T, '_id'> & { id: strin
   return { id: _id, ...rest };
 }
 
-export const toUser = (doc: UserDoc): UserRecord => withId(doc);
-export const toHug = (doc: HugDoc): HugRecord => withId(doc);
-export const toHugRequest = (doc: HugRequestDoc): HugRequestRecord => withId(doc);
-export const toRefreshToken = (doc: RefreshTokenDoc): RefreshTokenRecord => withId(doc);
+/*
+ * Nullable fields are read as `?? null`: MongoDB stores a `null` written by an upsert's
+ * `$setOnInsert`, FerretDB leaves the field out. Either way the record says `null`, and filters on
+ * `field: null` match both.
+ */
+export const toUser = (doc: UserDoc): UserRecord => ({
+  ...withId(doc),
+  username: doc.username ?? null,
+  passwordHash: doc.passwordHash ?? null,
+  avatarUrl: doc.avatarUrl ?? null,
+  lastSeenAt: doc.lastSeenAt ?? null,
+});
+export const toHug = (doc: HugDoc): HugRecord => ({
+  ...withId(doc),
+  message: doc.message ?? null,
+  requestId: doc.requestId ?? null,
+  deliveredAt: doc.deliveredAt ?? null,
+  readAt: doc.readAt ?? null,
+});
+export const toHugRequest = (doc: HugRequestDoc): HugRequestRecord => ({
+  ...withId(doc),
+  message: doc.message ?? null,
+  answeredAt: doc.answeredAt ?? null,
+  hugId: doc.hugId ?? null,
+});
+export const toRefreshToken = (doc: RefreshTokenDoc): RefreshTokenRecord => ({ ...withId(doc), rotatedAt: doc.rotatedAt ?? null, revokedAt: doc.revokedAt ?? null });
 
 export function toInbox(doc: InboxDoc): InboxRecord {
   const { _id: _ignored, ...rest } = doc;

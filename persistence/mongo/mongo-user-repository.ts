@@ -5,7 +5,7 @@ import { toUser, type UserDoc } from './mongo-documents.js';
 
 const DUPLICATE_KEY = 11000;
 
-/** {@link UserRepository} on MongoDB; the username is unique through a partial unique index. */
+/** {@link UserRepository} on MongoDB; the username is unique through a sparse unique index (external users have none). */
 export class MongoUserRepository implements UserRepository {
   constructor(private readonly users: Collection<UserDoc>) {}
 
@@ -22,7 +22,7 @@ export class MongoUserRepository implements UserRepository {
   async ensureExternal(id: string, displayName: string, privacy: PrivacySettings, now: number): Promise<UserRecord> {
     const doc = await this.users.findOneAndUpdate(
       { _id: id },
-      { $setOnInsert: { username: null, passwordHash: null, displayName, avatarUrl: null, bio: '', privacy, createdAt: now, lastSeenAt: null } },
+      { $setOnInsert: { passwordHash: null, displayName, avatarUrl: null, bio: '', privacy, createdAt: now, lastSeenAt: null } },
       { upsert: true, returnDocument: 'after' },
     );
     if (!doc) throw new Error(`user ${id} vanished while being provisioned`);

@@ -14,48 +14,65 @@ export interface WriteModel {
 }
 
 /**
- * The bulk model of one write-behind operation, with the SQLite store's semantics: creations are
+ * The bulk models of one write-behind operation, with the SQLite store's semantics: creations are
  * upserts that never overwrite (`$setOnInsert` on the deterministic `_id`), delivery and read are
  * set once, a read implies delivery, a request is answered once, `lastSeenAt` never goes back, and
- * an inbox entry is appended once, a group hug summary is stored once (its `(userId, cursor)` unique index turns a clash into an error).
+ * an inbox entry is appended once, a group hug summary is stored once (its `(userId, cursor)`
+ * unique index turns a clash into an error).
+ *
+ * Only plain update documents, no aggregation pipelines: a read that implies delivery is two
+ * conditional updates (`readAt` if unset, `deliveredAt` if unset) rather than one `$ifNull`
+ * pipeline, which FerretDB (the server CI checks this store against) does not run. Filters on
+ * `field: null` match a missing field too, on both.
  */
-export function writeModelOf(op: WriteOperation): WriteModel {
+export function writeModelsOf(op: WriteOperation): WriteModel[] {
   switch (op.type) {
     case 'user.last-seen':
-      return {
-        collection: COLLECTIONS.users,
-        model: { updateOne: { filter: { _id: op.userId, $or: [{ lastSeenAt: null }, { lastSeenAt: { $lt: op.at } }] }, update: { $set: { lastSeenAt: op.at } } } },
-      };
+      return [
+        {
+          collection: COLLECTIONS.users,
+          model: { updateOne: { filter: { _id: op.userId, $or: [{ lastSeenAt: null }, { lastSeenAt: { $lt: op.at } }] }, update: { $set: { lastSeenAt: op.at } } } },
+        },
+      ];
     case 'hug.create': {
       const { id, ...fields } = op.hug;
-      return { collection: COLLECTIONS.hugs, model: { updateOne: { filter: { _id: id }, update: { $setOnInsert: fields }, upsert: true } } };
+      return [{ collection: COLLECTIONS.hugs, model: { updateOne: { filter: { _id: id }, update: { $setOnInsert: fields }, upsert: true } } }];
     }
     case 'hug.delivered':
-      return { collection: COLLECTIONS.hugs, model: { updateOne: { filter: { _id: op.hugId, deliveredAt: null }, update: { $set: { deliveredAt: op.at } } } } };
+      return [deliveredOnce(op.hugId, op.at)];
     case 'hug.read':
-      return {
-        collection: COLLECTIONS.hugs,
-        model: { updateOne: { filter: { _id: op.hugId, readAt: null }, update: [{ $set: { readAt: op.at, deliveredAt: { $ifNull: ['$deliveredAt', op.at] } } }] } },
-      };
+      return [
+        { collection: COLLECTIONS.hugs, model: { updateOne: { filter: { _id: op.hugId, readAt: null }, update: { $set: { readAt: op.at } } } } },
+        deliveredOnce(op.hugId, op.at),
+      ];
     case 'hug-request.create': {
       const { id, ...fields } = op.request;
-      return { collection: COLLECTIONS.hugRequests, model: { updateOne: { filter: { _id: id }, update: { $setOnInsert: fields }, upsert: true } } };
+      return [{ collection: COLLECTIONS.hugRequests, model: { updateOne: { filter: { _id: id }, update: { $setOnInsert: fields }, upsert: true } } }];
     }
     case 'hug-request.answer':
-      return {
-        collection: COLLECTIONS.hugRequests,
-        model: { updateOne: { filter: { _id: op.requestId, status: 'pending' }, update: { $set: { status: op.status, answeredAt: op.at, hugId: op.hugId } } } },
-      };
+      return [
+        {
+          collection: COLLECTIONS.hugRequests,
+          model: { updateOne: { filter: { _id: op.requestId, status: 'pending' }, update: { $set: { status: op.status, answeredAt: op.at, hugId: op.hugId } } } },
+        },
+      ];
     case 'inbox.append':
-      return {
-        collection: COLLECTIONS.inbox,
-        model: { updateOne: { filter: { _id: inboxId(op.entry.userId, op.entry.id) }, update: { $setOnInsert: { ...op.entry } }, upsert: true } },
-      };
+      return [
+        {
+          collection: COLLECTIONS.inbox,
+          model: { updateOne: { filter: { _id: inboxId(op.entry.userId, op.entry.id) }, update: { $setOnInsert: { ...op.entry } }, upsert: true } },
+        },
+      ];
     case 'group-hug.summary': {
       const { groupId, ...fields } = op.summary;
-      return { collection: COLLECTIONS.groupHugs, model: { updateOne: { filter: { _id: groupId }, update: { $setOnInsert: fields }, upsert: true } } };
+      return [{ collection: COLLECTIONS.groupHugs, model: { updateOne: { filter: { _id: groupId }, update: { $setOnInsert: fields }, upsert: true } } }];
     }
   }
+}
+
+/** Sets a hug's `deliveredAt` unless it is set. */
+function deliveredOnce(hugId: string, at: number): WriteModel {
+  return { collection: COLLECTIONS.hugs, model: { updateOne: { filter: { _id: hugId, deliveredAt: null }, update: { $set: { deliveredAt: at } } } } };
 }
 
 /**
