@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { defineConfig } from 'vitest/config';
+import { FERRETDB_HOW_TO, ferretDbBinary } from './test-support/ferretdb-server.js';
 
 /** Suites that run a second time across a three-node cluster over Redis (see e2e/support/server-process.ts). */
 const CLUSTER_SUITES = [
@@ -23,6 +24,14 @@ if (!runCluster) {
   );
 }
 
+/** Suites that also run on the MongoDB store (FerretDB in CI): once on one node, once across three. */
+const MONGO_SUITES = ['e2e/hugs.e2e.test.ts'];
+
+// The MongoDB projects need MONGO_URL or a FerretDB binary (scripts/install-ferretdb.sh); without
+// either they are left out with a printed reason, unless REQUIRE_MONGO=1 (CI).
+const runMongo = Boolean(process.env['MONGO_URL']) || ferretDbBinary() !== null || process.env['REQUIRE_MONGO'] === '1';
+if (!runMongo) console.warn(`[skipped] the mongodb end-to-end projects: no MONGO_URL and no FerretDB binary; ${FERRETDB_HOW_TO}`);
+
 export default defineConfig({
   test: {
     exclude: ['**/node_modules/**', '**/dist/**'],
@@ -34,6 +43,14 @@ export default defineConfig({
     projects: [
       { extends: true, test: { name: 'main', include: ['**/*.test.ts'], exclude: ['**/node_modules/**', '**/dist/**', ...(runCluster ? [] : ['e2e/cluster/**'])] } },
       ...(runCluster ? [{ extends: true as const, test: { name: 'across-nodes', include: CLUSTER_SUITES, env: { HUGMOOD_E2E_SHAPE: 'cluster' } } }] : []),
+      ...(runMongo
+        ? [
+            { extends: true as const, test: { name: 'mongodb', include: MONGO_SUITES, globalSetup: ['test-support/mongo-global-setup.ts'], env: { HUGMOOD_E2E_STORE: 'mongo' } } },
+            ...(runCluster
+              ? [{ extends: true as const, test: { name: 'across-nodes-mongodb', include: MONGO_SUITES, globalSetup: ['test-support/mongo-global-setup.ts'], env: { HUGMOOD_E2E_SHAPE: 'cluster', HUGMOOD_E2E_STORE: 'mongo' } } }]
+              : []),
+          ]
+        : []),
     ],
   },
 });

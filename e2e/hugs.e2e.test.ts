@@ -19,6 +19,14 @@ describe('hugs end to end through the SDK', () => {
     await server.stop();
   });
 
+  it('runs on the store its project asks for', () => {
+    // The mongodb projects run this suite on MongoDB's wire protocol (FerretDB in CI), the others on SQLite.
+    const expected = process.env['HUGMOOD_E2E_STORE'] === 'mongo' ? 'mongodb' : 'sqlite';
+    const stores = server.logs.filter((l) => l.msg === 'store ready').map((l) => l['store']);
+    expect(stores.length).toBeGreaterThan(0);
+    expect(new Set(stores)).toEqual(new Set([expected]));
+  });
+
   async function pair() {
     const a = await register(server.url, 'ana');
     const b = await register(server.url, 'ben');

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { disposeRedisServer, type RedisServer, startRedisServer } from '../../test-support/redis-server.js';
-import { type LogLine, ROOT, type ServerProcess, type StartOptions, startNodeProcess, tempDataDir } from './node-process.js';
+import { e2eStoreEnv, type LogLine, ROOT, type ServerProcess, type StartOptions, startNodeProcess, tempDataDir } from './node-process.js';
 
 /** A secret every node of a test cluster shares (tokens issued by one node are valid on all). */
 export const CLUSTER_JWT_SECRET = 'cluster-test-secret-0123456789abcdef0123456789';
@@ -43,11 +43,13 @@ export interface ClusterOptions {
 export async function startCluster(options: ClusterOptions = {}): Promise<TestCluster> {
   const redis = await startRedisServer({ appendOnly: options.appendOnly ?? false });
   const dataDir = tempDataDir();
+  // Every node on one store: the shared SQLite file, or (mongodb projects) one database.
+  const store = e2eStoreEnv();
   const nodes: ServerProcess[] = [];
   const startNode = async (index: number, env: Readonly<Record<string, string>> = {}) => {
     const node = await startNodeProcess({
       dataDir,
-      env: { ...CLUSTER_DEFAULTS, ...options.env, REDIS_URL: redis.url, NODE_ID: `node-${index}`, ...env },
+      env: { ...CLUSTER_DEFAULTS, ...store, ...options.env, REDIS_URL: redis.url, NODE_ID: `node-${index}`, ...env },
     });
     nodes[index] = node;
     return node;
@@ -71,6 +73,7 @@ export async function startCluster(options: ClusterOptions = {}): Promise<TestCl
           HOME: process.env['HOME'] ?? '/tmp',
           NODE_ENV: 'test',
           ...CLUSTER_DEFAULTS,
+          ...store,
           ...options.env,
           DATA_DIR: dataDir,
           REDIS_URL: redis.url,

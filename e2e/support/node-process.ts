@@ -1,8 +1,10 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { inject } from 'vitest';
 
 /** The repository root. */
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -50,6 +52,16 @@ export function tempDataDir(): string {
 
 export { freePort } from '../../server/ops/free-port.js';
 
+/**
+ * The store settings of the project's shape: none (SQLite in the data folder) by default; in the
+ * `*-mongodb` projects (`HUGMOOD_E2E_STORE=mongo`), the run's MongoDB server and a database of its
+ * own for each server (or cluster) a test starts.
+ */
+export function e2eStoreEnv(): Record<string, string> {
+  if (process.env['HUGMOOD_E2E_STORE'] !== 'mongo') return {};
+  return { MONGO_URL: inject('mongoUrl'), MONGO_DATABASE: `e2e_${randomUUID().replaceAll('-', '').slice(0, 20)}` };
+}
+
 /** Settings every test server gets unless a test overrides them. */
 export const TEST_DEFAULTS: Readonly<Record<string, string>> = {
   NODE_ENV: 'test',
@@ -73,6 +85,7 @@ export function startNodeProcess(options: StartOptions = {}): Promise<ServerProc
     ...TEST_DEFAULTS,
     PORT: String(options.port ?? 0),
     DATA_DIR: dataDir,
+    ...(options.env?.['MONGO_URL'] === undefined ? e2eStoreEnv() : {}),
     ...options.env,
   };
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
