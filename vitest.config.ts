@@ -12,6 +12,7 @@ const CLUSTER_SUITES = [
   'e2e/bad-input.e2e.test.ts',
   'e2e/http-auth.e2e.test.ts',
   'e2e/group-hugs.e2e.test.ts',
+  'e2e/hardening/account.e2e.test.ts',
 ];
 
 // Cluster suites start their own redis-server. Without one they are left out with a printed reason,

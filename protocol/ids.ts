@@ -25,3 +25,10 @@ export type DeviceKind = z.infer<typeof deviceKindSchema>;
 
 /** Milliseconds since the Unix epoch, in server time. */
 export type EpochMs = number;
+
+/**
+ * The sender hugs (and the reader of receipts) show once their account was deleted: the hugs
+ * others received are kept, anonymised. Not a valid {@link userIdSchema} (`~` is outside its
+ * alphabet), so it can never name a real user in a command.
+ */
+export const DELETED_USER_ID = '~deleted';

@@ -37,6 +37,7 @@ import { openClusterInfrastructure } from './infrastructure/cluster-infrastructu
 import { openEmbeddedInfrastructure } from './infrastructure/embedded-infrastructure.js';
 import type { Infrastructure } from './infrastructure/infrastructure.js';
 import { isDependencyUnavailable } from './infrastructure/unavailable-errors.js';
+import { userRoom } from '../rooms/room-names.js';
 import { Metrics } from './observability/metrics.js';
 import { MemoryRateLimiter } from './rate-limit/memory-rate-limiter.js';
 import { NodeTransport } from './transport/node-transport.js';
@@ -93,6 +94,8 @@ export async function startApp(config: Config, log: Logger): Promise<RunningApp>
     ttlS: config.accessTokenTtlS,
   });
   const perMinute = (name: string, n: number) => ({ name, capacity: n, refillPerSecond: n / 60 });
+  const io = createSocketServer(config, parserFor(config.wire), metrics);
+  const rooms = new SocketIoRoomPort(io);
   const auth = new AuthService({
     store,
     tokens,
@@ -100,10 +103,15 @@ export async function startApp(config: Config, log: Logger): Promise<RunningApp>
     refreshTtlS: config.refreshTokenTtlS,
     loginRule: perMinute('login', config.rate.loginPerMin),
     requestRule: perMinute('auth', config.rate.authPerMin),
+    reuseGraceMs: config.refreshReuseGraceMs,
+    // A deleted account's sockets end on every node (the adapter carries both calls).
+    onAccountDeleted: (userId) => {
+      io.in(userRoom(userId)).emit('session:ended', { reason: 'account_deleted', at: Date.now() });
+      io.in(userRoom(userId)).disconnectSockets(true);
+      log.info({ userId }, 'account deleted');
+    },
   });
 
-  const io = createSocketServer(config, parserFor(config.wire), metrics);
-  const rooms = new SocketIoRoomPort(io);
   const visibility = new PresenceVisibility({ presence, rooms, users: store.users });
   const tracker = new PresenceTracker({ presence, rooms, users: store.users, queue, graceMs: config.presenceGraceMs, log });
   const watch = new PresenceWatch({

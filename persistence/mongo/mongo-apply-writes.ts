@@ -1,5 +1,7 @@
 import { type Db, MongoBulkWriteError, type WriteError } from 'mongodb';
+import { afterDeletions, usersOf } from '../write-behind/deleted-accounts.js';
 import type { WriteOperation } from '../write-behind/write-operation.js';
+import type { MongoAccountRepository } from './mongo-account-repository.js';
 import type { BatchOutcome } from '../write-behind/write-queue.js';
 import { type StringIdDoc, waves, type WriteModel, writeModelsOf } from './mongo-write-models.js';
 
@@ -8,10 +10,14 @@ import { type StringIdDoc, waves, type WriteModel, writeModelsOf } from './mongo
  * unordered `bulkWrite` per collection (upserts on deterministic ids). An operation the server
  * refuses (a write error) is reported failed alone, and the later operations of its key are held
  * back; anything else (the server unreachable, a write-concern error) fails the whole batch.
+ * Operations naming users are first passed through `afterDeletions`, with the batch's deleted
+ * accounts read in one query.
  */
-export async function mongoApplyWrites(db: Db, batch: readonly WriteOperation[]): Promise<BatchOutcome> {
+export async function mongoApplyWrites(db: Db, accounts: MongoAccountRepository, given: readonly WriteOperation[]): Promise<BatchOutcome> {
   const failed = new Map<string, Error>();
   const failedKeys = new Set<string>();
+  const deleted = await accounts.deletedAmong(given.flatMap(usersOf));
+  const batch = deleted.size === 0 ? given : given.flatMap((op) => afterDeletions(op, (userId) => deleted.has(userId)) ?? []);
   for (const wave of waves(batch)) {
     const byCollection = new Map<WriteModel['collection'], { op: WriteOperation; model: WriteModel['model'] }[]>();
     for (const op of wave) {

@@ -54,8 +54,15 @@ export type InboxDoc = InboxRecord & { _id: string };
 /** A group hug summary: `_id` is the group id; `participants` is indexed for history. */
 export type GroupHugDoc = Omit<GroupHugSummary, 'groupId'> & { _id: string };
 
+/** A deleted account's tombstone: `_id` is the user id. */
+export interface DeletedUserDoc {
+  _id: string;
+  deletedAt: number;
+}
+
 /** The collection names. */
 export const COLLECTIONS = {
+  deletedUsers: 'deleted_users',
   users: 'users',
   friendships: 'friendships',
   blocks: 'blocks',
@@ -104,7 +111,12 @@ export const toHugRequest = (doc: HugRequestDoc): HugRequestRecord => ({
   answeredAt: doc.answeredAt ?? null,
   hugId: doc.hugId ?? null,
 });
-export const toRefreshToken = (doc: RefreshTokenDoc): RefreshTokenRecord => ({ ...withId(doc), rotatedAt: doc.rotatedAt ?? null, revokedAt: doc.revokedAt ?? null });
+export const toRefreshToken = (doc: RefreshTokenDoc): RefreshTokenRecord => ({
+  ...withId(doc),
+  rotatedAt: doc.rotatedAt ?? null,
+  revokedAt: doc.revokedAt ?? null,
+  successor: doc.successor ?? null,
+});
 
 export function toInbox(doc: InboxDoc): InboxRecord {
   const { _id: _ignored, ...rest } = doc;

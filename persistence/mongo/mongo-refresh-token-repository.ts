@@ -16,8 +16,12 @@ export class MongoRefreshTokenRepository implements RefreshTokenRepository {
     return doc ? toRefreshToken(doc) : null;
   }
 
-  async markRotated(id: string, at: number): Promise<boolean> {
-    return (await this.tokens.updateOne({ _id: id, rotatedAt: null, revokedAt: null }, { $set: { rotatedAt: at } })).modifiedCount === 1;
+  async markRotated(id: string, at: number, successor: string): Promise<boolean> {
+    return (await this.tokens.updateOne({ _id: id, rotatedAt: null, revokedAt: null }, { $set: { rotatedAt: at, successor } })).modifiedCount === 1;
+  }
+
+  async deleteById(id: string): Promise<void> {
+    await this.tokens.deleteOne({ _id: id });
   }
 
   async revokeFamily(familyId: string, at: number): Promise<void> {

@@ -2,6 +2,7 @@ import { MongoClient } from 'mongodb';
 import type { Store } from '../store/store.js';
 import type { WriteOperation } from '../write-behind/write-operation.js';
 import type { BatchOutcome } from '../write-behind/write-queue.js';
+import { MongoAccountRepository } from './mongo-account-repository.js';
 import { mongoApplyWrites } from './mongo-apply-writes.js';
 import { MongoGroupHugRepository } from './mongo-group-hug-repository.js';
 import { type BlockDoc, COLLECTIONS, type GroupHugDoc, type FriendshipDoc, type HugDoc, type HugRequestDoc, type InboxDoc, type RefreshTokenDoc, type UserDoc } from './mongo-documents.js';
@@ -47,13 +48,18 @@ export async function openMongoStore(options: MongoStoreOptions): Promise<Store>
     refreshTokens.createIndex({ tokenHash: 1 }, { name: 'token_hash_unique', unique: true }),
     refreshTokens.createIndex({ familyId: 1 }, { name: 'by_family' }),
     refreshTokens.createIndex({ expiresAt: 1 }, { name: 'by_expiry' }),
+    refreshTokens.createIndex({ userId: 1 }, { name: 'by_user' }),
+    hugRequests.createIndex({ from: 1 }, { name: 'by_sender' }),
+    hugRequests.createIndex({ to: 1 }, { name: 'by_recipient' }),
     hugs.createIndex({ from: 1, sentAt: -1, _id: -1 }, { name: 'sent_history' }),
     hugs.createIndex({ to: 1, sentAt: -1, _id: -1 }, { name: 'received_history' }),
     inbox.createIndex({ userId: 1, cursor: 1 }, { name: 'inbox_cursor_unique', unique: true }),
     groupHugs.createIndex({ participants: 1, endedAt: -1, _id: -1 }, { name: 'group_history' }),
   ]);
+  const accounts = new MongoAccountRepository(db);
   return {
     kind: 'mongodb',
+    accounts,
     users: new MongoUserRepository(users),
     friendships: new MongoFriendshipRepository(friendships, blocks),
     refreshTokens: new MongoRefreshTokenRepository(refreshTokens),
@@ -61,7 +67,7 @@ export async function openMongoStore(options: MongoStoreOptions): Promise<Store>
     hugRequests: new MongoHugRequestRepository(hugRequests),
     inbox: new MongoInboxRepository(inbox),
     groupHugs: new MongoGroupHugRepository(groupHugs),
-    applyWrites: (batch: readonly WriteOperation[]): Promise<BatchOutcome> => mongoApplyWrites(db, batch),
+    applyWrites: (batch: readonly WriteOperation[]): Promise<BatchOutcome> => mongoApplyWrites(db, accounts, batch),
     async ping() {
       await db.command({ ping: 1 });
     },

@@ -118,4 +118,19 @@ export const MIGRATIONS: readonly Migration[] = [
       ) WITHOUT ROWID;
     `,
   },
+  {
+    version: 4,
+    name: 'refresh-token successors, deleted accounts',
+    sql: `
+      ALTER TABLE refresh_tokens ADD COLUMN successor TEXT;
+      CREATE INDEX refresh_tokens_by_user ON refresh_tokens (user_id);
+      CREATE TABLE deleted_users (
+        id TEXT PRIMARY KEY,
+        deleted_at INTEGER NOT NULL
+      ) WITHOUT ROWID;
+      CREATE INDEX hugs_by_recipient ON hugs (to_user);
+      CREATE INDEX hug_requests_by_sender ON hug_requests (from_user);
+      CREATE INDEX hug_requests_by_recipient ON hug_requests (to_user);
+    `,
+  },
 ];

@@ -10,6 +10,7 @@ interface TokenRow {
   expires_at: number;
   rotated_at: number | null;
   revoked_at: number | null;
+  successor: string | null;
 }
 
 /** {@link RefreshTokenRepository} on SQLite. */
@@ -19,18 +20,20 @@ export class SqliteRefreshTokenRepository implements RefreshTokenRepository {
   private readonly rotate: Statement;
   private readonly revoke: Statement;
   private readonly purge: Statement;
+  private readonly remove: Statement;
 
   constructor(db: Database) {
     this.insertRow = db.prepare(
-      `INSERT INTO refresh_tokens (id, family_id, user_id, token_hash, created_at, expires_at, rotated_at, revoked_at)
-       VALUES (@id, @familyId, @userId, @tokenHash, @createdAt, @expiresAt, @rotatedAt, @revokedAt)`,
+      `INSERT INTO refresh_tokens (id, family_id, user_id, token_hash, created_at, expires_at, rotated_at, revoked_at, successor)
+       VALUES (@id, @familyId, @userId, @tokenHash, @createdAt, @expiresAt, @rotatedAt, @revokedAt, @successor)`,
     );
     this.byHash = db.prepare('SELECT * FROM refresh_tokens WHERE token_hash = ?');
     this.rotate = db.prepare(
-      'UPDATE refresh_tokens SET rotated_at = ? WHERE id = ? AND rotated_at IS NULL AND revoked_at IS NULL',
+      'UPDATE refresh_tokens SET rotated_at = ?, successor = ? WHERE id = ? AND rotated_at IS NULL AND revoked_at IS NULL',
     );
     this.revoke = db.prepare('UPDATE refresh_tokens SET revoked_at = ? WHERE family_id = ? AND revoked_at IS NULL');
     this.purge = db.prepare('DELETE FROM refresh_tokens WHERE expires_at < ?');
+    this.remove = db.prepare('DELETE FROM refresh_tokens WHERE id = ?');
   }
 
   insert(record: RefreshTokenRecord): Promise<void> {
@@ -51,13 +54,19 @@ export class SqliteRefreshTokenRepository implements RefreshTokenRepository {
             expiresAt: row.expires_at,
             rotatedAt: row.rotated_at,
             revokedAt: row.revoked_at,
+            successor: row.successor,
           }
         : null,
     );
   }
 
-  markRotated(id: string, at: number): Promise<boolean> {
-    return Promise.resolve(this.rotate.run(at, id).changes === 1);
+  markRotated(id: string, at: number, successor: string): Promise<boolean> {
+    return Promise.resolve(this.rotate.run(at, successor, id).changes === 1);
+  }
+
+  deleteById(id: string): Promise<void> {
+    this.remove.run(id);
+    return Promise.resolve();
   }
 
   revokeFamily(familyId: string, at: number): Promise<void> {

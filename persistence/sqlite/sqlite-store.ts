@@ -6,6 +6,7 @@ import type { WriteOperation } from '../write-behind/write-operation.js';
 import type { BatchOutcome } from '../write-behind/write-queue.js';
 import { MIGRATIONS, type Migration } from './migrations.js';
 import { type MigrationReport, migrate } from './sqlite-migrator.js';
+import { SqliteAccountRepository } from './sqlite-account-repository.js';
 import { SqliteGroupHugRepository } from './sqlite-group-hug-repository.js';
 import { SqliteFriendshipRepository } from './sqlite-friendship-repository.js';
 import { SqliteHugRepository } from './sqlite-hug-repository.js';
@@ -33,6 +34,7 @@ export class SqliteStore implements Store {
   readonly hugRequests: SqliteHugRequestRepository;
   readonly inbox: SqliteInboxRepository;
   readonly groupHugs: SqliteGroupHugRepository;
+  readonly accounts: SqliteAccountRepository;
 
   constructor(
     readonly db: Database,
@@ -45,6 +47,7 @@ export class SqliteStore implements Store {
     this.hugRequests = new SqliteHugRequestRepository(db);
     this.inbox = new SqliteInboxRepository(db);
     this.groupHugs = new SqliteGroupHugRepository(db);
+    this.accounts = new SqliteAccountRepository(db);
   }
 
   applyWrites(batch: readonly WriteOperation[]): Promise<BatchOutcome> {

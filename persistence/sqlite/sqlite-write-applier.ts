@@ -1,6 +1,8 @@
 import type { Database } from 'better-sqlite3';
+import { afterDeletions, usersOf } from '../write-behind/deleted-accounts.js';
 import type { WriteOperation } from '../write-behind/write-operation.js';
 import type { BatchOutcome } from '../write-behind/write-queue.js';
+import type { SqliteAccountRepository } from './sqlite-account-repository.js';
 import type { SqliteGroupHugRepository } from './sqlite-group-hug-repository.js';
 import type { SqliteHugRepository } from './sqlite-hug-repository.js';
 import type { SqliteHugRequestRepository } from './sqlite-hug-request-repository.js';
@@ -14,9 +16,13 @@ export interface SqliteWriteTargets {
   readonly hugRequests: SqliteHugRequestRepository;
   readonly inbox: SqliteInboxRepository;
   readonly groupHugs: SqliteGroupHugRepository;
+  readonly accounts: SqliteAccountRepository;
 }
 
-function applyOne(t: SqliteWriteTargets, op: WriteOperation): void {
+function applyOne(t: SqliteWriteTargets, given: WriteOperation): void {
+  // Only operations that name users look for tombstones; most batches never do more than that.
+  const op = usersOf(given).length === 0 ? given : afterDeletions(given, (userId) => t.accounts.isDeletedNow(userId));
+  if (op === null) return;
   switch (op.type) {
     case 'user.last-seen':
       return t.users.applyLastSeen(op.userId, op.at);

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_PRIVACY } from '../../protocol/schemas/privacy.js';
 import type { Store } from './store.js';
+import { describeAccountDeletion } from './account-deletion.contract.js';
 import { describeStoreWrites } from './store-writes.contract.js';
 import type { NewUser } from './user-repository.js';
 
@@ -182,16 +183,27 @@ export function runStoreContract(name: string, factory: StoreFactory): void {
         expiresAt,
         rotatedAt: null,
         revokedAt: null,
+        successor: null,
       });
 
-      it('finds a token by hash and rotates it exactly once', async () => {
+      it('finds a token by hash and rotates it exactly once, keeping the first successor', async () => {
         const t = record('fam', `h-${randomUUID()}`);
         await store.refreshTokens.insert(t);
         expect(await store.refreshTokens.findByHash(t.tokenHash)).toEqual(t);
-        expect(await store.refreshTokens.markRotated(t.id, 5)).toBe(true);
-        expect(await store.refreshTokens.markRotated(t.id, 6)).toBe(false);
-        expect((await store.refreshTokens.findByHash(t.tokenHash))?.rotatedAt).toBe(5);
+        expect(await store.refreshTokens.markRotated(t.id, 5, 'sealed-1')).toBe(true);
+        expect(await store.refreshTokens.markRotated(t.id, 6, 'sealed-2')).toBe(false);
+        expect(await store.refreshTokens.findByHash(t.tokenHash)).toMatchObject({ rotatedAt: 5, successor: 'sealed-1' });
         expect(await store.refreshTokens.findByHash('nope')).toBeNull();
+      });
+
+      it('deletes one token by id', async () => {
+        const a = record('fam', `h-${randomUUID()}`);
+        const b = record('fam', `h-${randomUUID()}`);
+        await store.refreshTokens.insert(a);
+        await store.refreshTokens.insert(b);
+        await store.refreshTokens.deleteById(a.id);
+        expect(await store.refreshTokens.findByHash(a.tokenHash)).toBeNull();
+        expect(await store.refreshTokens.findByHash(b.tokenHash)).not.toBeNull();
       });
 
       it('revokes a whole family, and a revoked token cannot rotate', async () => {
@@ -206,7 +218,7 @@ export function runStoreContract(name: string, factory: StoreFactory): void {
         expect((await store.refreshTokens.findByHash(t1.tokenHash))?.revokedAt).toBe(7);
         expect((await store.refreshTokens.findByHash(t2.tokenHash))?.revokedAt).toBe(7);
         expect((await store.refreshTokens.findByHash(other.tokenHash))?.revokedAt).toBeNull();
-        expect(await store.refreshTokens.markRotated(t2.id, 8)).toBe(false);
+        expect(await store.refreshTokens.markRotated(t2.id, 8, 'sealed')).toBe(false);
       });
 
       it('deletes expired tokens', async () => {
@@ -219,6 +231,7 @@ export function runStoreContract(name: string, factory: StoreFactory): void {
     });
 
     describeStoreWrites(() => store);
+    describeAccountDeletion(() => store);
 
     it('answers ping', async () => {
       await expect(store.ping()).resolves.toBeUndefined();

@@ -1,5 +1,6 @@
 import type { WriteOperation } from '../write-behind/write-operation.js';
 import type { BatchOutcome } from '../write-behind/write-queue.js';
+import type { AccountRepository } from './account-repository.js';
 import type { FriendshipRepository } from './friendship-repository.js';
 import type { GroupHugRepository } from './group-hug-repository.js';
 import type { HugRepository } from './hug-repository.js';
@@ -21,11 +22,13 @@ export interface Store {
   readonly hugRequests: HugRequestRepository;
   readonly inbox: InboxRepository;
   readonly groupHugs: GroupHugRepository;
+  readonly accounts: AccountRepository;
   /**
    * Writes one write-behind batch: one SQLite transaction, or one unordered MongoDB `bulkWrite`.
    * Operations are applied in batch order and each is idempotent. An operation that fails is
    * reported in `failed` and written nowhere, and so are the later operations of its key (to keep
-   * key order); the others are written. Throws only when the store as a whole is unreachable.
+   * key order); the others are written. Every operation is first passed through
+   * `afterDeletions` (deleted accounts). Throws only when the store as a whole is unreachable.
    */
   applyWrites(batch: readonly WriteOperation[]): Promise<BatchOutcome>;
   /** Resolves when the store answers; rejects otherwise (for `/readyz`). */

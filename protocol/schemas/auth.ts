@@ -32,6 +32,15 @@ export const refreshTokenRequestSchema = z.object({
   refreshToken: z.string().min(1).max(512),
 });
 
+/**
+ * `DELETE /v1/account` body (optional): the password, which confirms a deletion asked with an
+ * access token that is not fresh. Accounts without a password (from an identity provider) confirm
+ * with a fresh token instead.
+ */
+export const accountDeleteRequestSchema = z.object({
+  password: z.string().min(1).max(256).optional(),
+});
+
 /** The answer to register, login and refresh. */
 export interface TokenPair {
   readonly userId: string;

@@ -21,7 +21,7 @@ export type HttpHandler = (request: HttpRequest) => Promise<HttpResponse>;
 
 /** One route of the HTTP API. */
 export interface Route {
-  readonly method: 'GET' | 'POST';
+  readonly method: 'GET' | 'POST' | 'DELETE';
   readonly path: string;
   readonly handler: HttpHandler;
 }

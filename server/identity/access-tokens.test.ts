@@ -19,7 +19,7 @@ describe('access tokens', () => {
   it('issues tokens it verifies, with their expiry', async () => {
     const tokens = new AccessTokens(options);
     const { token, expiresAt } = await tokens.issue('user-1');
-    expect(await tokens.verify(token)).toEqual({ userId: 'user-1', expiresAt, source: 'local', name: null });
+    expect(await tokens.verify(token)).toEqual({ userId: 'user-1', expiresAt, issuedAt: expect.any(Number) as number, source: 'local', name: null });
     expect(expiresAt - Date.now()).toBeGreaterThan(55_000);
   });
 

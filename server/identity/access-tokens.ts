@@ -21,6 +21,8 @@ export interface VerifiedToken {
   readonly userId: string;
   /** Epoch ms. */
   readonly expiresAt: number;
+  /** Epoch ms of `iat`, or `null` when the token has none. */
+  readonly issuedAt: number | null;
   /** `local` for our own HS256 tokens; `jwks` for the identity provider's. */
   readonly source: 'local' | 'jwks';
   /** A display name claim from the identity provider, if any. */
@@ -105,7 +107,8 @@ export class AccessTokens {
         throw new TokenError('token_invalid', 'the token subject is not a valid user id');
       }
       const name = typeof payload['name'] === 'string' ? payload['name'] : null;
-      return { userId: sub, expiresAt: (payload.exp as number) * 1000, source, name };
+      const issuedAt = typeof payload.iat === 'number' ? payload.iat * 1000 : null;
+      return { userId: sub, expiresAt: (payload.exp as number) * 1000, issuedAt, source, name };
     } catch (error) {
       if (error instanceof TokenError) throw error;
       if (error instanceof errors.JWTExpired) throw new TokenError('token_expired', 'the token has expired');

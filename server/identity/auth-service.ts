@@ -7,6 +7,7 @@ import type { RateLimiter, RateRule } from '../rate-limit/rate-limiter.js';
 import type { AccessTokens } from './access-tokens.js';
 import { dummyPasswordHash, hashPassword, verifyPassword } from './password-hasher.js';
 import { hashRefreshToken, newRefreshToken } from './refresh-tokens.js';
+import { openSuccessor, sealSuccessor } from './successor-seal.js';
 
 /** What {@link AuthService} is built from. */
 export interface AuthServiceDeps {
@@ -18,16 +19,27 @@ export interface AuthServiceDeps {
   readonly loginRule: RateRule;
   /** Per client address, for every auth request. */
   readonly requestRule: RateRule;
+  /** How long a rotated refresh token still answers with the pair it was rotated to. */
+  readonly reuseGraceMs: number;
+  /** How recent an access token must be to delete an account without the password. */
+  readonly freshTokenMs?: number;
+  /** Hears each deleted account, after the store forgot it (to end its sessions everywhere). */
+  readonly onAccountDeleted?: (userId: string) => void;
   readonly now?: () => number;
 }
+
+/** An access token of this age or younger confirms an account deletion on its own. */
+export const FRESH_TOKEN_MS = 5 * 60 * 1000;
 
 const INVALID_CREDENTIALS = 'invalid username or password';
 const INVALID_REFRESH = 'the refresh token is not valid';
 
 /**
- * Local accounts: register, login, refresh with rotation, logout. Wrong credentials get one
- * generic answer and are rate limited per username and client address; reusing a rotated refresh
- * token revokes its whole family (every token descended from that login).
+ * Local accounts: register, login, refresh with rotation, logout, delete. Wrong credentials get
+ * one generic answer and are rate limited per username and client address. A refresh token is
+ * spent by its rotation; presented again within the grace window (a retry, a second tab) it gets
+ * the same new pair, and after that it counts as reuse, which revokes its whole family (every
+ * token descended from that login).
  */
 export class AuthService {
   private readonly now: () => number;
@@ -62,19 +74,77 @@ export class AuthService {
     return this.issuePair(user.id, randomUUID());
   }
 
-  /** Trades a refresh token for a new pair; the old token is spent. */
+  /**
+   * Trades a refresh token for a new pair; the old token is spent. Of concurrent trades of one
+   * token exactly one rotates it; the others (and any repeat within the grace window) get the
+   * pair it was rotated to. A token of a deleted account, or one presented again after the grace
+   * window, is refused; the latter also revokes its family.
+   */
   async refresh(refreshToken: string, client: string): Promise<TokenPair> {
     await this.limit(client, this.deps.requestRule);
-    const { refreshTokens } = this.deps.store;
-    const record = await refreshTokens.findByHash(hashRefreshToken(refreshToken));
+    const { refreshTokens, users } = this.deps.store;
+    const tokenHash = hashRefreshToken(refreshToken);
+    const record = await refreshTokens.findByHash(tokenHash);
     const now = this.now();
     if (!record || record.revokedAt !== null || record.expiresAt <= now) throw new CommandError('unauthorized', INVALID_REFRESH);
-    if (!(await refreshTokens.markRotated(record.id, now))) {
-      // Already rotated: someone replayed an old token. Whoever holds the family may be an attacker.
+    if (!(await users.findById(record.userId))) {
       await refreshTokens.revokeFamily(record.familyId, now);
-      throw new CommandError('unauthorized', INVALID_REFRESH, { reason: 'refresh_token_reused' });
+      throw new CommandError('unauthorized', INVALID_REFRESH, { reason: 'account_deleted' });
     }
-    return this.issuePair(record.userId, record.familyId);
+    if (record.rotatedAt === null) {
+      const next = await this.mintPair(record.userId, record.familyId);
+      if (await refreshTokens.markRotated(record.id, now, sealSuccessor(next.pair, refreshToken))) return next.pair;
+      // Another trade of the same token won: ours is void, theirs is the answer.
+      await refreshTokens.deleteById(next.recordId);
+    }
+    const successor = await this.successorWithinGrace(tokenHash, refreshToken, now);
+    if (successor) return successor;
+    // Presented again after its grace window: someone replayed an old token. Whoever holds the family may be an attacker.
+    await refreshTokens.revokeFamily(record.familyId, now);
+    throw new CommandError('unauthorized', INVALID_REFRESH, { reason: 'refresh_token_reused' });
+  }
+
+  /**
+   * The pair a rotated token was rotated to, while a repeat may still have it: within the grace
+   * window, and only while that pair's own refresh token is unused (a client that already moved on
+   * to it is not retrying).
+   */
+  private async successorWithinGrace(tokenHash: string, refreshToken: string, now: number): Promise<TokenPair | null> {
+    const { refreshTokens } = this.deps.store;
+    const rotated = await refreshTokens.findByHash(tokenHash);
+    if (!rotated?.successor || rotated.rotatedAt === null || rotated.revokedAt !== null || now - rotated.rotatedAt > this.deps.reuseGraceMs) return null;
+    const pair = openSuccessor(rotated.successor, refreshToken);
+    if (!pair) return null;
+    const next = await refreshTokens.findByHash(hashRefreshToken(pair.refreshToken));
+    return next && next.rotatedAt === null && next.revokedAt === null ? pair : null;
+  }
+
+  /**
+   * Deletes the account behind `accessToken`. Confirmed by the account's password, or, for an
+   * access token issued within {@link FRESH_TOKEN_MS}, by the token alone (accounts from an identity
+   * provider have no password). Every token is revoked and the profile, friendships and presence
+   * go; hugs others received stay, anonymised (see `AccountRepository`).
+   */
+  async deleteAccount(input: { accessToken: string | null; password: string | undefined }, client: string): Promise<void> {
+    await this.limit(client, this.deps.requestRule);
+    if (!input.accessToken) throw new CommandError('unauthorized', 'an access token is required: Authorization: Bearer <token>');
+    let verified;
+    try {
+      verified = await this.deps.tokens.verify(input.accessToken);
+    } catch {
+      throw new CommandError('unauthorized', 'the access token is not valid');
+    }
+    const user = await this.deps.store.users.findById(verified.userId);
+    if (!user) throw new CommandError('unauthorized', 'the account of this token no longer exists');
+    const now = this.now();
+    if (input.password !== undefined) {
+      await this.limit(`${client}|${user.id}`, this.deps.loginRule);
+      if (!user.passwordHash || !(await verifyPassword(input.password, user.passwordHash))) throw new CommandError('unauthorized', 'the password is not right', { field: 'password' });
+    } else if (verified.issuedAt === null || now - verified.issuedAt > (this.deps.freshTokenMs ?? FRESH_TOKEN_MS)) {
+      throw new CommandError('forbidden', 'confirm with the password, or with an access token issued in the last 5 minutes', { reason: 'confirmation_required' });
+    }
+    await this.deps.store.accounts.delete(user.id, now);
+    this.deps.onAccountDeleted?.(user.id);
   }
 
   /** Revokes the login that `refreshToken` belongs to. Unknown tokens are ignored. */
@@ -84,12 +154,18 @@ export class AuthService {
   }
 
   private async issuePair(userId: string, familyId: string): Promise<TokenPair> {
+    return (await this.mintPair(userId, familyId)).pair;
+  }
+
+  /** A new access token and a new stored refresh token of `familyId`. */
+  private async mintPair(userId: string, familyId: string): Promise<{ pair: TokenPair; recordId: string }> {
     const access = await this.deps.tokens.issue(userId);
     const refreshToken = newRefreshToken();
     const now = this.now();
     const refreshTokenExpiresAt = now + this.deps.refreshTtlS * 1000;
+    const recordId = randomUUID();
     await this.deps.store.refreshTokens.insert({
-      id: randomUUID(),
+      id: recordId,
       familyId,
       userId,
       tokenHash: hashRefreshToken(refreshToken),
@@ -97,8 +173,9 @@ export class AuthService {
       expiresAt: refreshTokenExpiresAt,
       rotatedAt: null,
       revokedAt: null,
+      successor: null,
     });
-    return { userId, accessToken: access.token, accessTokenExpiresAt: access.expiresAt, refreshToken, refreshTokenExpiresAt };
+    return { pair: { userId, accessToken: access.token, accessTokenExpiresAt: access.expiresAt, refreshToken, refreshTokenExpiresAt }, recordId };
   }
 
   private async limit(key: string, rule: RateRule): Promise<void> {

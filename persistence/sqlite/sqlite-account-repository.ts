@@ -1,0 +1,57 @@
+import type { Database, Statement } from 'better-sqlite3';
+import { DELETED_USER_ID } from '../../protocol/ids.js';
+import type { AccountRepository } from '../store/account-repository.js';
+
+/** {@link AccountRepository} on SQLite: a deletion is one transaction. */
+export class SqliteAccountRepository implements AccountRepository {
+  private readonly tombstone: Statement<[string]>;
+  private readonly purge: (userId: string, at: number) => void;
+
+  constructor(db: Database) {
+    this.tombstone = db.prepare('SELECT 1 FROM deleted_users WHERE id = ?');
+    const run = (sql: string): Statement => db.prepare(sql);
+    const steps = {
+      mark: run('INSERT OR IGNORE INTO deleted_users (id, deleted_at) VALUES (@id, @at)'),
+      user: run('DELETE FROM users WHERE id = @id'),
+      friendships: run('DELETE FROM friendships WHERE user_low = @id OR user_high = @id'),
+      blocks: run('DELETE FROM blocks WHERE blocker = @id OR blocked = @id'),
+      tokens: run('DELETE FROM refresh_tokens WHERE user_id = @id'),
+      inbox: run('DELETE FROM inbox WHERE user_id = @id'),
+      hugsTo: run('DELETE FROM hugs WHERE to_user = @id'),
+      hugsFrom: run('UPDATE hugs SET from_user = @deleted, message = NULL WHERE from_user = @id'),
+      requests: run('DELETE FROM hug_requests WHERE from_user = @id OR to_user = @id'),
+      namedBy: run(`UPDATE inbox SET data = json_set(data, '$.by', @deleted) WHERE json_extract(data, '$.by') = @id`),
+      namedFrom: run(`UPDATE inbox SET data = json_set(data, '$.from', @deleted) WHERE json_extract(data, '$.from') = @id`),
+      members: run('DELETE FROM group_hug_members WHERE user_id = @id'),
+      groups: db.prepare<[{ id: string }], { id: string; creator_id: string; participants: string }>(
+        `SELECT id, creator_id, participants FROM group_hugs WHERE creator_id = @id OR EXISTS (SELECT 1 FROM json_each(group_hugs.participants) WHERE value = @id)`,
+      ),
+      group: run('UPDATE group_hugs SET creator_id = @creator, participants = @participants WHERE id = @group'),
+    };
+    this.purge = db.transaction((userId: string, at: number) => {
+      const named = { id: userId, deleted: DELETED_USER_ID };
+      steps.mark.run({ id: userId, at });
+      for (const step of [steps.user, steps.friendships, steps.blocks, steps.tokens, steps.inbox, steps.hugsTo, steps.requests, steps.members]) step.run({ id: userId });
+      for (const step of [steps.hugsFrom, steps.namedBy, steps.namedFrom]) step.run(named);
+      for (const row of steps.groups.all({ id: userId })) {
+        const hide = (u: string) => (u === userId ? DELETED_USER_ID : u);
+        const participants = (JSON.parse(row.participants) as string[]).map(hide);
+        steps.group.run({ group: row.id, creator: hide(row.creator_id), participants: JSON.stringify(participants) });
+      }
+    });
+  }
+
+  delete(userId: string, at: number): Promise<void> {
+    this.purge(userId, at);
+    return Promise.resolve();
+  }
+
+  isDeleted(userId: string): Promise<boolean> {
+    return Promise.resolve(this.isDeletedNow(userId));
+  }
+
+  /** The synchronous check the write applier runs inside its transaction. */
+  isDeletedNow(userId: string): boolean {
+    return this.tombstone.get(userId) !== undefined;
+  }
+}
