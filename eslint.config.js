@@ -43,6 +43,23 @@ export default tseslint.config(
     },
   },
   {
+    // The SDK's published types must be self-contained: it imports the zod-free side of protocol/
+    // only (types/, command-map, events, errors, wire), never the schemas (client-sdk/test/packed-types.test.ts).
+    files: ['client-sdk/src/**'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['node:*'], message: 'protocol/ and the SDK run in browsers: no Node-only imports.' },
+            { group: ['zod', '**/protocol/schemas/*', '**/protocol/commands.js', '**/protocol/ids.js', '**/protocol/index.js'], message: 'The SDK imports the zod-free side of protocol/ (types/, command-map.js): its published types must not need zod.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // vitest's asymmetric matchers (expect.any, expect.arrayContaining) are typed `any`.
     files: ['**/*.test.ts', '**/*.contract.ts'],
     rules: { '@typescript-eslint/no-unsafe-assignment': 'off' },

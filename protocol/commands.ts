@@ -1,54 +1,21 @@
 import type { z } from 'zod';
-import type { AckCallback } from './ack.js';
-import { authRefreshSchema, type AuthRefreshResult } from './schemas/auth.js';
-import {
-  emptyPayloadSchema,
-  type FriendCommandResult,
-  type FriendsList,
-  friendTargetSchema,
-} from './schemas/friends.js';
-import {
-  presenceSetSchema,
-  type PresenceSetResult,
-  presenceUnwatchSchema,
-  presenceWatchSchema,
-  type UnwatchResult,
-  type WatchResult,
-} from './schemas/presence.js';
-import {
-  hugAckSchema,
-  type HugAckResult,
-  type HugHistoryPage,
-  hugHistorySchema,
-  hugReadSchema,
-  type HugReadResult,
-  type HugRequestAnswerResult,
-  hugRequestAnswerSchema,
-  type HugRequestResult,
-  hugRequestSchema,
-  hugSendSchema,
-  type HugSendResult,
-} from './schemas/hugs.js';
-import {
-  groupCreateSchema,
-  type GroupHistoryPage,
-  groupHistorySchema,
-  type GroupHugView,
-  groupInviteSchema,
-  type GroupInviteResult,
-  groupRefSchema,
-  groupSqueezeSchema,
-  type GroupSqueezeResult,
-  timeSyncSchema,
-  type TimeSyncResult,
-} from './schemas/group-hugs.js';
-import { type InboxPage, inboxSyncSchema } from './schemas/inbox.js';
-import { type PrivacySettings, privacyUpdateSchema } from './schemas/privacy.js';
-import { type Profile, profileGetSchema, profileUpdateSchema, userLookupSchema } from './schemas/profile.js';
+import type { CommandInput, CommandName, CommandResults } from './command-map.js';
+import { authRefreshSchema } from './schemas/auth.js';
+import { emptyPayloadSchema, friendTargetSchema } from './schemas/friends.js';
+import { groupCreateSchema, groupHistorySchema, groupInviteSchema, groupRefSchema, groupSqueezeSchema, timeSyncSchema } from './schemas/group-hugs.js';
+import { hugAckSchema, hugHistorySchema, hugReadSchema, hugRequestAnswerSchema, hugRequestSchema, hugSendSchema } from './schemas/hugs.js';
+import { inboxSyncSchema } from './schemas/inbox.js';
+import { presenceSetSchema, presenceUnwatchSchema, presenceWatchSchema } from './schemas/presence.js';
+import { privacyUpdateSchema } from './schemas/privacy.js';
+import { profileGetSchema, profileUpdateSchema, userLookupSchema } from './schemas/profile.js';
+import { assertSameShape, type SameShape } from './schemas/same-shape.js';
+
+export type { ClientToServerEvents, CommandInput, CommandName, CommandResults } from './command-map.js';
 
 /**
  * Every client→server command and the zod schema of its payload. The server validates each
- * payload with its schema before anything else; the SDK sends the schema's input type.
+ * payload with its schema before anything else; the SDK sends the schema's input type (written
+ * out, zod-free, in `types/command-inputs.ts`).
  */
 export const COMMAND_SCHEMAS = {
   'auth:refresh': authRefreshSchema,
@@ -85,64 +52,19 @@ export const COMMAND_SCHEMAS = {
   'group:squeeze': groupSqueezeSchema,
   'group:history': groupHistorySchema,
   'time:sync': timeSyncSchema,
-} as const;
+} as const satisfies Record<CommandName, z.ZodType>;
 
-/** The name of a client→server command. */
-export type CommandName = keyof typeof COMMAND_SCHEMAS;
+// Every schema's input has the shape of the plain type the SDK sends (protocol/types/command-inputs.ts).
+assertSameShape<{ [N in CommandName]: SameShape<z.input<(typeof COMMAND_SCHEMAS)[N]>, CommandInput<N>> }, { [N in CommandName]: true }>(true);
+
+/** Every command has a result type, and nothing else does. */
+assertSameShape<keyof CommandResults, CommandName>(true);
 
 /** Every command name, for dispatch tables and metrics labels. */
 export const COMMAND_NAMES = Object.keys(COMMAND_SCHEMAS) as CommandName[];
 
-/** What each command answers with in `{ ok: true, data }`. */
-export interface CommandResults {
-  'auth:refresh': AuthRefreshResult;
-  'presence:watch': WatchResult;
-  'presence:unwatch': UnwatchResult;
-  'presence:set': PresenceSetResult;
-  'friend:request': FriendCommandResult;
-  'friend:accept': FriendCommandResult;
-  'friend:decline': FriendCommandResult;
-  'friend:remove': FriendCommandResult;
-  'friend:block': FriendCommandResult;
-  'friend:unblock': FriendCommandResult;
-  'friends:list': FriendsList;
-  'profile:get': Profile;
-  'profile:update': Profile;
-  'user:lookup': Profile;
-  'privacy:get': PrivacySettings;
-  'privacy:update': PrivacySettings;
-  'hug:send': HugSendResult;
-  'hug:ack': HugAckResult;
-  'hug:read': HugReadResult;
-  'hug:request': HugRequestResult;
-  'hug:request:answer': HugRequestAnswerResult;
-  'hug:history': HugHistoryPage;
-  'inbox:sync': InboxPage;
-  /** The new group hug (or the one this `clientId` made before). */
-  'group:create': GroupHugView;
-  'group:invite': GroupInviteResult;
-  /** The full snapshot: diffs (`group:state`) follow from its version. */
-  'group:join': GroupHugView;
-  'group:decline': GroupHugView;
-  'group:leave': GroupHugView;
-  'group:start': GroupHugView;
-  'group:cancel': GroupHugView;
-  'group:get': GroupHugView;
-  'group:squeeze': GroupSqueezeResult;
-  'group:history': GroupHistoryPage;
-  'time:sync': TimeSyncResult;
-}
-
-/** The payload a client sends for command `N` (the schema's input). */
-export type CommandInput<N extends CommandName> = z.input<(typeof COMMAND_SCHEMAS)[N]>;
-
 /** The payload a server handler receives for command `N`, after validation (the schema's output). */
 export type CommandPayload<N extends CommandName> = z.output<(typeof COMMAND_SCHEMAS)[N]>;
-
-/** The Socket.IO client→server event map: every command takes a payload and an ack. */
-export type ClientToServerEvents = {
-  [N in CommandName]: (payload: CommandInput<N>, ack: AckCallback<CommandResults[N]>) => void;
-};
 
 /** True when `name` is a known command. */
 export function isCommandName(name: unknown): name is CommandName {

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { assertSameShape } from './schemas/same-shape.js';
+import type { DeviceKind } from './types/presence.js';
 
 /**
  * A user id. Ours are UUIDs; ids from an external identity provider (JWKS) may also carry
@@ -20,15 +22,11 @@ export const deviceIdSchema = z
 /** What kind of device holds a connection; shown to watchers as part of presence. */
 export const deviceKindSchema = z.enum(['web', 'ios', 'android', 'desktop', 'server', 'unknown']);
 
-/** One of {@link deviceKindSchema}. */
-export type DeviceKind = z.infer<typeof deviceKindSchema>;
+export type { DeviceKind } from './types/presence.js';
+assertSameShape<z.infer<typeof deviceKindSchema>, DeviceKind>(true);
 
 /** Milliseconds since the Unix epoch, in server time. */
 export type EpochMs = number;
 
-/**
- * The sender hugs (and the reader of receipts) show once their account was deleted: the hugs
- * others received are kept, anonymised. Not a valid {@link userIdSchema} (`~` is outside its
- * alphabet), so it can never name a real user in a command.
- */
-export const DELETED_USER_ID = '~deleted';
+
+export { DELETED_USER_ID } from './types/profile.js';

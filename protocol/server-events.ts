@@ -1,10 +1,10 @@
 import type { ProtocolError } from './errors.js';
-import type { FriendshipState } from './schemas/friends.js';
-import type { GroupHugChanges, GroupHugSummary } from './schemas/group-hugs.js';
-import type { InboxEntry, InboxEntryType } from './schemas/inbox.js';
-import type { UserPresence } from './schemas/presence.js';
-import type { PrivacySettings } from './schemas/privacy.js';
-import type { Profile } from './schemas/profile.js';
+import type { FriendshipState } from './types/friends.js';
+import type { GroupHugChanges, GroupHugSummary } from './types/group-hugs.js';
+import type { InboxEntry, InboxEntryType } from './types/inbox.js';
+import type { UserPresence } from './types/presence.js';
+import type { PrivacySettings } from './types/privacy.js';
+import type { Profile } from './types/profile.js';
 
 /** Every server→client event carries the server time at which it was emitted (epoch ms). */
 export interface Stamped {

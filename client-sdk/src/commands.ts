@@ -1,5 +1,5 @@
 import type { Ack } from '../../protocol/ack.js';
-import type { CommandInput, CommandName, CommandResults } from '../../protocol/commands.js';
+import type { CommandInput, CommandName, CommandResults } from '../../protocol/command-map.js';
 import type { Connection } from './connection/connection.js';
 import { errorFromProtocol, InternalError, TimeoutError } from './errors.js';
 

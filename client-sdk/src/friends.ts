@@ -1,4 +1,4 @@
-import type { FriendCommandResult, FriendsList } from '../../protocol/schemas/friends.js';
+import type { FriendCommandResult, FriendsList } from '../../protocol/types/friends.js';
 import type { FriendUpdateEvent } from '../../protocol/server-events.js';
 import type { Commands } from './commands.js';
 import type { Connection } from './connection/connection.js';

@@ -1,5 +1,5 @@
-import type { CommandInput, CommandName, CommandResults } from '../../protocol/commands.js';
-import type { DeviceKind } from '../../protocol/ids.js';
+import type { CommandInput, CommandName, CommandResults } from '../../protocol/command-map.js';
+import type { DeviceKind } from '../../protocol/types/presence.js';
 import type { SessionEndedEvent } from '../../protocol/server-events.js';
 import type { WireFormat } from '../../protocol/wire/wire-format.js';
 import { Commands } from './commands.js';

@@ -36,13 +36,13 @@ export {
 export { PROTOCOL_VERSION } from '../../protocol/version.js';
 export { HUG_KINDS, HUG_KIND_IDS, hugIntensityAt, type HugKind, type HugKindId } from '../../protocol/hug-kinds.js';
 export type { ErrorCode, ProtocolError } from '../../protocol/errors.js';
-export type { CommandName, CommandInput, CommandResults, ClientToServerEvents } from '../../protocol/commands.js';
+export type { CommandName, CommandInput, CommandResults, ClientToServerEvents } from '../../protocol/command-map.js';
 export type { ServerToClientEvents, ServerEventName, ServerEventPayload } from '../../protocol/server-events.js';
-export type { UserPresence, UserStatus, DeviceStatus, WatchResult, WatchDenial } from '../../protocol/schemas/presence.js';
-export type { Profile } from '../../protocol/schemas/profile.js';
-export type { PrivacySettings } from '../../protocol/schemas/privacy.js';
-export type { FriendsList, FriendEntry, FriendshipState, FriendCommandResult } from '../../protocol/schemas/friends.js';
-export type { TokenPair } from '../../protocol/schemas/auth.js';
+export type { UserPresence, UserStatus, DeviceStatus, WatchResult, WatchDenial } from '../../protocol/types/presence.js';
+export type { Profile } from '../../protocol/types/profile.js';
+export type { PrivacySettings } from '../../protocol/types/privacy.js';
+export type { FriendsList, FriendEntry, FriendshipState, FriendCommandResult } from '../../protocol/types/friends.js';
+export type { TokenPair } from '../../protocol/types/auth.js';
 export type {
   Hug,
   HugAnimation,
@@ -52,17 +52,20 @@ export type {
   HugHistoryPage,
   HugRequestResult,
   HugRequestAnswerResult,
-} from '../../protocol/schemas/hugs.js';
-export type { InboxEntry, InboxPage, ReadReceipt, HugRequestAnswer } from '../../protocol/schemas/inbox.js';
+} from '../../protocol/types/hugs.js';
+export type { InboxEntry, InboxPage, ReadReceipt, HugRequestAnswer } from '../../protocol/types/inbox.js';
 export type { HugDeliveredEvent, HugReadStateEvent, GroupStateEvent, GroupPulseEvent, GroupCompleteEvent } from '../../protocol/server-events.js';
 export type {
   GroupHugView,
-  GroupHugPhase,
   GroupHugSummary,
   GroupInvite,
   GroupInviteResult,
   GroupHistoryPage,
   GroupCancelReason,
-} from '../../protocol/schemas/group-hugs.js';
-export { GROUP_HUG_CURVE, GROUP_HUG_DURATION } from '../../protocol/group-hug-constants.js';
+} from '../../protocol/types/group-hugs.js';
+export { GROUP_HUG_CURVE, GROUP_HUG_DURATION, type GroupHugPhase } from '../../protocol/group-hug-constants.js';
+export { DELETED_USER_ID } from '../../protocol/types/profile.js';
+export type { DeviceKind } from '../../protocol/types/presence.js';
+export type { HandshakeAuth } from '../../protocol/types/auth.js';
+export type { SessionEndedEvent, SessionEndReason } from '../../protocol/server-events.js';
 export type { WireFormat } from '../../protocol/wire/wire-format.js';

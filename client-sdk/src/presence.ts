@@ -1,5 +1,5 @@
 import { MAX_WATCH_BATCH } from '../../protocol/limits.js';
-import type { DeviceStatus, PresenceSetResult, UserPresence, WatchDenial, WatchResult } from '../../protocol/schemas/presence.js';
+import type { DeviceStatus, PresenceSetResult, UserPresence, WatchDenial, WatchResult } from '../../protocol/types/presence.js';
 import type { Commands } from './commands.js';
 import type { ClientSocket, Connection } from './connection/connection.js';
 import { Emitter, type Unsubscribe } from './emitter.js';

@@ -1,4 +1,4 @@
-import type { PrivacySettings } from '../../protocol/schemas/privacy.js';
+import type { PrivacySettings } from '../../protocol/types/privacy.js';
 import type { PrivacyUpdatedEvent } from '../../protocol/server-events.js';
 import type { Commands } from './commands.js';
 import type { Connection } from './connection/connection.js';

@@ -1,5 +1,5 @@
-import type { Profile } from '../../protocol/schemas/profile.js';
-import type { CommandInput } from '../../protocol/commands.js';
+import type { Profile } from '../../protocol/types/profile.js';
+import type { CommandInput } from '../../protocol/command-map.js';
 import type { ProfileUpdatedEvent } from '../../protocol/server-events.js';
 import type { Commands } from './commands.js';
 import type { Connection } from './connection/connection.js';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { GROUP_HUG_CURVE, type GroupHugView } from '../../protocol/schemas/group-hugs.js';
+import { GROUP_HUG_CURVE } from '../../protocol/group-hug-constants.js';
+import type { GroupHugView } from '../../protocol/types/group-hugs.js';
 import { GroupHug } from '../src/group-hugs/group-hug.js';
 import { createGroupTimeline } from '../src/group-hugs/group-timeline.js';
 import { silentLogger } from '../src/logger.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { InboxEntry, InboxPage } from '../../protocol/schemas/inbox.js';
+import type { InboxEntry, InboxPage } from '../../protocol/types/inbox.js';
 import type { Commands } from '../src/commands.js';
 import type { Connection } from '../src/connection/connection.js';
 import { Emitter } from '../src/emitter.js';

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { deviceIdSchema, deviceKindSchema } from '../ids.js';
+import type { HandshakeAuth } from '../types/auth.js';
+import { assertSameShape } from './same-shape.js';
 import { lineOfText } from './text.js';
 
 /** Login name: 3-32 of a-z 0-9 _ . , case-insensitive (stored lower-case). */
@@ -41,16 +43,6 @@ export const accountDeleteRequestSchema = z.object({
   password: z.string().min(1).max(256).optional(),
 });
 
-/** The answer to register, login and refresh. */
-export interface TokenPair {
-  readonly userId: string;
-  readonly accessToken: string;
-  /** Epoch ms at which the access token expires. */
-  readonly accessTokenExpiresAt: number;
-  readonly refreshToken: string;
-  readonly refreshTokenExpiresAt: number;
-}
-
 /** The Socket.IO handshake `auth` object. */
 export const handshakeAuthSchema = z.object({
   token: z.string().min(1).max(8192),
@@ -60,16 +52,11 @@ export const handshakeAuthSchema = z.object({
   deviceKind: deviceKindSchema.optional(),
 });
 
-/** The handshake `auth` object as a client builds it. */
-export type HandshakeAuth = z.input<typeof handshakeAuthSchema>;
+assertSameShape<z.input<typeof handshakeAuthSchema>, HandshakeAuth>(true);
 
 /** `auth:refresh`: replace the socket's access token before it expires. */
 export const authRefreshSchema = z.object({
   token: z.string().min(1).max(8192),
 });
 
-/** `auth:refresh` result. */
-export interface AuthRefreshResult {
-  readonly userId: string;
-  readonly expiresAt: number;
-}
+export type { AuthRefreshResult, HandshakeAuth, TokenPair } from '../types/auth.js';

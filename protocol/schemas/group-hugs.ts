@@ -3,7 +3,7 @@ import { userIdSchema } from '../ids.js';
 import { MAX_GROUP_INVITE_BATCH, MAX_GROUP_TITLE, MAX_PAGE } from '../limits.js';
 import { clientIdSchema } from './hugs.js';
 import { lineOfText } from './text.js';
-import { GROUP_HUG_DURATION, type GroupHugPhase } from '../group-hug-constants.js';
+import { GROUP_HUG_DURATION } from '../group-hug-constants.js';
 
 export { GROUP_HUG_CURVE, GROUP_HUG_DURATION, GROUP_HUG_PHASES, type GroupHugPhase } from '../group-hug-constants.js';
 
@@ -47,89 +47,14 @@ export const groupHistorySchema = z.object({
 /** `time:sync`: one clock-sync exchange; the SDK measures the round trip around it. */
 export const timeSyncSchema = z.object({});
 
-/**
- * A group hug as its participants and invitees see it (the full snapshot). `version` grows by one
- * with every change; diffs (`group:state`) carry the version they lead to.
- */
-export interface GroupHugView {
-  readonly id: string;
-  readonly title: string;
-  readonly creatorId: string;
-  readonly phase: GroupHugPhase;
-  readonly version: number;
-  readonly participants: readonly string[];
-  /** Invited, not yet joined or declined. */
-  readonly invited: readonly string[];
-  readonly declined: readonly string[];
-  readonly createdAt: number;
-  readonly scheduledAt: number | null;
-  /** Server time the live part starts; set when the countdown begins, then never changes. */
-  readonly startsAt: number | null;
-  readonly durationMs: number;
-  /** The intensity curve every device plays, keyframes `[t, intensity]`. */
-  readonly curve: readonly (readonly [number, number])[];
-  /** When it ended (complete or cancelled). */
-  readonly endedAt: number | null;
-  readonly cancelReason: GroupCancelReason | null;
-}
-
-/**
- * What changed in a group hug, up to `version`: only the changed fields are set. `joined`/`left`
- * change `participants`; `invited`/`declined` add to those lists (joining leaves `invited` and
- * `declined`, declining leaves `invited`, being invited leaves `declined`).
- */
-export interface GroupHugChanges {
-  readonly version: number;
-  readonly phase?: GroupHugPhase;
-  readonly startsAt?: number;
-  readonly endedAt?: number;
-  readonly cancelReason?: GroupCancelReason;
-  readonly joined?: readonly string[];
-  readonly left?: readonly string[];
-  readonly invited?: readonly string[];
-  readonly declined?: readonly string[];
-}
-
-/** Why a group hug was cancelled. */
-export type GroupCancelReason = 'creator' | 'empty';
-
-/** What a finished group hug leaves in every participant's history. */
-export interface GroupHugSummary {
-  readonly groupId: string;
-  readonly title: string;
-  readonly creatorId: string;
-  readonly participants: readonly string[];
-  readonly peakWarmth: number;
-  readonly startsAt: number;
-  readonly durationMs: number;
-  readonly endedAt: number;
-}
-
-/** `group:invite` result: who is now invited (already invited or joined ones are left out). */
-export interface GroupInviteResult {
-  readonly invited: readonly string[];
-}
-
-/** `group:squeeze` result. */
-export interface GroupSqueezeResult {
-  readonly accepted: true;
-}
-
-/** `group:history` result. */
-export interface GroupHistoryPage {
-  readonly summaries: readonly GroupHugSummary[];
-  readonly next: string | null;
-}
-
-/** `time:sync` result: the server's clock when it answered. */
-export interface TimeSyncResult {
-  readonly serverTime: number;
-}
-
-/** An invitation, as the invitee's inbox holds it. */
-export interface GroupInvite {
-  readonly groupId: string;
-  readonly title: string;
-  readonly from: string;
-}
-
+export type {
+  GroupCancelReason,
+  GroupHistoryPage,
+  GroupHugChanges,
+  GroupHugSummary,
+  GroupHugView,
+  GroupInvite,
+  GroupInviteResult,
+  GroupSqueezeResult,
+  TimeSyncResult,
+} from '../types/group-hugs.js';

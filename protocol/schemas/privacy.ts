@@ -1,4 +1,8 @@
 import { z } from 'zod';
+import type { PrivacySettings } from '../types/privacy.js';
+import { assertSameShape } from './same-shape.js';
+
+export type { Audience, HugSenders, PrivacySettings } from '../types/privacy.js';
 
 /** Who sees a user's moods. */
 export const moodAudienceSchema = z.enum(['public', 'friends', 'none']);
@@ -16,8 +20,7 @@ export const privacySettingsSchema = z.object({
   allowHugsFrom: hugSendersSchema,
 });
 
-/** A user's privacy settings. */
-export type PrivacySettings = z.infer<typeof privacySettingsSchema>;
+assertSameShape<z.infer<typeof privacySettingsSchema>, PrivacySettings>(true);
 
 /** The settings a new user starts with. */
 export const DEFAULT_PRIVACY: PrivacySettings = {

@@ -16,16 +16,6 @@ export const avatarUrlSchema = z
 /** A bio: at most 280 characters, newlines allowed. */
 export const bioSchema = paragraphOfText(280);
 
-/** A user's public profile. */
-export interface Profile {
-  readonly userId: string;
-  /** `null` for users provisioned from an external identity provider. */
-  readonly username: string | null;
-  readonly displayName: string;
-  readonly avatarUrl: string | null;
-  readonly bio: string;
-}
-
 /** `profile:get` */
 export const profileGetSchema = z.object({ userId: userIdSchema });
 
@@ -42,3 +32,5 @@ export const profileUpdateSchema = z
 
 /** `user:lookup`: find a user by login name, to befriend them. */
 export const userLookupSchema = z.object({ username: usernameSchema });
+
+export type { Profile } from '../types/profile.js';

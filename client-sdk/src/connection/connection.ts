@@ -1,7 +1,7 @@
 import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
-import type { ClientToServerEvents } from '../../../protocol/commands.js';
+import type { ClientToServerEvents } from '../../../protocol/command-map.js';
 import { HANDSHAKE_REFUSALS, isErrorCode, type ProtocolError } from '../../../protocol/errors.js';
-import type { DeviceKind } from '../../../protocol/ids.js';
+import type { DeviceKind } from '../../../protocol/types/presence.js';
 import type { SessionEndedEvent, ServerToClientEvents } from '../../../protocol/server-events.js';
 import { PROTOCOL_VERSION } from '../../../protocol/version.js';
 import { parserFor, type WireFormat } from '../../../protocol/wire/wire-format.js';

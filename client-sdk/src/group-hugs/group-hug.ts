@@ -1,4 +1,4 @@
-import type { GroupHugSummary, GroupHugView } from '../../../protocol/schemas/group-hugs.js';
+import type { GroupHugSummary, GroupHugView } from '../../../protocol/types/group-hugs.js';
 import type { GroupPulseEvent, GroupStateEvent } from '../../../protocol/server-events.js';
 import { Emitter, type Unsubscribe } from '../emitter.js';
 import type { Logger } from '../logger.js';

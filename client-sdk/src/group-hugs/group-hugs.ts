@@ -1,5 +1,5 @@
 import { isFinalPhase } from '../../../protocol/group-hug-constants.js';
-import type { GroupHistoryPage, GroupHugView, GroupInvite, GroupInviteResult } from '../../../protocol/schemas/group-hugs.js';
+import type { GroupHistoryPage, GroupHugView, GroupInvite, GroupInviteResult } from '../../../protocol/types/group-hugs.js';
 import type { Commands } from '../commands.js';
 import type { ClientSocket, Connection } from '../connection/connection.js';
 import { randomId } from '../device-id.js';

@@ -1,5 +1,5 @@
 import { hugIntensityAt } from '../../../protocol/hug-kinds.js';
-import type { HugAnimation } from '../../../protocol/schemas/hugs.js';
+import type { HugAnimation } from '../../../protocol/types/hugs.js';
 
 /** Where an animation stands at one instant. */
 export interface TimelineFrame {

@@ -1,7 +1,7 @@
 import type { HugKindId } from '../../../protocol/hug-kinds.js';
 import { MAX_ACK_BATCH } from '../../../protocol/limits.js';
-import type { Hug, HugHistoryPage, HugRequest, HugRequestAnswerResult, HugRequestResult, HugSendResult } from '../../../protocol/schemas/hugs.js';
-import type { HugRequestAnswer, InboxEntry, ReadReceipt } from '../../../protocol/schemas/inbox.js';
+import type { Hug, HugHistoryPage, HugRequest, HugRequestAnswerResult, HugRequestResult, HugSendResult } from '../../../protocol/types/hugs.js';
+import type { HugRequestAnswer, InboxEntry, ReadReceipt } from '../../../protocol/types/inbox.js';
 import type { HugDeliveredEvent, HugReadStateEvent } from '../../../protocol/server-events.js';
 import type { Commands } from '../commands.js';
 import type { ClientSocket, Connection } from '../connection/connection.js';

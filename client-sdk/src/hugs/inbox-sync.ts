@@ -1,4 +1,4 @@
-import type { InboxEntry } from '../../../protocol/schemas/inbox.js';
+import type { InboxEntry } from '../../../protocol/types/inbox.js';
 import type { Commands } from '../commands.js';
 import type { Connection } from '../connection/connection.js';
 import type { Logger } from '../logger.js';

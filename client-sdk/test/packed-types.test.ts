@@ -1,0 +1,75 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const SDK = join(dirname(fileURLToPath(import.meta.url)), '..');
+const ROOT = join(SDK, '..');
+const TSC = join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
+
+/** An app's own code against the installed package: correct use compiles, each `@ts-expect-error` line must not. */
+const APP = `
+import { HugMoodClient, HUG_KINDS, RateLimitedError, WireMismatchError, type ReceivedHug, type UserPresence } from '@hugmood/client';
+import * as browser from '@hugmood/client/browser';
+
+const client = HugMoodClient.connect({ url: 'http://127.0.0.1:3000', getToken: () => 'token' });
+client.hugs.on('received', (hug: ReceivedHug) => hug.timeline.progress(Date.now()).intensity.toFixed(2));
+void client.presence.setStatus('away', 'tea');
+void client.request('presence:watch', { userIds: ['u1'] }).then((r) => r.presences.map((p: UserPresence) => p.status));
+void client.hugs.send('u1', { kind: 'bear', message: 'hi' }).then(({ hugId, delivered }) => hugId.length + Number(delivered));
+const kinds: readonly string[] = Object.keys(HUG_KINDS);
+const isLimited = (e: unknown): boolean => e instanceof RateLimitedError || e instanceof WireMismatchError;
+const fromBrowser: typeof HugMoodClient = browser.HugMoodClient;
+void kinds;
+void isLimited;
+void fromBrowser;
+
+// @ts-expect-error: 'busy' is not a device status
+void client.presence.setStatus('busy');
+// @ts-expect-error: no such command
+void client.request('presence:wach', { userIds: ['u1'] });
+// @ts-expect-error: userIds must be an array
+void client.request('presence:watch', { userIds: 'u1' });
+// @ts-expect-error: not a hug kind
+void client.hugs.send('u1', { kind: 'squish' });
+// @ts-expect-error: not a privacy value
+void client.privacy.update({ showOnlineStatus: 'everyone' });
+// @ts-expect-error: the browser bundle has the same types
+void browser.HugMoodClient.connect({ url: 1, getToken: () => 'token' });
+`;
+
+/**
+ * The published types are self-contained: the packed tarball, installed into a fresh app with
+ * its declared dependencies only, type-checks under `--strict` without `skipLibCheck`, for both
+ * `@hugmood/client` and `@hugmood/client/browser`, and wrong calls do not compile.
+ */
+describe('the packed SDK types', () => {
+  const app = mkdtempSync(join(tmpdir(), 'hugmood-sdk-app-'));
+  afterAll(() => rmSync(app, { recursive: true, force: true }));
+
+  it('type-check in a fresh app under --strict without skipLibCheck', () => {
+    execFileSync(process.execPath, ['--import', 'tsx', join(SDK, 'build.ts')], { cwd: SDK, stdio: 'pipe' });
+    execFileSync('npm', ['pack', '--pack-destination', app, '--silent'], { cwd: SDK, stdio: 'pipe' });
+    const tarball = readdirSync(app).find((f) => f.endsWith('.tgz'));
+    expect(tarball).toBeDefined();
+    writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'sdk-consumer', private: true, type: 'module' }));
+    execFileSync('npm', ['install', `./${tarball ?? ''}`, '--no-audit', '--no-fund', '--prefer-offline', '--ignore-scripts', '--silent'], { cwd: app, stdio: 'pipe' });
+    writeFileSync(join(app, 'app.ts'), APP);
+    writeFileSync(
+      join(app, 'tsconfig.json'),
+      JSON.stringify({
+        compilerOptions: { strict: true, noEmit: true, target: 'ES2022', module: 'nodenext', moduleResolution: 'nodenext', lib: ['ES2022', 'DOM'], types: [], skipLibCheck: false },
+        files: ['app.ts'],
+      }),
+    );
+    let output = '';
+    try {
+      execFileSync(process.execPath, [TSC, '-p', join(app, 'tsconfig.json')], { cwd: app, stdio: 'pipe' });
+    } catch (error) {
+      output = String((error as { stdout?: Buffer }).stdout ?? error);
+    }
+    expect(output).toBe('');
+  }, 180_000);
+});

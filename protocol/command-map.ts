@@ -1,0 +1,66 @@
+import type { AckCallback } from './ack.js';
+import type { AuthRefreshResult } from './types/auth.js';
+import type { CommandInputs } from './types/command-inputs.js';
+import type { FriendCommandResult, FriendsList } from './types/friends.js';
+import type { GroupHistoryPage, GroupHugView, GroupInviteResult, GroupSqueezeResult, TimeSyncResult } from './types/group-hugs.js';
+import type { HugAckResult, HugHistoryPage, HugReadResult, HugRequestAnswerResult, HugRequestResult, HugSendResult } from './types/hugs.js';
+import type { InboxPage } from './types/inbox.js';
+import type { PresenceSetResult, UnwatchResult, WatchResult } from './types/presence.js';
+import type { PrivacySettings } from './types/privacy.js';
+import type { Profile } from './types/profile.js';
+
+/*
+ * The command map as plain types: what the SDK (and its published types) builds on. The zod
+ * schemas that check each payload on the server are in commands.ts, pinned to these types.
+ */
+
+/** The name of a client→server command. */
+export type CommandName = keyof CommandInputs;
+
+/** What each command answers with in `{ ok: true, data }`. */
+export interface CommandResults {
+  'auth:refresh': AuthRefreshResult;
+  'presence:watch': WatchResult;
+  'presence:unwatch': UnwatchResult;
+  'presence:set': PresenceSetResult;
+  'friend:request': FriendCommandResult;
+  'friend:accept': FriendCommandResult;
+  'friend:decline': FriendCommandResult;
+  'friend:remove': FriendCommandResult;
+  'friend:block': FriendCommandResult;
+  'friend:unblock': FriendCommandResult;
+  'friends:list': FriendsList;
+  'profile:get': Profile;
+  'profile:update': Profile;
+  'user:lookup': Profile;
+  'privacy:get': PrivacySettings;
+  'privacy:update': PrivacySettings;
+  'hug:send': HugSendResult;
+  'hug:ack': HugAckResult;
+  'hug:read': HugReadResult;
+  'hug:request': HugRequestResult;
+  'hug:request:answer': HugRequestAnswerResult;
+  'hug:history': HugHistoryPage;
+  'inbox:sync': InboxPage;
+  /** The new group hug (or the one this `clientId` made before). */
+  'group:create': GroupHugView;
+  'group:invite': GroupInviteResult;
+  /** The full snapshot: diffs (`group:state`) follow from its version. */
+  'group:join': GroupHugView;
+  'group:decline': GroupHugView;
+  'group:leave': GroupHugView;
+  'group:start': GroupHugView;
+  'group:cancel': GroupHugView;
+  'group:get': GroupHugView;
+  'group:squeeze': GroupSqueezeResult;
+  'group:history': GroupHistoryPage;
+  'time:sync': TimeSyncResult;
+}
+
+/** The payload a client sends for command `N`. */
+export type CommandInput<N extends CommandName> = CommandInputs[N];
+
+/** The Socket.IO client→server event map: every command takes a payload and an ack. */
+export type ClientToServerEvents = {
+  [N in CommandName]: (payload: CommandInput<N>, ack: AckCallback<CommandResults[N]>) => void;
+};
