@@ -8,7 +8,9 @@ const list = <T extends z.ZodType>(item: T) => z.preprocess((v) => (typeof v ===
 /** Every option of `npm run bench`, with its default. */
 export const benchOptionsSchema = z.object({
   /** `all` runs hugs and idle; `cluster`, `ghost`, `group` and `failover` run alone (they start Redis and several nodes). */
-  scenario: z.enum(['hugs', 'idle', 'all', 'cluster', 'ghost', 'group', 'failover']).default('all'),
+  scenario: z.enum(['hugs', 'idle', 'all', 'cluster', 'ghost', 'group', 'failover', 'soak']).default('all'),
+  /** Soak: how long both servers run side by side under steady load (hugs at --rate, presence flips, reconnect churn). */
+  minutes: int(1, 24 * 60).default(5),
   /** Scenario one: aggregate hugs per second. */
   rate: int(1, 100_000).default(500),
   /** Scenario one: measured seconds (after the warm-up). */

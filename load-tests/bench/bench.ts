@@ -9,13 +9,14 @@ import { runGhostScenario } from './ghost-scenario.js';
 import { runGroupScenario } from './group-scenario.js';
 import { runHugScenario } from './hug-scenario.js';
 import { runIdleScenario } from './idle-scenario.js';
+import { runSoakScenario } from './soak-scenario.js';
 import { machineInfo } from './machine.js';
 import { type BenchReport, formatReport, hugRatios, idleRatios } from './report.js';
 
 // `npm run bench -- [--scenario hugs|idle|all|cluster|ghost] [--rate 500] [--duration 20] [--warmup 3]
 //                   [--pairs 200] [--connections 19800] [--clients 3] [--transport uws|node] [--wire msgpack|json]
 //                   [--nodes 1,2,3] [--adapters sharded,classic] [--rates 1000,2000,…] [--step 5] [--bound 100]
-//                   [--kills 10] [--participants 1000]`  (scenarios also: group, failover)
+//                   [--kills 10] [--participants 1000] [--minutes 30]`  (scenarios also: group, failover, soak)
 // Runs each scenario against the baseline, then against our server, one at a time on this machine,
 // and prints one table per scenario with the ratios; the same goes to load-tests/results/*.json.
 
@@ -54,6 +55,10 @@ try {
     log(`group hug: ours`);
     const ours = await runGroupScenario('ours', options, log);
     report = { ...report, group: { baseline, ours } };
+  }
+  if (options.scenario === 'soak') {
+    log(`soak: ours and the baseline side by side for ${options.minutes} min at ${options.rate} hugs/s, with presence flips and reconnect churn`);
+    report = { ...report, soak: await runSoakScenario(options, log) };
   }
   if (options.scenario === 'failover') {
     log(`group-hug owner failover: ${options.kills} kills per phase`);

@@ -4,6 +4,7 @@ import type { MachineInfo } from './machine.js';
 import type { ClusterRun } from './cluster-scenario.js';
 import { formatClusterSection, formatFailoverSection, formatGhostSection, formatGroupSection } from './cluster-report.js';
 import type { FailoverResult } from './failover-scenario.js';
+import { formatSoakSection, type SoakReport } from './soak-scenario.js';
 import type { GhostResult } from './ghost-scenario.js';
 import type { GroupRun } from './group-scenario.js';
 import { markdownTable } from './markdown-table.js';
@@ -21,6 +22,7 @@ export interface BenchReport {
   readonly ghost?: GhostResult;
   readonly group?: { readonly baseline: GroupRun; readonly ours: GroupRun };
   readonly failover?: FailoverResult;
+  readonly soak?: SoakReport;
 }
 
 /** Ours-to-baseline ratios of scenario one (lower is better for latency and cost). */
@@ -84,5 +86,6 @@ export function formatReport(report: BenchReport): string {
   if (report.ghost) lines.push(...formatGhostSection(report.ghost));
   if (report.group) lines.push(...formatGroupSection(report.group.baseline, report.group.ours));
   if (report.failover) lines.push(...formatFailoverSection(report.failover));
+  if (report.soak) lines.push(...formatSoakSection(report.soak));
   return lines.join('\n');
 }
