@@ -41,6 +41,9 @@ interface Launcher {
 
 const launched: ChildProcess[] = [];
 
+// Its waits allow a loaded 2-core machine a minute to start Redis and two nodes: the test must outlast them.
+const CLUSTER_START_TIMEOUT_MS = 120_000;
+
 function launch(nodes: number, port: number): Launcher {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/ops/local-cluster.ts', String(nodes)], {
     cwd: ROOT,
@@ -89,7 +92,7 @@ describe('npm run cluster:local (one Redis, N nodes, a shared DATA_DIR)', () => 
     cluster.child.kill('SIGTERM');
     expect(await cluster.exited).toBe(0);
     for (const p of [port, port + 1, redisPort]) expect(await listening(p)).toBe(false);
-  });
+  }, CLUSTER_START_TIMEOUT_MS);
 
   it('a SIGTERM while the nodes start leaves no node behind', async () => {
     const port = await twoFreePorts();
@@ -102,5 +105,5 @@ describe('npm run cluster:local (one Redis, N nodes, a shared DATA_DIR)', () => 
     // An orphaned node would finish starting and listen; give it the time to.
     await new Promise((resolve) => setTimeout(resolve, 3000));
     for (const p of [port, port + 1]) expect(await listening(p)).toBe(false);
-  });
+  }, CLUSTER_START_TIMEOUT_MS);
 });

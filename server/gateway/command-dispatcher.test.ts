@@ -5,12 +5,32 @@ import { Metrics } from '../observability/metrics.js';
 import { MemoryRateLimiter } from '../rate-limit/memory-rate-limiter.js';
 import type { CommandContext, CommandHandlers } from './command-context.js';
 import { createDispatcher } from './command-dispatcher.js';
+import { FloodGuard } from './flood-guard.js';
 
 const quiet: LogPort = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
 
-function dispatcher() {
+/** A socket stand-in: records what it was sent and whether it was cut. */
+function fakeSocket() {
+  const socket = {
+    id: 'sock-1',
+    connected: true,
+    data: { userId: 'u1', refusals: 0, refusalsSince: 0 },
+    emitted: [] as { event: string; payload: unknown }[],
+    emit(event: string, payload: unknown) {
+      socket.emitted.push({ event, payload });
+      return true;
+    },
+    disconnect() {
+      socket.connected = false;
+    },
+  };
+  return socket;
+}
+
+function dispatcher(floodGuard?: FloodGuard) {
   const handlers = new Proxy({}, { get: () => () => Promise.resolve({ serverTime: 1 }) }) as CommandHandlers;
   const dispatch = createDispatcher({
+    ...(floodGuard ? { floodGuard } : {}),
     handlers,
     limiter: new MemoryRateLimiter(),
     connLimiter: new MemoryRateLimiter(),
@@ -20,9 +40,16 @@ function dispatcher() {
     metrics: new Metrics('test'),
     log: quiet,
   });
-  const ctx = { socket: { id: 'sock-1', emit: () => true }, userId: 'u1' } as unknown as CommandContext;
+  const socket = fakeSocket();
+  const ctx = { socket, userId: 'u1' } as unknown as CommandContext;
   const send = (event: string, payload: unknown) => new Promise<Ack<unknown>>((resolve) => dispatch(ctx, event, [payload, resolve]));
-  return { send };
+  /** Dispatches without waiting: resolves with the answer, or `null` if none comes by the next macrotask. */
+  const fire = (event: string, payload: unknown) =>
+    new Promise<Ack<unknown> | null>((resolve) => {
+      dispatch(ctx, event, [payload, resolve]);
+      setTimeout(() => resolve(null), 20);
+    });
+  return { send, fire, socket };
 }
 
 describe('command dispatcher rate limits', () => {
@@ -37,5 +64,23 @@ describe('command dispatcher rate limits', () => {
     for (let i = 0; i < 4; i += 1) others.push(await send('friends:list', {}));
     expect(others.filter((a) => a.ok)).toHaveLength(3);
     expect(others.at(-1)).toMatchObject({ ok: false, error: { code: 'rate_limited', details: { scope: 'conn' } } });
+  });
+
+  it('cuts a connection that keeps exceeding its limits instead of answering every excess event', async () => {
+    const cuts: string[] = [];
+    const guard = new FloodGuard({ refusals: 5, windowMs: 60_000, cooldownMs: 1000, onCut: (s) => cuts.push(s.id) });
+    const { send, fire, socket } = dispatcher(guard);
+    const answers = [];
+    // The bucket holds 3; refusals 1-4 are answered, the 5th cuts the connection instead.
+    for (let i = 0; i < 7; i += 1) answers.push(await send('friends:list', {}));
+    expect(answers.filter((a) => a.ok)).toHaveLength(3);
+    expect(answers.filter((a) => !a.ok)).toHaveLength(4);
+    expect(await fire('friends:list', {})).toBeNull();
+    expect(socket.connected).toBe(false);
+    expect(cuts).toEqual(['sock-1']);
+    expect(socket.emitted.find((e) => e.event === 'session:ended')?.payload).toMatchObject({ reason: 'rate_limited', retryAfterMs: 1000 });
+    // Its user waits out the cooldown before a handshake is accepted again.
+    expect(guard.cooldownOf('u1')).toBeGreaterThan(0);
+    expect(guard.cooldownOf('someone-else')).toBe(0);
   });
 });
