@@ -32,6 +32,12 @@ export interface SoakRunResult {
   /** Last minute's heap over the second minute's (1.00 = flat; the first minute is the warm-up). */
   readonly heapDrift: number;
   readonly rssDrift: number;
+  /**
+   * Last minute's heap over the middle minute's: the steady state, once the windows the server keeps
+   * by design (idempotency keys for 15 minutes, recent hugs for 5) have filled in a 30-minute run.
+   */
+  readonly heapDriftSecondHalf: number;
+  readonly rssDriftSecondHalf: number;
 }
 
 /** Both servers of a soak, run side by side under the same load. */
@@ -225,9 +231,18 @@ export async function runSoakScenario(options: BenchOptions, log: (line: string)
   const result = (kind: ServerKind): SoakRunResult => {
     const list = samples[kind];
     const first = list[1] ?? list[0];
+    const middle = list[Math.max(1, Math.ceil(list.length / 2) - 1)] ?? first;
     const last = list.at(-1);
     const drift = (a: number | undefined, b: number | undefined) => (a && b ? Math.round((b / a) * 1000) / 1000 : 1);
-    return { server: kind, transport: servers[kind].transport, samples: list, heapDrift: drift(first?.heapMb, last?.heapMb), rssDrift: drift(first?.rssMb, last?.rssMb) };
+    return {
+      server: kind,
+      transport: servers[kind].transport,
+      samples: list,
+      heapDrift: drift(first?.heapMb, last?.heapMb),
+      rssDrift: drift(first?.rssMb, last?.rssMb),
+      heapDriftSecondHalf: drift(middle?.heapMb, last?.heapMb),
+      rssDriftSecondHalf: drift(middle?.rssMb, last?.rssMb),
+    };
   };
   return { minutes: options.minutes, pairs, hugsPerSecond: options.rate, baseline: result('baseline'), ours: result('ours') };
 }
@@ -244,11 +259,17 @@ export function formatSoakSection(soak: SoakReport): string[] {
     ...markdownTable(['minute', 'ours heap MB', 'ours RSS MB', 'acked', 'received', 'failed', 'flips', 'reconnects', 'baseline heap MB', 'baseline RSS MB', 'baseline acked'], rows),
     '',
     ...markdownTable(
-      ['', 'heap last/2nd minute', 'RSS last/2nd minute'],
+      ['', 'heap last/2nd minute', 'RSS last/2nd minute', 'heap last/middle minute', 'RSS last/middle minute'],
       [
-        ['baseline', soak.baseline.heapDrift, soak.baseline.rssDrift],
-        ['ours', soak.ours.heapDrift, soak.ours.rssDrift],
-        ['ours / baseline', ratio(soak.ours.heapDrift, soak.baseline.heapDrift), ratio(soak.ours.rssDrift, soak.baseline.rssDrift)],
+        ['baseline', soak.baseline.heapDrift, soak.baseline.rssDrift, soak.baseline.heapDriftSecondHalf, soak.baseline.rssDriftSecondHalf],
+        ['ours', soak.ours.heapDrift, soak.ours.rssDrift, soak.ours.heapDriftSecondHalf, soak.ours.rssDriftSecondHalf],
+        [
+          'ours / baseline',
+          ratio(soak.ours.heapDrift, soak.baseline.heapDrift),
+          ratio(soak.ours.rssDrift, soak.baseline.rssDrift),
+          ratio(soak.ours.heapDriftSecondHalf, soak.baseline.heapDriftSecondHalf),
+          ratio(soak.ours.rssDriftSecondHalf, soak.baseline.rssDriftSecondHalf),
+        ],
       ],
     ),
     '',
