@@ -34,6 +34,7 @@ describe('outbox', () => {
   afterEach(() => vi.useRealTimers());
 
   it('resends after a reconnect in the order the app sent: what failed with the connection before what was made offline', async () => {
+    vi.useFakeTimers();
     const connection = new FakeConnection();
     const outbox = new Outbox(connection, options);
     const w = wire();
@@ -42,9 +43,9 @@ describe('outbox', () => {
     // The connection drops: every attempt in flight fails, and two more sends are made offline.
     connection.set('reconnecting');
     for (const p of w.pending.splice(0)) p.fail(new TimeoutError('timeout', 'the socket has been disconnected'));
-    await Promise.resolve();
     results.push(outbox.run(w.send('d')), outbox.run(w.send('e')));
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    // Every failure handled and any backoff long over (fake time): still nothing goes out while offline.
+    await vi.advanceTimersByTimeAsync(5000);
     expect(w.sent).toEqual(['a', 'b', 'c']);
     connection.set('connected');
     expect(w.sent).toEqual(['a', 'b', 'c', 'a', 'b', 'c', 'd', 'e']);
@@ -98,5 +99,19 @@ describe('outbox', () => {
     connection.set('closed');
     await expect(d).rejects.toMatchObject({ code: 'closed' });
     expect(w.sent).toEqual([]);
+  });
+
+  it('waits out a retry answered "still in progress" however often, without using up its attempts', async () => {
+    vi.useFakeTimers();
+    const outbox = new Outbox(new FakeConnection(), { ...options, maxAttempts: 2 });
+    const w = wire();
+    const send = outbox.run(w.send('slow'));
+    for (let i = 0; i < 10; i += 1) {
+      w.pending.shift()?.fail(new UnavailableError('unavailable', 'this hug is still being sent; try again', { reason: 'in_progress' }, 200));
+      await vi.advanceTimersByTimeAsync(200);
+    }
+    w.pending.shift()?.ok();
+    await expect(send).resolves.toBe('slow');
+    expect(w.sent).toHaveLength(11);
   });
 });

@@ -1,4 +1,3 @@
-import { SignJWT } from 'jose';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { UnauthorizedError } from '../../client-sdk/src/index.js';
 import { DELETED_USER_ID } from '../../protocol/ids.js';
@@ -8,6 +7,7 @@ import { type Account, postJson, register } from '../support/accounts.js';
 import { befriend, closeAllClients, connectedClient, connectError, eventually, rawSocket } from '../support/clients.js';
 import { CLUSTER_JWT_SECRET } from '../support/cluster-process.js';
 import { type ServerProcess, startServer } from '../support/server-process.js';
+import { signAccessToken } from '../support/tokens.js';
 
 const refresh = (url: string, refreshToken: string) => postJson(url, '/v1/auth/refresh', { refreshToken });
 
@@ -22,17 +22,7 @@ async function deleteAccount(url: string, token: string | null, body?: unknown) 
 }
 
 /** An access token for `userId` signed with the server's secret, issued `ageMs` ago. */
-function agedToken(userId: string, ageMs: number): Promise<string> {
-  const now = Math.floor(Date.now() / 1000);
-  return new SignJWT({})
-    .setProtectedHeader({ alg: 'HS256' })
-    .setSubject(userId)
-    .setIssuer('hugmood')
-    .setAudience('hugmood-realtime')
-    .setIssuedAt(now - Math.floor(ageMs / 1000))
-    .setExpirationTime(now + 600)
-    .sign(new TextEncoder().encode(CLUSTER_JWT_SECRET));
-}
+const agedToken = (userId: string, ageMs: number) => signAccessToken(userId, 600, CLUSTER_JWT_SECRET, { issuedAgoS: Math.floor(ageMs / 1000) });
 
 describe('refresh tokens and account deletion', () => {
   let server: ServerProcess;

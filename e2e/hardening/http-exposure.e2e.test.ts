@@ -1,9 +1,9 @@
 import { connect } from 'node:net';
-import { SignJWT } from 'jose';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { closeAllClients, connectError, rawSocket } from '../support/clients.js';
 import { CLUSTER_JWT_SECRET } from '../support/cluster-process.js';
 import { type ServerProcess, startServer } from '../support/server-process.js';
+import { signAccessToken } from '../support/tokens.js';
 
 /** Opens a TCP connection, sends `request` (possibly nothing), and resolves with how long the server kept it open. */
 function heldOpenMs(port: number, request: string): Promise<number> {
@@ -47,12 +47,7 @@ describe.each(['uws', 'node'] as const)('what the public port shows and keeps: T
   }, 40_000);
 
   it('refuses a validly signed token whose subject is an object, as an invalid token', async () => {
-    const token = await new SignJWT({ sub: { $gt: '' } } as Record<string, unknown>)
-      .setProtectedHeader({ alg: 'HS256' })
-      .setIssuer('hugmood')
-      .setAudience('hugmood-realtime')
-      .setExpirationTime('5m')
-      .sign(new TextEncoder().encode(CLUSTER_JWT_SECRET));
+    const token = await signAccessToken('unused', 300, CLUSTER_JWT_SECRET, { sub: { $gt: '' } });
     const error = await connectError(rawSocket(server.url, { token }));
     expect(error.data).toMatchObject({ code: 'unauthorized', details: { reason: 'token_invalid' } });
     expect(server.logs.some((l) => l.msg === 'handshake failed unexpectedly')).toBe(false);

@@ -34,6 +34,7 @@ describe('outbox order across a crash', () => {
         killedAt = { acked, sent: i + 1 };
         killed = first.stop('SIGKILL');
       }
+      // Pacing, not a wait for a condition: the stream sends one hug every 10 ms without awaiting.
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
     if (killed === null) {

@@ -15,12 +15,17 @@ export class RawEngineSocket {
   readonly packets: Packet[] = [];
   readonly closed: Promise<{ code: number }>;
   private readonly opened: Promise<void>;
+  /** Called on every packet the server sends: waiters in {@link packet}. */
+  private readonly onPacket = new Set<() => void>();
 
   constructor(url: string, private readonly wire: WireFormat) {
     const Parser = parserFor(wire);
     this.encoder = new Parser.Encoder();
     const decoder = new Parser.Decoder();
-    decoder.on('decoded', (packet: Packet) => this.packets.push(packet));
+    decoder.on('decoded', (packet: Packet) => {
+      this.packets.push(packet);
+      for (const wake of [...this.onPacket]) wake();
+    });
     this.ws = new WebSocket(`${url.replace('http', 'ws')}/socket.io/?EIO=4&transport=websocket`);
     this.ws.on('message', (data, isBinary) => {
       const text = isBinary ? null : (data as Buffer).toString();
@@ -62,14 +67,22 @@ export class RawEngineSocket {
   }
 
   /** Resolves with the first packet (already received or still to come) that `matches`. */
-  async packet(matches: (packet: Packet) => boolean, timeoutMs = 5000): Promise<Packet> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const found = this.packets.find(matches);
-      if (found) return found;
-      if (Date.now() > deadline) throw new Error(`no matching packet within ${timeoutMs} ms: ${JSON.stringify(this.packets)} ${JSON.stringify(this.received)}`);
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
+  packet(matches: (packet: Packet) => boolean, timeoutMs = 5000): Promise<Packet> {
+    return new Promise((resolve, reject) => {
+      const check = () => {
+        const found = this.packets.find(matches);
+        if (!found) return;
+        clearTimeout(timer);
+        this.onPacket.delete(check);
+        resolve(found);
+      };
+      const timer = setTimeout(() => {
+        this.onPacket.delete(check);
+        reject(new Error(`no matching packet within ${timeoutMs} ms: ${JSON.stringify(this.packets)} ${JSON.stringify(this.received)}`));
+      }, timeoutMs);
+      this.onPacket.add(check);
+      check();
+    });
   }
 
   /** Sends a CONNECT for namespace `/` with `auth` (the protocol version is added) without waiting. */

@@ -5,10 +5,12 @@ import type { AccountRepository } from '../store/account-repository.js';
 /** {@link AccountRepository} on SQLite: a deletion is one transaction. */
 export class SqliteAccountRepository implements AccountRepository {
   private readonly tombstone: Statement<[string]>;
+  private readonly anyTombstone: Statement<[]>;
   private readonly purge: (userId: string, at: number) => void;
 
   constructor(db: Database) {
     this.tombstone = db.prepare('SELECT 1 FROM deleted_users WHERE id = ?');
+    this.anyTombstone = db.prepare('SELECT 1 FROM deleted_users LIMIT 1');
     const run = (sql: string): Statement => db.prepare(sql);
     const steps = {
       mark: run('INSERT OR IGNORE INTO deleted_users (id, deleted_at) VALUES (@id, @at)'),
@@ -48,6 +50,11 @@ export class SqliteAccountRepository implements AccountRepository {
 
   isDeleted(userId: string): Promise<boolean> {
     return Promise.resolve(this.isDeletedNow(userId));
+  }
+
+  /** Whether any account was ever deleted: while none was, a batch needs no per-write check. */
+  anyDeletedNow(): boolean {
+    return this.anyTombstone.get() !== undefined;
   }
 
   /** The synchronous check the write applier runs inside its transaction. */

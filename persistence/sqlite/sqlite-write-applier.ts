@@ -19,9 +19,9 @@ export interface SqliteWriteTargets {
   readonly accounts: SqliteAccountRepository;
 }
 
-function applyOne(t: SqliteWriteTargets, given: WriteOperation): void {
-  // Only operations that name users look for tombstones; most batches never do more than that.
-  const op = usersOf(given).length === 0 ? given : afterDeletions(given, (userId) => t.accounts.isDeletedNow(userId));
+function applyOne(t: SqliteWriteTargets, given: WriteOperation, anyDeleted: boolean): void {
+  // Tombstones are looked up only once some account was deleted, and only for writes that name users.
+  const op = anyDeleted && usersOf(given).length > 0 ? afterDeletions(given, (userId) => t.accounts.isDeletedNow(userId)) : given;
   if (op === null) return;
   switch (op.type) {
     case 'user.last-seen':
@@ -50,8 +50,9 @@ function applyOne(t: SqliteWriteTargets, given: WriteOperation): void {
  */
 export function sqliteApplyWrites(db: Database, targets: SqliteWriteTargets, batch: readonly WriteOperation[]): BatchOutcome {
   const failed = new Map<string, Error>();
-  const one = db.transaction((op: WriteOperation) => applyOne(targets, op));
+  const one = db.transaction((op: WriteOperation, anyDeleted: boolean) => applyOne(targets, op, anyDeleted));
   const all = db.transaction(() => {
+    const anyDeleted = targets.accounts.anyDeletedNow();
     const failedKeys = new Set<string>();
     for (const op of batch) {
       if (failedKeys.has(op.key)) {
@@ -59,7 +60,7 @@ export function sqliteApplyWrites(db: Database, targets: SqliteWriteTargets, bat
         continue;
       }
       try {
-        one(op);
+        one(op, anyDeleted);
       } catch (error) {
         failed.set(op.id, error instanceof Error ? error : new Error(String(error)));
         failedKeys.add(op.key);

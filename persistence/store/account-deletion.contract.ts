@@ -3,26 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { DELETED_USER_ID } from '../../protocol/ids.js';
 import { DEFAULT_PRIVACY } from '../../protocol/schemas/privacy.js';
 import { groupHugSummary, hugCreate, hugRequestCreate, inboxAppend } from '../write-behind/write-operation.js';
-import type { HugRecord } from './hug-repository.js';
+import { hugRecord } from './store-fixtures.js';
 import type { Store } from './store.js';
 
 const uid = (name: string) => `${name}-${randomUUID()}`;
 
-function hug(from: string, to: string, message: string | null = 'hello'): HugRecord {
-  return {
-    id: `h${randomUUID().replaceAll('-', '')}`,
-    from,
-    to,
-    kind: 'warm',
-    message,
-    sentAt: 1000,
-    requestId: null,
-    clientId: `c-${randomUUID()}`,
-    fingerprint: 'fp',
-    deliveredAt: null,
-    readAt: null,
-  };
-}
+const hug = (from: string, to: string, message: string | null = 'hello') => hugRecord({ from, to, message });
 
 async function account(store: Store, id: string): Promise<void> {
   await store.users.create({ id, username: `u${randomUUID().replaceAll('-', '').slice(0, 12)}`, passwordHash: 'scrypt$x', displayName: id, privacy: DEFAULT_PRIVACY, createdAt: 1 });

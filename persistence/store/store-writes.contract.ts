@@ -1,26 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { groupHugSummary, hugCreate, hugDelivered, hugRead, hugRequestAnswer, hugRequestCreate, inboxAppend } from '../write-behind/write-operation.js';
-import type { HugRecord } from './hug-repository.js';
 import type { InboxRecord } from './inbox-repository.js';
+import { hugRecord as hug } from './store-fixtures.js';
 import type { Store } from './store.js';
 
-function hug(overrides: Partial<HugRecord> = {}): HugRecord {
-  return {
-    id: `h${randomUUID().replaceAll('-', '')}`,
-    from: 'alice',
-    to: 'bob',
-    kind: 'warm',
-    message: 'hi',
-    sentAt: 1000,
-    requestId: null,
-    clientId: `c-${randomUUID()}`,
-    fingerprint: 'fp',
-    deliveredAt: null,
-    readAt: null,
-    ...overrides,
-  };
-}
 
 function entry(userId: string, cursor: number, ref: string): InboxRecord {
   return { userId, cursor, id: `hug:${ref}`, type: 'hug', ref, createdAt: 1000 + cursor, data: {} };

@@ -127,18 +127,24 @@ class Reader {
     return new Uint8Array(this.bytes.subarray(at, at + length));
   }
 
-  private array(length: number, depth: number): unknown[] {
+  /**
+   * Checks a container before reading it: not too deep, and no more items than bytes left (each
+   * takes at least one), so a lying length is refused, not allocated for.
+   */
+  private enter(items: number, depth: number, what: string): void {
     if (depth >= MAX_DEPTH) throw new PlainMsgpackError(`msgpack: nested deeper than ${MAX_DEPTH}`);
-    // Each element takes at least one byte: a length past the frame's end is a lie, not an allocation.
-    if (length > this.bytes.length - this.pos) throw new PlainMsgpackError('msgpack: the frame ends inside an array');
+    if (items > this.bytes.length - this.pos) throw new PlainMsgpackError(`msgpack: the frame ends inside ${what}`);
+  }
+
+  private array(length: number, depth: number): unknown[] {
+    this.enter(length, depth, 'an array');
     const out: unknown[] = [];
     for (let i = 0; i < length; i += 1) out.push(this.value(depth + 1));
     return out;
   }
 
   private map(size: number, depth: number): Record<string, unknown> {
-    if (depth >= MAX_DEPTH) throw new PlainMsgpackError(`msgpack: nested deeper than ${MAX_DEPTH}`);
-    if (size * 2 > this.bytes.length - this.pos) throw new PlainMsgpackError('msgpack: the frame ends inside a map');
+    this.enter(size * 2, depth, 'a map');
     const out: Record<string, unknown> = {};
     for (let i = 0; i < size; i += 1) {
       const key = this.value(depth + 1);

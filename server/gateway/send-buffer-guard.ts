@@ -41,8 +41,12 @@ function sizeOf(data: unknown): number {
  */
 export function installSendBufferGuard(io: HugServer, options: SendBufferGuardOptions): void {
   function onPacketCreate(this: EngineSocket, packet: { data?: unknown }): void {
-    const held = (queued.get(this) ?? 0) + sizeOf(packet.data);
-    queued.set(this, held);
+    // A writable transport takes the packet at once (uWS always is): only the transport's buffer counts.
+    let held = 0;
+    if (!this.transport.writable) {
+      held = (queued.get(this) ?? 0) + sizeOf(packet.data);
+      queued.set(this, held);
+    }
     const raw = rawSocketOf(this);
     const buffered = held + (raw === undefined ? 0 : options.probe.bufferedBytes(raw));
     if (buffered <= options.maxBytes) return;

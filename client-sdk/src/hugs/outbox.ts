@@ -22,12 +22,23 @@ export interface OutboxConnection {
   readonly events: Pick<Emitter<{ state: [state: ConnectionState, previous: ConnectionState] }>, 'on'>;
 }
 
+/**
+ * Whether a failed attempt uses up one of a send's `maxAttempts`. An answer that the same
+ * `clientId` is still being handled (`unavailable`, reason `in_progress`: a retry that overtook the
+ * first try) does not: it says to wait for that try, which the server bounds, and the send's
+ * deadline bounds the wait.
+ */
+function countsAsAttempt(error: unknown): boolean {
+  return !(error instanceof HugMoodError && error.code === 'unavailable' && error.details?.['reason'] === 'in_progress');
+}
+
 /** One send, from `run` until it settles. */
 interface Entry {
   readonly attempt: () => Promise<unknown>;
   readonly resolve: (value: unknown) => void;
   readonly reject: (error: unknown) => void;
   readonly deadline: number;
+  /** Attempts that count against `maxAttempts` (see {@link countsAsAttempt}). */
   attempts: number;
   inFlight: boolean;
   /** Not to be sent again before this (epoch ms): a server's `retryAfterMs`, or backoff. */
@@ -109,7 +120,6 @@ export class Outbox {
 
   private dispatch(entry: Entry): void {
     entry.inFlight = true;
-    entry.attempts += 1;
     entry.attempt().then(
       (value) => {
         this.settle(entry);
@@ -118,13 +128,14 @@ export class Outbox {
       (error: unknown) => {
         entry.inFlight = false;
         entry.lastError = error;
+        if (countsAsAttempt(error)) entry.attempts += 1;
         const now = Date.now();
         if (!(error instanceof HugMoodError) || !error.temporary || entry.attempts >= this.options.maxAttempts || now >= entry.deadline) {
           this.settle(entry);
           entry.reject(error);
           return;
         }
-        entry.notBefore = now + this.retryDelay(error, entry.attempts);
+        entry.notBefore = now + this.retryDelay(error, Math.max(1, entry.attempts));
         if (entry.notBefore > entry.deadline) {
           this.settle(entry);
           entry.reject(error);
