@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { register } from '../support/accounts.js';
 import { befriend, closeAllClients, connectedClient, eventually } from '../support/clients.js';
 import { startCluster, type TestCluster } from '../support/cluster-process.js';
-import { allHistory, allInbox, queueDepth, storedHugs } from '../support/hug-reads.js';
+import { allHistory, allInbox, storedHugs, storeHolds } from '../support/hug-reads.js';
 import { startHugStream } from '../support/hug-stream.js';
 import { freePort } from '../support/server-process.js';
 
@@ -12,15 +12,6 @@ const CRASH_TEST_TIMEOUT_MS = 120_000;
 // These tests are about crashes, not backpressure (tested on its own): a lag bound a loaded CI machine
 // cannot reach keeps a slow worker from turning the stream into `unavailable`.
 const LIMITS = { QUEUE_LAG_BOUND_MS: '120000', RATE_HUGS_BURST: '1000', RATE_HUGS_PER_MIN: '100000', RATE_USER_BURST: '1000', RATE_USER_PER_S: '1000', RATE_CONN_BURST: '1000', RATE_CONN_PER_S: '1000' };
-
-/** Waits until the queue of the node at `metricsUrl` is empty and the SQLite store holds `expected` hugs of `from`, then returns them. */
-async function storeHolds(cluster: TestCluster, metricsUrl: string, from: string, expected: number) {
-  return eventually(async () => {
-    if ((await queueDepth(metricsUrl)) > 0) return false;
-    const stored = storedHugs(cluster.dataDir, from);
-    return stored.hugIds.length >= expected ? stored : false;
-  }, 30_000, `the store to hold ${expected} hugs`);
-}
 
 function countDuplicates(ids: readonly string[]): number {
   return ids.length - new Set(ids).size;
@@ -59,7 +50,7 @@ describe('cluster durability (real processes, real Redis)', () => {
     const receiver = await connectedClient(survivor.url, b);
     const inboxIds = (await allInbox(receiver)).flatMap((e) => (e.type === 'hug' ? [e.hug.id] : []));
     const sent = (await allHistory(receiver, 'received')).map((h) => h.id);
-    const stored = await storeHolds(c, survivor.metricsUrl, a.userId, 200);
+    const stored = await storeHolds(c.dataDir, survivor.metricsUrl, a.userId, 200);
     const found = ackedBeforeKill.filter((id) => inboxIds.includes(id) && sent.includes(id) && stored.hugIds.includes(id)).length;
     const duplicates = countDuplicates(inboxIds) + countDuplicates(sent) + countDuplicates(stored.inboxRefs);
     console.info('node crash:', { ackedBeforeKill: ackedBeforeKill.length, found, duplicates, totalAcked: stream.acked.length, inInbox: inboxIds.length, inStore: stored.hugIds.length });
@@ -88,7 +79,7 @@ describe('cluster durability (real processes, real Redis)', () => {
     await stream.finished;
     // Until a worker runs again nothing more lands; the next one also takes over any job the dead one held.
     await c.startWorker();
-    const stored = await storeHolds(c, n1.metricsUrl, a.userId, 200);
+    const stored = await storeHolds(c.dataDir, n1.metricsUrl, a.userId, 200);
     const duplicates = countDuplicates(stored.hugIds) + countDuplicates(stored.inboxRefs);
     console.info('worker crash:', { ackedBeforeKill: ackedBeforeKill.length, inStore: stored.hugIds.length, inboxRows: stored.inboxRefs.length, duplicates });
     expect(stream.acked.every((id) => stored.hugIds.includes(id))).toBe(true);
@@ -137,7 +128,7 @@ describe('cluster durability (real processes, real Redis)', () => {
     const acked = [...before.acked, ...after.acked];
     expect(acked.filter((id) => !inboxIds.includes(id))).toEqual([]);
     expect(countDuplicates(inboxIds)).toBe(0);
-    const stored = await storeHolds(c, c.nodes[0]?.metricsUrl ?? '', a.userId, 40);
+    const stored = await storeHolds(c.dataDir, c.nodes[0]?.metricsUrl ?? '', a.userId, 40);
     expect(acked.every((id) => stored.hugIds.includes(id))).toBe(true);
     // The connected sender never looked offline to its watcher.
     expect(offlineSeen).toEqual([]);

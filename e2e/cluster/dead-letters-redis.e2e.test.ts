@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { afterEach, expect, it } from 'vitest';
-import { BullMqWriteQueue } from '../../persistence/bullmq/bullmq-write-queue.js';
+import { RedisStreamWriteQueue } from '../../persistence/redis-streams/stream-write-queue.js';
 import { openSqliteStore, type SqliteStore } from '../../persistence/sqlite/sqlite-store.js';
 import { inboxAppend } from '../../persistence/write-behind/write-operation.js';
 import type { DeadLetter } from '../../persistence/write-behind/write-queue.js';
@@ -10,9 +10,9 @@ import { runDlq } from '../support/dlq-command.js';
 import { writePoisonBatch } from '../support/poison-batch.js';
 import { tempDataDir } from '../support/server-process.js';
 
-describeWithRedis('dead letters in the cluster: the BullMQ queue, the real store and the operator command', (redis) => {
+describeWithRedis('dead letters in the cluster: the Redis Streams log, the real store and the operator command', (redis) => {
   let store: SqliteStore | undefined;
-  let queue: BullMqWriteQueue | undefined;
+  let queue: RedisStreamWriteQueue | undefined;
   afterEach(async () => {
     await queue?.close();
     await store?.close();
@@ -25,7 +25,7 @@ describeWithRedis('dead letters in the cluster: the BullMQ queue, the real store
     const opened = openSqliteStore({ file: join(tempDataDir(), 'hugmood.db') });
     store = opened;
     // The queue the nodes use (default prefix, name and partitions), so the command finds its letters.
-    queue = await BullMqWriteQueue.open({ url: redis.server().url, partitions: 1, maxAttempts: 3, baseBackoffMs: 5, statsPollMs: 50 });
+    queue = await RedisStreamWriteQueue.open({ url: redis.server().url, partitions: 1, maxAttempts: 3, baseBackoffMs: 5, statsPollMs: 50 });
     queue.start((batch) => opened.applyWrites(batch));
     const poison = await writePoisonBatch(queue);
     expect(await opened.hugs.get('h-mate')).not.toBeNull();

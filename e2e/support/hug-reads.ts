@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { HugMoodClient } from '../../client-sdk/src/index.js';
 import type { Hug } from '../../protocol/schemas/hugs.js';
 import type { InboxEntry } from '../../protocol/schemas/inbox.js';
+import { eventually } from './clients.js';
 
 /** Every hug of the client's user in `direction`, through `hug:history` pages. */
 export async function allHistory(client: HugMoodClient, direction: 'sent' | 'received'): Promise<Hug[]> {
@@ -49,4 +50,16 @@ export async function queueDepth(metricsUrl: string): Promise<number> {
   const value = /^hugmood_write_queue_depth(?:\{[^}]*\})? ([\d.e+]+)$/m.exec(text)?.[1];
   if (value === undefined) throw new Error('no hugmood_write_queue_depth in /metrics');
   return Number(value);
+}
+
+/**
+ * Waits until the write queue seen by the node at `metricsUrl` is empty and the SQLite store in
+ * `dataDir` holds at least `expected` hugs of `from`; returns what it holds.
+ */
+export function storeHolds(dataDir: string, metricsUrl: string, from: string, expected: number): Promise<{ readonly hugIds: string[]; readonly inboxRefs: string[] }> {
+  return eventually(async () => {
+    if ((await queueDepth(metricsUrl)) > 0) return false;
+    const stored = storedHugs(dataDir, from);
+    return stored.hugIds.length >= expected ? stored : false;
+  }, 30_000, `the store to hold ${expected} hugs`);
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { WireFormat } from '../../protocol/wire/wire-format.js';
-import { defaultQueueLingerMs, defaultQueuePartitions, generatedNodeId, SECRET_SETTINGS, SETTINGS, type SettingName } from './settings.js';
+import { defaultQueuePartitions, generatedNodeId, SECRET_SETTINGS, SETTINGS, type SettingName } from './settings.js';
 
 /** Browser Origins allowed to connect: an exact list, or localhost on any port (the development default). */
 export type OriginAllowlist = { readonly kind: 'list'; readonly origins: ReadonlySet<string> } | { readonly kind: 'localhost' };
@@ -53,7 +53,7 @@ export interface Config {
     readonly batchMax: number;
     readonly lingerMs: number;
     readonly maxAttempts: number;
-    /** BullMQ partitions (cluster shape). */
+    /** Partitions of the Redis Streams log (cluster shape). */
     readonly partitions: number;
   };
   /** Set: the cluster shape. */
@@ -180,7 +180,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
       queue: {
         lagBoundMs: e.QUEUE_LAG_BOUND_MS,
         batchMax: e.QUEUE_BATCH_MAX,
-        lingerMs: e.QUEUE_LINGER_MS ?? defaultQueueLingerMs(e.REDIS_URL),
+        lingerMs: e.QUEUE_LINGER_MS,
         maxAttempts: e.QUEUE_MAX_ATTEMPTS,
         partitions: e.QUEUE_PARTITIONS ?? defaultQueuePartitions(e.MONGO_URL),
       },

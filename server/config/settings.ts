@@ -79,11 +79,11 @@ export const SETTINGS = {
   HUG_REQUEST_TTL_S: setting(integer(1, 31_536_000).default(86_400), '86400', 'How long a hug request can be answered, in seconds.'),
   QUEUE_LAG_BOUND_MS: setting(integer(100, 600_000).default(5000), '5000', 'Write-behind backpressure: past this queue lag, deferrable writes (hugs, reads) get `unavailable` with `retryAfterMs`.'),
   QUEUE_BATCH_MAX: setting(integer(1, 10_000).default(256), '256', 'Most write-behind operations per store transaction.'),
-  QUEUE_LINGER_MS: setting(integer(0, 1000).optional(), '0 embedded, 10 with REDIS_URL', 'Group commit: how long an enqueue waits for others to share its disk write (embedded) or its BullMQ job (cluster); 0 = until the end of the event-loop turn. A BullMQ job costs far more than a disk commit, so the cluster batches longer.'),
+  QUEUE_LINGER_MS: setting(integer(0, 1000).default(0), '0', 'Embedded only: group commit, how long an enqueue waits for others to share its disk write; 0 = until the end of the event-loop turn. (In a cluster an enqueue is one append to the Redis Streams log and waits for nothing.)'),
   QUEUE_MAX_ATTEMPTS: setting(integer(1, 100).default(8), '8', 'Attempts (with exponential backoff) before a write-behind operation is dead-lettered.'),
   MONGO_URL: setting(z.string().regex(/^mongodb(\+srv)?:\/\/.+/, 'must be a mongodb:// or mongodb+srv:// URL').optional(), 'unset (SQLite)', 'Switches the store to MongoDB (the production shape). Without it the store is the SQLite file in `DATA_DIR`.'),
   MONGO_DATABASE: setting(z.string().regex(/^[A-Za-z0-9_-]{1,63}$/, 'must be 1-63 of A-Z a-z 0-9 _ -').default('hugmood'), 'hugmood', 'The MongoDB database holding the collections.'),
-  QUEUE_PARTITIONS: setting(integer(1, 64).optional(), '1 with SQLite, 4 with MongoDB', 'Cluster only: FIFO partitions of the BullMQ write queue (keys hash onto them; each applies one batch at a time cluster-wide). One suits a shared SQLite file, which has one writer anyway.'),
+  QUEUE_PARTITIONS: setting(integer(1, 64).optional(), '1 with SQLite, 4 with MongoDB', 'Cluster only: partitions of the Redis Streams write-behind log (keys hash onto them; each is written by one writer at a time, in order, and a dead writer\'s partitions are taken over within 2 s). One suits a shared SQLite file, which has one writer anyway. Every node, worker and `npm run dlq` must use the same value.'),
   WORKERS: setting(integer(0, 1).default(1), '1', 'Cluster only: `1` runs the write-behind workers in this node; `0` leaves them to other nodes or `npm run worker` processes.'),
   REDIS_URL: setting(z.url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL' }).optional(), 'unset (embedded)', 'Switches every pluggable part to Redis (the cluster shape): the Socket.IO adapter, presence, rate limits, idempotency keys, cursors and the BullMQ write queue. Redis must run with `maxmemory-policy noeviction`.'),
   REDIS_ADAPTER: setting(z.enum(['sharded', 'classic']).default('sharded'), 'sharded', 'Cluster only: `sharded` (Redis 7 sharded pub/sub; a node only receives messages for rooms it holds) or `classic` (every node receives every message). See "Choosing the adapter".'),
@@ -113,12 +113,8 @@ export function generatedNodeId(): string {
   return `${host}-${Math.random().toString(36).slice(2, 8)}`;
 }
 
-/** BullMQ partitions when `QUEUE_PARTITIONS` is unset: one for a shared SQLite file (one writer anyway), four for MongoDB. */
+/** Log partitions when `QUEUE_PARTITIONS` is unset: one for a shared SQLite file (one writer anyway), four for MongoDB. */
 export function defaultQueuePartitions(mongoUrl: string | undefined): number {
   return mongoUrl ? 4 : 1;
 }
 
-/** `QUEUE_LINGER_MS` when unset: a BullMQ job costs much more than a SQLite commit, so a cluster batches for 10 ms. */
-export function defaultQueueLingerMs(redisUrl: string | undefined): number {
-  return redisUrl ? 10 : 0;
-}

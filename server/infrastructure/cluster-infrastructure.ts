@@ -1,8 +1,8 @@
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
-import { BullMqWriteQueue } from '../../persistence/bullmq/bullmq-write-queue.js';
 import { connectRedis } from '../../persistence/redis/redis-connection.js';
 import { RedisPendingWrites } from '../../persistence/redis/redis-pending-writes.js';
+import { RedisStreamWriteQueue } from '../../persistence/redis-streams/stream-write-queue.js';
 import { forgettingApplied } from '../../persistence/write-behind/forgetting-applied.js';
 import { RedisNodeTransport } from '../../rooms/cluster/redis-node-transport.js';
 import { RedisGroupHugDirectory } from '../../rooms/group-hugs/redis-group-hug-directory.js';
@@ -21,8 +21,8 @@ import { redisAdapter } from './socket-adapter.js';
 type ClusterConfig = Config & { readonly redisUrl: string };
 
 /** Opens the write-behind queue of a cluster (a node, or a `npm run worker` process). */
-export function openClusterQueue(config: ClusterConfig, log: Logger): Promise<BullMqWriteQueue> {
-  return BullMqWriteQueue.open({
+export function openClusterQueue(config: ClusterConfig, log: Logger): Promise<RedisStreamWriteQueue> {
+  return RedisStreamWriteQueue.open({
     url: config.redisUrl,
     partitions: config.queue.partitions,
     maxBatch: config.queue.batchMax,
@@ -36,7 +36,7 @@ export function openClusterQueue(config: ClusterConfig, log: Logger): Promise<Bu
 
 /**
  * The cluster shape: Redis presence (per-node entries, heartbeats, sweeps), rate limiter,
- * idempotency keys and cursors; the BullMQ write-behind queue; the Redis Socket.IO adapter. Commands
+ * idempotency keys and cursors; the Redis Streams write-behind log; the Redis Socket.IO adapter. Commands
  * use fail-fast connections, so a Redis outage answers `unavailable` instead of hanging, and every
  * connection reconnects by itself.
  */
@@ -61,7 +61,7 @@ export async function openClusterInfrastructure(config: ClusterConfig, log: Logg
   const queue = await openClusterQueue(config, log);
   const pending = new RedisPendingWrites(commands, PENDING_WRITES_TTL_MS);
   if (config.workers) queue.start(metrics.instrumentApplier(forgettingApplied((batch) => store.applyWrites(batch), pending)));
-  log.info({ workers: config.workers, partitions: config.queue.partitions, depth: queue.stats().depth }, 'write queue ready (bullmq)');
+  log.info({ workers: config.workers, partitions: config.queue.partitions, depth: queue.stats().depth }, 'write queue ready (redis streams)');
 
   const presence = new RedisPresence(commands, { nodeId: config.nodeId, nodeTimeoutMs: config.presenceNodeTimeoutMs });
   return {

@@ -1,12 +1,12 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { BullMqWriteQueue } from '../../persistence/bullmq/bullmq-write-queue.js';
+import { RedisStreamWriteQueue } from '../../persistence/redis-streams/stream-write-queue.js';
 import { SqliteWriteQueue } from '../../persistence/sqlite/sqlite-write-queue.js';
 import type { WriteQueue } from '../../persistence/write-behind/write-queue.js';
 import { defaultQueuePartitions, SETTINGS } from '../config/settings.js';
 import { runDlqCommand } from './dlq-command.js';
 
-// Process entry of `npm run dlq`: the dead letters of the write-behind queue, in Redis (BullMQ)
+// Process entry of `npm run dlq`: the dead letters of the write-behind queue, in Redis (the Streams log)
 // when REDIS_URL is set, else in DATA_DIR. Safe while servers run: replayed operations go back
 // through the queue and a worker applies them.
 function fail(message: string): never {
@@ -21,7 +21,7 @@ async function openQueue(): Promise<WriteQueue> {
   if (redisUrl.data) {
     const partitions = SETTINGS.QUEUE_PARTITIONS.schema.safeParse(env('QUEUE_PARTITIONS'));
     if (!partitions.success) fail('QUEUE_PARTITIONS: must be an integer from 1 to 64');
-    return BullMqWriteQueue.open({ url: redisUrl.data, partitions: partitions.data ?? defaultQueuePartitions(env('MONGO_URL')), clientName: 'hugmood:dlq' });
+    return RedisStreamWriteQueue.open({ url: redisUrl.data, partitions: partitions.data ?? defaultQueuePartitions(env('MONGO_URL')), clientName: 'hugmood:dlq' });
   }
   const dataDir = SETTINGS.DATA_DIR.schema.safeParse(env('DATA_DIR'));
   if (!dataDir.success) fail('DATA_DIR: must be a folder path');

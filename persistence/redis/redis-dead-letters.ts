@@ -2,7 +2,7 @@ import type { Redis } from 'ioredis';
 import type { DeadLetter } from '../write-behind/write-queue.js';
 
 /**
- * The dead letters of the BullMQ queue, in Redis: a hash id -> letter (JSON) and a sorted set of
+ * The dead letters of the cluster write queue, in Redis: a hash id -> letter (JSON) and a sorted set of
  * ids by failure time, so listing is oldest first. Replay takes letters out atomically, so two
  * operators replaying at once re-queue each letter once.
  */

@@ -5,11 +5,11 @@ import { expect, it, vi } from 'vitest';
 import { userLastSeen, type WriteOperation } from '../write-behind/write-operation.js';
 import { describeWithRedis } from '../../test-support/redis-fixture.js';
 import { runWriteQueueContract } from '../write-behind/write-queue.contract.js';
-import { BullMqWriteQueue } from './bullmq-write-queue.js';
+import { RedisStreamWriteQueue } from './stream-write-queue.js';
 
-describeWithRedis('bullmq write queue', (redis) => {
-  runWriteQueueContract('bullmq', (options) =>
-    BullMqWriteQueue.open({
+describeWithRedis('redis streams write queue', (redis) => {
+  runWriteQueueContract('redis streams', (options) =>
+    RedisStreamWriteQueue.open({
       url: redis.server().url,
       prefix: `t-${randomUUID()}`,
       partitions: 2,
@@ -21,10 +21,10 @@ describeWithRedis('bullmq write queue', (redis) => {
   );
 });
 
-describeWithRedis('bullmq write queue across workers', (redis) => {
+describeWithRedis('redis streams write queue across workers', (redis) => {
   it('keeps per-key order when jobs of the same keys are written by two workers in turn', async () => {
     const prefix = `t-${randomUUID()}`;
-    const open = () => BullMqWriteQueue.open({ url: redis.server().url, prefix, partitions: 2, maxBatch: 5, statsPollMs: 50 });
+    const open = () => RedisStreamWriteQueue.open({ url: redis.server().url, prefix, partitions: 2, maxBatch: 5, statsPollMs: 50 });
     const [producer, a, b] = await Promise.all([open(), open(), open()]);
     const applied: { worker: string; op: WriteOperation }[] = [];
     const slowApply = (worker: string) => async (batch: readonly WriteOperation[]) => {
@@ -52,9 +52,9 @@ describeWithRedis('bullmq write queue across workers', (redis) => {
   });
 });
 
-describeWithRedis('bullmq write queue during a Redis outage', (redis) => {
+describeWithRedis('redis streams write queue during a Redis outage', (redis) => {
   it('refuses enqueues at once while Redis is down, and resumes when it is back', async () => {
-    const queue = await BullMqWriteQueue.open({ url: redis.server().url, prefix: `t-${randomUUID()}`, statsPollMs: 50 });
+    const queue = await RedisStreamWriteQueue.open({ url: redis.server().url, prefix: `t-${randomUUID()}`, statsPollMs: 50 });
     const applied: string[] = [];
     queue.start((batch) => {
       applied.push(...batch.map((op) => op.id));
@@ -78,8 +78,8 @@ describeWithRedis('bullmq write queue during a Redis outage', (redis) => {
   });
 });
 
-describeWithRedis('bullmq write queue when a worker dies mid-job', (redis) => {
-  it('runs the stalled job again on another worker, in order, once the dead one stops renewing its lock', async () => {
+describeWithRedis('redis streams write queue when a writer dies mid-batch', (redis) => {
+  it('lets another writer take the partition within 2 s and write the claimed batch again, first and in order', async () => {
     const prefix = `t-${randomUUID()}`;
     const url = redis.server().url;
     const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, '../../test-support/hanging-worker.ts'), url, prefix], {
@@ -88,29 +88,60 @@ describeWithRedis('bullmq write queue when a worker dies mid-job', (redis) => {
     const lines: string[] = [];
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => lines.push(...chunk.split('\n').filter(Boolean)));
     const exited = new Promise((resolve) => child.once('exit', resolve));
-    const producer = await BullMqWriteQueue.open({ url, prefix, partitions: 1, lockDurationMs: 1000, statsPollMs: 50 });
+    // Default lease: the takeover time checked below is the one operators get.
+    const producer = await RedisStreamWriteQueue.open({ url, prefix, partitions: 1, statsPollMs: 50 });
     try {
       await vi.waitFor(() => expect(lines).toContain('{"ready":true}'), { timeout: 20_000 });
       const first = [userLastSeen('k', 1), userLastSeen('j', 1)];
       await producer.enqueue(first);
       await vi.waitFor(() => expect(lines.some((l) => l.includes('took'))).toBe(true), { timeout: 10_000 });
       await producer.enqueue([userLastSeen('k', 2)]);
-      child.kill('SIGKILL');
-      await exited;
-
       const applied: string[] = [];
+      let firstWriteAt = 0;
+      // This writer is already running beside the hanging one: it waits for the partition, then takes it.
       producer.start((batch) => {
+        firstWriteAt ||= Date.now();
         applied.push(...batch.map((op) => op.id));
         return Promise.resolve({ failed: new Map() });
       });
-      await vi.waitFor(() => expect(applied).toHaveLength(3), { timeout: 15_000, interval: 100 });
-      // The stalled batch went back to the head of its partition: k@1 still comes before k@2.
+      const killedAt = Date.now();
+      child.kill('SIGKILL');
+      await exited;
+      await vi.waitFor(() => expect(applied).toHaveLength(3), { timeout: 15_000, interval: 20 });
+      // The claimed batch comes first: k@1 still comes before k@2.
       expect(applied).toEqual([...first.map((op) => op.id), userLastSeen('k', 2).id]);
+      expect(firstWriteAt - killedAt).toBeLessThan(2000);
       await producer.drain();
       expect(producer.stats()).toMatchObject({ depth: 0, deadLetters: 0 });
     } finally {
       child.kill('SIGKILL');
       await producer.close();
+    }
+  });
+});
+
+describeWithRedis('redis streams write queue with several writers', (redis) => {
+  it('spreads the partitions over the writers, and a leaving writer hands its share over', async () => {
+    const prefix = `t-${randomUUID()}`;
+    const open = () => RedisStreamWriteQueue.open({ url: redis.server().url, prefix, partitions: 4, statsPollMs: 50, leaseMs: 600 });
+    const [a, b] = await Promise.all([open(), open()]);
+    const ok = () => Promise.resolve({ failed: new Map<string, Error>() });
+    try {
+      a.start(ok);
+      await vi.waitFor(() => expect(a.writing()).toHaveLength(4), { timeout: 10_000, interval: 20 });
+      b.start(ok);
+      await vi.waitFor(
+        () => {
+          expect(a.writing()).toHaveLength(2);
+          expect(b.writing()).toHaveLength(2);
+        },
+        { timeout: 10_000, interval: 20 },
+      );
+      expect(new Set([...a.writing(), ...b.writing()]).size).toBe(4);
+      await a.close();
+      await vi.waitFor(() => expect(b.writing()).toHaveLength(4), { timeout: 10_000, interval: 20 });
+    } finally {
+      await Promise.all([a.close(), b.close()]);
     }
   });
 });

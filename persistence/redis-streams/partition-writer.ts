@@ -1,0 +1,159 @@
+import type { Redis } from 'ioredis';
+import type { RedisDeadLetters } from '../redis/redis-dead-letters.js';
+import { replyNumber } from '../redis/redis-script.js';
+import { asError } from '../write-behind/operation-body.js';
+import { type LoggedOperation, runRetryingBatch, type RetryingBatchOptions } from '../write-behind/retrying-batch.js';
+import type { BatchApplier, DeadLetter } from '../write-behind/write-queue.js';
+import { type StreamKeys, streamIdTime } from './stream-keys.js';
+import { ACKNOWLEDGE } from './stream-scripts.js';
+
+/** What one {@link PartitionWriter} works with. */
+export interface PartitionWriterDeps {
+  readonly partition: number;
+  readonly keys: StreamKeys;
+  readonly group: string;
+  /** This writer's consumer name (its lease value). */
+  readonly writer: string;
+  /** For acknowledgements and claims. */
+  readonly redis: Redis;
+  /** A connection of this partition's own: it blocks waiting for new entries. */
+  readonly reader: Redis;
+  readonly deadLetters: RedisDeadLetters;
+  readonly apply: BatchApplier;
+  readonly maxBatch: number;
+  /** How long one blocking read waits for new entries. */
+  readonly blockMs: number;
+  readonly retry: Omit<RetryingBatchOptions, 'abandoned'>;
+  /** Whether this writer still holds the partition's lease. */
+  readonly owns: () => boolean;
+  /** Hears a batch written and acknowledged. */
+  readonly onWritten: (written: number, dead: readonly DeadLetter[]) => void;
+  readonly onError: (error: Error) => void;
+}
+
+type Entry = readonly [id: string, fields: readonly string[] | null];
+
+/**
+ * Writes one partition of the log to the store while this writer owns it. First it claims what a
+ * previous owner read but never acknowledged (`XAUTOCLAIM`) and writes that, oldest first; then it
+ * reads new entries in batches (`XREADGROUP`, blocking while idle). Each batch is written with
+ * retries inside it ({@link runRetryingBatch}), so the partition waits for a failing operation and
+ * per-key order holds, then acknowledged and deleted in one fenced step.
+ */
+export class PartitionWriter {
+  private stopped = false;
+  private readonly done: Promise<'stopped' | 'lost'>;
+
+  constructor(private readonly d: PartitionWriterDeps) {
+    this.done = this.run()
+      .catch((error: unknown) => this.d.onError(asError(error)))
+      .then(() => (this.stopped ? 'stopped' : 'lost'))
+      .finally(() => this.d.reader.disconnect(false));
+  }
+
+  /** Stops after the batch being written (if any); resolves once stopped. */
+  async stop(): Promise<void> {
+    if (!this.stopped) {
+      this.stopped = true;
+      // Ends a blocking read at once; a batch being written still finishes and is acknowledged.
+      this.d.reader.disconnect(false);
+    }
+    await this.done;
+  }
+
+  /**
+   * Resolves once the writer has ended: `stopped` when {@link stop} was called, `lost` when it found
+   * the partition no longer its own (its lease lapsed, or an acknowledgement was fenced off).
+   */
+  finished(): Promise<'stopped' | 'lost'> {
+    return this.done;
+  }
+
+  private active(): boolean {
+    return !this.stopped && this.d.owns();
+  }
+
+  private async run(): Promise<void> {
+    let backlog = true;
+    while (this.active()) {
+      try {
+        if (backlog) await this.claimAbandoned();
+        const entries = await this.read(backlog ? '0' : '>');
+        if (entries.length === 0) {
+          backlog = false;
+          continue;
+        }
+        if (!(await this.write(entries))) return;
+      } catch (error) {
+        if (!this.active()) return;
+        const err = asError(error);
+        if (err.message.startsWith('NOGROUP')) await this.createGroup();
+        else {
+          this.d.onError(err);
+          await sleep(200);
+        }
+        backlog = true;
+      }
+    }
+  }
+
+  /** Moves every entry another writer read but never acknowledged to this writer. */
+  private async claimAbandoned(): Promise<void> {
+    let cursor = '0-0';
+    do {
+      const reply = await this.d.redis.xautoclaim(this.log, this.d.group, this.d.writer, 0, cursor, 'COUNT', 500, 'JUSTID');
+      const next = reply[0];
+      cursor = typeof next === 'string' ? next : '0-0';
+    } while (cursor !== '0-0' && this.active());
+  }
+
+  /** Reads this writer's unacknowledged entries (`0`) or new ones (`>`, blocking while idle). */
+  private async read(from: '0' | '>'): Promise<Entry[]> {
+    const count = ['COUNT', this.d.maxBatch] as const;
+    const reply =
+      from === '>'
+        ? await this.d.reader.xreadgroup('GROUP', this.d.group, this.d.writer, ...count, 'BLOCK', this.d.blockMs, 'STREAMS', this.log, '>')
+        : await this.d.redis.xreadgroup('GROUP', this.d.group, this.d.writer, ...count, 'STREAMS', this.log, '0');
+    const streams = (reply ?? []) as [string, Entry[]][];
+    return streams[0]?.[1] ?? [];
+  }
+
+  /** Writes one batch and acknowledges it; false once the partition is no longer this writer's. */
+  private async write(entries: readonly Entry[]): Promise<boolean> {
+    const logged: LoggedOperation[] = [];
+    for (const [id, fields] of entries) {
+      // An entry deleted from the stream while still unacknowledged (by an operator) has no fields.
+      const body = fields && fields[0] === 'o' ? fields[1] : undefined;
+      if (body !== undefined) logged.push({ id, body, enqueuedAt: streamIdTime(id) });
+    }
+    const outcome = await runRetryingBatch(logged, this.d.apply, { ...this.d.retry, abandoned: () => !this.active() });
+    if (!outcome.done) return false;
+    await this.d.deadLetters.add(outcome.dead);
+    const acknowledged = replyNumber(
+      await ACKNOWLEDGE.run(this.d.redis, [this.log, this.d.keys.owner(this.d.partition)], [this.d.group, this.d.writer, ...entries.map(([id]) => id)]),
+      ACKNOWLEDGE.name,
+    );
+    if (acknowledged < 0) return false;
+    this.d.onWritten(logged.length - outcome.dead.length, outcome.dead);
+    return true;
+  }
+
+  private async createGroup(): Promise<void> {
+    await createWritersGroup(this.d.redis, this.log, this.d.group);
+  }
+
+  private get log(): string {
+    return this.d.keys.log(this.d.partition);
+  }
+}
+
+/** Creates the writers' group on a partition's stream (and the stream), unless it exists. */
+export async function createWritersGroup(redis: Redis, log: string, group: string): Promise<void> {
+  try {
+    await redis.xgroup('CREATE', log, group, '0', 'MKSTREAM');
+  } catch (error) {
+    if (!asError(error).message.startsWith('BUSYGROUP')) throw error;
+  }
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

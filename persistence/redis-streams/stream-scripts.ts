@@ -1,0 +1,103 @@
+import { RedisScript } from '../redis/redis-script.js';
+
+/**
+ * KEYS[1] a partition's stream
+ * ARGV[1..n] operation bodies (JSON)
+ * Appends one entry per operation, in order, all or none visible to readers at once.
+ * Returns the entries' ids.
+ */
+export const APPEND = new RedisScript(
+  'log-append',
+  `
+local ids = {}
+for i = 1, #ARGV do
+  ids[i] = redis.call('XADD', KEYS[1], '*', 'o', ARGV[i])
+end
+return ids
+`,
+);
+
+/**
+ * KEYS[1] a partition's stream, KEYS[2] its owner lease
+ * ARGV[1] consumer group, ARGV[2] this writer, ARGV[3..] entry ids of a written batch
+ * Acknowledges and deletes the entries, only while this writer still holds the lease (a writer
+ * that lost it leaves them for the new owner, which writes them again: operations are idempotent).
+ * Returns the number acknowledged, or -1 when the lease is someone else's.
+ */
+export const ACKNOWLEDGE = new RedisScript(
+  'log-acknowledge',
+  `
+if redis.call('GET', KEYS[2]) ~= ARGV[2] then
+  return -1
+end
+local ids = {}
+for i = 3, #ARGV do
+  ids[#ids + 1] = ARGV[i]
+end
+if #ids == 0 then
+  return 0
+end
+local n = redis.call('XACK', KEYS[1], ARGV[1], unpack(ids))
+redis.call('XDEL', KEYS[1], unpack(ids))
+return n
+`,
+);
+
+/**
+ * KEYS[1] a partition's stream
+ * Returns {entries not yet written, id of the oldest or false, Redis time s, Redis time µs}.
+ * Written entries are deleted, so the stream's length is its depth and its first entry the oldest.
+ */
+export const HEAD = new RedisScript(
+  'log-head',
+  `
+local first = redis.call('XRANGE', KEYS[1], '-', '+', 'COUNT', 1)[1]
+local t = redis.call('TIME')
+return {redis.call('XLEN', KEYS[1]), first and first[1] or false, t[1], t[2]}
+`,
+);
+
+/**
+ * KEYS[1] an owner lease; ARGV[1] this writer, ARGV[2] lease in ms
+ * Extends the lease while this writer holds it. Returns 1, or 0 when it was lost.
+ */
+export const RENEW = new RedisScript(
+  'lease-renew',
+  `
+if redis.call('GET', KEYS[1]) == ARGV[1] then
+  redis.call('PEXPIRE', KEYS[1], ARGV[2])
+  return 1
+end
+return 0
+`,
+);
+
+/**
+ * KEYS[1] an owner lease; ARGV[1] this writer
+ * Gives the lease up if this writer holds it. Returns 1 when released.
+ */
+export const RELEASE = new RedisScript(
+  'lease-release',
+  `
+if redis.call('GET', KEYS[1]) == ARGV[1] then
+  return redis.call('DEL', KEYS[1])
+end
+return 0
+`,
+);
+
+/**
+ * KEYS[1] live writers (sorted set writer -> expiry in Redis ms)
+ * ARGV[1] this writer, ARGV[2] how long its entry lives (ms)
+ * Registers this writer, drops expired ones, and returns how many are live.
+ */
+export const REGISTER = new RedisScript(
+  'writers-register',
+  `
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now)
+redis.call('ZADD', KEYS[1], now + tonumber(ARGV[2]), ARGV[1])
+return redis.call('ZCARD', KEYS[1])
+`,
+);
