@@ -15,19 +15,23 @@ export class DurableWrites {
   ) {}
 
   /**
-   * Queues `operations` durably and records them as pending; a refusal under backpressure becomes
-   * `unavailable` with `retryAfterMs`. Resolves when the caller may acknowledge.
+   * Queues `operations` durably and records them as pending; a refusal under backpressure (only of
+   * `deferrable` writes, the default) becomes `unavailable` with `retryAfterMs`. Resolves when the
+   * caller may acknowledge.
    */
-  async write(operations: readonly WriteOperation[]): Promise<void> {
+  async write(operations: readonly WriteOperation[], options: { readonly deferrable?: boolean } = {}): Promise<void> {
     try {
-      await this.queue.enqueue(operations, { deferrable: true });
+      await this.queue.enqueue(operations, { deferrable: options.deferrable ?? true });
       // After the enqueue: a write that failed to queue is never shown as pending.
       await this.pending.record(operations);
     } catch (error) {
-      if (error instanceof QueueBackpressureError) {
-        throw new CommandError('unavailable', 'the server is catching up on writes; try again shortly', { reason: 'backpressure' }, error.retryAfterMs);
-      }
+      if (error instanceof QueueBackpressureError) throw backpressureRefusal(error);
       throw error;
     }
   }
+}
+
+/** The answer to a write refused because the write-behind queue is past its lag bound. */
+export function backpressureRefusal(error: QueueBackpressureError): CommandError {
+  return new CommandError('unavailable', 'the server is catching up on writes; try again shortly', { reason: 'backpressure' }, error.retryAfterMs);
 }

@@ -128,15 +128,13 @@ export async function startApp(config: Config, log: Logger): Promise<RunningApp>
     users: store.users,
     friendships: store.friendships,
     hugs: fresh.hugs,
-    writes,
-    keys,
-    inbox: new InboxAppender(cursors, writes),
+    storedHugs: store.hugs,
+    steps: infra.steps,
+    inbox: new InboxAppender(infra.steps),
     rooms,
-    throttle: (senderId: string) => limiter.consume(senderId, hugRule),
-    // A socket of the recipient is on this node, or (in a cluster) a device of theirs on any node.
-    isOnline: async (userId: string) =>
-      counter.count(userId) > 0 ||
-      (infra.presenceCluster !== null && ((await presence.get([userId])).get(userId)?.devices.some((d) => !d.lingering) ?? false)),
+    hugRule,
+    // A socket of the recipient is on this node; (in a cluster) a device elsewhere is read in the step.
+    connectedHere: (userId: string) => counter.count(userId) > 0,
   };
   const hugs = new HugService({ ...hugDeps, onDelivered: (ms) => metrics.hugDelivery.observe(ms / 1000) });
   const connLimiter = new MemoryRateLimiter();
@@ -186,7 +184,14 @@ export async function startApp(config: Config, log: Logger): Promise<RunningApp>
     profiles: new ProfileService({ users: store.users, friendships: store.friendships, rooms }),
     privacy: new PrivacyService({ users: store.users, rooms, visibility }),
     hugs,
-    hugRequests: new HugRequestService({ ...hugDeps, requests: fresh.hugRequests, hugService: hugs, requestTtlMs: config.hugRequestTtlS * 1000 }),
+    hugRequests: new HugRequestService({
+      ...hugDeps,
+      requests: fresh.hugRequests,
+      hugService: hugs,
+      requestTtlMs: config.hugRequestTtlS * 1000,
+      keys,
+      throttle: (senderId: string) => limiter.consume(senderId, hugRule),
+    }),
     inbox: new InboxService({ inbox: fresh.inbox, hugs: fresh.hugs, requests: fresh.hugRequests }),
     groupHugs,
     now: Date.now,
@@ -197,6 +202,7 @@ export async function startApp(config: Config, log: Logger): Promise<RunningApp>
     connLimiter,
     connRule: { name: 'conn', capacity: config.rate.connBurst, refillPerSecond: config.rate.connPerS },
     userRule: { name: 'user', capacity: config.rate.userBurst, refillPerSecond: config.rate.userPerS },
+    stepCharged: new Set(['hug:send', 'hug:ack']),
     ownRules: {
       'group:squeeze': { name: 'squeeze', capacity: group.squeezesPerS, refillPerSecond: group.squeezesPerS },
       // A sync is 16 exchanges in a row, on every (re)connect and every minute.

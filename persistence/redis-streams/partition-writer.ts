@@ -123,7 +123,7 @@ export class PartitionWriter {
     const logged: LoggedOperation[] = [];
     for (const [id, fields] of entries) {
       // An entry deleted from the stream while still unacknowledged (by an operator) has no fields.
-      const body = fields && fields[0] === 'o' ? fields[1] : undefined;
+      const body = fields ? bodyOf(fields) : undefined;
       if (body !== undefined) logged.push({ id, body, enqueuedAt: streamIdTime(id) });
     }
     const outcome = await runRetryingBatch(logged, this.d.apply, { ...this.d.retry, abandoned: () => !this.active() });
@@ -144,6 +144,27 @@ export class PartitionWriter {
 
   private get log(): string {
     return this.d.keys.log(this.d.partition);
+  }
+}
+
+/**
+ * An entry's operation: field `o`, with the inbox cursor of field `c` set in it when a command
+ * step assigned one (the step appends the body before it knows the cursor).
+ */
+function bodyOf(fields: readonly string[]): string | undefined {
+  let body: string | undefined;
+  let cursor: string | undefined;
+  for (let i = 0; i + 1 < fields.length; i += 2) {
+    if (fields[i] === 'o') body = fields[i + 1];
+    else if (fields[i] === 'c') cursor = fields[i + 1];
+  }
+  if (body === undefined || cursor === undefined) return body;
+  try {
+    const op = JSON.parse(body) as { entry?: { cursor?: number } };
+    if (op.entry) op.entry.cursor = Number(cursor);
+    return JSON.stringify(op);
+  } catch {
+    return body;
   }
 }
 

@@ -3,7 +3,8 @@ import type { Redis } from 'ioredis';
 import { connectRedis } from '../redis/redis-connection.js';
 import { RedisDeadLetters } from '../redis/redis-dead-letters.js';
 import { replyArray, replyNumber } from '../redis/redis-script.js';
-import { partitionOf } from '../write-behind/partition.js';
+import { parseOperation } from '../write-behind/operation-body.js';
+import { partitionOf, routeOf } from '../write-behind/partition.js';
 import type { WriteOperation } from '../write-behind/write-operation.js';
 import {
   type BatchApplier,
@@ -119,12 +120,12 @@ export class RedisStreamWriteQueue implements WriteQueue {
     if (this.closed) throw new Error('the write queue is closed');
     if (operations.length === 0) return;
     if (options.deferrable) {
-      const lagMs = this.lagMs();
-      if (lagMs > this.o.lagBoundMs) throw new QueueBackpressureError(Math.min(5000, Math.max(100, Math.round(lagMs - this.o.lagBoundMs))), lagMs);
+      const refusal = this.backpressure();
+      if (refusal) throw refusal;
     }
     const byPartition = new Map<number, string[]>();
     for (const op of operations) {
-      const p = partitionOf(op.key, this.o.partitions);
+      const p = partitionOf(routeOf(op), this.o.partitions);
       const bodies = byPartition.get(p);
       if (bodies) bodies.push(JSON.stringify(op));
       else byPartition.set(p, [JSON.stringify(op)]);
@@ -177,6 +178,23 @@ export class RedisStreamWriteQueue implements WriteQueue {
     }
   }
 
+  /** The stream a command step appends the operations of `route` to (see {@link routeOf}). */
+  logOf(route: string): { readonly partition: number; readonly key: string } {
+    const partition = partitionOf(route, this.o.partitions);
+    return { partition, key: this.keys.log(partition) };
+  }
+
+  /** A command step appended `count` entries to `partition`, the last with id `lastId`: counted for depth, lag and `settled`. */
+  appendedByStep(partition: number, lastId: string, count: number): void {
+    this.noteAppended(partition, lastId, count);
+  }
+
+  /** The refusal a deferrable write gets now (the log is past its lag bound), or null. */
+  backpressure(): QueueBackpressureError | null {
+    const lagMs = this.lagMs();
+    return lagMs > this.o.lagBoundMs ? new QueueBackpressureError(Math.min(5000, Math.max(100, Math.round(lagMs - this.o.lagBoundMs))), lagMs) : null;
+  }
+
   /** The partitions this process is writing now (its share of the cluster's). */
   writing(): number[] {
     return [...this.writers.keys()].sort((a, b) => a - b);
@@ -195,7 +213,8 @@ export class RedisStreamWriteQueue implements WriteQueue {
     // Bodies go back as they were: a still-malformed one is dead-lettered again.
     const byPartition = new Map<number, string[]>();
     for (const letter of letters) {
-      const p = partitionOf(letter.key, this.o.partitions);
+      const parsed = parseOperation(letter.body);
+      const p = partitionOf('op' in parsed ? routeOf(parsed.op) : letter.key, this.o.partitions);
       byPartition.set(p, [...(byPartition.get(p) ?? []), letter.body]);
     }
     await Promise.all([...byPartition].map(([p, bodies]) => this.append(p, bodies)));
@@ -229,14 +248,17 @@ export class RedisStreamWriteQueue implements WriteQueue {
     const call = APPEND.run(this.redis, [this.keys.log(p)], bodies).then((reply) => {
       const ids = replyArray(reply, APPEND.name).map(String);
       const last = ids.at(-1);
-      const known = this.appended.get(p);
-      if (last !== undefined && (known === undefined || compareStreamIds(last, known) > 0)) this.appended.set(p, last);
-      const first = ids[0];
-      if (first !== undefined && this.cached.oldestAt === null) this.cached.oldestAt = this.now();
-      this.cached.depth += ids.length;
+      if (last !== undefined) this.noteAppended(p, last, ids.length);
     });
     this.inFlight.add(call);
     return call.finally(() => this.inFlight.delete(call));
+  }
+
+  private noteAppended(p: number, last: string, count: number): void {
+    const known = this.appended.get(p);
+    if (known === undefined || compareStreamIds(last, known) > 0) this.appended.set(p, last);
+    this.cached.oldestAt ??= this.now();
+    this.cached.depth += count;
   }
 
   private async startWriter(p: number, apply: BatchApplier): Promise<void> {

@@ -37,6 +37,9 @@ return #KEYS
 
 type Verb = 'hset' | 'zadd' | 'hdel' | 'zrem' | 'zremscore';
 
+/** Where pending writes live unless told otherwise. */
+export const PENDING_PREFIX = 'hm:pw:';
+
 /**
  * {@link PendingWrites} in Redis, shared by the cluster. Keys (after `prefix`), each expiring
  * `ttlMs` after its last write:
@@ -49,37 +52,16 @@ export class RedisPendingWrites implements PendingWrites {
   constructor(
     private readonly redis: Redis,
     private readonly ttlMs: number,
-    private readonly prefix = 'hm:pw:',
+    /** Prefix of every key (command steps record under the same one). */
+    readonly prefix = PENDING_PREFIX,
   ) {}
 
   async record(operations: readonly WriteOperation[]): Promise<void> {
-    const changes = new Changes();
-    for (const op of operations) {
-      if (op.type === 'inbox.append') changes.add('zadd', `${this.prefix}inbox:${op.entry.userId}`, op.entry.cursor, JSON.stringify(op.entry));
-      const subject = subjectOf(op);
-      if (!subject) continue;
-      changes.add('hset', this.subjectKey(subject.kind, subject.id), op.id, JSON.stringify(op));
-      if (op.type === 'hug.create') {
-        changes.add('zadd', `${this.prefix}sent:${op.hug.from}`, op.hug.sentAt, op.hug.id);
-        changes.add('zadd', `${this.prefix}received:${op.hug.to}`, op.hug.sentAt, op.hug.id);
-      }
-    }
-    await this.apply(changes);
+    await this.apply(pendingChanges(this.prefix, operations, 'record'));
   }
 
   async forget(operations: readonly WriteOperation[]): Promise<void> {
-    const changes = new Changes();
-    for (const op of operations) {
-      if (op.type === 'inbox.append') changes.add('zremscore', `${this.prefix}inbox:${op.entry.userId}`, op.entry.cursor, '');
-      const subject = subjectOf(op);
-      if (!subject) continue;
-      changes.add('hdel', this.subjectKey(subject.kind, subject.id), op.id, '');
-      if (op.type === 'hug.create') {
-        changes.add('zrem', `${this.prefix}sent:${op.hug.from}`, op.hug.id, '');
-        changes.add('zrem', `${this.prefix}received:${op.hug.to}`, op.hug.id, '');
-      }
-    }
-    await this.apply(changes);
+    await this.apply(pendingChanges(this.prefix, operations, 'forget'));
   }
 
   hugOperations(ids: readonly string[]): Promise<Map<string, WriteOperation[]>> {
@@ -95,8 +77,11 @@ export class RedisPendingWrites implements PendingWrites {
   }
 
   async inboxAfter(userId: string, after: number): Promise<InboxRecord[]> {
-    const bodies = await this.redis.zrangebyscore(`${this.prefix}inbox:${userId}`, `(${after}`, '+inf');
-    return bodies.map((b) => JSON.parse(b) as InboxRecord);
+    const flat = await this.redis.zrangebyscore(`${this.prefix}inbox:${userId}`, `(${after}`, '+inf', 'WITHSCORES');
+    const entries: InboxRecord[] = [];
+    // The score is the cursor: a command step records the entry before its cursor is in the JSON.
+    for (let i = 0; i + 1 < flat.length; i += 2) entries.push({ ...(JSON.parse(flat[i] ?? '') as InboxRecord), cursor: Number(flat[i + 1]) });
+    return entries;
   }
 
   /** The connection belongs to the composition root, which closes it. */
@@ -104,13 +89,17 @@ export class RedisPendingWrites implements PendingWrites {
     return Promise.resolve();
   }
 
-  private async apply(changes: Changes): Promise<void> {
-    if (changes.keys.length === 0) return;
-    await APPLY.run(this.redis, changes.keys, [this.ttlMs, ...changes.args]);
+  private async apply(changes: readonly PendingChange[]): Promise<void> {
+    if (changes.length === 0) return;
+    await APPLY.run(
+      this.redis,
+      changes.map((c) => c.key),
+      [this.ttlMs, ...changes.flatMap((c) => [c.verb, c.a, c.b])],
+    );
   }
 
   private subjectKey(kind: 'hug' | 'request', id: string): string {
-    return `${this.prefix}${kind === 'hug' ? 'h' : 'r'}:${id}`;
+    return subjectKey(this.prefix, kind, id);
   }
 
   private async operationsOf(kind: 'hug' | 'request', ids: readonly string[]): Promise<Map<string, WriteOperation[]>> {
@@ -128,13 +117,42 @@ export class RedisPendingWrites implements PendingWrites {
   }
 }
 
-/** The changes of one script call: KEYS and their (verb, a, b) arguments. */
-class Changes {
-  readonly keys: string[] = [];
-  readonly args: (string | number)[] = [];
+/** One change to the pending keys: `hset key a b`, `zadd key a b` (score a, member b), `hdel key a`, `zrem key a`, `zremscore key a`. */
+export interface PendingChange {
+  readonly verb: Verb;
+  readonly key: string;
+  readonly a: string | number;
+  readonly b: string;
+}
 
-  add(verb: Verb, key: string, a: string | number, b: string): void {
-    this.keys.push(key);
-    this.args.push(verb, a, b);
+function subjectKey(prefix: string, kind: 'hug' | 'request', id: string): string {
+  return `${prefix}${kind === 'hug' ? 'h' : 'r'}:${id}`;
+}
+
+/**
+ * The changes that record (or forget) `operations` as pending under `prefix`. An inbox entry is
+ * scored by its cursor; when `cursor` is given as `'$c'` the command step fills it in.
+ */
+export function pendingChanges(prefix: string, operations: readonly WriteOperation[], how: 'record' | 'forget', cursor: number | '$c' | null = null): PendingChange[] {
+  const changes: PendingChange[] = [];
+  const add = (verb: Verb, key: string, a: string | number, b = '') => changes.push({ verb, key, a, b });
+  for (const op of operations) {
+    if (op.type === 'inbox.append') {
+      const key = `${prefix}inbox:${op.entry.userId}`;
+      if (how === 'record') add('zadd', key, cursor ?? op.entry.cursor, JSON.stringify(op.entry));
+      else add('zremscore', key, op.entry.cursor);
+    }
+    const subject = subjectOf(op);
+    if (!subject) continue;
+    const key = subjectKey(prefix, subject.kind, subject.id);
+    if (how === 'record') add('hset', key, op.id, JSON.stringify(op));
+    else add('hdel', key, op.id);
+    if (op.type === 'hug.create') {
+      for (const [side, user] of [['sent', op.hug.from], ['received', op.hug.to]] as const) {
+        if (how === 'record') add('zadd', `${prefix}${side}:${user}`, op.hug.sentAt, op.hug.id);
+        else add('zrem', `${prefix}${side}:${user}`, op.hug.id);
+      }
+    }
   }
+  return changes;
 }

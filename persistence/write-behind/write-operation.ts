@@ -67,10 +67,10 @@ const op = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) =>
 export const writeOperationSchema = z.discriminatedUnion('type', [
   op('user.last-seen', { userId: id, at: epoch }),
   op('hug.create', { hug: hugRecordSchema }),
-  op('hug.delivered', { hugId: id, at: epoch }),
-  op('hug.read', { hugId: id, at: epoch }),
+  op('hug.delivered', { hugId: id, at: epoch, to: id.optional() }),
+  op('hug.read', { hugId: id, at: epoch, to: id.optional() }),
   op('hug-request.create', { request: hugRequestRecordSchema }),
-  op('hug-request.answer', { requestId: id, status: z.enum(['accepted', 'declined']), at: epoch, hugId: id.nullable() }),
+  op('hug-request.answer', { requestId: id, status: z.enum(['accepted', 'declined']), at: epoch, hugId: id.nullable(), to: id.optional() }),
   op('inbox.append', { entry: inboxRecordSchema }),
   op('group-hug.summary', { summary: groupSummarySchema }),
 ]);
@@ -95,14 +95,18 @@ export function hugCreate(hug: HugRecord): WriteOperationOf<'hug.create'> {
   return { type: 'hug.create', id: `hug.create:${hug.id}`, key: `hug:${hug.id}`, hug };
 }
 
-/** Sets a hug's `deliveredAt` unless already set. */
-export function hugDelivered(hugId: string, at: number): WriteOperationOf<'hug.delivered'> {
-  return { type: 'hug.delivered', id: `hug.delivered:${hugId}`, key: `hug:${hugId}`, hugId, at };
+/**
+ * Sets a hug's `deliveredAt` unless already set. `to` (the hug's recipient) routes it to the
+ * recipient's partition of the log, with the hug's creation (operations queued before it was
+ * recorded lack it and route by key).
+ */
+export function hugDelivered(hugId: string, at: number, to?: string): WriteOperationOf<'hug.delivered'> {
+  return { type: 'hug.delivered', id: `hug.delivered:${hugId}`, key: `hug:${hugId}`, hugId, at, ...(to === undefined ? {} : { to }) };
 }
 
-/** Sets a hug's `readAt` (and `deliveredAt`) unless already set. */
-export function hugRead(hugId: string, at: number): WriteOperationOf<'hug.read'> {
-  return { type: 'hug.read', id: `hug.read:${hugId}`, key: `hug:${hugId}`, hugId, at };
+/** Sets a hug's `readAt` (and `deliveredAt`) unless already set; `to` as for {@link hugDelivered}. */
+export function hugRead(hugId: string, at: number, to?: string): WriteOperationOf<'hug.read'> {
+  return { type: 'hug.read', id: `hug.read:${hugId}`, key: `hug:${hugId}`, hugId, at, ...(to === undefined ? {} : { to }) };
 }
 
 /** Creates a hug request (ignored if it exists). */
@@ -110,14 +114,15 @@ export function hugRequestCreate(request: HugRequestRecord): WriteOperationOf<'h
   return { type: 'hug-request.create', id: `hug-request.create:${request.id}`, key: `hug-request:${request.id}`, request };
 }
 
-/** Answers a pending hug request (ignored once answered). */
+/** Answers a pending hug request (ignored once answered); `to` (the request's recipient, who answers) routes it like the request. */
 export function hugRequestAnswer(
   requestId: string,
   status: 'accepted' | 'declined',
   at: number,
   hugId: string | null,
+  to?: string,
 ): WriteOperationOf<'hug-request.answer'> {
-  return { type: 'hug-request.answer', id: `hug-request.answer:${requestId}`, key: `hug-request:${requestId}`, requestId, status, at, hugId };
+  return { type: 'hug-request.answer', id: `hug-request.answer:${requestId}`, key: `hug-request:${requestId}`, requestId, status, at, hugId, ...(to === undefined ? {} : { to }) };
 }
 
 /** Appends `entry` to its user's inbox (ignored if an entry with its id exists). */

@@ -139,7 +139,7 @@ export class GroupHugService {
     const data = { title: state.title, from: state.creatorId };
     await Promise.all(
       invitees.map(async (invitee) => {
-        const cursor = await this.deps.inbox.append(invitee, (c) => [inboxAppend({ userId: invitee, cursor: c, id, type: 'group-invite', ref: state.id, createdAt, data })]);
+        const { cursor } = await this.deps.inbox.append(invitee, (c) => [inboxAppend({ userId: invitee, cursor: c, id, type: 'group-invite', ref: state.id, createdAt, data })]);
         this.deps.rooms.emit(userRoom(invitee), 'group:invited', {
           type: 'group-invite',
           cursor,

@@ -7,6 +7,7 @@ import { hugRequestAnswer, hugRequestCreate, inboxAppend } from '../../persisten
 import { userRoom } from '../room-names.js';
 import { fingerprintOf, hugRequestIdFor } from './hug-ids.js';
 import { assertMayHug } from './hug-permission.js';
+import type { IdempotencyKeys } from '../idempotency/idempotency-keys.js';
 import { claimInProgress, PENDING_CLAIM_TTL_MS } from '../idempotency/pending-claims.js';
 import { type HugService, type HugServiceDeps, IDEMPOTENCY_TTL_MS } from './hug-service.js';
 import { toHugRequest } from './hug-views.js';
@@ -14,6 +15,9 @@ import { toHugRequest } from './hug-views.js';
 /** What {@link HugRequestService} is built from: the hug service's parts, plus requests. */
 export interface HugRequestServiceDeps extends HugServiceDeps {
   readonly requests: HugRequestRepository;
+  readonly keys: IdempotencyKeys;
+  /** Takes one token from the sender's hug bucket. */
+  readonly throttle: (senderId: string) => Promise<{ readonly allowed: boolean; readonly retryAfterMs: number }>;
   readonly hugService: HugService;
   /** How long a request stays answerable. */
   readonly requestTtlMs: number;
@@ -105,7 +109,7 @@ export class HugRequestService {
       fingerprint,
     };
     const entryId = `hug-request:${id}`;
-    const cursor = await this.deps.inbox.append(to, (c) => [
+    const { cursor } = await this.deps.inbox.append(to, (c) => [
       hugRequestCreate(record),
       inboxAppend({ userId: to, cursor: c, id: entryId, type: 'hug-request', ref: id, createdAt, data: {} }),
     ]);
@@ -123,6 +127,8 @@ export class HugRequestService {
   private async decide(request: HugRequestRecord, wanted: 'accepted' | 'declined', input: HugRequestAnswerInput): Promise<HugRequestAnswerResult> {
     if (request.status !== 'pending') {
       if (request.status !== wanted) throw this.alreadyAnswered(request.status);
+      // A retry: the answer is recorded; make sure the requester heard of it (once).
+      await this.announceAnswer(request, request.status, request.answeredAt ?? this.now(), request.hugId);
       return { requestId: request.id, status: request.status, hugId: request.hugId };
     }
     const at = this.now();
@@ -141,14 +147,24 @@ export class HugRequestService {
       });
       hugId = sent.hugId;
     }
-    const entryId = `hug-request-answer:${request.id}`;
-    const answer = { requestId: request.id, by: request.to, accepted: wanted === 'accepted', hugId };
-    const cursor = await this.deps.inbox.append(request.from, (c) => [
-      hugRequestAnswer(request.id, wanted, at, hugId),
-      inboxAppend({ userId: request.from, cursor: c, id: entryId, type: 'hug-request-answer', ref: request.id, createdAt: at, data: { by: request.to, accepted: answer.accepted, hugId } }),
-    ]);
-    this.deps.rooms.emit(userRoom(request.from), 'hug:request:answered', { type: 'hug-request-answer', cursor, id: entryId, createdAt: at, answer, at: this.now() });
+    // The answer is recorded in the answerer's state (with the request), then announced to the
+    // requester through their inbox; a retry after a failure between the two finishes the second.
+    await this.deps.steps.run({ userId: request.to, append: { operations: [hugRequestAnswer(request.id, wanted, at, hugId, request.to)] } });
+    await this.announceAnswer(request, wanted, at, hugId);
     return { requestId: request.id, status: wanted, hugId };
+  }
+
+  /** The requester's inbox entry and live event for an answer, made once however often it is retried. */
+  private async announceAnswer(request: HugRequestRecord, status: 'accepted' | 'declined', at: number, hugId: string | null): Promise<void> {
+    const entryId = `hug-request-answer:${request.id}`;
+    const answer = { requestId: request.id, by: request.to, accepted: status === 'accepted', hugId };
+    const appended = await this.deps.inbox.append(
+      request.from,
+      (c) => [inboxAppend({ userId: request.from, cursor: c, id: entryId, type: 'hug-request-answer', ref: request.id, createdAt: at, data: { by: request.to, accepted: answer.accepted, hugId } })],
+      { key: entryId, ttlMs: IDEMPOTENCY_TTL_MS },
+    );
+    if (appended.replayed) return;
+    this.deps.rooms.emit(userRoom(request.from), 'hug:request:answered', { type: 'hug-request-answer', cursor: appended.cursor, id: entryId, createdAt: at, answer, at: this.now() });
   }
 
   private alreadyAnswered(status: string): CommandError {

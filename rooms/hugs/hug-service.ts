@@ -3,13 +3,12 @@ import type { HugKindId } from '../../protocol/hug-kinds.js';
 import type { HugAckResult, HugHistoryPage, HugReadResult, HugSendResult } from '../../protocol/schemas/hugs.js';
 import type { HistoryPosition, HugRecord, HugRepository } from '../../persistence/store/hug-repository.js';
 import { hugCreate, hugDelivered, hugRead, inboxAppend } from '../../persistence/write-behind/write-operation.js';
-import type { Claim, IdempotencyKeys } from '../idempotency/idempotency-keys.js';
-import { claimInProgress, PENDING_CLAIM_TTL_MS } from '../idempotency/pending-claims.js';
+import type { CommandSteps, StepCharge, StepOutcome } from '../command-steps/command-step.js';
+import { UNASSIGNED_CURSOR } from '../command-steps/step-operations.js';
 import type { InboxAppender } from '../inbox/inbox-appender.js';
 import { historyPage, parsePageToken } from '../page-token.js';
 import { userRoom } from '../room-names.js';
 import type { RoomPort } from '../room-port.js';
-import type { DurableWrites } from '../durable-writes.js';
 import { fingerprintOf, hugIdFor } from './hug-ids.js';
 import { assertMayHug, type HugPermissionDeps } from './hug-permission.js';
 import { toHug } from './hug-views.js';
@@ -26,22 +25,21 @@ export const IDEMPOTENCY_TTL_MS = 15 * 60 * 1000;
 
 /** What {@link HugService} is built from. */
 export interface HugServiceDeps extends HugPermissionDeps {
+  /** Hugs with acknowledged writes laid over the store (read-your-writes). */
   readonly hugs: HugRepository;
-  readonly writes: DurableWrites;
-  readonly keys: IdempotencyKeys;
+  /** The store's own hugs: a send whose idempotency key has expired is answered from here. */
+  readonly storedHugs: HugRepository;
+  readonly steps: CommandSteps;
   readonly inbox: InboxAppender;
   readonly rooms: RoomPort;
-  /** Takes one token from the sender's hug bucket. */
-  readonly throttle: SendThrottle;
-  /** Whether a device of `userId` is online (to report `delivered`). */
-  readonly isOnline: (userId: string) => Promise<boolean>;
+  /** The per-sender hug bucket. */
+  readonly hugRule: StepCharge['rule'];
+  /** Whether a socket of `userId` is on this node (a live device elsewhere is read in the step). */
+  readonly connectedHere: (userId: string) => boolean;
   /** Hears each hug's first receipt: milliseconds from `sentAt` (the delivery latency metric). */
   readonly onDelivered?: (latencyMs: number) => void;
   readonly now?: () => number;
 }
-
-/** Rate limits sends per sender: resolves whether one more is allowed now, and if not, when. */
-export type SendThrottle = (senderId: string) => Promise<{ readonly allowed: boolean; readonly retryAfterMs: number }>;
 
 /** A send the service carries out: what the caller asked for, resolved to a hug record. */
 export interface HugSend {
@@ -53,16 +51,14 @@ export interface HugSend {
   readonly requestId?: string | null;
 }
 
-/** What a replayed send returns. */
-interface SendMemo {
-  readonly hugId: string;
-  readonly delivered: boolean;
-}
-
 /**
  * Sending, delivering and reading hugs. A send is idempotent on (sender, `clientId`): its hug id is
  * derived from them, and a replay answers with the first result and delivers nothing. Every change
  * is durably queued (write-behind) before it is pushed live and acknowledged.
+ *
+ * A send is two command steps, one per user: the sender's (the idempotency claim and the rate
+ * limits) and the recipient's (the hug, its inbox entry and cursor, marked once per hug, and
+ * whether the recipient is online). A receipt is one step in the recipient's state.
  */
 export class HugService {
   private readonly now: () => number;
@@ -72,36 +68,33 @@ export class HugService {
     this.now = deps.now ?? Date.now;
   }
 
-  /** `hug:send`. */
-  async send(senderId: string, send: HugSend): Promise<HugSendResult> {
+  /** `hug:send`. `userCharge` is the sender's command bucket, when the dispatcher left it to this step. */
+  async send(senderId: string, send: HugSend, userCharge: StepCharge | null = null): Promise<HugSendResult> {
     const fingerprint = fingerprintOf(send.to, send.kind, send.message, send.requestId);
     const hugId = hugIdFor(senderId, send.clientId);
-    const key = `hug:${hugId}`;
-    const claim = await this.deps.keys.claim(key, fingerprint, PENDING_CLAIM_TTL_MS);
-    if (!claim.fresh) return this.replayed(claim, fingerprint);
-    let memo: SendMemo;
+    const claimKey = `hug:${hugId}`;
+    const charges = [...(userCharge ? [userCharge] : []), { key: senderId, rule: this.deps.hugRule }];
+    const admitted = await this.deps.steps.run({ userId: senderId, claim: { key: claimKey, fingerprint, ttlMs: IDEMPOTENCY_TTL_MS }, charges });
+    if (admitted.kind === 'rate-limited') throw rateLimited(admitted);
+    // A replay (the same fingerprint) goes on: the recipient's step appends the hug once.
+    if (admitted.kind === 'claimed-before' && admitted.claim.fingerprint !== fingerprint) throw this.reusedClientId();
+    const claimedNow = admitted.kind === 'done';
     try {
-      const stored = await this.deps.hugs.get(hugId);
+      // The key outlives the write-behind lag: a send older than it is answered from the store.
+      const stored = claimedNow ? await this.deps.storedHugs.get(hugId) : null;
       if (stored && stored.fingerprint !== fingerprint) throw this.reusedClientId();
-      if (stored) memo = { hugId, delivered: stored.deliveredAt !== null };
-      else {
-        if (!send.requestId) await assertMayHug(this.deps, senderId, send.to);
-        const decision = await this.deps.throttle(senderId);
-        if (!decision.allowed) throw new CommandError('rate_limited', 'too many hugs; slow down', { rule: 'hug' }, decision.retryAfterMs);
-        memo = await this.deliver(senderId, hugId, send, fingerprint);
-      }
+      if (stored) return { hugId, delivered: stored.deliveredAt !== null };
+      if (!send.requestId) await assertMayHug(this.deps, senderId, send.to);
+      return await this.deliver(senderId, hugId, send, fingerprint);
     } catch (error) {
       // Refused before anything was durable: a retry may run afresh.
-      await this.deps.keys.release(key);
+      if (claimedNow) await this.deps.steps.release(senderId, claimKey);
       throw error;
     }
-    // Outside the try: once the hug is durable the claim must never be released (it expires at worst).
-    await this.deps.keys.complete(key, JSON.stringify(memo), IDEMPOTENCY_TTL_MS);
-    return memo;
   }
 
   /** `hug:ack`: devices of the recipient confirm receipt; each sender hears `hug:delivered` once. */
-  async acknowledge(userId: string, hugIds: readonly string[]): Promise<HugAckResult> {
+  async acknowledge(userId: string, hugIds: readonly string[], userCharge: StepCharge | null = null): Promise<HugAckResult> {
     const found = new Map<string, HugParties & { readonly delivered: boolean }>();
     const unknown: string[] = [];
     for (const id of new Set(hugIds)) {
@@ -113,57 +106,45 @@ export class HugService {
       for (const hug of await this.deps.hugs.getMany(unknown)) found.set(hug.id, { from: hug.from, to: hug.to, sentAt: hug.sentAt, delivered: hug.deliveredAt !== null });
     }
     const acknowledged: string[] = [];
+    let charge = userCharge ? [userCharge] : [];
     for (const [hugId, hug] of found) {
       if (hug.to !== userId) continue;
       acknowledged.push(hugId);
       if (hug.delivered) continue;
-      const claim = await this.deps.keys.claim(`delivered:${hugId}`, 'delivered', IDEMPOTENCY_TTL_MS);
-      if (!claim.fresh) continue;
       const at = this.now();
-      try {
-        await this.deps.writes.write([hugDelivered(hugId, at)]);
-      } catch (error) {
-        await this.deps.keys.release(`delivered:${hugId}`);
-        throw error;
-      }
+      const step = await this.deps.steps.run({
+        userId,
+        charges: charge,
+        append: { operations: [hugDelivered(hugId, at, userId)], once: { key: `delivered:${hugId}`, ttlMs: IDEMPOTENCY_TTL_MS } },
+      });
+      charge = [];
+      if (step.kind === 'rate-limited') throw rateLimited(step);
+      if (step.kind !== 'done' || step.replayed) continue;
       this.deps.rooms.emit(userRoom(hug.from), 'hug:delivered', { hugId, to: hug.to, deliveredAt: at, at });
       this.deps.onDelivered?.(Math.max(0, at - hug.sentAt));
+    }
+    if (charge.length > 0) {
+      // Nothing needed a step: the command is still charged.
+      const step = await this.deps.steps.run({ userId, charges: charge });
+      if (step.kind === 'rate-limited') throw rateLimited(step);
     }
     return { acknowledged };
   }
 
-  /** `hug:read`: the recipient reads a hug; the sender gets a read receipt in their inbox. */
+  /** `hug:read`: the recipient reads a hug; the sender gets a read receipt in their inbox (once). */
   async markRead(userId: string, hugId: string): Promise<HugReadResult> {
     const hug = await this.deps.hugs.get(hugId);
     if (!hug || hug.to !== userId) throw new CommandError('not_found', 'no such hug in your inbox', { field: 'hugId' });
-    if (hug.readAt !== null) return { hugId, readAt: hug.readAt };
-    const key = `read:${hugId}`;
-    const claim = await this.deps.keys.claim(key, 'read', PENDING_CLAIM_TTL_MS);
-    if (!claim.fresh) {
-      if (claim.result !== null) return { hugId, readAt: Number(claim.result) };
-      throw claimInProgress('this hug is being marked read; try again', claim);
-    }
-    const readAt = this.now();
-    try {
-      const entryId = `read-receipt:${hugId}`;
-      const cursor = await this.deps.inbox.append(hug.from, (c) => [
-        hugRead(hugId, readAt),
-        inboxAppend({ userId: hug.from, cursor: c, id: entryId, type: 'read-receipt', ref: hugId, createdAt: readAt, data: { by: userId, readAt } }),
-      ]);
-      this.deps.rooms.emit(userRoom(hug.from), 'hug:read-receipt', {
-        type: 'read-receipt',
-        cursor,
-        id: entryId,
-        createdAt: readAt,
-        receipt: { hugId, by: userId, readAt },
-        at: this.now(),
-      });
+    let readAt = hug.readAt;
+    if (readAt === null) {
+      readAt = this.now();
+      const step = await this.deps.steps.run({ userId, append: { operations: [hugRead(hugId, readAt, userId)], once: { key: `read:${hugId}`, ttlMs: IDEMPOTENCY_TTL_MS } } });
+      // A concurrent read of the same hug got there first: its time stands.
+      if (step.kind === 'done' && step.replayed) readAt = (await this.deps.hugs.get(hugId))?.readAt ?? readAt;
       this.deps.rooms.emit(userRoom(userId), 'hug:read-state', { hugId, readAt, at: this.now() });
-    } catch (error) {
-      await this.deps.keys.release(key);
-      throw error;
     }
-    await this.deps.keys.complete(key, String(readAt), IDEMPOTENCY_TTL_MS);
+    // In the sender's state, once: also when an earlier read failed between its two steps.
+    await this.sendReceipt(hug.from, userId, hugId, readAt);
     return { hugId, readAt };
   }
 
@@ -176,8 +157,8 @@ export class HugService {
     return { hugs: items.map(toHug), next };
   }
 
-  /** Writes a new hug and its inbox entry durably, then pushes it to the recipient's devices. */
-  private async deliver(senderId: string, hugId: string, send: HugSend, fingerprint: string): Promise<SendMemo> {
+  /** Writes a new hug and its inbox entry durably (once), then pushes it to the recipient's devices. */
+  private async deliver(senderId: string, hugId: string, send: HugSend, fingerprint: string): Promise<HugSendResult> {
     const sentAt = this.now();
     const record: HugRecord = {
       id: hugId,
@@ -192,24 +173,50 @@ export class HugService {
       deliveredAt: null,
       readAt: null,
     };
-    const online = await this.deps.isOnline(send.to);
     const entryId = `hug:${hugId}`;
-    const cursor = await this.deps.inbox.append(send.to, (c) => [
-      hugCreate(record),
-      inboxAppend({ userId: send.to, cursor: c, id: entryId, type: 'hug', ref: hugId, createdAt: sentAt, data: {} }),
-    ]);
+    const step = await this.deps.steps.run({
+      userId: send.to,
+      append: {
+        operations: [hugCreate(record), inboxAppend({ userId: send.to, cursor: UNASSIGNED_CURSOR, id: entryId, type: 'hug', ref: hugId, createdAt: sentAt, data: {} })],
+        once: { key: `sent:${hugId}`, ttlMs: IDEMPOTENCY_TTL_MS },
+        reportOnline: true,
+      },
+    });
+    if (step.kind !== 'done' || step.cursor === null) throw new Error(`hug ${hugId}: the recipient's step did not append (${step.kind})`);
+    const delivered = step.online || this.deps.connectedHere(send.to);
+    if (step.replayed) return { hugId, delivered };
     this.recent.remember(hugId, { from: senderId, to: send.to, sentAt });
-    this.deps.rooms.emit(userRoom(send.to), 'hug:received', { type: 'hug', cursor, id: entryId, createdAt: sentAt, hug: toHug(record), at: this.now() });
-    return { hugId, delivered: online };
+    this.deps.rooms.emit(userRoom(send.to), 'hug:received', { type: 'hug', cursor: step.cursor, id: entryId, createdAt: sentAt, hug: toHug(record), at: this.now() });
+    return { hugId, delivered };
   }
 
-  private replayed(claim: Extract<Claim, { fresh: false }>, fingerprint: string): SendMemo {
-    if (claim.fingerprint !== fingerprint) throw this.reusedClientId();
-    if (claim.result === null) throw claimInProgress('this hug is still being sent; try again', claim);
-    return JSON.parse(claim.result) as SendMemo;
+  /** The sender's inbox entry and live event for a read, made once. */
+  private async sendReceipt(senderId: string, readerId: string, hugId: string, readAt: number): Promise<void> {
+    const entryId = `read-receipt:${hugId}`;
+    const appended = await this.deps.inbox.append(
+      senderId,
+      (c) => [inboxAppend({ userId: senderId, cursor: c, id: entryId, type: 'read-receipt', ref: hugId, createdAt: readAt, data: { by: readerId, readAt } })],
+      { key: entryId, ttlMs: IDEMPOTENCY_TTL_MS },
+    );
+    if (appended.replayed) return;
+    this.deps.rooms.emit(userRoom(senderId), 'hug:read-receipt', {
+      type: 'read-receipt',
+      cursor: appended.cursor,
+      id: entryId,
+      createdAt: readAt,
+      receipt: { hugId, by: readerId, readAt },
+      at: this.now(),
+    });
   }
 
   private reusedClientId(): CommandError {
     return new CommandError('conflict', 'this clientId was already used for a different hug', { field: 'clientId' });
   }
+}
+
+/** A refused charge as the client sees it. */
+function rateLimited(step: Extract<StepOutcome, { kind: 'rate-limited' }>): CommandError {
+  // The same answers as the dispatcher's user bucket and the hug bucket give elsewhere.
+  if (step.rule === 'hug') return new CommandError('rate_limited', 'too many hugs; slow down', { rule: 'hug' }, step.retryAfterMs);
+  return new CommandError('rate_limited', 'too many commands; slow down', { scope: step.rule }, step.retryAfterMs);
 }

@@ -13,11 +13,14 @@ export type Claim =
  *
  * Guarantees: `claim` is atomic per key: of concurrent claims exactly one is fresh. A claim that is
  * never completed expires after `pendingTtlMs`, so a crash mid-command cannot wedge the key;
- * a completed one is kept for the `ttlMs` given to `complete`. Expired keys use no memory.
+ * a completed one is kept for the `ttlMs` given to `complete`. Expired keys are freed without
+ * walking the live ones (whole expiry generations in memory, TTLs in Redis).
  */
 export interface IdempotencyKeys {
   /** Claims `key` for a command whose request has digest `fingerprint`. */
   claim(key: string, fingerprint: string, pendingTtlMs: number): Promise<Claim>;
+  /** The claim on `key`, if any, without taking it. */
+  peek(key: string): Promise<Extract<Claim, { fresh: false }> | null>;
   /** Records the result of a claimed command, kept for `ttlMs`. */
   complete(key: string, result: string, ttlMs: number): Promise<void>;
   /** Forgets a claim whose command was refused before anything became durable, so a retry runs afresh. */

@@ -21,6 +21,21 @@ return {1}
 );
 
 /**
+ * KEYS[1] the key's hash
+ * Returns {fingerprint, result | false, ms to expiry} when the key is claimed, else false.
+ */
+const PEEK = new RedisScript(
+  'idempotency-peek',
+  `
+local held = redis.call('HMGET', KEYS[1], 'fp', 'r')
+if not held[1] then
+  return false
+end
+return {held[1], held[2], redis.call('PTTL', KEYS[1])}
+`,
+);
+
+/**
  * KEYS[1] the key's hash; ARGV[1] result, ARGV[2] TTL in ms.
  * Returns 1 when recorded, 0 when the claim had already expired (nothing is recreated).
  */
@@ -46,11 +61,23 @@ export class RedisIdempotencyKeys implements IdempotencyKeys {
     private readonly prefix = 'hm:idem:',
   ) {}
 
+  /** The Redis key of idempotency key `key` (command steps claim through the same keys). */
+  keyOf(key: string): string {
+    return this.prefix + key;
+  }
+
   async claim(key: string, fingerprint: string, pendingTtlMs: number): Promise<Claim> {
     const reply = replyArray(await CLAIM.run(this.redis, [this.prefix + key], [fingerprint, Math.max(1, Math.ceil(pendingTtlMs))]), CLAIM.name);
     if (replyNumber(reply[0], CLAIM.name) === 1) return { fresh: true };
     const result = reply[2];
     return { fresh: false, fingerprint: String(reply[1]), result: typeof result === 'string' ? result : null, expiresInMs: Math.max(0, replyNumber(reply[3], CLAIM.name)) };
+  }
+
+  async peek(key: string): Promise<Extract<Claim, { fresh: false }> | null> {
+    const reply = await PEEK.run(this.redis, [this.prefix + key], []);
+    if (!Array.isArray(reply)) return null;
+    const [fingerprint, result, ttl] = reply as unknown[];
+    return { fresh: false, fingerprint: String(fingerprint), result: typeof result === 'string' ? result : null, expiresInMs: Math.max(0, replyNumber(ttl, PEEK.name)) };
   }
 
   async complete(key: string, result: string, ttlMs: number): Promise<void> {

@@ -1,13 +1,15 @@
-import { MemoryPendingWrites } from '../../persistence/write-behind/memory-pending-writes.js';
 import { describe, expect, it } from 'vitest';
 import { SqliteWriteQueue } from '../../persistence/sqlite/sqlite-write-queue.js';
+import { MemoryPendingWrites } from '../../persistence/write-behind/memory-pending-writes.js';
 import { inboxAppend, type WriteOperation } from '../../persistence/write-behind/write-operation.js';
+import { LocalCommandSteps } from '../command-steps/local-command-steps.js';
 import { DurableWrites } from '../durable-writes.js';
+import { MemoryIdempotencyKeys } from '../idempotency/memory-idempotency-keys.js';
 import { InboxAppender } from './inbox-appender.js';
 import type { InboxCursors } from './inbox-cursors.js';
 import { MemoryInboxCursors } from './memory-inbox-cursors.js';
 
-/** Cursors that answer after a random delay, as a networked implementation (Redis) may. */
+/** Cursors that answer after a random delay, as a networked implementation may. */
 function slowCursors(): InboxCursors {
   const inner = new MemoryInboxCursors(() => Promise.resolve(0));
   return {
@@ -21,23 +23,30 @@ function slowCursors(): InboxCursors {
 }
 
 describe('inbox appender', () => {
-  it('queues one user’s entries in cursor order, however late each cursor arrives', async () => {
+  it('queues one user’s entries in cursor order, however late each cursor arrives, and appends a once-keyed entry once', async () => {
     const queue = new SqliteWriteQueue({ file: ':memory:' });
     const applied: WriteOperation[] = [];
     queue.start((batch) => {
       applied.push(...batch);
       return Promise.resolve({ failed: new Map() });
     });
-    const appender = new InboxAppender(slowCursors(), new DurableWrites(queue, new MemoryPendingWrites(60_000)));
-    const cursors = await Promise.all(
-      Array.from({ length: 40 }, (_, i) =>
-        appender.append('bob', (cursor) => [inboxAppend({ userId: 'bob', cursor, id: `e${i}`, type: 'hug', ref: `h${i}`, createdAt: i, data: {} })]),
-      ),
-    );
+    const steps = new LocalCommandSteps({
+      consume: () => Promise.resolve({ allowed: true, retryAfterMs: 0 }),
+      keys: new MemoryIdempotencyKeys(),
+      cursors: slowCursors(),
+      writes: new DurableWrites(queue, new MemoryPendingWrites(60_000)),
+      isOnline: () => false,
+    });
+    const appender = new InboxAppender(steps);
+    const entry = (i: number) => (cursor: number) => [inboxAppend({ userId: 'bob', cursor, id: `e${i}`, type: 'hug', ref: `h${i}`, createdAt: i, data: {} })];
+    const appended = await Promise.all(Array.from({ length: 40 }, (_, i) => appender.append('bob', entry(i))));
+    const once = { key: 'receipt:h1', ttlMs: 60_000 };
+    const first = await appender.append('bob', entry(40), once);
+    expect(await appender.append('bob', entry(40), once)).toEqual({ cursor: first.cursor, replayed: true });
     await queue.drain();
-    expect(new Set(cursors).size).toBe(40);
+    expect(new Set(appended.map((a) => a.cursor)).size).toBe(40);
     const order = applied.flatMap((op) => (op.type === 'inbox.append' ? [op.entry.cursor] : []));
-    expect(order).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
+    expect(order).toEqual(Array.from({ length: 41 }, (_, i) => i + 1));
     await queue.close();
   });
 });

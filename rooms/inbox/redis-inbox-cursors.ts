@@ -34,6 +34,11 @@ export class RedisInboxCursors implements InboxCursors {
     private readonly prefix = 'hm:cursor:',
   ) {}
 
+  /** The Redis key of a user's counter (command steps reserve through the same keys). */
+  keyOf(userId: string): string {
+    return this.prefix + userId;
+  }
+
   async reserve(userId: string, count = 1): Promise<number> {
     const key = this.prefix + userId;
     const first = replyNumber(await RESERVE.run(this.redis, [key], [count, '']), RESERVE.name);

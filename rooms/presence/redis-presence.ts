@@ -169,7 +169,8 @@ export class RedisPresence implements Presence, PresenceCluster {
   }
 
   // Keys passed as KEYS get the connection's prefix from ioredis; keys built inside scripts use `this.p`.
-  private userKey(userId: string): string {
+  /** The Redis key of a user's device hash (command steps read whether the user is online from it). */
+  userKey(userId: string): string {
     return `${this.local}u:${userId}`;
   }
 

@@ -25,6 +25,12 @@ export interface DispatcherDeps {
    * nor eat the budget of the commands that matter more.
    */
   readonly ownRules?: Partial<Record<CommandName, RateRule>>;
+  /**
+   * Commands whose handler spends the user's shared bucket inside its own command step (the hot
+   * path: one Redis call for the limit and the command's state instead of two). The dispatcher
+   * hands the charge over as `ctx.userCharge` instead of spending it.
+   */
+  readonly stepCharged?: ReadonlySet<CommandName>;
   readonly metrics: Metrics;
   readonly log: LogPort;
   /** Whether a thrown error means a backing service is unreachable (answered `unavailable`, not `internal`). */
@@ -49,7 +55,12 @@ function describeEvent(event: unknown): string {
 export function createDispatcher(deps: DispatcherDeps): Dispatch {
   const run = async (ctx: CommandContext, event: unknown, payload: unknown[], hasAck: boolean): Promise<unknown> => {
     const own = isCommandName(event) ? deps.ownRules?.[event] : undefined;
-    const buckets = own ? ([[deps.connLimiter, ctx.socket.id, own]] as const) : ([[deps.connLimiter, ctx.socket.id, deps.connRule], [deps.limiter, ctx.userId, deps.userRule]] as const);
+    const inStep = !own && isCommandName(event) && deps.stepCharged?.has(event) === true;
+    const buckets = own
+      ? ([[deps.connLimiter, ctx.socket.id, own]] as const)
+      : inStep
+        ? ([[deps.connLimiter, ctx.socket.id, deps.connRule]] as const)
+        : ([[deps.connLimiter, ctx.socket.id, deps.connRule], [deps.limiter, ctx.userId, deps.userRule]] as const);
     for (const [limiter, key, rule] of buckets) {
       const decision = await limiter.consume(key, rule);
       if (!decision.allowed) {
@@ -66,7 +77,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
     const parsed = COMMAND_SCHEMAS[event].safeParse(payload[0]);
     if (!parsed.success) throw invalidPayload(parsed.error);
     const handler = deps.handlers[event] as (ctx: CommandContext, payload: unknown) => Promise<unknown>;
-    return handler(ctx, parsed.data);
+    return handler(inStep ? { ...ctx, userCharge: { key: ctx.userId, rule: deps.userRule } } : ctx, parsed.data);
   };
 
   return (ctx, event, args) => {

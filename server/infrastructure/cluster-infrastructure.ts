@@ -8,6 +8,7 @@ import { RedisNodeTransport } from '../../rooms/cluster/redis-node-transport.js'
 import { RedisGroupHugDirectory } from '../../rooms/group-hugs/redis-group-hug-directory.js';
 import { RedisIdempotencyKeys } from '../../rooms/idempotency/redis-idempotency-keys.js';
 import { RedisInboxCursors } from '../../rooms/inbox/redis-inbox-cursors.js';
+import { RedisCommandSteps } from '../../rooms/command-steps/redis-command-steps.js';
 import { RedisPresence } from '../../rooms/presence/redis-presence.js';
 import type { Config } from '../config/config.js';
 import type { Metrics } from '../observability/metrics.js';
@@ -64,6 +65,22 @@ export async function openClusterInfrastructure(config: ClusterConfig, log: Logg
   log.info({ workers: config.workers, partitions: config.queue.partitions, depth: queue.stats().depth }, 'write queue ready (redis streams)');
 
   const presence = new RedisPresence(commands, { nodeId: config.nodeId, nodeTimeoutMs: config.presenceNodeTimeoutMs });
+  const limiter = new RedisRateLimiter(commands);
+  const keys = new RedisIdempotencyKeys(commands);
+  const cursors = new RedisInboxCursors(commands, (userId) => store.inbox.lastCursor(userId));
+  const steps = new RedisCommandSteps({
+    redis: commands,
+    log: queue,
+    keys: {
+      claim: (key) => keys.keyOf(key),
+      bucket: (rule, key) => limiter.bucketKeyOf(rule, key),
+      cursor: (userId) => cursors.keyOf(userId),
+      presence: (userId) => presence.userKey(userId),
+      pendingPrefix: pending.prefix,
+    },
+    seed: (userId) => store.inbox.lastCursor(userId),
+    pendingTtlMs: PENDING_WRITES_TTL_MS,
+  });
   return {
     shape: 'cluster',
     store,
@@ -71,9 +88,10 @@ export async function openClusterInfrastructure(config: ClusterConfig, log: Logg
     pending,
     presence,
     presenceCluster: presence,
-    limiter: new RedisRateLimiter(commands),
-    keys: new RedisIdempotencyKeys(commands),
-    cursors: new RedisInboxCursors(commands, (userId) => store.inbox.lastCursor(userId)),
+    limiter,
+    keys,
+    cursors,
+    steps,
     groupDirectory: new RedisGroupHugDirectory(commands),
     nodeTransport: new RedisNodeTransport(config.nodeId, commands, nodeSub),
     runsWorkers: config.workers,

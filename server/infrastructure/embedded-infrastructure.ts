@@ -7,6 +7,8 @@ import { MemoryNodeHub } from '../../rooms/cluster/memory-node-transport.js';
 import { MemoryGroupHugDirectory } from '../../rooms/group-hugs/memory-group-hug-directory.js';
 import { MemoryIdempotencyKeys } from '../../rooms/idempotency/memory-idempotency-keys.js';
 import { MemoryInboxCursors } from '../../rooms/inbox/memory-inbox-cursors.js';
+import { LocalCommandSteps } from '../../rooms/command-steps/local-command-steps.js';
+import { DurableWrites } from '../../rooms/durable-writes.js';
 import { MemoryPresence } from '../../rooms/presence/memory-presence.js';
 import type { Config } from '../config/config.js';
 import type { Metrics } from '../observability/metrics.js';
@@ -36,6 +38,14 @@ export async function openEmbeddedInfrastructure(config: Config, log: Logger, me
   const limiter = new MemoryRateLimiter();
   const keys = new MemoryIdempotencyKeys();
   const cursors = new MemoryInboxCursors((userId) => store.inbox.lastCursor(userId));
+  const steps = new LocalCommandSteps({
+    consume: (charge) => limiter.consume(charge.key, charge.rule),
+    keys,
+    cursors,
+    writes: new DurableWrites(queue, pending),
+    // Every socket is on this node: the hug service asks the node's own connections.
+    isOnline: () => false,
+  });
   return {
     shape: 'embedded',
     store,
@@ -46,6 +56,7 @@ export async function openEmbeddedInfrastructure(config: Config, log: Logger, me
     limiter,
     keys,
     cursors,
+    steps,
     groupDirectory: new MemoryGroupHugDirectory(),
     // One node: every group hug is owned here, so requests never leave the process.
     nodeTransport: new MemoryNodeHub().transport(config.nodeId),

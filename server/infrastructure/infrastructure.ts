@@ -1,5 +1,6 @@
 import type { Store } from '../../persistence/store/store.js';
 import type { PendingWrites } from '../../persistence/write-behind/pending-writes.js';
+import type { CommandSteps } from '../../rooms/command-steps/command-step.js';
 import type { WriteQueue } from '../../persistence/write-behind/write-queue.js';
 import type { IdempotencyKeys } from '../../rooms/idempotency/idempotency-keys.js';
 import type { InboxCursors } from '../../rooms/inbox/inbox-cursors.js';
@@ -29,6 +30,8 @@ export interface Infrastructure {
   readonly limiter: RateLimiter;
   readonly keys: IdempotencyKeys;
   readonly cursors: InboxCursors;
+  /** Each command's atomic step in a user's state: limits, claims, cursor, durable append, pending record. */
+  readonly steps: CommandSteps;
   /** Who owns each group-hug actor, and its snapshots. */
   readonly groupDirectory: GroupHugDirectory;
   /** This node's end of node-to-node requests (to group-hug owners). */

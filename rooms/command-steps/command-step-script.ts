@@ -1,0 +1,111 @@
+import { RedisScript } from '../../persistence/redis/redis-script.js';
+import { TOKEN_BUCKET_LUA } from '../../persistence/redis/token-bucket-lua.js';
+
+/**
+ * One command's step in one user's state, atomically.
+ *
+ * KEYS   every key the step touches (all of one user; the spec refers to them by 1-based index)
+ * ARGV[1] the spec as JSON:
+ *   claim?   {k, fp, ttl}                 idempotency key: hash {fp, r}
+ *   charges? [{k, cap, rate, name}]       token buckets (rate in tokens per ms), cost 1 each
+ *   append?  {
+ *     once?    {k, ttl}                   marker: hash {fp = 'once', r = {"cursor":…,"online":…}}
+ *     online?  k                          the user's presence hash (device JSON values)
+ *     cursor?  {k, seed}                  the user's inbox counter; seed -1 when not read from the store yet
+ *     log      k                          the user's partition stream
+ *     ops      [body]                     operation JSON; the one at `inbox` (1-based) gets field c = cursor
+ *     inbox?   i
+ *     pending  [[verb, k, a, b]]          hset k a b | zadd k a b; a = '$c' stands for the cursor
+ *     ttl      ms                         of the pending keys
+ *   }
+ * Returns one of
+ *   {1, fingerprint, result | false, ms to expiry}   the claim was taken before; nothing ran
+ *   {2, rule name, retryAfterMs}                     a charge was refused; later parts did not run
+ *   {3}                                              the cursor counter is missing: call again with its seed
+ *   {0, cursor | -1, replayed 0|1, online 0|1, last stream id | false}
+ */
+export const COMMAND_STEP = new RedisScript(
+  'command-step',
+  `
+${TOKEN_BUCKET_LUA}
+local spec = cjson.decode(ARGV[1])
+local claim = spec.claim
+if claim then
+  local held = redis.call('HMGET', KEYS[claim.k], 'fp', 'r')
+  if held[1] then
+    return {1, held[1], held[2], redis.call('PTTL', KEYS[claim.k])}
+  end
+end
+local append = spec.append
+local replay = nil
+if append then
+  if append.once then
+    replay = redis.call('HGET', KEYS[append.once.k], 'r')
+  end
+  if not replay and append.cursor and append.cursor.seed < 0 and redis.call('EXISTS', KEYS[append.cursor.k]) == 0 then
+    return {3}
+  end
+end
+if spec.charges then
+  for _, c in ipairs(spec.charges) do
+    local wait = take_token(KEYS[c.k], c.cap, c.rate, 1)
+    if wait > 0 then
+      return {2, c.name, wait}
+    end
+  end
+end
+if claim then
+  redis.call('HSET', KEYS[claim.k], 'fp', claim.fp)
+  redis.call('PEXPIRE', KEYS[claim.k], claim.ttl)
+end
+if not append then
+  return {0, -1, 0, 0, false}
+end
+if replay then
+  local memo = cjson.decode(replay)
+  return {0, memo.cursor, 1, memo.online and 1 or 0, false}
+end
+local online = false
+if append.online then
+  for _, device in ipairs(redis.call('HVALS', KEYS[append.online])) do
+    if not cjson.decode(device).lingering then
+      online = true
+      break
+    end
+  end
+end
+local cursor = -1
+if append.cursor then
+  if redis.call('EXISTS', KEYS[append.cursor.k]) == 0 then
+    redis.call('SET', KEYS[append.cursor.k], append.cursor.seed)
+  end
+  cursor = redis.call('INCR', KEYS[append.cursor.k])
+end
+local last = false
+for i, body in ipairs(append.ops) do
+  if i == append.inbox then
+    last = redis.call('XADD', KEYS[append.log], '*', 'o', body, 'c', cursor)
+  else
+    last = redis.call('XADD', KEYS[append.log], '*', 'o', body)
+  end
+end
+for _, change in ipairs(append.pending) do
+  local verb, key, a, b = change[1], KEYS[change[2]], change[3], change[4]
+  if a == '$c' then
+    a = cursor
+  end
+  if verb == 'hset' then
+    redis.call('HSET', key, a, b)
+  else
+    redis.call('ZADD', key, a, b)
+  end
+  redis.call('PEXPIRE', key, append.ttl)
+end
+if append.once then
+  local k = KEYS[append.once.k]
+  redis.call('HSET', k, 'fp', 'once', 'r', cjson.encode({cursor = cursor, online = online}))
+  redis.call('PEXPIRE', k, append.once.ttl)
+end
+return {0, cursor, 0, online and 1 or 0, last}
+`,
+);

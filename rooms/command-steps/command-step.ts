@@ -1,0 +1,73 @@
+import type { WriteOperation } from '../../persistence/write-behind/write-operation.js';
+import type { Claim } from '../idempotency/idempotency-keys.js';
+
+/** A token bucket a step charges: `rule` applied to bucket `key` (a user id). */
+export interface StepCharge {
+  readonly key: string;
+  readonly rule: { readonly name: string; readonly capacity: number; readonly refillPerSecond: number };
+}
+
+/**
+ * What one command needs done atomically in one user's state (in a cluster: one Redis script in
+ * that user's hash slot). Every part is optional; they run in this order, and the first refusal
+ * ends the step:
+ * 1. `claim`: if the idempotency key is taken, the step stops and reports it (nothing is charged).
+ * 2. `charges`: each bucket in turn; a refused one stops the step (earlier ones stay spent).
+ * 3. `claim` is taken (it lives `ttlMs`, until released).
+ * 4. `append`: unless its `once` marker exists, reserves the user's next inbox cursor (when an
+ *    operation is an `inbox.append`, whose cursor is then set), queues the operations durably on
+ *    the user's partition of the write-behind log and records them as pending (read-your-writes),
+ *    all at once: a cursor is never visible without its entry. A marker that exists makes the
+ *    step a replay: nothing is appended and the first append's cursor and `online` come back.
+ */
+export interface CommandStep {
+  /** Whose state the step runs in (the user whose inbox, buckets and keys it touches). */
+  readonly userId: string;
+  readonly claim?: { readonly key: string; readonly fingerprint: string; readonly ttlMs: number };
+  readonly charges?: readonly StepCharge[];
+  readonly append?: StepAppend;
+}
+
+/** The durable part of a step. */
+export interface StepAppend {
+  /** Queued in order. At most one `inbox.append`, and only for the step's user; its cursor is assigned by the step. */
+  readonly operations: readonly WriteOperation[];
+  /** Makes the append happen once for this key (kept `ttlMs`). */
+  readonly once?: { readonly key: string; readonly ttlMs: number };
+  /** Report whether the step's user has a live device (`online`), read in the same step. */
+  readonly reportOnline?: boolean;
+  /**
+   * Writes that can wait (a hug, a read) are refused with `unavailable` while the log is past its
+   * lag bound; others (`false`) are always taken.
+   */
+  readonly deferrable?: boolean;
+}
+
+/** What a step did. */
+export type StepOutcome =
+  /** The claim was taken before: nothing else ran. */
+  | { readonly kind: 'claimed-before'; readonly claim: Extract<Claim, { fresh: false }> }
+  /** A charge was refused: nothing after it ran. */
+  | { readonly kind: 'rate-limited'; readonly rule: string; readonly retryAfterMs: number }
+  /**
+   * The step ran: `cursor` is the inbox cursor of the append (or of the first one, on a replay;
+   * null without an inbox entry), `replayed` whether the `once` marker existed, `online` whether
+   * the user had a live device (false unless asked).
+   */
+  | { readonly kind: 'done'; readonly cursor: number | null; readonly replayed: boolean; readonly online: boolean };
+
+/**
+ * Runs {@link CommandStep}s: the one place a command's hot state changes. A memory
+ * implementation serves one node (atomic because one process runs it, one step per user at a
+ * time); the Redis one serves a cluster with one script call per step, so a command costs one
+ * round trip per user it touches.
+ *
+ * Guarantees: a step is atomic; for one user, appends are queued, recorded pending and given
+ * cursors in the same order, so a sync never sees a later cursor while an earlier one is missing;
+ * a step resolves only once its append is durable (as the write-behind log states).
+ */
+export interface CommandSteps {
+  run(step: CommandStep): Promise<StepOutcome>;
+  /** Forgets a claim whose command was refused before anything became durable, so a retry runs afresh. */
+  release(userId: string, claimKey: string): Promise<void>;
+}

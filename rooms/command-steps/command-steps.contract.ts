@@ -1,0 +1,118 @@
+import { randomUUID } from 'node:crypto';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { PendingWrites } from '../../persistence/write-behind/pending-writes.js';
+import { inboxAppend, userLastSeen, type WriteOperation } from '../../persistence/write-behind/write-operation.js';
+import type { CommandStep, CommandSteps, StepOutcome } from './command-step.js';
+import { UNASSIGNED_CURSOR } from './step-operations.js';
+
+/** One shape's steps for one test. */
+export interface CommandStepsFixture {
+  readonly steps: CommandSteps;
+  /** Steps of a second node over the same state (the same instance where there is only one node). */
+  readonly otherNode: CommandSteps;
+  readonly pending: PendingWrites;
+  /** Writes everything queued so far and returns it in log order. */
+  written(): Promise<WriteOperation[]>;
+  /** Gives `userId` a live device. */
+  markOnline(userId: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export type CommandStepsFactory = () => Promise<CommandStepsFixture>;
+
+const rule = { name: 'hug', capacity: 2, refillPerSecond: 0.01 };
+
+function entryFor(userId: string, id: string): WriteOperation {
+  return inboxAppend({ userId, cursor: UNASSIGNED_CURSOR, id, type: 'hug', ref: id, createdAt: 1, data: {} });
+}
+
+function done(outcome: StepOutcome): Extract<StepOutcome, { kind: 'done' }> {
+  if (outcome.kind !== 'done') throw new Error(`expected a done step, got ${JSON.stringify(outcome)}`);
+  return outcome;
+}
+
+/**
+ * The behaviour every {@link CommandSteps} must show: claims stop a replay before anything is
+ * charged, charges refuse with the rule and a wait, appends get consecutive cursors that are never
+ * visible without their entry (also from two nodes at once), `once` markers replay the first
+ * append, and the log gets each operation once, with its cursor.
+ */
+export function runCommandStepsContract(name: string, factory: CommandStepsFactory): void {
+  describe(`command steps contract: ${name}`, () => {
+    let fixture: CommandStepsFixture | undefined;
+    afterEach(async () => {
+      await fixture?.close();
+      fixture = undefined;
+    });
+
+    it('stops at a taken claim before charging anything, and refuses a charge with its rule and wait', async () => {
+      const f = await factory();
+      fixture = f;
+      const user = `u-${randomUUID()}`;
+      const step = (clientId: string): CommandStep => ({ userId: user, claim: { key: `hug:${user}:${clientId}`, fingerprint: `fp-${clientId}`, ttlMs: 60_000 }, charges: [{ key: user, rule }] });
+      expect(await f.steps.run(step('a'))).toMatchObject({ kind: 'done', replayed: false });
+      expect(await f.otherNode.run(step('a'))).toMatchObject({ kind: 'claimed-before', claim: { fingerprint: 'fp-a', result: null } });
+      expect(await f.steps.run(step('b'))).toMatchObject({ kind: 'done' });
+      const refused = await f.steps.run(step('c'));
+      expect(refused).toMatchObject({ kind: 'rate-limited', rule: 'hug' });
+      expect(refused.kind === 'rate-limited' && refused.retryAfterMs).toBeGreaterThan(0);
+      // A refused step took no claim: its command may run again once allowed.
+      expect(await f.steps.run({ userId: user, claim: { key: `hug:${user}:c`, fingerprint: 'fp-c', ttlMs: 60_000 } })).toMatchObject({ kind: 'done' });
+    });
+
+    it('appends with consecutive cursors, writes each operation once with its cursor, and replays a once-marked append', async () => {
+      const f = await factory();
+      fixture = f;
+      const user = `u-${randomUUID()}`;
+      const outcomes = await Promise.all(
+        Array.from({ length: 5 }, (_, i) => f.steps.run({ userId: user, append: { operations: [entryFor(user, `e${i}`), userLastSeen(user, i)], once: { key: `once:${user}:e${i}`, ttlMs: 60_000 } } })),
+      );
+      const cursors = outcomes.map((o) => done(o).cursor);
+      expect([...cursors].sort()).toEqual([1, 2, 3, 4, 5]);
+      const again = done(await f.otherNode.run({ userId: user, append: { operations: [entryFor(user, 'e2'), userLastSeen(user, 2)], once: { key: `once:${user}:e2`, ttlMs: 60_000 } } }));
+      expect(again).toMatchObject({ replayed: true, cursor: cursors[2] });
+
+      const pending = await f.pending.inboxAfter(user, 0);
+      expect(pending.map((e) => [e.cursor, e.id])).toEqual(cursors.map((c, i) => [c, `e${i}`]).sort((a, b) => Number(a[0]) - Number(b[0])));
+      const written = await f.written();
+      const entries = written.flatMap((op) => (op.type === 'inbox.append' && op.entry.userId === user ? [[op.entry.cursor, op.entry.id]] : []));
+      expect(entries).toEqual(cursors.map((c, i) => [c, `e${i}`]).sort((a, b) => Number(a[0]) - Number(b[0])));
+      expect(written.filter((op) => op.type === 'user.last-seen' && op.userId === user)).toHaveLength(5);
+    });
+
+    it('reports whether the user has a live device, in the same step', async () => {
+      const f = await factory();
+      fixture = f;
+      const user = `u-${randomUUID()}`;
+      expect(done(await f.steps.run({ userId: user, append: { operations: [userLastSeen(user, 1)], reportOnline: true } })).online).toBe(false);
+      await f.markOnline(user);
+      expect(done(await f.steps.run({ userId: user, append: { operations: [userLastSeen(user, 2)], reportOnline: true } })).online).toBe(true);
+    });
+
+    it('never shows a cursor before its entry: a reader that advances its cursor skips nothing, with two nodes appending at once', async () => {
+      const f = await factory();
+      fixture = f;
+      const user = `u-${randomUUID()}`;
+      const total = 200;
+      const seen = new Set<string>();
+      let cursor = 0;
+      let appending = true;
+      // The SDK's way of reading: everything after its cursor, then move the cursor to the last one seen.
+      const reader = (async () => {
+        while (appending) {
+          const entries = await f.pending.inboxAfter(user, cursor);
+          for (const e of entries) seen.add(e.id);
+          cursor = entries.at(-1)?.cursor ?? cursor;
+          await new Promise((resolve) => setImmediate(resolve));
+        }
+      })();
+      await Promise.all(
+        Array.from({ length: total }, (_, i) => (i % 2 === 0 ? f.steps : f.otherNode).run({ userId: user, append: { operations: [entryFor(user, `r${i}`)] } })),
+      );
+      appending = false;
+      await reader;
+      for (const e of await f.pending.inboxAfter(user, cursor)) seen.add(e.id);
+      expect(seen.size).toBe(total);
+    });
+  });
+}

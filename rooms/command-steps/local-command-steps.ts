@@ -1,0 +1,79 @@
+import type { WriteOperation } from '../../persistence/write-behind/write-operation.js';
+import type { DurableWrites } from '../durable-writes.js';
+import type { IdempotencyKeys } from '../idempotency/idempotency-keys.js';
+import type { InboxCursors } from '../inbox/inbox-cursors.js';
+import { SerialByKey } from '../serial-by-key.js';
+import type { CommandStep, CommandSteps, StepCharge, StepOutcome } from './command-step.js';
+import { assertOwnRoute, withCursor } from './step-operations.js';
+
+/** What {@link LocalCommandSteps} is built from: the memory parts of one node. */
+export interface LocalCommandStepsDeps {
+  readonly consume: (charge: StepCharge) => Promise<{ readonly allowed: boolean; readonly retryAfterMs: number }>;
+  readonly keys: IdempotencyKeys;
+  readonly cursors: InboxCursors;
+  readonly writes: DurableWrites;
+  readonly isOnline: (userId: string) => boolean;
+}
+
+/** What a `once` marker remembers. */
+interface OnceMemo {
+  readonly cursor: number | null;
+  readonly online: boolean;
+}
+
+/**
+ * {@link CommandSteps} of one node (the embedded shape): the node's memory limiter, idempotency
+ * keys and cursors, and its durable write queue. One step per user runs at a time, so a user's
+ * cursors are queued and recorded in order; nothing else can interleave in one process.
+ */
+export class LocalCommandSteps implements CommandSteps {
+  private readonly serial = new SerialByKey();
+
+  constructor(private readonly deps: LocalCommandStepsDeps) {}
+
+  run(step: CommandStep): Promise<StepOutcome> {
+    return this.serial.run(step.userId, () => this.runNow(step));
+  }
+
+  release(_userId: string, claimKey: string): Promise<void> {
+    return this.deps.keys.release(claimKey);
+  }
+
+  private async runNow(step: CommandStep): Promise<StepOutcome> {
+    const { keys } = this.deps;
+    if (step.claim) {
+      const claim = await keys.peek(step.claim.key);
+      if (claim) return { kind: 'claimed-before', claim };
+    }
+    for (const charge of step.charges ?? []) {
+      const decision = await this.deps.consume(charge);
+      if (!decision.allowed) return { kind: 'rate-limited', rule: charge.rule.name, retryAfterMs: decision.retryAfterMs };
+    }
+    if (step.claim) await keys.claim(step.claim.key, step.claim.fingerprint, step.claim.ttlMs);
+    const append = step.append;
+    if (append) assertOwnRoute(step.userId, append.operations);
+    if (!append) return { kind: 'done', cursor: null, replayed: false, online: false };
+    const online = append.reportOnline === true && this.deps.isOnline(step.userId);
+    if (append.once) {
+      const marker = await keys.claim(append.once.key, 'once', append.once.ttlMs);
+      if (!marker.fresh) {
+        const memo = marker.result === null ? { cursor: null, online } : (JSON.parse(marker.result) as OnceMemo);
+        return { kind: 'done', cursor: memo.cursor, replayed: true, online: memo.online };
+      }
+    }
+    let cursor: number | null = null;
+    let operations: readonly WriteOperation[] = append.operations;
+    try {
+      if (operations.some((op) => op.type === 'inbox.append')) {
+        cursor = await this.deps.cursors.reserve(step.userId);
+        operations = withCursor(operations, cursor);
+      }
+      await this.deps.writes.write(operations, { deferrable: append.deferrable ?? true });
+    } catch (error) {
+      if (append.once) await keys.release(append.once.key);
+      throw error;
+    }
+    if (append.once) await keys.complete(append.once.key, JSON.stringify({ cursor, online } satisfies OnceMemo), append.once.ttlMs);
+    return { kind: 'done', cursor, replayed: false, online };
+  }
+}

@@ -1,0 +1,133 @@
+import type { Redis } from 'ioredis';
+import { pendingChanges } from '../../persistence/redis/redis-pending-writes.js';
+import { replyArray, replyNumber } from '../../persistence/redis/redis-script.js';
+import { userRoute } from '../../persistence/write-behind/partition.js';
+import type { QueueBackpressureError } from '../../persistence/write-behind/write-queue.js';
+import { backpressureRefusal } from '../durable-writes.js';
+import type { CommandStep, CommandSteps, StepOutcome } from './command-step.js';
+import { COMMAND_STEP } from './command-step-script.js';
+import { assertOwnRoute } from './step-operations.js';
+
+/** The write-behind log as command steps append to it (the Redis Streams queue). */
+export interface StepLog {
+  /** The stream of `route`'s operations. */
+  logOf(route: string): { readonly partition: number; readonly key: string };
+  /** Reports what a step appended (depth, lag, `settled`). */
+  appendedByStep(partition: number, lastId: string, count: number): void;
+  /** The refusal a deferrable write gets now, or null. */
+  backpressure(): QueueBackpressureError | null;
+}
+
+/** The keys the step script touches, named as their own Redis implementations name them. */
+export interface StepKeys {
+  /** An idempotency key or `once` marker (RedisIdempotencyKeys). */
+  claim(key: string): string;
+  /** A rate-limit bucket (RedisRateLimiter). */
+  bucket(rule: string, key: string): string;
+  /** A user's inbox counter (RedisInboxCursors). */
+  cursor(userId: string): string;
+  /** A user's presence hash (RedisPresence). */
+  presence(userId: string): string;
+  /** Prefix of the pending writes (RedisPendingWrites). */
+  readonly pendingPrefix: string;
+}
+
+/** What {@link RedisCommandSteps} is built from. */
+export interface RedisCommandStepsDeps {
+  readonly redis: Redis;
+  readonly log: StepLog;
+  readonly keys: StepKeys;
+  /** The store's last inbox cursor of a user whose counter is not in Redis yet. */
+  readonly seed: (userId: string) => Promise<number>;
+  /** How long pending writes stay visible if never written (longer than the lag bound). */
+  readonly pendingTtlMs: number;
+}
+
+interface SpecAppend {
+  once?: { k: number; ttl: number };
+  online?: number;
+  cursor?: { k: number; seed: number };
+  log: number;
+  ops: string[];
+  inbox?: number;
+  pending: [string, number, string | number, string][];
+  ttl: number;
+}
+
+/**
+ * {@link CommandSteps} of a cluster: each step is one call of one Lua script
+ * ({@link COMMAND_STEP}) over the keys of one user, so a command costs one round trip per user it
+ * touches, the cursor, the log entry and the pending write appear together, and the keys can share
+ * one hash slot.
+ */
+export class RedisCommandSteps implements CommandSteps {
+  constructor(private readonly deps: RedisCommandStepsDeps) {}
+
+  async run(step: CommandStep): Promise<StepOutcome> {
+    const { keys } = this.deps;
+    const append = step.append;
+    if (append && append.deferrable !== false) {
+      const refusal = this.deps.log.backpressure();
+      if (refusal) throw backpressureRefusal(refusal);
+    }
+    const keyList: string[] = [];
+    const k = (key: string) => keyList.push(key);
+    const spec: { claim?: { k: number; fp: string; ttl: number }; charges?: { k: number; cap: number; rate: number; name: string }[]; append?: SpecAppend } = {};
+    if (step.claim) spec.claim = { k: k(keys.claim(step.claim.key)), fp: step.claim.fingerprint, ttl: Math.max(1, Math.ceil(step.claim.ttlMs)) };
+    if (step.charges?.length) {
+      spec.charges = step.charges.map((c) => ({ k: k(keys.bucket(c.rule.name, c.key)), cap: c.rule.capacity, rate: c.rule.refillPerSecond / 1000, name: c.rule.name }));
+    }
+    let partition = -1;
+    if (append) {
+      assertOwnRoute(step.userId, append.operations);
+      const inboxAt = append.operations.findIndex((op) => op.type === 'inbox.append');
+      const log = this.deps.log.logOf(userRoute(step.userId));
+      partition = log.partition;
+      spec.append = {
+        log: k(log.key),
+        ops: append.operations.map((op) => JSON.stringify(op)),
+        pending: pendingChanges(keys.pendingPrefix, append.operations, 'record', '$c').map((c) => [c.verb, k(c.key), c.a, c.b]),
+        ttl: this.deps.pendingTtlMs,
+      };
+      if (append.once) spec.append.once = { k: k(keys.claim(append.once.key)), ttl: Math.max(1, Math.ceil(append.once.ttlMs)) };
+      if (append.reportOnline) spec.append.online = k(keys.presence(step.userId));
+      if (inboxAt >= 0) {
+        spec.append.inbox = inboxAt + 1;
+        spec.append.cursor = { k: k(keys.cursor(step.userId)), seed: -1 };
+      }
+    }
+    let reply = replyArray(await COMMAND_STEP.run(this.deps.redis, keyList, [JSON.stringify(spec)]), COMMAND_STEP.name);
+    if (replyNumber(reply[0], COMMAND_STEP.name) === 3 && spec.append?.cursor) {
+      spec.append.cursor.seed = await this.deps.seed(step.userId);
+      reply = replyArray(await COMMAND_STEP.run(this.deps.redis, keyList, [JSON.stringify(spec)]), COMMAND_STEP.name);
+    }
+    return this.outcome(reply, partition, append?.operations.length ?? 0);
+  }
+
+  async release(_userId: string, claimKey: string): Promise<void> {
+    await this.deps.redis.del(this.deps.keys.claim(claimKey));
+  }
+
+  private outcome(reply: unknown[], partition: number, appended: number): StepOutcome {
+    const name = COMMAND_STEP.name;
+    switch (replyNumber(reply[0], name)) {
+      case 1: {
+        const result = reply[2];
+        return {
+          kind: 'claimed-before',
+          claim: { fresh: false, fingerprint: String(reply[1]), result: typeof result === 'string' ? result : null, expiresInMs: Math.max(0, replyNumber(reply[3], name)) },
+        };
+      }
+      case 2:
+        return { kind: 'rate-limited', rule: String(reply[1]), retryAfterMs: replyNumber(reply[2], name) };
+      case 0: {
+        const cursor = replyNumber(reply[1], name);
+        const last = reply[4];
+        if (typeof last === 'string' && partition >= 0) this.deps.log.appendedByStep(partition, last, appended);
+        return { kind: 'done', cursor: cursor < 0 ? null : cursor, replayed: replyNumber(reply[2], name) === 1, online: replyNumber(reply[3], name) === 1 };
+      }
+      default:
+        throw new Error(`${name}: unexpected reply ${JSON.stringify(reply)}`);
+    }
+  }
+}
