@@ -123,14 +123,15 @@ export async function startApp(config: Config, log: Logger): Promise<RunningApp>
   });
   const expiry = new SessionExpiry(config.tokenExpiryWarningS * 1000);
   const counter = new ConnectionCounter(config.maxConnectionsPerUser);
+  const steps = metrics.instrumentSteps(infra.steps);
   const hugRule = { name: 'hug', capacity: config.rate.hugsBurst, refillPerSecond: config.rate.hugsPerMin / 60 };
   const hugDeps = {
     users: store.users,
     friendships: store.friendships,
     hugs: fresh.hugs,
     storedHugs: store.hugs,
-    steps: infra.steps,
-    inbox: new InboxAppender(infra.steps),
+    steps,
+    inbox: new InboxAppender(steps),
     rooms,
     hugRule,
     // A socket of the recipient is on this node; (in a cluster) a device elsewhere is read in the step.

@@ -1,9 +1,6 @@
-import { RedisPendingWrites } from '../persistence/redis/redis-pending-writes.js';
 import { connectRedis } from '../persistence/redis/redis-connection.js';
-import { forgettingApplied } from '../persistence/write-behind/forgetting-applied.js';
 import { loadConfig } from './config/config.js';
 import { openClusterQueue } from './infrastructure/cluster-infrastructure.js';
-import { PENDING_WRITES_TTL_MS } from './infrastructure/infrastructure.js';
 import { openStore } from './infrastructure/open-store.js';
 import { createRouter } from './http/http-router.js';
 import { metricsRoute, opsRoutes } from './http/ops-routes.js';
@@ -27,11 +24,11 @@ if (!redisUrl) {
 const log = createLogger({ level: config.logLevel, nodeId: config.nodeId });
 const store = await openStore(config);
 const redis = await connectRedis(redisUrl, { name: `hugmood:${config.nodeId}:worker-commands` });
-const pending = new RedisPendingWrites(redis, PENDING_WRITES_TTL_MS);
 const queue = await openClusterQueue({ ...config, redisUrl }, log);
 const metrics = new Metrics(config.nodeId);
 metrics.observeQueue(queue);
-queue.start(metrics.instrumentApplier(forgettingApplied((batch) => store.applyWrites(batch), pending)));
+// The queue forgets written batches' pending writes itself, in the call that acknowledges them.
+queue.start(metrics.instrumentApplier((batch) => store.applyWrites(batch)));
 
 // /healthz, /readyz (Redis and the store answer) and /metrics (queue depth, lag, batches, dead letters),
 // on the worker's own port: it serves no clients, so its one listener is private.

@@ -35,6 +35,8 @@ export const benchOptionsSchema = z.object({
   worker: z.enum(['process', 'inline']).default('inline'),
   /** Cluster: the rate steps (hugs per second), climbed until p99 exceeds the bound. */
   rates: list(int(1, 200_000)).default([1000, 2000, 3000, 4000, 6000, 8000, 10_000, 12_000, 15_000]),
+  /** Cluster: hugs per second in the window where Redis commands per hug are counted (with MONITOR, untimed). */
+  countRate: int(1, 10_000).default(500),
   /** Cluster: measured seconds per rate step (after a one-second warm-up). */
   step: int(1, 120).default(5),
   /** Cluster: the p99 delivery latency a rate must stay under, ms. */

@@ -6,6 +6,11 @@ import { markdownTable } from './markdown-table.js';
 import { ratio } from './stats.js';
 
 const ms = (v: number) => v.toFixed(1);
+const byName = (counts: Readonly<Record<string, number>>) =>
+  Object.entries(counts)
+    .slice(0, 8)
+    .map(([name, n]) => `${name} ${n}`)
+    .join(', ');
 
 /** The cross-node section: the highest rate that held per adapter and node count, then each step. */
 export function formatClusterSection(runs: readonly ClusterRun[], options: Readonly<Record<string, unknown>>): string[] {
@@ -24,9 +29,17 @@ export function formatClusterSection(runs: readonly ClusterRun[], options: Reado
   );
   lines.push(...markdownTable(['adapter', 'nodes', 'baseline max hugs/s', 'ours max hugs/s', 'ours / baseline'], rows), '');
   const stepRows = runs.flatMap((r) =>
-    r.steps.map((s) => [r.server, r.adapter, r.nodes, s.rate, s.achievedRate, ms(s.latencyMs.p50), ms(s.latencyMs.p99), s.failed, s.nodesCpuCores, s.redisCpuCores, s.held ? 'yes' : 'no']),
+    r.steps.map((s) => [r.server, r.adapter, r.nodes, s.rate, s.achievedRate, ms(s.latencyMs.p50), ms(s.latencyMs.p99), s.failed, s.nodesCpuCores, s.redisCpuCores, s.redisCpuUsPerHug, s.held ? 'yes' : 'no']),
   );
-  lines.push('Every step:', ...markdownTable(['server', 'adapter', 'nodes', 'target /s', 'achieved /s', 'p50 ms', 'p99 ms', 'failed', 'nodes CPU', 'redis CPU', 'held'], stepRows), '');
+  lines.push('Every step:', ...markdownTable(['server', 'adapter', 'nodes', 'target /s', 'achieved /s', 'p50 ms', 'p99 ms', 'failed', 'nodes CPU', 'redis CPU', 'redis µs/hug', 'held'], stepRows), '');
+  lines.push(
+    `Redis commands per hug (send, receipt and delivered; MONITOR over ${options['countRate'] as number} hugs/s for 3 s, the idle background taken off): round trips are the commands clients sent, commands include those scripts ran.`,
+    ...markdownTable(
+      ['server', 'adapter', 'nodes', 'hugs counted', 'round trips', 'commands', 'sent by name', 'inside scripts'],
+      runs.map((r) => [r.server, r.adapter, r.nodes, r.counts.hugs, r.counts.roundTrips, r.counts.commands, byName(r.counts.sentByName), byName(r.counts.inScriptsByName)]),
+    ),
+    '',
+  );
   const firstErrors = runs.flatMap((r) => r.steps.filter((s) => s.firstError).map((s) => `${r.server} ${r.adapter} ${r.nodes} @ ${s.rate}: ${s.firstError ?? ''}`));
   if (firstErrors.length > 0) lines.push('First errors:', ...firstErrors.map((e) => `- ${e}`), '');
   return lines;

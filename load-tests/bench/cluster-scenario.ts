@@ -4,6 +4,7 @@ import type { ClientPool } from './client-pool.js';
 import { startBenchCluster } from './cluster-servers.js';
 import { cpuSeconds } from './machine.js';
 import { seedUsers } from './seed.js';
+import { countCommands, type PerHugCounts, perHug } from './redis-counts.js';
 import { type Percentiles, percentiles } from './stats.js';
 import type { PairSpec, ServerKind, SocketSpec } from './worker-messages.js';
 
@@ -17,6 +18,8 @@ export interface RateStep {
   /** CPU of every node process together, in cores. */
   readonly nodesCpuCores: number;
   readonly redisCpuCores: number;
+  /** Redis CPU per delivered hug, µs. */
+  readonly redisCpuUsPerHug: number;
   /** p99 within the bound, at least 95% of the rate delivered, nothing refused. */
   readonly held: boolean;
 }
@@ -29,7 +32,12 @@ export interface ClusterRun {
   readonly steps: readonly RateStep[];
   /** The highest rate that held (0 if none did). */
   readonly maxRate: number;
+  /** Redis commands per hug, counted in a window of their own at `countRate` (see {@link countCommands}). */
+  readonly counts: PerHugCounts;
 }
+
+const COUNT_IDLE_MS = 2000;
+const COUNT_BUSY_MS = 3000;
 
 const WARMUP_MS = 1000;
 
@@ -42,6 +50,7 @@ export async function runClusterScenario(kind: ServerKind, adapter: AdapterKind,
   const seeded = await seedUsers(options.pairs * 2, options.pairs);
   const cluster = await startBenchCluster(kind, options, nodes, adapter, seeded.dataDir);
   const steps: RateStep[] = [];
+  let counted: PerHugCounts | undefined;
   try {
     const urlOf = (node: number) => cluster.nodes[node % nodes]?.url ?? '';
     // User 2k sends to user 2k+1; sender on node k, recipient on node k+1.
@@ -60,6 +69,9 @@ export async function runClusterScenario(kind: ServerKind, adapter: AdapterKind,
     const failedOpen = opened.reduce((n, o) => n + o.failed, 0);
     if (failedOpen > 0) throw new Error(`${kind}: ${failedOpen} sockets failed to open: ${opened.find((o) => o.firstError)?.firstError ?? ''}`);
 
+    const counts = await countPerHug(cluster.redis.url, options.countRate, pairs, pool);
+    counted = counts;
+    log(`  ${kind} ${adapter} ${nodes} node(s): ${counts.roundTrips} Redis round trips and ${counts.commands} commands per hug (${counts.hugs} hugs at ${options.countRate}/s)`);
     const pids = cluster.nodes.map((n) => n.pid);
     for (const rate of options.rates) {
       const cpuBefore = pids.reduce((t, pid) => t + cpuSeconds(pid), 0);
@@ -89,6 +101,7 @@ export async function runClusterScenario(kind: ServerKind, adapter: AdapterKind,
         latencyMs,
         nodesCpuCores: Math.round(nodesCpu * 100) / 100,
         redisCpuCores: Math.round(redisCpu * 100) / 100,
+        redisCpuUsPerHug: achievedRate > 0 ? Math.round((redisCpu * 1e6) / achievedRate) : 0,
         held,
       });
       log(`  ${kind} ${adapter} ${nodes} node(s) @ ${rate}/s: achieved ${achievedRate}/s, p50 ${latencyMs.p50.toFixed(1)} ms, p99 ${latencyMs.p99.toFixed(1)} ms, failed ${failed}, nodes ${nodesCpu.toFixed(2)} cores, redis ${redisCpu.toFixed(2)} → ${held ? 'held' : 'did not hold'}`);
@@ -99,5 +112,28 @@ export async function runClusterScenario(kind: ServerKind, adapter: AdapterKind,
     await cluster.stop();
   }
   const maxRate = Math.max(0, ...steps.filter((s) => s.held).map((s) => s.rate));
-  return { server: kind, adapter, nodes, steps, maxRate };
+  return { server: kind, adapter, nodes, steps, maxRate, counts: counted ?? { hugs: 0, roundTrips: 0, commands: 0, sentByName: {}, inScriptsByName: {} } };
+}
+
+/**
+ * Redis commands per hug: MONITOR over an idle window (the background: heartbeats, leases, stats
+ * polls), then over a window of hugs at `rate`; the background is taken off pro rata.
+ */
+async function countPerHug(redisUrl: string, rate: number, pairs: readonly PairSpec[], pool: ClientPool): Promise<PerHugCounts> {
+  const idle = await countCommands(redisUrl, () => new Promise((resolve) => setTimeout(resolve, COUNT_IDLE_MS)));
+  const started = performance.now();
+  const busy = await countCommands(redisUrl, async () => {
+    const w = pool.size;
+    await pool.all(
+      (i) => {
+        const mine = pairs.filter((_, k) => k % w === i);
+        return { type: 'hugs', pairs: mine, ratePerS: (rate * mine.length) / pairs.length, warmupMs: 0, durationMs: COUNT_BUSY_MS };
+      },
+      'hugs-done',
+    );
+    const collected = await pool.all(() => ({ type: 'collect' }), 'collected');
+    return collected.reduce((n, c) => n + c.latencies.length, 0);
+  });
+  const busyMs = performance.now() - started;
+  return perHug(busy.counts, idle.counts, busyMs / (COUNT_IDLE_MS + 200), busy.result);
 }

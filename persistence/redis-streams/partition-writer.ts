@@ -1,5 +1,7 @@
 import type { Redis } from 'ioredis';
 import type { RedisDeadLetters } from '../redis/redis-dead-letters.js';
+import type { PendingChange } from '../redis/redis-pending-writes.js';
+import type { WriteOperation } from '../write-behind/write-operation.js';
 import { replyNumber } from '../redis/redis-script.js';
 import { asError } from '../write-behind/operation-body.js';
 import { type LoggedOperation, runRetryingBatch, type RetryingBatchOptions } from '../write-behind/retrying-batch.js';
@@ -23,6 +25,21 @@ export interface PartitionWriterDeps {
   readonly maxBatch: number;
   /** How long one blocking read waits for new entries. */
   readonly blockMs: number;
+  /**
+   * When a read brings fewer than `maxBatch` entries, how long to let more gather before writing:
+   * the writer is off the acknowledgement path (commands are answered once their entries are
+   * appended, and reads see them as pending), so waiting costs no client anything, makes batches
+   * bigger and every per-batch call rarer, and lets a receipt find its hug still pending.
+   */
+  readonly lingerMs: number;
+  /** The pending-write changes that forget a written batch, made in a later acknowledging call. */
+  readonly forget?: (written: readonly WriteOperation[]) => readonly PendingChange[];
+  /**
+   * How long written operations stay pending before they are forgotten: a receipt that comes
+   * within this finds its hug in its own step instead of asking the store.
+   */
+  readonly forgetAfterMs: number;
+  readonly now: () => number;
   readonly retry: Omit<RetryingBatchOptions, 'abandoned'>;
   /** Whether this writer still holds the partition's lease. */
   readonly owns: () => boolean;
@@ -42,10 +59,13 @@ type Entry = readonly [id: string, fields: readonly string[] | null];
  */
 export class PartitionWriter {
   private stopped = false;
+  /** Written batches' pending writes, oldest first, each forgotten `forgetAfterMs` after it was written. */
+  private forgets: { readonly at: number; readonly changes: readonly PendingChange[] }[] = [];
   private readonly done: Promise<'stopped' | 'lost'>;
 
   constructor(private readonly d: PartitionWriterDeps) {
     this.done = this.run()
+      .then(() => this.forgetRest())
       .catch((error: unknown) => this.d.onError(asError(error)))
       .then(() => (this.stopped ? 'stopped' : 'lost'))
       .finally(() => this.d.reader.disconnect(false));
@@ -78,10 +98,16 @@ export class PartitionWriter {
     while (this.active()) {
       try {
         if (backlog) await this.claimAbandoned();
-        const entries = await this.read(backlog ? '0' : '>');
+        let entries = await this.read(backlog ? '0' : '>');
         if (entries.length === 0) {
           backlog = false;
+          if (this.dueForgets(false).length > 0 && !(await this.acknowledge([]))) return;
           continue;
+        }
+        if (!backlog && entries.length < this.d.maxBatch && this.d.lingerMs > 0) {
+          // Let the batch fill: the store write is off every client's path.
+          await sleep(this.d.lingerMs);
+          entries = [...entries, ...(await this.read('>', this.d.maxBatch - entries.length, false))];
         }
         if (!(await this.write(entries))) return;
       } catch (error) {
@@ -107,13 +133,13 @@ export class PartitionWriter {
     } while (cursor !== '0-0' && this.active());
   }
 
-  /** Reads this writer's unacknowledged entries (`0`) or new ones (`>`, blocking while idle). */
-  private async read(from: '0' | '>'): Promise<Entry[]> {
-    const count = ['COUNT', this.d.maxBatch] as const;
+  /** Reads this writer's unacknowledged entries (`0`) or new ones (`>`, blocking while idle unless told not to). */
+  private async read(from: '0' | '>', max = this.d.maxBatch, block = true): Promise<Entry[]> {
+    const count = ['COUNT', max] as const;
     const reply =
-      from === '>'
+      from === '>' && block
         ? await this.d.reader.xreadgroup('GROUP', this.d.group, this.d.writer, ...count, 'BLOCK', this.d.blockMs, 'STREAMS', this.log, '>')
-        : await this.d.redis.xreadgroup('GROUP', this.d.group, this.d.writer, ...count, 'STREAMS', this.log, '0');
+        : await this.d.redis.xreadgroup('GROUP', this.d.group, this.d.writer, ...count, 'STREAMS', this.log, from);
     const streams = (reply ?? []) as [string, Entry[]][];
     return streams[0]?.[1] ?? [];
   }
@@ -129,13 +155,40 @@ export class PartitionWriter {
     const outcome = await runRetryingBatch(logged, this.d.apply, { ...this.d.retry, abandoned: () => !this.active() });
     if (!outcome.done) return false;
     await this.d.deadLetters.add(outcome.dead);
-    const acknowledged = replyNumber(
-      await ACKNOWLEDGE.run(this.d.redis, [this.log, this.d.keys.owner(this.d.partition)], [this.d.group, this.d.writer, ...entries.map(([id]) => id)]),
-      ACKNOWLEDGE.name,
-    );
-    if (acknowledged < 0) return false;
+    const forget = this.d.forget?.(outcome.written) ?? [];
+    if (forget.length > 0) this.forgets.push({ at: this.d.now(), changes: forget });
+    if (!(await this.acknowledge(entries.map(([id]) => id)))) return false;
     this.d.onWritten(logged.length - outcome.dead.length, outcome.dead);
     return true;
+  }
+
+  /** Acknowledges and deletes `ids`, forgetting the pending writes that are due, in one fenced call; false when the lease is gone. */
+  private async acknowledge(ids: readonly string[]): Promise<boolean> {
+    const due = this.dueForgets(true);
+    const acknowledged = replyNumber(
+      await ACKNOWLEDGE.run(
+        this.d.redis,
+        [this.log, this.d.keys.owner(this.d.partition), ...due.map((c) => c.key)],
+        [this.d.group, this.d.writer, ids.length, ...ids, ...due.flatMap((c) => [c.verb, c.a])],
+      ),
+      ACKNOWLEDGE.name,
+    );
+    return acknowledged >= 0;
+  }
+
+  /** On the way out, forgets what is still waiting (the store has it), while the lease is still this writer's. */
+  private async forgetRest(): Promise<void> {
+    if (this.forgets.length === 0 || !this.d.owns()) return;
+    this.forgets = this.forgets.map((f) => ({ ...f, at: Number.NEGATIVE_INFINITY }));
+    await this.acknowledge([]);
+  }
+
+  /** The pending-write changes old enough to forget; `take` removes them from the list. */
+  private dueForgets(take: boolean): PendingChange[] {
+    const before = this.d.now() - this.d.forgetAfterMs;
+    const due = this.forgets.filter((f) => f.at <= before);
+    if (take && due.length > 0) this.forgets = this.forgets.slice(due.length);
+    return due.flatMap((f) => f.changes);
   }
 
   private async createGroup(): Promise<void> {

@@ -2,7 +2,9 @@ import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { expect, it, vi } from 'vitest';
-import { userLastSeen, type WriteOperation } from '../write-behind/write-operation.js';
+import { hugRecord } from '../store/store-fixtures.js';
+import { pendingChanges, RedisPendingWrites } from '../redis/redis-pending-writes.js';
+import { hugCreate, inboxAppend, userLastSeen, type WriteOperation } from '../write-behind/write-operation.js';
 import { describeWithRedis } from '../../test-support/redis-fixture.js';
 import { runWriteQueueContract } from '../write-behind/write-queue.contract.js';
 import { RedisStreamWriteQueue } from './stream-write-queue.js';
@@ -142,6 +144,39 @@ describeWithRedis('redis streams write queue with several writers', (redis) => {
       await vi.waitFor(() => expect(b.writing()).toHaveLength(4), { timeout: 10_000, interval: 20 });
     } finally {
       await Promise.all([a.close(), b.close()]);
+    }
+  });
+});
+
+describeWithRedis('redis streams write queue forgetting pending writes', (redis) => {
+  it('forgets a written batch’s pending writes a while after writing it, in a call that acknowledges', async () => {
+    const prefix = `t-${randomUUID()}`;
+    const connection = await redis.connect({ keyPrefix: '' });
+    const pending = new RedisPendingWrites(connection, 60_000, `${prefix}:pw:`);
+    const queue = await RedisStreamWriteQueue.open({
+      url: redis.server().url,
+      prefix,
+      partitions: 2,
+      statsPollMs: 50,
+      forget: (written) => pendingChanges(`${prefix}:pw:`, written, 'forget'),
+      forgetAfterMs: 200,
+      blockMs: 100,
+    });
+    try {
+      const hug = hugRecord({ from: 'ann', to: 'bo' });
+      const ops = [hugCreate(hug), inboxAppend({ userId: 'bo', cursor: 1, id: `hug:${hug.id}`, type: 'hug', ref: hug.id, createdAt: 1, data: {} })];
+      await queue.enqueue(ops);
+      await pending.record(ops);
+      expect(await pending.inboxAfter('bo', 0)).toHaveLength(1);
+      queue.start(() => Promise.resolve({ failed: new Map() }));
+      await queue.drain();
+      await vi.waitFor(async () => {
+        expect(await pending.inboxAfter('bo', 0)).toEqual([]);
+        expect(await pending.hugOperations([hug.id])).toEqual(new Map());
+        expect(await pending.newHugIds('ann', 'sent')).toEqual([]);
+      }, { timeout: 5000, interval: 50 });
+    } finally {
+      await queue.close();
     }
   });
 });

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { connectRedis } from '../redis/redis-connection.js';
 import { RedisDeadLetters } from '../redis/redis-dead-letters.js';
+import type { PendingChange } from '../redis/redis-pending-writes.js';
 import { replyArray, replyNumber } from '../redis/redis-script.js';
 import { parseOperation } from '../write-behind/operation-body.js';
 import { partitionOf, routeOf } from '../write-behind/partition.js';
@@ -33,6 +34,12 @@ export interface RedisStreamWriteQueueOptions extends WriteQueueTuning {
   readonly leaseMs?: number;
   /** How long an idle writer's blocking read waits before it looks again. */
   readonly blockMs?: number;
+  /** When a read brings a small batch, how long a writer lets more entries gather before writing (off the ack path). */
+  readonly writerLingerMs?: number;
+  /** Forgets a written batch's pending writes in a later call that acknowledges (instead of one more call). */
+  readonly forget?: (written: readonly WriteOperation[]) => readonly PendingChange[];
+  /** How long written operations stay pending before `forget` (a receipt within it finds its hug in its own step). */
+  readonly forgetAfterMs?: number;
   /** Names this process's connections in `CLIENT LIST`. */
   readonly clientName?: string;
   /** Hears errors that no caller sees (a writer's connection, the stats poll). */
@@ -66,7 +73,7 @@ export class RedisStreamWriteQueue implements WriteQueue {
   private readonly writers = new Map<number, PartitionWriter>();
   private readonly appended: Appended = new Map();
   private readonly now: () => number;
-  private readonly o: Required<Omit<RedisStreamWriteQueueOptions, 'url' | 'onError' | 'now' | 'clientName'>>;
+  private readonly o: Required<Omit<RedisStreamWriteQueueOptions, 'url' | 'onError' | 'now' | 'clientName' | 'forget'>>;
   private leases: PartitionLeases | null = null;
   private cached = { depth: 0, oldestAt: null as number | null, deadLetters: 0 };
   private statsTimer: ReturnType<typeof setInterval> | null = null;
@@ -90,6 +97,8 @@ export class RedisStreamWriteQueue implements WriteQueue {
       statsPollMs: options.statsPollMs ?? 250,
       leaseMs: options.leaseMs ?? 1200,
       blockMs: options.blockMs ?? 1000,
+      writerLingerMs: options.writerLingerMs ?? 20,
+      forgetAfterMs: options.forgetAfterMs ?? 1000,
     };
     this.now = options.now ?? Date.now;
     this.writerName = `${options.clientName ?? 'hugmood'}:${randomUUID().slice(0, 8)}`;
@@ -281,6 +290,10 @@ export class RedisStreamWriteQueue implements WriteQueue {
       apply,
       maxBatch: this.o.maxBatch,
       blockMs: this.o.blockMs,
+      lingerMs: this.o.writerLingerMs,
+      forgetAfterMs: this.o.forgetAfterMs,
+      now: this.now,
+      ...(this.options.forget ? { forget: this.options.forget } : {}),
       retry: { maxAttempts: this.o.maxAttempts, baseBackoffMs: this.o.baseBackoffMs, maxBackoffMs: this.o.maxBackoffMs, now: this.now },
       owns: () => leases.owns(p),
       onWritten: (written, dead) => {

@@ -44,7 +44,8 @@ export const PENDING_PREFIX = 'hm:pw:';
  * {@link PendingWrites} in Redis, shared by the cluster. Keys (after `prefix`), each expiring
  * `ttlMs` after its last write:
  *   h:{hugId} / r:{requestId}   hash opId -> operation JSON
- *   sent:{userId} / received:{userId}   sorted set hugId -> sentAt (hugs whose creation is pending)
+ *   sent:{userId}   sorted set hugId -> sentAt (hugs sent whose creation is pending; received ones are
+ *                   found through the inbox entries below)
  *   inbox:{userId}   sorted set of entry JSON by cursor
  * Recording and forgetting are one atomic script each.
  */
@@ -72,8 +73,9 @@ export class RedisPendingWrites implements PendingWrites {
     return this.operationsOf('request', ids);
   }
 
-  newHugIds(userId: string, direction: HugDirection): Promise<string[]> {
-    return this.redis.zrange(`${this.prefix}${direction}:${userId}`, 0, -1);
+  async newHugIds(userId: string, direction: HugDirection): Promise<string[]> {
+    if (direction === 'sent') return this.redis.zrange(`${this.prefix}sent:${userId}`, 0, -1);
+    return (await this.inboxAfter(userId, 0)).flatMap((e) => (e.type === 'hug' ? [e.ref] : []));
   }
 
   async inboxAfter(userId: string, after: number): Promise<InboxRecord[]> {
@@ -99,7 +101,7 @@ export class RedisPendingWrites implements PendingWrites {
   }
 
   private subjectKey(kind: 'hug' | 'request', id: string): string {
-    return subjectKey(this.prefix, kind, id);
+    return pendingSubjectKey(this.prefix, kind, id);
   }
 
   private async operationsOf(kind: 'hug' | 'request', ids: readonly string[]): Promise<Map<string, WriteOperation[]>> {
@@ -125,7 +127,8 @@ export interface PendingChange {
   readonly b: string;
 }
 
-function subjectKey(prefix: string, kind: 'hug' | 'request', id: string): string {
+/** The key of the pending operations on one hug or hug request. */
+export function pendingSubjectKey(prefix: string, kind: 'hug' | 'request', id: string): string {
   return `${prefix}${kind === 'hug' ? 'h' : 'r'}:${id}`;
 }
 
@@ -144,14 +147,13 @@ export function pendingChanges(prefix: string, operations: readonly WriteOperati
     }
     const subject = subjectOf(op);
     if (!subject) continue;
-    const key = subjectKey(prefix, subject.kind, subject.id);
+    const key = pendingSubjectKey(prefix, subject.kind, subject.id);
     if (how === 'record') add('hset', key, op.id, JSON.stringify(op));
     else add('hdel', key, op.id);
+    // Received hugs are found through the recipient's pending inbox entries; sent ones need their own set.
     if (op.type === 'hug.create') {
-      for (const [side, user] of [['sent', op.hug.from], ['received', op.hug.to]] as const) {
-        if (how === 'record') add('zadd', `${prefix}${side}:${user}`, op.hug.sentAt, op.hug.id);
-        else add('zrem', `${prefix}${side}:${user}`, op.hug.id);
-      }
+      if (how === 'record') add('zadd', `${prefix}sent:${op.hug.from}`, op.hug.sentAt, op.hug.id);
+      else add('zrem', `${prefix}sent:${op.hug.from}`, op.hug.id);
     }
   }
   return changes;

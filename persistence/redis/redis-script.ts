@@ -1,6 +1,14 @@
 import { createHash } from 'node:crypto';
 import type { Redis } from 'ioredis';
 
+/** Every script loaded in this process, by SHA1 (the bench names `EVALSHA` calls with it). */
+const SCRIPT_NAMES = new Map<string, string>();
+
+/** The name of the script with SHA1 `sha`, if this process defined it. */
+export function scriptNameOf(sha: string): string | undefined {
+  return SCRIPT_NAMES.get(sha.toLowerCase());
+}
+
 /**
  * A Lua script run by its SHA1 (`EVALSHA`), loaded on first use and again after a Redis restart
  * (`NOSCRIPT`). Each script's source starts with a header naming its KEYS, ARGV and return value.
@@ -14,6 +22,7 @@ export class RedisScript {
     private readonly source: string,
   ) {
     this.sha = createHash('sha1').update(source).digest('hex');
+    SCRIPT_NAMES.set(this.sha, name);
   }
 
   /** Runs the script atomically with `keys` and `args`. */

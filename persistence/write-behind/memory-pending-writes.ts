@@ -31,7 +31,6 @@ export class MemoryPendingWrites implements PendingWrites {
       getOrAdd(this.ops, `${subject.kind}:${subject.id}`, () => new Map()).set(op.id, { value: op, at });
       if (op.type === 'hug.create') {
         getOrAdd(this.newHugs, `sent:${op.hug.from}`, () => new Map()).set(op.hug.id, { value: op.hug.id, at });
-        getOrAdd(this.newHugs, `received:${op.hug.to}`, () => new Map()).set(op.hug.id, { value: op.hug.id, at });
       }
     }
     return Promise.resolve();
@@ -45,7 +44,6 @@ export class MemoryPendingWrites implements PendingWrites {
       deleteIn(this.ops, `${subject.kind}:${subject.id}`, op.id);
       if (op.type === 'hug.create') {
         deleteIn(this.newHugs, `sent:${op.hug.from}`, op.hug.id);
-        deleteIn(this.newHugs, `received:${op.hug.to}`, op.hug.id);
       }
     }
     return Promise.resolve();
@@ -59,9 +57,10 @@ export class MemoryPendingWrites implements PendingWrites {
     return Promise.resolve(this.operationsOf('request', ids));
   }
 
-  newHugIds(userId: string, direction: HugDirection): Promise<string[]> {
+  async newHugIds(userId: string, direction: HugDirection): Promise<string[]> {
+    if (direction === 'received') return (await this.inboxAfter(userId, 0)).flatMap((e) => (e.type === 'hug' ? [e.ref] : []));
     const fresh = this.fresh();
-    return Promise.resolve([...(this.newHugs.get(`${direction}:${userId}`)?.values() ?? [])].filter(fresh).map((t) => t.value));
+    return [...(this.newHugs.get(`sent:${userId}`)?.values() ?? [])].filter(fresh).map((t) => t.value);
   }
 
   inboxAfter(userId: string, after: number): Promise<InboxRecord[]> {

@@ -36,15 +36,17 @@ export function runPendingWritesContract(name: string, factory: PendingWritesFac
       pending = p;
       const { a, b, h } = ids();
       const create = hugCreate(hug(h, a, b, 10));
+      const entry = inboxAppend({ userId: b, cursor: 1, id: `hug:${h}`, type: 'hug', ref: h, createdAt: 10, data: {} });
       const read = hugRead(h, 20);
-      await p.record([create, read, userLastSeen(a, 5)]);
+      await p.record([create, entry, read, userLastSeen(a, 5)]);
       expect((await p.hugOperations([h, 'unknown'])).get(h)?.map((op) => op.id).sort()).toEqual([create.id, read.id].sort());
       expect(await p.newHugIds(a, 'sent')).toEqual([h]);
       expect(await p.newHugIds(b, 'received')).toEqual([h]);
       expect(await p.newHugIds(a, 'received')).toEqual([]);
-      await p.forget([create]);
+      await p.forget([create, entry]);
       expect((await p.hugOperations([h])).get(h)?.map((op) => op.id)).toEqual([read.id]);
       expect(await p.newHugIds(a, 'sent')).toEqual([]);
+      expect(await p.newHugIds(b, 'received')).toEqual([]);
     });
 
     it('shows hug request operations, and inbox entries after a cursor in cursor order', async () => {

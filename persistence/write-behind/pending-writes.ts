@@ -23,7 +23,7 @@ export interface PendingWrites {
   hugOperations(ids: readonly string[]): Promise<Map<string, WriteOperation[]>>;
   /** Pending operations on each of the hug requests `ids` (creation, answer). */
   requestOperations(ids: readonly string[]): Promise<Map<string, WriteOperation[]>>;
-  /** Ids of hugs `userId` sent or received whose creation is pending. */
+  /** Ids of hugs `userId` sent whose creation is pending, or received whose inbox entry is pending (they are recorded together). */
   newHugIds(userId: string, direction: HugDirection): Promise<string[]>;
   /** Pending inbox entries of `userId` after cursor `after`, in cursor order. */
   inboxAfter(userId: string, after: number): Promise<InboxRecord[]>;

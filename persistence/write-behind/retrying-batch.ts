@@ -21,7 +21,7 @@ export interface RetryingBatchOptions {
 }
 
 /** What became of a batch: written (with its dead letters), or abandoned unfinished. */
-export type RetryingBatchOutcome = { readonly done: true; readonly dead: readonly DeadLetter[] } | { readonly done: false };
+export type RetryingBatchOutcome = { readonly done: true; readonly written: readonly WriteOperation[]; readonly dead: readonly DeadLetter[] } | { readonly done: false };
 
 interface Attempting {
   readonly entry: LoggedOperation;
@@ -51,6 +51,7 @@ export async function runRetryingBatch(entries: readonly LoggedOperation[], appl
     failedAt: options.now(),
   });
   let pending: Attempting[] = [];
+  const written: WriteOperation[] = [];
   for (const entry of entries) {
     const parsed = parseOperation(entry.body);
     if ('op' in parsed) pending.push({ entry, op: parsed.op, attempts: 0 });
@@ -68,7 +69,10 @@ export async function runRetryingBatch(entries: readonly LoggedOperation[], appl
     const retry: Attempting[] = [];
     for (const p of pending) {
       const error = failed.get(p.op.id);
-      if (!error) continue;
+      if (!error) {
+        written.push(p.op);
+        continue;
+      }
       p.attempts += 1;
       if (p.attempts >= options.maxAttempts) dead.push(letter(p.entry, p.op, error.message, p.attempts));
       else retry.push(p);
@@ -76,5 +80,5 @@ export async function runRetryingBatch(entries: readonly LoggedOperation[], appl
     pending = retry;
     if (pending.length > 0) await sleep(retryDelay(Math.max(...pending.map((p) => p.attempts)), options.baseBackoffMs, options.maxBackoffMs));
   }
-  return { done: true, dead };
+  return { done: true, written, dead };
 }

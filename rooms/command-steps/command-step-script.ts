@@ -6,10 +6,11 @@ import { TOKEN_BUCKET_LUA } from '../../persistence/redis/token-bucket-lua.js';
  *
  * KEYS   every key the step touches (all of one user; the spec refers to them by 1-based index)
  * ARGV[1] the spec as JSON:
- *   claim?   {k, fp, ttl}                 idempotency key: hash {fp, r}
+ *   claim?   {k, fp, ttl}                 idempotency key: a string, the fingerprint
  *   charges? [{k, cap, rate, name}]       token buckets (rate in tokens per ms), cost 1 each
  *   append?  {
- *     once?    {k, ttl}                   marker: hash {fp = 'once', r = {"cursor":…,"online":…}}
+ *     hug?     {k, field, to}             a hug's pending hash and the field of its creation
+ *     once?    {k, ttl}                   marker: a string, {"cursor":…,"online":…} of the first append
  *     online?  k                          the user's presence hash (device JSON values)
  *     cursor?  {k, seed}                  the user's inbox counter; seed -1 when not read from the store yet
  *     log      k                          the user's partition stream
@@ -19,10 +20,12 @@ import { TOKEN_BUCKET_LUA } from '../../persistence/redis/token-bucket-lua.js';
  *     ttl      ms                         of the pending keys
  *   }
  * Returns one of
- *   {1, fingerprint, result | false, ms to expiry}   the claim was taken before; nothing ran
+ *   {1, fingerprint, false, ms to expiry}            the claim was taken before; nothing ran
  *   {2, rule name, retryAfterMs}                     a charge was refused; later parts did not run
  *   {3}                                              the cursor counter is missing: call again with its seed
- *   {0, cursor | -1, replayed 0|1, online 0|1, last stream id | false}
+ *   {4}                                              the hug is not pending; nothing ran
+ *   {5}                                              the hug is pending to another user; nothing ran
+ *   {0, cursor | -1, replayed 0|1, online 0|1, last stream id | false, hug from | false, hug sentAt | false}
  */
 export const COMMAND_STEP = new RedisScript(
   'command-step',
@@ -31,16 +34,29 @@ ${TOKEN_BUCKET_LUA}
 local spec = cjson.decode(ARGV[1])
 local claim = spec.claim
 if claim then
-  local held = redis.call('HMGET', KEYS[claim.k], 'fp', 'r')
-  if held[1] then
-    return {1, held[1], held[2], redis.call('PTTL', KEYS[claim.k])}
+  local held = redis.call('GET', KEYS[claim.k])
+  if held then
+    return {1, held, false, redis.call('PTTL', KEYS[claim.k])}
   end
 end
 local append = spec.append
 local replay = nil
+local hug = nil
+if append and append.hug then
+  local body = redis.call('HGET', KEYS[append.hug.k], append.hug.field)
+  if not body then
+    return {4}
+  end
+  hug = cjson.decode(body).hug
+  if hug.to ~= append.hug.to then
+    return {5}
+  end
+end
+local hug_from = hug and hug.from or false
+local hug_sent = hug and hug.sentAt or false
 if append then
   if append.once then
-    replay = redis.call('HGET', KEYS[append.once.k], 'r')
+    replay = redis.call('GET', KEYS[append.once.k])
   end
   if not replay and append.cursor and append.cursor.seed < 0 and redis.call('EXISTS', KEYS[append.cursor.k]) == 0 then
     return {3}
@@ -55,15 +71,14 @@ if spec.charges then
   end
 end
 if claim then
-  redis.call('HSET', KEYS[claim.k], 'fp', claim.fp)
-  redis.call('PEXPIRE', KEYS[claim.k], claim.ttl)
+  redis.call('SET', KEYS[claim.k], claim.fp, 'PX', claim.ttl)
 end
 if not append then
   return {0, -1, 0, 0, false}
 end
 if replay then
   local memo = cjson.decode(replay)
-  return {0, memo.cursor, 1, memo.online and 1 or 0, false}
+  return {0, memo.cursor, 1, memo.online and 1 or 0, false, hug_from, hug_sent}
 end
 local online = false
 if append.online then
@@ -76,7 +91,8 @@ if append.online then
 end
 local cursor = -1
 if append.cursor then
-  if redis.call('EXISTS', KEYS[append.cursor.k]) == 0 then
+  -- Without a seed the counter was seen above; with one it may still have been created meanwhile.
+  if append.cursor.seed >= 0 and redis.call('EXISTS', KEYS[append.cursor.k]) == 0 then
     redis.call('SET', KEYS[append.cursor.k], append.cursor.seed)
   end
   cursor = redis.call('INCR', KEYS[append.cursor.k])
@@ -102,10 +118,8 @@ for _, change in ipairs(append.pending) do
   redis.call('PEXPIRE', key, append.ttl)
 end
 if append.once then
-  local k = KEYS[append.once.k]
-  redis.call('HSET', k, 'fp', 'once', 'r', cjson.encode({cursor = cursor, online = online}))
-  redis.call('PEXPIRE', k, append.once.ttl)
+  redis.call('SET', KEYS[append.once.k], cjson.encode({cursor = cursor, online = online}), 'PX', append.once.ttl)
 end
-return {0, cursor, 0, online and 1 or 0, last}
+return {0, cursor, 0, online and 1 or 0, last, hug_from, hug_sent}
 `,
 );

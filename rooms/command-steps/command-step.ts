@@ -34,6 +34,13 @@ export interface StepAppend {
   readonly operations: readonly WriteOperation[];
   /** Makes the append happen once for this key (kept `ttlMs`). */
   readonly once?: { readonly key: string; readonly ttlMs: number };
+  /**
+   * The hug this append concerns, read from the pending writes in the same step (before anything is
+   * charged or claimed): a hug pending to another user stops the step (`hug-of-another`), a hug not
+   * pending stops it too (`hug-not-pending`: it is in the store, or unknown), and a pending one is
+   * reported with the outcome.
+   */
+  readonly hugId?: string;
   /** Report whether the step's user has a live device (`online`), read in the same step. */
   readonly reportOnline?: boolean;
   /**
@@ -54,7 +61,18 @@ export type StepOutcome =
    * null without an inbox entry), `replayed` whether the `once` marker existed, `online` whether
    * the user had a live device (false unless asked).
    */
-  | { readonly kind: 'done'; readonly cursor: number | null; readonly replayed: boolean; readonly online: boolean };
+  | { readonly kind: 'done'; readonly cursor: number | null; readonly replayed: boolean; readonly online: boolean; readonly hug?: PendingHug }
+  /** The append's hug (`hugId`) is pending, to another user: nothing ran. */
+  | { readonly kind: 'hug-of-another' }
+  /** The append's hug (`hugId`) is not pending: nothing ran; look in the store. */
+  | { readonly kind: 'hug-not-pending' };
+
+/** The parties of a pending hug, as a step reads them. */
+export interface PendingHug {
+  readonly from: string;
+  readonly to: string;
+  readonly sentAt: number;
+}
 
 /**
  * Runs {@link CommandStep}s: the one place a command's hot state changes. A memory

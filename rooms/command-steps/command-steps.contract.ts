@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PendingWrites } from '../../persistence/write-behind/pending-writes.js';
-import { inboxAppend, userLastSeen, type WriteOperation } from '../../persistence/write-behind/write-operation.js';
+import { hugRecord } from '../../persistence/store/store-fixtures.js';
+import { hugCreate, hugDelivered, inboxAppend, userLastSeen, type WriteOperation } from '../../persistence/write-behind/write-operation.js';
 import type { CommandStep, CommandSteps, StepOutcome } from './command-step.js';
 import { UNASSIGNED_CURSOR } from './step-operations.js';
 
@@ -78,6 +79,18 @@ export function runCommandStepsContract(name: string, factory: CommandStepsFacto
       const entries = written.flatMap((op) => (op.type === 'inbox.append' && op.entry.userId === user ? [[op.entry.cursor, op.entry.id]] : []));
       expect(entries).toEqual(cursors.map((c, i) => [c, `e${i}`]).sort((a, b) => Number(a[0]) - Number(b[0])));
       expect(written.filter((op) => op.type === 'user.last-seen' && op.userId === user)).toHaveLength(5);
+    });
+
+    it('reads the hug an append concerns from the pending writes: its parties, or why the step stopped', async () => {
+      const f = await factory();
+      fixture = f;
+      const [from, to] = [`u-${randomUUID()}`, `u-${randomUUID()}`];
+      const hug = hugRecord({ id: `h-${randomUUID()}`, from, to, sentAt: 1000 });
+      done(await f.steps.run({ userId: to, append: { operations: [hugCreate(hug), entryFor(to, `hug:${hug.id}`)] } }));
+      const delivered = (user: string) => ({ userId: user, append: { operations: [hugDelivered(hug.id, 2000, user)], hugId: hug.id } });
+      expect(await f.otherNode.run(delivered(to))).toMatchObject({ kind: 'done', hug: { from, to, sentAt: 1000 } });
+      expect(await f.steps.run(delivered(from))).toEqual({ kind: 'hug-of-another' });
+      expect(await f.steps.run({ userId: to, append: { operations: [hugDelivered('h-unknown', 2000, to)], hugId: 'h-unknown' } })).toEqual({ kind: 'hug-not-pending' });
     });
 
     it('reports whether the user has a live device, in the same step', async () => {

@@ -18,6 +18,7 @@ runCommandStepsContract('local (one node)', () => {
     keys: new MemoryIdempotencyKeys(),
     cursors: new MemoryInboxCursors(() => Promise.resolve(0)),
     writes: new DurableWrites(queue, pending),
+    pending,
     isOnline: (userId) => online.has(userId),
   });
   const written: WriteOperation[] = [];

@@ -3,7 +3,8 @@ import type { DurableWrites } from '../durable-writes.js';
 import type { IdempotencyKeys } from '../idempotency/idempotency-keys.js';
 import type { InboxCursors } from '../inbox/inbox-cursors.js';
 import { SerialByKey } from '../serial-by-key.js';
-import type { CommandStep, CommandSteps, StepCharge, StepOutcome } from './command-step.js';
+import type { PendingWrites } from '../../persistence/write-behind/pending-writes.js';
+import type { CommandStep, CommandSteps, PendingHug, StepCharge, StepOutcome } from './command-step.js';
 import { assertOwnRoute, withCursor } from './step-operations.js';
 
 /** What {@link LocalCommandSteps} is built from: the memory parts of one node. */
@@ -12,6 +13,8 @@ export interface LocalCommandStepsDeps {
   readonly keys: IdempotencyKeys;
   readonly cursors: InboxCursors;
   readonly writes: DurableWrites;
+  /** The same pending writes `writes` records into (a step reads a hug's pending creation from them). */
+  readonly pending: PendingWrites;
   readonly isOnline: (userId: string) => boolean;
 }
 
@@ -41,6 +44,13 @@ export class LocalCommandSteps implements CommandSteps {
 
   private async runNow(step: CommandStep): Promise<StepOutcome> {
     const { keys } = this.deps;
+    let hug: PendingHug | undefined;
+    if (step.append?.hugId !== undefined) {
+      const found = await this.pendingHug(step.append.hugId);
+      if (!found) return { kind: 'hug-not-pending' };
+      if (found.to !== step.userId) return { kind: 'hug-of-another' };
+      hug = found;
+    }
     if (step.claim) {
       const claim = await keys.peek(step.claim.key);
       if (claim) return { kind: 'claimed-before', claim };
@@ -58,7 +68,7 @@ export class LocalCommandSteps implements CommandSteps {
       const marker = await keys.claim(append.once.key, 'once', append.once.ttlMs);
       if (!marker.fresh) {
         const memo = marker.result === null ? { cursor: null, online } : (JSON.parse(marker.result) as OnceMemo);
-        return { kind: 'done', cursor: memo.cursor, replayed: true, online: memo.online };
+        return { kind: 'done', cursor: memo.cursor, replayed: true, online: memo.online, ...(hug ? { hug } : {}) };
       }
     }
     let cursor: number | null = null;
@@ -74,6 +84,12 @@ export class LocalCommandSteps implements CommandSteps {
       throw error;
     }
     if (append.once) await keys.complete(append.once.key, JSON.stringify({ cursor, online } satisfies OnceMemo), append.once.ttlMs);
-    return { kind: 'done', cursor, replayed: false, online };
+    return { kind: 'done', cursor, replayed: false, online, ...(hug ? { hug } : {}) };
+  }
+
+  private async pendingHug(hugId: string): Promise<PendingHug | null> {
+    const ops = (await this.deps.pending.hugOperations([hugId])).get(hugId) ?? [];
+    for (const op of ops) if (op.type === 'hug.create') return { from: op.hug.from, to: op.hug.to, sentAt: op.hug.sentAt };
+    return null;
   }
 }

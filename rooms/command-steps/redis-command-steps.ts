@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import { pendingChanges } from '../../persistence/redis/redis-pending-writes.js';
+import { pendingChanges, pendingSubjectKey } from '../../persistence/redis/redis-pending-writes.js';
 import { replyArray, replyNumber } from '../../persistence/redis/redis-script.js';
 import { userRoute } from '../../persistence/write-behind/partition.js';
 import type { QueueBackpressureError } from '../../persistence/write-behind/write-queue.js';
@@ -20,7 +20,7 @@ export interface StepLog {
 
 /** The keys the step script touches, named as their own Redis implementations name them. */
 export interface StepKeys {
-  /** An idempotency key or `once` marker (RedisIdempotencyKeys). */
+  /** A step's claim or `once` marker (a string key of the steps' own). */
   claim(key: string): string;
   /** A rate-limit bucket (RedisRateLimiter). */
   bucket(rule: string, key: string): string;
@@ -44,6 +44,7 @@ export interface RedisCommandStepsDeps {
 }
 
 interface SpecAppend {
+  hug?: { k: number; field: string; to: string };
   once?: { k: number; ttl: number };
   online?: number;
   cursor?: { k: number; seed: number };
@@ -89,6 +90,7 @@ export class RedisCommandSteps implements CommandSteps {
         pending: pendingChanges(keys.pendingPrefix, append.operations, 'record', '$c').map((c) => [c.verb, k(c.key), c.a, c.b]),
         ttl: this.deps.pendingTtlMs,
       };
+      if (append.hugId !== undefined) spec.append.hug = { k: k(pendingSubjectKey(keys.pendingPrefix, 'hug', append.hugId)), field: `hug.create:${append.hugId}`, to: step.userId };
       if (append.once) spec.append.once = { k: k(keys.claim(append.once.key)), ttl: Math.max(1, Math.ceil(append.once.ttlMs)) };
       if (append.reportOnline) spec.append.online = k(keys.presence(step.userId));
       if (inboxAt >= 0) {
@@ -101,14 +103,14 @@ export class RedisCommandSteps implements CommandSteps {
       spec.append.cursor.seed = await this.deps.seed(step.userId);
       reply = replyArray(await COMMAND_STEP.run(this.deps.redis, keyList, [JSON.stringify(spec)]), COMMAND_STEP.name);
     }
-    return this.outcome(reply, partition, append?.operations.length ?? 0);
+    return this.outcome(reply, step.userId, partition, append?.operations.length ?? 0);
   }
 
   async release(_userId: string, claimKey: string): Promise<void> {
     await this.deps.redis.del(this.deps.keys.claim(claimKey));
   }
 
-  private outcome(reply: unknown[], partition: number, appended: number): StepOutcome {
+  private outcome(reply: unknown[], userId: string, partition: number, appended: number): StepOutcome {
     const name = COMMAND_STEP.name;
     switch (replyNumber(reply[0], name)) {
       case 1: {
@@ -124,8 +126,13 @@ export class RedisCommandSteps implements CommandSteps {
         const cursor = replyNumber(reply[1], name);
         const last = reply[4];
         if (typeof last === 'string' && partition >= 0) this.deps.log.appendedByStep(partition, last, appended);
-        return { kind: 'done', cursor: cursor < 0 ? null : cursor, replayed: replyNumber(reply[2], name) === 1, online: replyNumber(reply[3], name) === 1 };
+        const done = { kind: 'done', cursor: cursor < 0 ? null : cursor, replayed: replyNumber(reply[2], name) === 1, online: replyNumber(reply[3], name) === 1 } as const;
+        return typeof reply[5] === 'string' ? { ...done, hug: { from: reply[5], to: userId, sentAt: replyNumber(reply[6], name) } } : done;
       }
+      case 4:
+        return { kind: 'hug-not-pending' };
+      case 5:
+        return { kind: 'hug-of-another' };
       default:
         throw new Error(`${name}: unexpected reply ${JSON.stringify(reply)}`);
     }

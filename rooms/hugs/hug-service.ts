@@ -12,7 +12,6 @@ import type { RoomPort } from '../room-port.js';
 import { fingerprintOf, hugIdFor } from './hug-ids.js';
 import { assertMayHug, type HugPermissionDeps } from './hug-permission.js';
 import { toHug } from './hug-views.js';
-import { type HugParties, RecentHugs } from './recent-hugs.js';
 
 /**
  * How long a finished command's idempotency key stays in memory. Longer replays (the promise is
@@ -62,7 +61,6 @@ export interface HugSend {
  */
 export class HugService {
   private readonly now: () => number;
-  private readonly recent = new RecentHugs();
 
   constructor(private readonly deps: HugServiceDeps) {
     this.now = deps.now ?? Date.now;
@@ -93,42 +91,49 @@ export class HugService {
     }
   }
 
-  /** `hug:ack`: devices of the recipient confirm receipt; each sender hears `hug:delivered` once. */
+  /**
+   * `hug:ack`: devices of the recipient confirm receipt; each sender hears `hug:delivered` once. A
+   * hug still pending is found in the recipient's own step (one Redis call in a cluster); an older
+   * one is looked up in the store.
+   */
   async acknowledge(userId: string, hugIds: readonly string[], userCharge: StepCharge | null = null): Promise<HugAckResult> {
-    const found = new Map<string, HugParties & { readonly delivered: boolean }>();
-    const unknown: string[] = [];
-    for (const id of new Set(hugIds)) {
-      const parties = this.recent.get(id);
-      if (parties) found.set(id, { ...parties, delivered: false });
-      else unknown.push(id);
-    }
-    if (unknown.length > 0) {
-      for (const hug of await this.deps.hugs.getMany(unknown)) found.set(hug.id, { from: hug.from, to: hug.to, sentAt: hug.sentAt, delivered: hug.deliveredAt !== null });
-    }
-    const acknowledged: string[] = [];
-    let charge = userCharge ? [userCharge] : [];
-    for (const [hugId, hug] of found) {
-      if (hug.to !== userId) continue;
-      acknowledged.push(hugId);
-      if (hug.delivered) continue;
+    const acknowledged = new Set<string>();
+    const inStore: string[] = [];
+    let charges = userCharge ? [userCharge] : [];
+    const deliver = async (hugId: string, stored: HugRecord | null) => {
       const at = this.now();
       const step = await this.deps.steps.run({
         userId,
-        charges: charge,
-        append: { operations: [hugDelivered(hugId, at, userId)], once: { key: `delivered:${hugId}`, ttlMs: IDEMPOTENCY_TTL_MS } },
+        charges,
+        append: {
+          operations: [hugDelivered(hugId, at, userId)],
+          once: { key: `delivered:${hugId}`, ttlMs: IDEMPOTENCY_TTL_MS },
+          ...(stored ? {} : { hugId }),
+        },
       });
-      charge = [];
       if (step.kind === 'rate-limited') throw rateLimited(step);
-      if (step.kind !== 'done' || step.replayed) continue;
-      this.deps.rooms.emit(userRoom(hug.from), 'hug:delivered', { hugId, to: hug.to, deliveredAt: at, at });
+      if (step.kind === 'hug-not-pending') return inStore.push(hugId);
+      charges = [];
+      if (step.kind !== 'done') return;
+      acknowledged.add(hugId);
+      if (step.replayed) return;
+      const hug = step.hug ?? stored;
+      if (!hug) return;
+      this.deps.rooms.emit(userRoom(hug.from), 'hug:delivered', { hugId, to: userId, deliveredAt: at, at });
       this.deps.onDelivered?.(Math.max(0, at - hug.sentAt));
+    };
+    for (const hugId of new Set(hugIds)) await deliver(hugId, null);
+    for (const hug of inStore.length > 0 ? await this.deps.storedHugs.getMany(inStore) : []) {
+      if (hug.to !== userId) continue;
+      if (hug.deliveredAt === null) await deliver(hug.id, hug);
+      acknowledged.add(hug.id);
     }
-    if (charge.length > 0) {
+    if (charges.length > 0) {
       // Nothing needed a step: the command is still charged.
-      const step = await this.deps.steps.run({ userId, charges: charge });
+      const step = await this.deps.steps.run({ userId, charges });
       if (step.kind === 'rate-limited') throw rateLimited(step);
     }
-    return { acknowledged };
+    return { acknowledged: hugIds.filter((id, i) => acknowledged.has(id) && hugIds.indexOf(id) === i) };
   }
 
   /** `hug:read`: the recipient reads a hug; the sender gets a read receipt in their inbox (once). */
@@ -185,7 +190,6 @@ export class HugService {
     if (step.kind !== 'done' || step.cursor === null) throw new Error(`hug ${hugId}: the recipient's step did not append (${step.kind})`);
     const delivered = step.online || this.deps.connectedHere(send.to);
     if (step.replayed) return { hugId, delivered };
-    this.recent.remember(hugId, { from: senderId, to: send.to, sentAt });
     this.deps.rooms.emit(userRoom(send.to), 'hug:received', { type: 'hug', cursor: step.cursor, id: entryId, createdAt: sentAt, hug: toHug(record), at: this.now() });
     return { hugId, delivered };
   }

@@ -30,11 +30,13 @@ describe('inbox appender', () => {
       applied.push(...batch);
       return Promise.resolve({ failed: new Map() });
     });
+    const pending = new MemoryPendingWrites(60_000);
     const steps = new LocalCommandSteps({
       consume: () => Promise.resolve({ allowed: true, retryAfterMs: 0 }),
       keys: new MemoryIdempotencyKeys(),
       cursors: slowCursors(),
-      writes: new DurableWrites(queue, new MemoryPendingWrites(60_000)),
+      writes: new DurableWrites(queue, pending),
+      pending,
       isOnline: () => false,
     });
     const appender = new InboxAppender(steps);

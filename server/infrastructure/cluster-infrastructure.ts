@@ -1,9 +1,8 @@
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { connectRedis } from '../../persistence/redis/redis-connection.js';
-import { RedisPendingWrites } from '../../persistence/redis/redis-pending-writes.js';
+import { PENDING_PREFIX, pendingChanges, RedisPendingWrites } from '../../persistence/redis/redis-pending-writes.js';
 import { RedisStreamWriteQueue } from '../../persistence/redis-streams/stream-write-queue.js';
-import { forgettingApplied } from '../../persistence/write-behind/forgetting-applied.js';
 import { RedisNodeTransport } from '../../rooms/cluster/redis-node-transport.js';
 import { RedisGroupHugDirectory } from '../../rooms/group-hugs/redis-group-hug-directory.js';
 import { RedisIdempotencyKeys } from '../../rooms/idempotency/redis-idempotency-keys.js';
@@ -30,6 +29,8 @@ export function openClusterQueue(config: ClusterConfig, log: Logger): Promise<Re
     lingerMs: config.queue.lingerMs,
     maxAttempts: config.queue.maxAttempts,
     lagBoundMs: config.queue.lagBoundMs,
+    // Written batches stop being pending in the call that acknowledges them.
+    forget: (written) => pendingChanges(PENDING_PREFIX, written, 'forget'),
     clientName: `hugmood:${config.nodeId}`,
     onError: (error, where) => log.warn({ err: error, where }, 'write queue: redis error'),
   });
@@ -61,7 +62,7 @@ export async function openClusterInfrastructure(config: ClusterConfig, log: Logg
   const store = await openStore(config);
   const queue = await openClusterQueue(config, log);
   const pending = new RedisPendingWrites(commands, PENDING_WRITES_TTL_MS);
-  if (config.workers) queue.start(metrics.instrumentApplier(forgettingApplied((batch) => store.applyWrites(batch), pending)));
+  if (config.workers) queue.start(metrics.instrumentApplier((batch) => store.applyWrites(batch)));
   log.info({ workers: config.workers, partitions: config.queue.partitions, depth: queue.stats().depth }, 'write queue ready (redis streams)');
 
   const presence = new RedisPresence(commands, { nodeId: config.nodeId, nodeTimeoutMs: config.presenceNodeTimeoutMs });
@@ -72,7 +73,7 @@ export async function openClusterInfrastructure(config: ClusterConfig, log: Logg
     redis: commands,
     log: queue,
     keys: {
-      claim: (key) => keys.keyOf(key),
+      claim: (key) => `hm:step:${key}`,
       bucket: (rule, key) => limiter.bucketKeyOf(rule, key),
       cursor: (userId) => cursors.keyOf(userId),
       presence: (userId) => presence.userKey(userId),

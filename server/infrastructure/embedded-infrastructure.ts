@@ -43,6 +43,7 @@ export async function openEmbeddedInfrastructure(config: Config, log: Logger, me
     keys,
     cursors,
     writes: new DurableWrites(queue, pending),
+    pending,
     // Every socket is on this node: the hug service asks the node's own connections.
     isOnline: () => false,
   });

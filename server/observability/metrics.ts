@@ -1,3 +1,4 @@
+import type { CommandSteps } from '../../rooms/command-steps/command-step.js';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { BatchApplier, WriteQueue } from '../../persistence/write-behind/write-queue.js';
 
@@ -133,6 +134,26 @@ export class Metrics {
   }
 
   /** Wraps the worker's applier so every batch is counted and timed. */
+  /** Command steps run, by outcome (`done`, `replayed`, `claimed-before`, `rate-limited`, `hug-not-pending`, …). */
+  readonly commandSteps = new Counter({
+    name: 'hugmood_command_steps_total',
+    help: 'Atomic command steps run (one Redis call each in a cluster), by outcome',
+    labelNames: ['outcome'] as const,
+    registers: [this.registry],
+  });
+
+  /** Counts every step of `steps` by outcome. */
+  instrumentSteps(steps: CommandSteps): CommandSteps {
+    return {
+      run: async (step) => {
+        const outcome = await steps.run(step);
+        this.commandSteps.inc({ outcome: outcome.kind === 'done' && outcome.replayed ? 'replayed' : outcome.kind });
+        return outcome;
+      },
+      release: (userId, key) => steps.release(userId, key),
+    };
+  }
+
   instrumentApplier(apply: BatchApplier): BatchApplier {
     return async (batch) => {
       const end = this.queueFlushDuration.startTimer();
