@@ -274,11 +274,18 @@ export class RedisStreamWriteQueue implements WriteQueue {
     await this.writers.get(p)?.stop();
     if (this.closed || !this.leases?.owns(p)) return;
     const leases = this.leases;
-    const reader = await connectRedis(this.options.url, {
-      name: `${this.options.clientName ?? 'hugmood'}:writer-${p}`,
-      failFast: false,
-      onError: (error) => this.report(error, `writer ${p} connection`),
-    });
+    let reader: Redis;
+    try {
+      reader = await connectRedis(this.options.url, {
+        name: `${this.options.clientName ?? 'hugmood'}:writer-${p}`,
+        failFast: false,
+        onError: (error) => this.report(error, `writer ${p} connection`),
+      });
+    } catch (error) {
+      // No writer without its connection: the partition goes back, and a later round takes it again.
+      await leases.release(p);
+      throw error;
+    }
     const writer = new PartitionWriter({
       partition: p,
       keys: this.keys,
@@ -298,7 +305,8 @@ export class RedisStreamWriteQueue implements WriteQueue {
       owns: () => leases.owns(p),
       onWritten: (written, dead) => {
         this.cached.depth = Math.max(0, this.cached.depth - written - dead.length);
-        this.cached.deadLetters += dead.length;
+        // Counted from Redis (rare): adding here could count a letter the last poll already saw.
+        if (dead.length > 0) void this.dead.count().then((n) => (this.cached.deadLetters = n), (error: unknown) => this.report(error, 'stats'));
       },
       onError: (error) => this.report(error, `writer ${p}`),
     });

@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
-import { userLastSeen } from '../write-behind/write-operation.js';
+import { hugRecord } from '../store/store-fixtures.js';
+import { hugCreate, inboxAppend, userLastSeen } from '../write-behind/write-operation.js';
+import { openSqliteStore } from './sqlite-store.js';
 import { runWriteQueueContract } from '../write-behind/write-queue.contract.js';
 import { SqliteWriteQueue } from './sqlite-write-queue.js';
 
@@ -40,6 +42,7 @@ describe('sqlite write queue', () => {
   it('dead-letters an operation that cannot be read back, at once, and applies its batch-mates', async () => {
     const file = nextFile();
     const queue = new SqliteWriteQueue({ file, maxAttempts: 5 });
+    await queue.whenReady();
     const raw = new BetterSqlite3(file);
     raw.prepare('INSERT INTO queue_ops (op_id, key, body, enqueued_at) VALUES (?, ?, ?, ?)').run('bad-1', 'user:x', '{"type":"hug.create","id":"bad-1"}', 1);
     raw.close();
@@ -55,5 +58,25 @@ describe('sqlite write queue', () => {
     expect(dead).toMatchObject({ opId: 'bad-1', attempts: 1 });
     expect(dead?.error).toMatch(/^malformed operation: /);
     await queue.close();
+  });
+});
+
+describe('sqlite write queue writing the store on its own thread', () => {
+  it('writes batches to the store file itself and reports each written batch', async () => {
+    const storeFile = join(dir, `store-${n++}.db`);
+    const store = openSqliteStore({ file: storeFile });
+    const queue = new SqliteWriteQueue({ file: nextFile(), storeFile });
+    const written: string[] = [];
+    queue.startWriting((ops) => written.push(...ops.map((op) => op.id)));
+    const hug = hugRecord({ from: 'ann', to: 'bo' });
+    const ops = [hugCreate(hug), inboxAppend({ userId: 'bo', cursor: 1, id: `hug:${hug.id}`, type: 'hug', ref: hug.id, createdAt: 1, data: {} })];
+    await queue.enqueue(ops);
+    await queue.drain();
+    // Read through this thread's own connection: the writer's commits are in the file.
+    expect(await store.hugs.get(hug.id)).toMatchObject({ id: hug.id, to: 'bo' });
+    expect((await store.inbox.after('bo', 0, 10)).map((e) => e.ref)).toEqual([hug.id]);
+    expect(written).toEqual(ops.map((op) => op.id));
+    await queue.close();
+    await store.close();
   });
 });

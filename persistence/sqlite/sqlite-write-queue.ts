@@ -1,7 +1,5 @@
-import type { Database, Statement } from 'better-sqlite3';
-import { retryDelay, selectBatch } from '../write-behind/batch-selection.js';
+import { Worker } from 'node:worker_threads';
 import type { WriteOperation } from '../write-behind/write-operation.js';
-import { asError, parseOperation } from '../write-behind/operation-body.js';
 import {
   type BatchApplier,
   type DeadLetter,
@@ -11,145 +9,152 @@ import {
   type WriteQueueStats,
   type WriteQueueTuning,
 } from '../write-behind/write-queue.js';
-import { type DeadRowWrite, openQueueFile, QueueFileWriter, type RetryRow } from './queue-file.js';
+import type { FromWriter, ToWriter, WriterConfig } from './writer-protocol.js';
 
 /** Options of {@link SqliteWriteQueue}. */
 export interface SqliteWriteQueueOptions extends WriteQueueTuning {
   /** The queue's own SQLite file (`:memory:` for a queue that need not survive its process). */
   readonly file: string;
-  /** How often an idle worker looks for work another process added (a `dlq replay`). */
+  /**
+   * The store file the writer thread applies batches to itself ({@link SqliteWriteQueue.startWriting}).
+   * Without it, batches come back to this thread's applier ({@link SqliteWriteQueue.start}).
+   */
+  readonly storeFile?: string;
+  /** How often an idle writer looks for work another process added (a `dlq replay`). */
   readonly pollMs?: number;
+  /** How long queued operations gather before the writer writes them to the store (off the ack path). */
+  readonly storeLingerMs?: number;
+  /** Hears a writer thread that failed (its waiting enqueues are refused). */
+  readonly onError?: (error: Error) => void;
 }
 
-interface OpRow {
-  seq: number;
-  op_id: string;
-  key: string;
-  body: string;
-  enqueued_at: number;
-  attempts: number;
-  not_before: number;
-}
+/** What {@link SqliteWriteQueue.startWriting} reports for each batch the writer thread wrote. */
+export type WrittenObserver = (written: readonly WriteOperation[], failed: number, ms: number) => void;
 
-interface DeadRow {
-  id: number;
-  op_id: string;
-  key: string;
-  body: string;
-  error: string;
-  attempts: number;
-  enqueued_at: number;
-  failed_at: number;
-}
-
-interface PendingEnqueue {
-  readonly operations: readonly WriteOperation[];
+interface Waiter {
   readonly resolve: () => void;
   readonly reject: (error: Error) => void;
 }
 
-interface SeqWaiter {
-  readonly seq: number;
-  readonly resolve: (settled: boolean) => void;
-}
-
+const BOOT = new URL('./writer-thread-boot.mjs', import.meta.url);
+const ENTRY = new URL('./writer-thread.ts', import.meta.url).href;
 
 /**
- * The embedded shape's {@link WriteQueue}: a table in its own SQLite file (WAL). Enqueues are
- * group-committed (every enqueue of one event-loop turn, or of `lingerMs`, shares a transaction)
- * with `synchronous = FULL`: each resolves only after its transaction is fsynced, so neither a
- * `kill -9` nor a power loss after the ack loses it. One in-process worker applies batches in queue
- * order and then deletes what it applied; whatever it had not deleted is applied again after a
- * restart (operations are idempotent).
+ * The embedded shape's {@link WriteQueue}: a queue file (SQLite, WAL) owned by one writer on a
+ * thread of its own ({@link QueueWriter}). This thread only hands operations over, one message per
+ * event-loop turn (or `lingerMs`), and resolves each enqueue once the writer's transaction holding
+ * it is fsynced: neither a `kill -9` nor a power loss after the ack loses it. The writer applies
+ * batches in queue order, to the store file itself in production (no fsync, no checkpoint and no
+ * store write ever runs on this thread) or through {@link start}'s applier here; whatever it had
+ * not settled is applied again after a restart (operations are idempotent).
  */
 export class SqliteWriteQueue implements WriteQueue {
-  private readonly db: Database;
-  private readonly writer: QueueFileWriter;
-  private readonly headOps: Statement<[number], OpRow>;
-  private readonly counts: Statement<[], { depth: number; oldest: number | null; first: number | null }>;
-  private readonly deadCount: Statement<[], { n: number }>;
-  private readonly maxBatch: number;
-  private readonly lingerMs: number;
-  private readonly maxAttempts: number;
-  private readonly baseBackoffMs: number;
-  private readonly maxBackoffMs: number;
+  private readonly worker: Worker;
   private readonly lagBoundMs: number;
-  private readonly pollMs: number;
+  private readonly lingerMs: number;
+  private readonly maxBatch: number;
   private readonly now: () => number;
-
-  private buffer: PendingEnqueue[] = [];
-  private bufferedOps = 0;
-  private commitTimer: ReturnType<typeof setTimeout> | ReturnType<typeof setImmediate> | null = null;
-  /** Operations this process committed, by seq, until settled: the worker need not parse them back. */
-  private readonly committed = new Map<number, WriteOperation>();
+  private buffer: WriteOperation[] = [];
+  private bufferWaiters: Waiter[] = [];
+  private flushTimer: ReturnType<typeof setTimeout> | ReturnType<typeof setImmediate> | null = null;
+  private nextId = 1;
+  private readonly appends = new Map<number, Waiter[]>();
+  private readonly replies = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
   private apply: BatchApplier | null = null;
-  private workerTimer: ReturnType<typeof setTimeout> | null = null;
-  private working = false;
+  private observer: WrittenObserver | null = null;
+  private started = false;
   private closed = false;
+  private failure: Error | null = null;
+  private counts = { depth: 0, oldestAt: null as number | null, dead: 0, firstSeq: 1, lastAppend: 0 };
+  /** The last append handed over: figures that do not include it are not trusted to say "empty". */
+  private lastAppendSent = 0;
+  /** Highest queue position acknowledged to anyone. */
   private lastSeq = 0;
-  /** Lowest seq still queued (Infinity when empty): everything below it is settled. */
-  private firstSeq = Number.POSITIVE_INFINITY;
-  private depth = 0;
-  private oldestAt: number | null = null;
-  private dead = 0;
-  private seqWaiters: SeqWaiter[] = [];
+  private seqWaiters: { readonly seq: number; readonly resolve: (settled: boolean) => void }[] = [];
   private drainWaiters: (() => void)[] = [];
+  private readonly ready: Promise<void>;
 
-  constructor(options: SqliteWriteQueueOptions) {
+  constructor(private readonly options: SqliteWriteQueueOptions) {
     this.maxBatch = options.maxBatch ?? 256;
     this.lingerMs = options.lingerMs ?? 0;
-    this.maxAttempts = options.maxAttempts ?? 8;
-    this.baseBackoffMs = options.baseBackoffMs ?? 100;
-    this.maxBackoffMs = options.maxBackoffMs ?? 30_000;
     this.lagBoundMs = options.lagBoundMs ?? 5000;
-    this.pollMs = options.pollMs ?? 500;
     this.now = options.now ?? Date.now;
-    this.db = openQueueFile(options.file);
-    // Measured on our 2-core machine: committing on the event loop (fsync included, about 0.2 ms)
-    // beat a writer thread on latency and CPU, so the writes stay on this thread.
-    this.writer = new QueueFileWriter(this.db);
-    this.headOps = this.db.prepare('SELECT seq, op_id, key, body, enqueued_at, attempts, not_before FROM queue_ops ORDER BY seq LIMIT ?');
-    this.counts = this.db.prepare('SELECT COUNT(*) AS depth, MIN(enqueued_at) AS oldest, MIN(seq) AS first FROM queue_ops');
-    this.deadCount = this.db.prepare('SELECT COUNT(*) AS n FROM dead_letters');
-    this.refreshCounts();
+    const config: WriterConfig = {
+      queueFile: options.file,
+      storeFile: options.storeFile ?? null,
+      maxBatch: this.maxBatch,
+      lingerMs: 0,
+      storeLingerMs: options.storeLingerMs ?? 10,
+      maxAttempts: options.maxAttempts ?? 8,
+      baseBackoffMs: options.baseBackoffMs ?? 100,
+      maxBackoffMs: options.maxBackoffMs ?? 30_000,
+      pollMs: options.pollMs ?? 500,
+    };
+    this.worker = new Worker(BOOT, { workerData: { entry: ENTRY, config } });
+    let ready = () => undefined as void;
+    this.ready = new Promise<void>((resolve) => (ready = resolve));
+    this.worker.on('message', (message: FromWriter) => {
+      if (message.t === 'stats') ready();
+      this.onMessage(message);
+    });
+    this.worker.on('error', (error) => this.fail(error));
+    this.worker.on('exit', (code) => {
+      if (!this.closed) this.fail(new Error(`the write-behind writer thread exited (code ${code})`));
+    });
+  }
+
+  /** Resolves once the writer thread has read the queue file (the stats are real from then on). */
+  whenReady(): Promise<void> {
+    return this.ready;
   }
 
   enqueue(operations: readonly WriteOperation[], options: EnqueueOptions = {}): Promise<void> {
     if (this.closed) return Promise.reject(new Error('write queue is closed'));
+    if (this.failure) return Promise.reject(this.failure);
     if (operations.length === 0) return Promise.resolve();
     if (options.deferrable) {
       const lag = this.stats().lagMs;
-      if (lag > this.lagBoundMs) {
-        return Promise.reject(new QueueBackpressureError(Math.min(10_000, Math.max(250, Math.round(lag - this.lagBoundMs))), lag));
-      }
+      if (lag > this.lagBoundMs) return Promise.reject(new QueueBackpressureError(Math.min(10_000, Math.max(250, Math.round(lag - this.lagBoundMs))), lag));
     }
     return new Promise<void>((resolve, reject) => {
-      this.buffer.push({ operations, resolve, reject });
-      this.bufferedOps += operations.length;
-      if (this.bufferedOps >= this.maxBatch) this.commit();
-      else this.scheduleCommit();
+      this.buffer.push(...operations);
+      this.bufferWaiters.push({ resolve, reject });
+      if (this.buffer.length >= this.maxBatch) this.flush();
+      else this.scheduleFlush();
     });
   }
 
+  /** Batches come back to this thread, to `apply` (tests, and stores other than the writer's file). */
   start(apply: BatchApplier): void {
-    if (this.apply) throw new Error('write queue already started');
+    if (this.started) throw new Error('write queue already started');
+    if (this.options.storeFile !== undefined) throw new Error('this queue writes to its store file itself: use startWriting');
+    this.started = true;
     this.apply = apply;
-    this.kick(0);
+    this.send({ t: 'start' });
+  }
+
+  /** The writer thread writes batches to `storeFile` itself; `observer` hears each batch written. */
+  startWriting(observer: WrittenObserver): void {
+    if (this.started) throw new Error('write queue already started');
+    if (this.options.storeFile === undefined) throw new Error('this queue has no store file: use start');
+    this.started = true;
+    this.observer = observer;
+    this.send({ t: 'start' });
   }
 
   settled(timeoutMs: number): Promise<boolean> {
     // Only committed operations were acknowledged to anyone: buffered ones are not waited for.
     const seq = this.lastSeq;
-    if (this.firstSeq > seq) return Promise.resolve(true);
+    if (this.counts.firstSeq > seq) return Promise.resolve(true);
     return new Promise((resolve) => {
       const timer = setTimeout(() => {
         this.seqWaiters = this.seqWaiters.filter((w) => w !== waiter);
         resolve(false);
       }, timeoutMs);
       timer.unref();
-      const waiter: SeqWaiter = {
+      const waiter = {
         seq,
-        resolve: (settled) => {
+        resolve: (settled: boolean) => {
           clearTimeout(timer);
           resolve(settled);
         },
@@ -158,203 +163,143 @@ export class SqliteWriteQueue implements WriteQueue {
     });
   }
 
-  drain(): Promise<void> {
-    this.commit();
-    if (this.isEmpty()) return Promise.resolve();
-    this.kick(0);
-    return new Promise((resolve) => this.drainWaiters.push(resolve));
+  async drain(): Promise<void> {
+    await this.ready;
+    this.flush();
+    if (this.isEmpty()) return;
+    await new Promise<void>((resolve) => this.drainWaiters.push(resolve));
   }
 
   stats(): WriteQueueStats {
-    const depth = this.depth + this.bufferedOps;
-    const lagMs = this.oldestAt === null ? 0 : Math.max(0, this.now() - this.oldestAt);
-    return { depth, deadLetters: this.dead, lagMs };
+    const depth = this.counts.depth + this.buffer.length;
+    const lagMs = this.counts.oldestAt === null ? 0 : Math.max(0, this.now() - this.counts.oldestAt);
+    return { depth, deadLetters: this.counts.dead, lagMs };
   }
 
-  deadLetters(limit = 1000): Promise<readonly DeadLetter[]> {
-    const rows = this.db.prepare<[number], DeadRow>('SELECT * FROM dead_letters ORDER BY id LIMIT ?').all(limit);
-    return Promise.resolve(
-      rows.map((r) => ({
-        id: String(r.id),
-        opId: r.op_id,
-        key: r.key,
-        body: r.body,
-        error: r.error,
-        attempts: r.attempts,
-        enqueuedAt: r.enqueued_at,
-        failedAt: r.failed_at,
-      })),
-    );
+  async deadLetters(limit = 1000): Promise<readonly DeadLetter[]> {
+    return (await this.request({ t: 'dead-letters', id: this.nextId++, limit })) as DeadLetter[];
   }
 
-  replayDeadLetters(ids?: readonly string[]): Promise<number> {
-    return this.moveDeadLetters('replay', ids);
+  async replayDeadLetters(ids?: readonly string[]): Promise<number> {
+    return (await this.request({ t: 'move-dead', id: this.nextId++, kind: 'replay', ids: ids ? ids.map(Number) : null })) as number;
   }
 
-  dropDeadLetters(ids?: readonly string[]): Promise<number> {
-    return this.moveDeadLetters('drop', ids);
+  async dropDeadLetters(ids?: readonly string[]): Promise<number> {
+    return (await this.request({ t: 'move-dead', id: this.nextId++, kind: 'drop', ids: ids ? ids.map(Number) : null })) as number;
   }
 
   async close(): Promise<void> {
-    this.commit();
+    if (this.closed) return;
+    this.flush();
+    if (!this.failure) await this.request({ t: 'close', id: this.nextId++ }).catch(() => undefined);
     this.closed = true;
-    if (this.workerTimer) clearTimeout(this.workerTimer);
-    this.workerTimer = null;
-    while (this.working) await new Promise((r) => setTimeout(r, 5));
     for (const w of this.seqWaiters.splice(0)) w.resolve(false);
-    if (this.db.open) this.db.close();
-  }
-
-  private moveDeadLetters(kind: 'replay' | 'drop', ids: readonly string[] | undefined): Promise<number> {
-    try {
-      const count = this.writer.moveDeadLetters(kind, ids ? ids.map(Number) : null, this.now());
-      this.refreshCounts();
-      if (kind === 'replay') this.kick(0);
-      return Promise.resolve(count);
-    } catch (error) {
-      return Promise.reject(asError(error));
-    }
+    await this.worker.terminate();
   }
 
   private isEmpty(): boolean {
-    return this.depth === 0 && this.bufferedOps === 0;
+    return this.counts.depth === 0 && this.counts.lastAppend >= this.lastAppendSent && this.buffer.length === 0 && this.appends.size === 0;
   }
 
-  /**
-   * Group commit: with `lingerMs` 0, at the end of this event-loop turn (every enqueue made in the
-   * turn shares the write); otherwise after `lingerMs`. The writer thread further merges commits
-   * that reach it while it is busy.
-   */
-  private scheduleCommit(): void {
-    if (this.commitTimer) return;
-    this.commitTimer = this.lingerMs === 0 ? setImmediate(() => this.commit()) : setTimeout(() => this.commit(), this.lingerMs);
+  private scheduleFlush(): void {
+    if (this.flushTimer) return;
+    this.flushTimer = this.lingerMs === 0 ? setImmediate(() => this.flush()) : setTimeout(() => this.flush(), this.lingerMs);
   }
 
-  /** Writes every buffered enqueue in one transaction, then resolves them (or rejects them all). */
-  private commit(): void {
-    if (this.commitTimer) {
-      clearTimeout(this.commitTimer as ReturnType<typeof setTimeout>);
-      clearImmediate(this.commitTimer as ReturnType<typeof setImmediate>);
+  /** Hands everything buffered in this turn over to the writer, as one message. */
+  private flush(): void {
+    if (this.flushTimer) {
+      clearTimeout(this.flushTimer as ReturnType<typeof setTimeout>);
+      clearImmediate(this.flushTimer as ReturnType<typeof setImmediate>);
     }
-    this.commitTimer = null;
-    if (this.buffer.length === 0 || !this.db.open) return;
-    const pending = this.buffer;
-    const count = this.bufferedOps;
+    this.flushTimer = null;
+    if (this.buffer.length === 0) return;
+    const id = this.nextId++;
+    this.appends.set(id, this.bufferWaiters);
+    const ops = this.buffer;
     this.buffer = [];
-    this.bufferedOps = 0;
-    const at = this.now();
-    const ops = pending.flatMap((p) => p.operations);
-    let seqs: readonly number[];
-    try {
-      seqs = this.writer.append(ops.map((op) => ({ opId: op.id, key: op.key, body: JSON.stringify(op), enqueuedAt: at })));
-    } catch (error) {
-      for (const p of pending) p.reject(asError(error));
-      return;
-    }
-    seqs.forEach((seq, i) => {
-      const op = ops[i];
-      if (op) this.committed.set(seq, op);
-    });
-    if (this.depth === 0) this.firstSeq = seqs[0] ?? this.firstSeq;
-    this.lastSeq = seqs.at(-1) ?? this.lastSeq;
-    this.depth += count;
-    this.oldestAt ??= at;
-    for (const p of pending) p.resolve();
-    this.kick(0);
+    this.bufferWaiters = [];
+    this.counts.depth += ops.length;
+    this.counts.oldestAt ??= this.now();
+    this.lastAppendSent = id;
+    this.send({ t: 'append', id, ops });
   }
 
-  private kick(delayMs: number): void {
-    if (!this.apply || this.closed || this.working) return;
-    if (this.workerTimer) {
-      if (delayMs > 0) return;
-      clearTimeout(this.workerTimer);
+  private onMessage(message: FromWriter): void {
+    switch (message.t) {
+      case 'appended': {
+        if (message.error === null) this.lastSeq = Math.max(this.lastSeq, message.lastSeq);
+        for (const id of message.ids) {
+          const waiters = this.appends.get(id) ?? [];
+          this.appends.delete(id);
+          for (const w of waiters) {
+            if (message.error === null) w.resolve();
+            else w.reject(new Error(`the write queue could not commit: ${message.error}`));
+          }
+        }
+        this.wake();
+        return;
+      }
+      case 'apply':
+        void this.applyHere(message.batch, message.ops);
+        return;
+      case 'written':
+        this.observer?.(message.ops, message.failed, message.ms);
+        return;
+      case 'stats':
+        this.counts = { depth: message.depth, oldestAt: message.oldestAt, dead: message.dead, firstSeq: message.firstSeq, lastAppend: message.lastAppend };
+        this.wake();
+        return;
+      case 'reply': {
+        const waiter = this.replies.get(message.id);
+        this.replies.delete(message.id);
+        if (message.error !== null) waiter?.reject(new Error(message.error));
+        else waiter?.resolve(message.value);
+        return;
+      }
     }
-    this.workerTimer = setTimeout(() => {
-      this.workerTimer = null;
-      void this.work();
-    }, delayMs);
   }
 
-  private async work(): Promise<void> {
+  private async applyHere(batch: number, ops: readonly WriteOperation[]): Promise<void> {
     const apply = this.apply;
-    if (!apply || this.working || this.closed) return;
-    this.working = true;
-    let next: number | null = this.pollMs;
     try {
-      const { batch, nextDueAt } = selectBatch(this.headOps.all(this.maxBatch * 4).map((r) => ({ ...r, notBefore: r.not_before })), this.now(), this.maxBatch);
-      if (batch.length > 0) {
-        await this.applyBatch(apply, batch);
-        next = 0;
-      } else if (nextDueAt !== null) {
-        next = Math.min(this.pollMs, Math.max(1, nextDueAt - this.now()));
-      }
-    } catch {
-      // The queue file itself failed (disk full, closed): try again after a poll interval.
-      next = this.pollMs;
-    } finally {
-      this.working = false;
-    }
-    this.refreshCounts();
-    if (!this.closed) this.kick(next);
-  }
-
-  private async applyBatch(apply: BatchApplier, rows: readonly OpRow[]): Promise<void> {
-    const poison = new Map<number, string>();
-    const ops: WriteOperation[] = [];
-    for (const row of rows) {
-      const known = this.committed.get(row.seq);
-      if (known) {
-        ops.push(known);
-        continue;
-      }
-      const parsed = parseOperation(row.body);
-      if ('op' in parsed) ops.push(parsed.op);
-      else poison.set(row.seq, parsed.poison);
-    }
-    let failed: ReadonlyMap<string, Error>;
-    try {
-      failed = ops.length > 0 ? (await apply(ops)).failed : new Map<string, Error>();
+      if (!apply) throw new Error('no applier');
+      const outcome = await apply(ops);
+      this.send({ t: 'applied', batch, failed: [...outcome.failed].map(([id, error]) => [id, error.message] as const), error: null });
     } catch (error) {
-      const err = asError(error);
-      failed = new Map(ops.map((op) => [op.id, err]));
+      this.send({ t: 'applied', batch, failed: [], error: error instanceof Error ? error.message : String(error) });
     }
-    const at = this.now();
-    const applied: number[] = [];
-    const retries: RetryRow[] = [];
-    const dead: DeadRowWrite[] = [];
-    for (const row of rows) {
-      const poisonError = poison.get(row.seq);
-      const error = poisonError ?? failed.get(row.op_id)?.message;
-      if (error === undefined) {
-        applied.push(row.seq);
-        continue;
-      }
-      const attempts = row.attempts + 1;
-      if (poisonError !== undefined || attempts >= this.maxAttempts) {
-        dead.push({ seq: row.seq, opId: row.op_id, key: row.key, body: row.body, error, attempts, enqueuedAt: row.enqueued_at, failedAt: at });
-      } else {
-        retries.push({ seq: row.seq, attempts, notBefore: at + retryDelay(attempts, this.baseBackoffMs, this.maxBackoffMs), error });
-      }
-    }
-    if (!this.db.open) return;
-    this.writer.settle(applied, retries, dead);
-    for (const seq of applied) this.committed.delete(seq);
-    for (const d of dead) this.committed.delete(d.seq);
   }
 
-  /** Re-reads depth, lag and the dead-letter count, and wakes waiters that are now satisfied. */
-  private refreshCounts(): void {
-    if (!this.db.open) return;
-    const c = this.counts.get();
-    this.depth = c?.depth ?? 0;
-    this.oldestAt = c?.oldest ?? null;
-    this.firstSeq = c?.first ?? Number.POSITIVE_INFINITY;
-    this.dead = this.deadCount.get()?.n ?? 0;
-    const done = this.seqWaiters.filter((w) => w.seq < this.firstSeq);
+  private wake(): void {
+    const done = this.seqWaiters.filter((w) => w.seq < this.counts.firstSeq);
     if (done.length > 0) {
-      this.seqWaiters = this.seqWaiters.filter((w) => w.seq >= this.firstSeq);
+      this.seqWaiters = this.seqWaiters.filter((w) => w.seq >= this.counts.firstSeq);
       for (const w of done) w.resolve(true);
     }
     if (this.isEmpty()) for (const resolve of this.drainWaiters.splice(0)) resolve();
+  }
+
+  private request(message: ToWriter & { id: number }): Promise<unknown> {
+    if (this.failure) return Promise.reject(this.failure);
+    return new Promise((resolve, reject) => {
+      this.replies.set(message.id, { resolve, reject });
+      this.send(message);
+    });
+  }
+
+  private send(message: ToWriter): void {
+    this.worker.postMessage(message);
+  }
+
+  private fail(error: Error): void {
+    this.failure = error;
+    this.options.onError?.(error);
+    for (const waiters of this.appends.values()) for (const w of waiters) w.reject(error);
+    this.appends.clear();
+    for (const w of this.bufferWaiters.splice(0)) w.reject(error);
+    this.buffer = [];
+    for (const r of this.replies.values()) r.reject(error);
+    this.replies.clear();
   }
 }

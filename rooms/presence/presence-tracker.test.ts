@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_PRIVACY } from '../../protocol/schemas/privacy.js';
 import { openSqliteStore, type SqliteStore } from '../../persistence/sqlite/sqlite-store.js';
 import { SqliteWriteQueue } from '../../persistence/sqlite/sqlite-write-queue.js';
@@ -61,9 +61,14 @@ describe('presence tracker', () => {
     t.disconnected(phone);
     await sleep(50);
     expect(rooms.emitted('presence:update').map((u) => u.payload.status)).toEqual(['online']);
-    await sleep(120);
-    const offline = rooms.emitted('presence:update').at(-1)?.payload;
-    expect(offline?.status).toBe('offline');
+    const offline = await vi.waitFor(
+      () => {
+        const last = rooms.emitted('presence:update').at(-1)?.payload;
+        expect(last?.status).toBe('offline');
+        return last;
+      },
+      { timeout: 3000, interval: 10 },
+    );
     expect(offline?.lastSeenAt).toBeGreaterThanOrEqual(left);
     await queue.drain();
     expect((await store.users.findById(userId))?.lastSeenAt).toBe(offline?.lastSeenAt);

@@ -14,7 +14,7 @@ import type { Config } from '../config/config.js';
 import type { Metrics } from '../observability/metrics.js';
 import { MemoryRateLimiter } from '../rate-limit/memory-rate-limiter.js';
 import { type Infrastructure, PENDING_WRITES_TTL_MS } from './infrastructure.js';
-import { openStore } from './open-store.js';
+import { openStore, sqliteStoreFile } from './open-store.js';
 
 /**
  * The embedded shape (one node): memory presence, limiter, idempotency keys and cursors, and the
@@ -23,15 +23,28 @@ import { openStore } from './open-store.js';
  */
 export async function openEmbeddedInfrastructure(config: Config, log: Logger, metrics: Metrics): Promise<Infrastructure> {
   const store = await openStore(config);
+  // With the SQLite store the writer thread writes it too: no store write, fsync or checkpoint runs
+  // on the request loop. Another store is written here, through the queue's applier.
+  const writesStoreItself = store.kind === 'sqlite';
   const queue = new SqliteWriteQueue({
     file: join(config.dataDir, 'write-queue.db'),
+    ...(writesStoreItself ? { storeFile: sqliteStoreFile(config) } : {}),
     maxBatch: config.queue.batchMax,
     lingerMs: config.queue.lingerMs,
     maxAttempts: config.queue.maxAttempts,
     lagBoundMs: config.queue.lagBoundMs,
+    onError: (error) => log.error({ err: error }, 'write-behind writer thread failed'),
   });
   const pending = new MemoryPendingWrites(PENDING_WRITES_TTL_MS);
-  queue.start(metrics.instrumentApplier(forgettingApplied((batch) => store.applyWrites(batch), pending)));
+  if (writesStoreItself) {
+    queue.startWriting((written, failed, ms) => {
+      metrics.observeBatch(written.length + failed, failed, ms);
+      void pending.forget(written);
+    });
+  } else {
+    queue.start(metrics.instrumentApplier(forgettingApplied((batch) => store.applyWrites(batch), pending)));
+  }
+  await queue.whenReady();
   const pendingAtStart = queue.stats().depth;
   await queue.drain();
   log.info({ replayed: pendingAtStart, deadLetters: queue.stats().deadLetters }, 'write queue ready');

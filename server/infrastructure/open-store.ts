@@ -10,5 +10,10 @@ import type { Config } from '../config/config.js';
  */
 export function openStore(config: Config): Promise<Store> {
   if (config.mongoUrl) return openMongoStore({ url: config.mongoUrl, database: config.mongoDatabase });
-  return Promise.resolve(openSqliteStore({ file: join(config.dataDir, 'hugmood.db') }));
+  return Promise.resolve(openSqliteStore({ file: sqliteStoreFile(config) }));
+}
+
+/** The SQLite store's file in `DATA_DIR`. */
+export function sqliteStoreFile(config: Config): string {
+  return join(config.dataDir, 'hugmood.db');
 }

@@ -154,6 +154,13 @@ export class Metrics {
     };
   }
 
+  /** Records a batch written elsewhere (the embedded writer thread): its size, failures and time. */
+  observeBatch(size: number, failed: number, ms: number): void {
+    this.queueBatchSize.observe(size);
+    this.queueFailures.inc(failed);
+    this.queueFlushDuration.observe(ms / 1000);
+  }
+
   instrumentApplier(apply: BatchApplier): BatchApplier {
     return async (batch) => {
       const end = this.queueFlushDuration.startTimer();
