@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { Server, type Socket } from 'socket.io';
 import { parserFor, WIRE_FORMATS, type WireFormat } from '../../protocol/wire/wire-format.js';
@@ -60,7 +61,14 @@ if (pulseGroup) {
 
 function metricsText(): string {
   const m = process.memoryUsage();
-  return `process_resident_memory_bytes ${m.rss}\nnodejs_heap_size_used_bytes ${m.heapUsed}\n`;
+  const elu = performance.eventLoopUtilization();
+  return [
+    `process_resident_memory_bytes ${m.rss}`,
+    `nodejs_heap_size_used_bytes ${m.heapUsed}`,
+    `hugmood_event_loop_seconds{state="active"} ${elu.active / 1000}`,
+    `hugmood_event_loop_seconds{state="idle"} ${elu.idle / 1000}`,
+    '',
+  ].join('\n');
 }
 
 function listening(actual: number): void {

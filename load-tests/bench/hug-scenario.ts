@@ -23,6 +23,10 @@ export interface HugRunResult {
   readonly latencyMs: Percentiles;
   /** Server CPU over the warm-up and measured window, in cores (1 = one core busy). */
   readonly serverCpuCores: number;
+  /** Server CPU (every thread) per hug sent, µs. */
+  readonly cpuUsPerHug: number;
+  /** Share of the window the server's main event loop was busy (0..1). */
+  readonly eventLoopUtilization: number;
   readonly serverRssMb: number;
 }
 
@@ -46,6 +50,7 @@ export async function runHugScenario(kind: ServerKind, options: BenchOptions, po
     const failedOpen = opened.reduce((n, o) => n + o.failed, 0);
     if (failedOpen > 0) throw new Error(`${kind}: ${failedOpen} sockets failed to open: ${opened.find((o) => o.firstError)?.firstError ?? ''}`);
 
+    const loopBefore = await eventLoopSeconds(server.metricsUrl);
     const cpuBefore = cpuSeconds(server.pid);
     const wallBefore = performance.now();
     const done = await pool.all(
@@ -56,6 +61,9 @@ export async function runHugScenario(kind: ServerKind, options: BenchOptions, po
       'hugs-done',
     );
     const cpu = (cpuSeconds(server.pid) - cpuBefore) / ((performance.now() - wallBefore) / 1000);
+    const loopAfter = await eventLoopSeconds(server.metricsUrl);
+    const busy = loopAfter.active - loopBefore.active;
+    const elu = busy / Math.max(1e-9, busy + loopAfter.idle - loopBefore.idle);
     const rss = rssBytes(server.pid);
     const collected = await pool.all(() => ({ type: 'collect' }), 'collected');
     await pool.all(() => ({ type: 'close' }), 'closed');
@@ -74,9 +82,18 @@ export async function runHugScenario(kind: ServerKind, options: BenchOptions, po
       delivered: Math.round(latencies.length / measuredShare),
       latencyMs: percentiles(latencies),
       serverCpuCores: Math.round(cpu * 100) / 100,
+      cpuUsPerHug: Math.round((cpu * 1e6) / Math.max(1, options.rate)),
+      eventLoopUtilization: Math.round(elu * 100) / 100,
       serverRssMb: Math.round(rss / 2 ** 20),
     };
   } finally {
     await server.stop();
   }
+}
+
+/** The server's cumulative event-loop seconds (active, idle), from its /metrics. */
+async function eventLoopSeconds(metricsUrl: string): Promise<{ active: number; idle: number }> {
+  const text = await (await fetch(`${metricsUrl}/metrics`)).text();
+  const read = (state: string) => Number(new RegExp(`^hugmood_event_loop_seconds\\{[^}]*state="${state}"[^}]*\\} ([\\d.e+-]+)$`, 'm').exec(text)?.[1] ?? Number.NaN);
+  return { active: read('active'), idle: read('idle') };
 }

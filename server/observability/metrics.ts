@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import type { CommandSteps } from '../../rooms/command-steps/command-step.js';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { BatchApplier, WriteQueue } from '../../persistence/write-behind/write-queue.js';
@@ -103,6 +104,19 @@ export class Metrics {
   constructor(nodeId: string) {
     this.registry.setDefaultLabels({ node: nodeId });
     collectDefaultMetrics({ register: this.registry });
+    // Cumulative time the main thread's event loop was busy and idle: the busy share over a window
+    // is Δactive / (Δactive + Δidle). The write-behind thread is not in it.
+    new Gauge({
+      name: 'hugmood_event_loop_seconds',
+      help: 'Cumulative event-loop time of the main thread, by state (active, idle)',
+      labelNames: ['state'] as const,
+      registers: [this.registry],
+      collect() {
+        const elu = performance.eventLoopUtilization();
+        this.set({ state: 'active' }, elu.active / 1000);
+        this.set({ state: 'idle' }, elu.idle / 1000);
+      },
+    });
   }
 
   /** Exports the write-behind queue's depth, lag and dead letters, read at scrape time. */
