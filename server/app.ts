@@ -136,6 +136,8 @@ export async function startApp(config: Config, log: Logger): Promise<RunningApp>
     hugRule,
     // A socket of the recipient is on this node; (in a cluster) a device elsewhere is read in the step.
     connectedHere: (userId: string) => counter.count(userId) > 0,
+    // Claims and once-markers cover the time writes can be pending; then the store answers.
+    replayWindowMs: Math.max(60_000, 2 * config.queue.lagBoundMs),
   };
   const hugs = new HugService({ ...hugDeps, onDelivered: (ms) => metrics.hugDelivery.observe(ms / 1000) });
   const connLimiter = new MemoryRateLimiter();

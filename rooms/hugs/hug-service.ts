@@ -14,13 +14,19 @@ import { assertMayHug, type HugPermissionDeps } from './hug-permission.js';
 import { toHug } from './hug-views.js';
 
 /**
- * How long a finished command's idempotency key stays in memory. Longer replays (the promise is
- * 24 h, and holds as long as the hug is stored) are answered from the store: ids are derived from
- * (sender, `clientId`), and the stored fingerprint tells a retry from a reused key. This must
- * outlast the write-behind lag (`QUEUE_LAG_BOUND_MS` is capped at 10 minutes), so the store has the
- * write by the time the key is forgotten; it keeps memory at ~15 minutes of commands.
+ * How long a hug request's idempotency key and its answer stay in memory (they are few). Longer
+ * replays (the promise is 24 h, and holds as long as the hug is stored) are answered from the store.
  */
 export const IDEMPOTENCY_TTL_MS = 15 * 60 * 1000;
+
+/**
+ * The replay window of the hot path when none is given: how long a send's claim and the `once`
+ * markers of a hug (sent, delivered, read, receipt) are kept. They only have to cover the time a
+ * hug's writes can be pending: after that the store answers a replay (ids are derived from
+ * (sender, `clientId`), and the stored fingerprint tells a retry from a reused key). The server
+ * passes `max(60 s, 2 × QUEUE_LAG_BOUND_MS)`.
+ */
+export const DEFAULT_REPLAY_WINDOW_MS = 60 * 1000;
 
 /** What {@link HugService} is built from. */
 export interface HugServiceDeps extends HugPermissionDeps {
@@ -37,6 +43,8 @@ export interface HugServiceDeps extends HugPermissionDeps {
   readonly connectedHere: (userId: string) => boolean;
   /** Hears each hug's first receipt: milliseconds from `sentAt` (the delivery latency metric). */
   readonly onDelivered?: (latencyMs: number) => void;
+  /** How long claims and `once` markers are kept ({@link DEFAULT_REPLAY_WINDOW_MS}); longer than writes can stay pending. */
+  readonly replayWindowMs?: number;
   readonly now?: () => number;
 }
 
@@ -61,9 +69,11 @@ export interface HugSend {
  */
 export class HugService {
   private readonly now: () => number;
+  private readonly window: number;
 
   constructor(private readonly deps: HugServiceDeps) {
     this.now = deps.now ?? Date.now;
+    this.window = deps.replayWindowMs ?? DEFAULT_REPLAY_WINDOW_MS;
   }
 
   /** `hug:send`. `userCharge` is the sender's command bucket, when the dispatcher left it to this step. */
@@ -72,13 +82,14 @@ export class HugService {
     const hugId = hugIdFor(senderId, send.clientId);
     const claimKey = `hug:${hugId}`;
     const charges = [...(userCharge ? [userCharge] : []), { key: senderId, rule: this.deps.hugRule }];
-    const admitted = await this.deps.steps.run({ userId: senderId, claim: { key: claimKey, fingerprint, ttlMs: IDEMPOTENCY_TTL_MS }, charges });
+    const admitted = await this.deps.steps.run({ userId: senderId, claim: { key: claimKey, fingerprint, ttlMs: this.window }, charges });
     if (admitted.kind === 'rate-limited') throw rateLimited(admitted);
     // A replay (the same fingerprint) goes on: the recipient's step appends the hug once.
     if (admitted.kind === 'claimed-before' && admitted.claim.fingerprint !== fingerprint) throw this.reusedClientId();
     const claimedNow = admitted.kind === 'done';
     try {
-      // The key outlives the write-behind lag: a send older than it is answered from the store.
+      // A claim made afresh may be one that expired: a send that old is answered from the store.
+      // Within the window the recipient's step replays it (with the same answer as the first time).
       const stored = claimedNow ? await this.deps.storedHugs.get(hugId) : null;
       if (stored && stored.fingerprint !== fingerprint) throw this.reusedClientId();
       if (stored) return { hugId, delivered: stored.deliveredAt !== null };
@@ -107,7 +118,7 @@ export class HugService {
         charges,
         append: {
           operations: [hugDelivered(hugId, at, userId)],
-          once: { key: `delivered:${hugId}`, ttlMs: IDEMPOTENCY_TTL_MS },
+          once: { key: `delivered:${hugId}`, ttlMs: this.window },
           ...(stored ? {} : { hugId }),
         },
       });
@@ -143,7 +154,7 @@ export class HugService {
     let readAt = hug.readAt;
     if (readAt === null) {
       readAt = this.now();
-      const step = await this.deps.steps.run({ userId, append: { operations: [hugRead(hugId, readAt, userId)], once: { key: `read:${hugId}`, ttlMs: IDEMPOTENCY_TTL_MS } } });
+      const step = await this.deps.steps.run({ userId, append: { operations: [hugRead(hugId, readAt, userId)], once: { key: `read:${hugId}`, ttlMs: this.window } } });
       // A concurrent read of the same hug got there first: its time stands.
       if (step.kind === 'done' && step.replayed) readAt = (await this.deps.hugs.get(hugId))?.readAt ?? readAt;
       this.deps.rooms.emit(userRoom(userId), 'hug:read-state', { hugId, readAt, at: this.now() });
@@ -183,7 +194,7 @@ export class HugService {
       userId: send.to,
       append: {
         operations: [hugCreate(record), inboxAppend({ userId: send.to, cursor: UNASSIGNED_CURSOR, id: entryId, type: 'hug', ref: hugId, createdAt: sentAt, data: {} })],
-        once: { key: `sent:${hugId}`, ttlMs: IDEMPOTENCY_TTL_MS },
+        once: { key: `sent:${hugId}`, ttlMs: this.window },
         reportOnline: true,
       },
     });
@@ -200,7 +211,7 @@ export class HugService {
     const appended = await this.deps.inbox.append(
       senderId,
       (c) => [inboxAppend({ userId: senderId, cursor: c, id: entryId, type: 'read-receipt', ref: hugId, createdAt: readAt, data: { by: readerId, readAt } })],
-      { key: entryId, ttlMs: IDEMPOTENCY_TTL_MS },
+      { key: entryId, ttlMs: this.window },
     );
     if (appended.replayed) return;
     this.deps.rooms.emit(userRoom(senderId), 'hug:read-receipt', {
