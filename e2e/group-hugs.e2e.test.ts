@@ -167,6 +167,29 @@ describe('group hugs end to end through the SDK', () => {
     await expect(creator.client.groupHugs.start(group.id)).rejects.toMatchObject({ code: 'conflict' });
   });
 
+  it('acknowledges a join with the version and the joiner’s entry, no lists; the SDK reads the snapshot once, then follows diffs', async () => {
+    const { creator, friends } = await circle(3);
+    const [a, b, c] = friends;
+    if (!a || !b || !c) throw new Error('three friends expected');
+    const group = await creator.client.groupHugs.create({ title: 'Small acks', invitees: friends.map((f) => f.account.userId) });
+    const ack = await a.client.request('group:join', { groupId: group.id });
+    expect(ack).toEqual({ groupId: group.id, version: 2, phase: 'gathering', startsAt: null, participantCount: 2, you: { userId: a.account.userId, status: 'participant' } });
+    expect(ack).not.toHaveProperty('participants');
+    // The creator follows by diffs; b's SDK reads the snapshot once when it starts following.
+    const handle = await b.client.groupHugs.join(group.id);
+    expect(handle.state.participants).toEqual([creator.account.userId, a.account.userId, b.account.userId]);
+    await eventually(() => group.state.version === 3 && group.state.participants.length === 3, 5000, 'the joins on the creator’s handle');
+    const declined = await c.client.groupHugs.decline(group.id);
+    expect(declined).toMatchObject({ version: 4, participantCount: 3, you: { userId: c.account.userId, status: 'declined' } });
+    const left = await a.client.groupHugs.leave(group.id);
+    expect(left).toMatchObject({ version: 5, participantCount: 2, you: { status: 'invited' } });
+    await eventually(() => handle.state.version === 5 && group.state.version === 5, 5000, 'the decline and the leave on every handle');
+    expect(handle.state).toMatchObject({ participants: [creator.account.userId, b.account.userId], declined: [c.account.userId] });
+    expect(handle.state.invited).toContain(a.account.userId);
+    // Refused joins leave nobody following: a stranger gets no diffs.
+    await expect(c.client.request('group:join', { groupId: 'g_doesnotexist000' })).rejects.toMatchObject({ code: 'not_found' });
+  });
+
   it('rejoins the group hugs it was in after a reconnect, so diffs and pulses keep coming', async () => {
     const { creator, friends } = await circle(1);
     const a = friends[0];

@@ -2,7 +2,7 @@ import type { AckCallback } from './ack.js';
 import type { AuthRefreshResult } from './types/auth.js';
 import type { CommandInputs } from './types/command-inputs.js';
 import type { FriendCommandResult, FriendsList } from './types/friends.js';
-import type { GroupHistoryPage, GroupHugView, GroupInviteResult, GroupSqueezeResult, TimeSyncResult } from './types/group-hugs.js';
+import type { GroupHistoryPage, GroupHugView, GroupInviteResult, GroupMembership, GroupSqueezeResult, TimeSyncResult } from './types/group-hugs.js';
 import type { HugAckResult, HugHistoryPage, HugReadResult, HugRequestAnswerResult, HugRequestResult, HugSendResult } from './types/hugs.js';
 import type { InboxPage } from './types/inbox.js';
 import type { PresenceSetResult, UnwatchResult, WatchResult } from './types/presence.js';
@@ -45,10 +45,10 @@ export interface CommandResults {
   /** The new group hug (or the one this `clientId` made before). */
   'group:create': GroupHugView;
   'group:invite': GroupInviteResult;
-  /** The full snapshot: diffs (`group:state`) follow from its version. */
-  'group:join': GroupHugView;
-  'group:decline': GroupHugView;
-  'group:leave': GroupHugView;
+  /** The version and your entry, no lists: the snapshot is `group:get`'s, once per device. */
+  'group:join': GroupMembership;
+  'group:decline': GroupMembership;
+  'group:leave': GroupMembership;
   'group:start': GroupHugView;
   'group:cancel': GroupHugView;
   'group:get': GroupHugView;

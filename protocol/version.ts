@@ -2,10 +2,16 @@
  * The wire protocol version spoken by this build. A client sends it in the handshake as `auth.v`;
  * a server that does not support it refuses the connection with `invalid_payload` (details.field = "v").
  */
-export const PROTOCOL_VERSION = 1;
+export const PROTOCOL_VERSION = 2;
+
+/*
+ * History: 1, the first. 2: `group:join`, `group:leave` and `group:decline` are acknowledged with
+ * a `GroupMembership` (version and your own entry) instead of the whole group hug, whose lists
+ * made joining a large group O(N²) in bytes. No version-1 client was released, so 2 replaces it.
+ */
 
 /** Every protocol version this server accepts at the handshake. */
-export const SUPPORTED_PROTOCOL_VERSIONS: readonly number[] = [1];
+export const SUPPORTED_PROTOCOL_VERSIONS: readonly number[] = [2];
 
 /** True when `v` is a protocol version this build can serve. */
 export function isSupportedProtocolVersion(v: unknown): v is number {

@@ -60,6 +60,8 @@ export type {
   GroupHugSummary,
   GroupInvite,
   GroupInviteResult,
+  GroupMembership,
+  GroupMemberStatus,
   GroupHistoryPage,
   GroupCancelReason,
 } from '../../protocol/types/group-hugs.js';

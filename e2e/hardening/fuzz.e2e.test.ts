@@ -6,7 +6,8 @@ import { PROTOCOL_VERSION } from '../../protocol/version.js';
 import { parserFor, type WireFormat } from '../../protocol/wire/wire-format.js';
 import { type Account, register } from '../support/accounts.js';
 import { closeAllClients, connectedClient } from '../support/clients.js';
-import { type Frame, FrameFuzzer, seeded } from '../support/fuzz-frames.js';
+import { seeded } from '../../test-support/seeded-random.js';
+import { type Frame, FrameFuzzer } from '../support/fuzz-frames.js';
 import { type ServerProcess, startServer } from '../support/server-process.js';
 
 /** Frames per wire that reach the server: well-formed events with random contents, and hostile frames. */

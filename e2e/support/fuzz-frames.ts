@@ -3,18 +3,6 @@ import { Encoder as JsonEncoder, type Packet, PacketType } from 'socket.io-parse
 import { COMMAND_NAMES } from '../../protocol/commands.js';
 import type { WireFormat } from '../../protocol/wire/wire-format.js';
 
-/** A seeded PRNG (mulberry32): the same seed gives the same frames, so a failure replays. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 /** One frame for the WebSocket: text or binary. */
 export type Frame = string | Uint8Array;
 

@@ -1,5 +1,7 @@
 import type { Redis } from 'ioredis';
-import { RedisGroupHugDirectory, groupKey } from '../../rooms/group-hugs/redis-group-hug-directory.js';
+import type { GroupHugState } from '../../domain/group-hugs/group-hug.js';
+import { restoreSnapshot } from '../../rooms/group-hugs/group-hug-snapshot.js';
+import { groupChangesKey, groupKey, RedisGroupHugDirectory } from '../../rooms/group-hugs/redis-group-hug-directory.js';
 import { eventually } from './clients.js';
 
 /** The live owner of a group hug, as the directory in Redis says. */
@@ -17,9 +19,9 @@ export async function nextOwner(redis: Redis, groupId: string, dead: string, sin
   return { ...next, ms: Date.now() - since };
 }
 
-/** The snapshot the directory holds for a group hug (its `version` and participants), read as stored. */
-export async function storedSnapshot(redis: Redis, groupId: string): Promise<{ version: number; participants: string[]; phase: string }> {
-  const text = await redis.hget(groupKey(groupId), 'state');
+/** The state the directory holds for a group hug, read as stored: its last snapshot and the changes after it. */
+export async function storedSnapshot(redis: Redis, groupId: string): Promise<GroupHugState> {
+  const [text, changes] = await Promise.all([redis.hget(groupKey(groupId), 'state'), redis.lrange(groupChangesKey(groupId), 0, -1)]);
   if (!text) throw new Error(`no snapshot for ${groupId}`);
-  return JSON.parse(text) as { version: number; participants: string[]; phase: string };
+  return restoreSnapshot(text, changes, groupId);
 }

@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { heapAfterFullGc, inspectorUrlIn } from './heap-after-gc.js';
 
 /** The repository root. */
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -15,6 +16,8 @@ export interface BenchServer {
   readonly metricsUrl: string;
   /** `nodejs_heap_size_used_bytes` from the server's `/metrics`. */
   heapUsedBytes(): Promise<number>;
+  /** The heap after a forced full GC, through the inspector (only for a server started with `--inspect=127.0.0.1:0`). */
+  heapAfterGcBytes(): Promise<number>;
   stop(): Promise<void>;
 }
 
@@ -84,6 +87,11 @@ export function spawnServer(
             const value = /^nodejs_heap_size_used_bytes(?:\{[^}]*\})? ([\d.e+]+)$/m.exec(text)?.[1];
             if (value === undefined) throw new Error(`${name}: no nodejs_heap_size_used_bytes in /metrics`);
             return Number(value);
+          },
+          heapAfterGcBytes: () => {
+            const inspector = inspectorUrlIn(stderr.join(''));
+            if (!inspector) return Promise.reject(new Error(`${name}: started without --inspect=127.0.0.1:0`));
+            return heapAfterFullGc(inspector);
           },
           stop: async () => {
             child.kill('SIGTERM');

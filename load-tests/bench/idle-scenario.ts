@@ -13,6 +13,7 @@ export interface IdleRunResult {
   readonly connections: number;
   readonly openSeconds: number;
   readonly rssPerConnectionKb: number;
+  /** Heap per connection after a forced full GC. */
   readonly heapPerConnectionKb: number;
   readonly rssBeforeMb: number;
   readonly rssAfterMb: number;
@@ -21,18 +22,22 @@ export interface IdleRunResult {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * RSS and heap of `server`: the lowest of ten samples a second apart. An idle V8 runs full
- * collections on its own after a few seconds (its memory reducer), so the low point is what the
- * connections retain, not the garbage their handshakes left; both servers are measured alike.
+ * RSS and heap of `server`. RSS is the lowest of ten samples a second apart (read from /proc: an
+ * idle V8 shrinks by itself after a few seconds). The heap is read after a full GC forced through
+ * the inspector, so it is what the connections retain, not the garbage their handshakes left, and
+ * nothing is scraped meanwhile. Both servers are measured alike.
  */
 async function memory(server: BenchServer): Promise<{ rss: number; heap: number }> {
-  const samples: { rss: number; heap: number }[] = [];
+  const rss: number[] = [];
   for (let i = 0; i < 10; i += 1) {
     await sleep(1000);
-    samples.push({ rss: rssBytes(server.pid), heap: await server.heapUsedBytes() });
+    rss.push(rssBytes(server.pid));
   }
-  return { rss: Math.min(...samples.map((s) => s.rss)), heap: Math.min(...samples.map((s) => s.heap)) };
+  return { rss: Math.min(...rss), heap: await server.heapAfterGcBytes() };
 }
+
+/** Both servers run with the inspector on a free local port, to force the GC before reading the heap. */
+const INSPECT = ['--inspect=127.0.0.1:0'];
 
 /**
  * Scenario two against `kind`: N idle connections. Ours are authenticated, with presence and their
@@ -41,7 +46,7 @@ async function memory(server: BenchServer): Promise<{ rss: number; heap: number 
 export async function runIdleScenario(kind: ServerKind, options: BenchOptions, pool: ClientPool): Promise<IdleRunResult> {
   const n = options.connections;
   const seeded = await seedUsers(n, 0);
-  const server: BenchServer = kind === 'ours' ? await startOurs(options, seeded.dataDir) : await startBaseline(options);
+  const server: BenchServer = kind === 'ours' ? await startOurs(options, seeded.dataDir, INSPECT) : await startBaseline(options, INSPECT);
   try {
     const before = await memory(server);
     const share = Math.ceil(n / pool.size);

@@ -74,7 +74,7 @@ export function formatReport(report: BenchReport): string {
     lines.push(
       `Scenario two: ${ours.connections} idle connections (${ours.transport}, ${report.options['wire'] as string}); ours authenticated with presence and user room, baseline bare.`,
       ...markdownTable(
-        ['', 'RSS KB/conn', 'heap KB/conn', 'RSS before MB', 'RSS after MB', 'open time s'],
+        ['', 'RSS KB/conn', 'heap KB/conn (after full GC)', 'RSS before MB', 'RSS after MB', 'open time s'],
         [
           ['baseline (bare)', baseline.rssPerConnectionKb, baseline.heapPerConnectionKb, baseline.rssBeforeMb, baseline.rssAfterMb, baseline.openSeconds],
           ['ours', ours.rssPerConnectionKb, ours.heapPerConnectionKb, ours.rssBeforeMb, ours.rssAfterMb, ours.openSeconds],

@@ -7,7 +7,7 @@ import { BENCH_JWT_SECRET } from './seed.js';
  * Our server on the embedded default (SQLite store, SQLite write-behind queue, memory presence),
  * with the bench's JWT secret and rate limits raised so the load is not refused: the only changes.
  */
-export function startOurs(options: BenchOptions, dataDir: string): Promise<BenchServer> {
+export function startOurs(options: BenchOptions, dataDir: string, execArgv: readonly string[] = []): Promise<BenchServer> {
   return spawnServer('ours', 'server/main.ts', {
     PORT: '0',
     DATA_DIR: dataDir,
@@ -17,7 +17,7 @@ export function startOurs(options: BenchOptions, dataDir: string): Promise<Bench
     LOG_LEVEL: 'info',
     METRICS_PORT: '0',
     ...OURS_RAISED_LIMITS,
-  }, profileArgs(options, 'ours'));
+  }, [...execArgv, ...profileArgs(options, 'ours')]);
 }
 
 /** Rate limits raised so the bench's load is not refused. */
@@ -37,6 +37,6 @@ export function profileArgs(options: BenchOptions, name: string): string[] {
 }
 
 /** The baseline: plain Socket.IO that only relays, on the same transport and wire format. */
-export function startBaseline(options: BenchOptions): Promise<BenchServer> {
-  return spawnServer('baseline', join('load-tests', 'bench', 'baseline-server.ts'), { PORT: '0', TRANSPORT: options.transport, WIRE: options.wire }, profileArgs(options, 'baseline'));
+export function startBaseline(options: BenchOptions, execArgv: readonly string[] = []): Promise<BenchServer> {
+  return spawnServer('baseline', join('load-tests', 'bench', 'baseline-server.ts'), { PORT: '0', TRANSPORT: options.transport, WIRE: options.wire }, [...execArgv, ...profileArgs(options, 'baseline')]);
 }

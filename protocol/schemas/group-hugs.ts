@@ -55,6 +55,8 @@ export type {
   GroupHugView,
   GroupInvite,
   GroupInviteResult,
+  GroupMemberStatus,
+  GroupMembership,
   GroupSqueezeResult,
   TimeSyncResult,
 } from '../types/group-hugs.js';

@@ -60,6 +60,26 @@ export interface GroupHugSummary {
   readonly endedAt: number;
 }
 
+/**
+ * `group:join`, `group:leave` and `group:decline` result: where the group hug stands after the
+ * command, and you in it, with no lists, so a join costs the same in a group of 3 or of 1,000. A
+ * device that follows the group hug has its snapshot (`group:get`, once) and its diffs
+ * (`group:state`), which reach the version given here.
+ */
+export interface GroupMembership {
+  readonly groupId: string;
+  /** The group hug's version once this command is in it. */
+  readonly version: number;
+  readonly phase: GroupHugPhase;
+  readonly startsAt: number | null;
+  readonly participantCount: number;
+  /** Your own entry: `participant` after a join, `invited` after a leave, `declined` after a decline. */
+  readonly you: { readonly userId: string; readonly status: GroupMemberStatus };
+}
+
+/** Where one user stands in a group hug. */
+export type GroupMemberStatus = 'participant' | 'invited' | 'declined';
+
 /** `group:invite` result: who is now invited (already invited or joined ones are left out). */
 export interface GroupInviteResult {
   readonly invited: readonly string[];

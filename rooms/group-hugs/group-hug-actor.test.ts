@@ -60,13 +60,41 @@ describe('group hug actor', () => {
     const outcomes = await Promise.all(Array.from({ length: 40 }, (_, i) => actor.execute({ type: 'join', userId: `u${i}` })));
     expect(outcomes.map((o) => o.diff?.joined)).toEqual(Array.from({ length: 40 }, (_, i) => [`u${i}`]));
     expect(saves).toBeLessThan(5);
+    // The trailing diff of the burst comes within one pulse period.
+    await vi.waitFor(() => expect(rooms.emitted('group:state').at(-1)?.payload.version).toBe(41));
     const diffs = rooms.emitted('group:state').map((e) => e.payload);
-    expect(diffs.length).toBe(saves);
+    expect(diffs.length).toBeLessThanOrEqual(saves);
     expect(diffs[0]?.fromVersion).toBe(1);
     expect(diffs.at(-1)?.version).toBe(41);
     diffs.slice(1).forEach((d, i) => expect(d.fromVersion).toBe(diffs[i]?.version));
     expect(diffs.flatMap((d) => d.joined ?? [])).toEqual(Array.from({ length: 40 }, (_, i) => `u${i}`));
     expect(actor.current.participants).toHaveLength(41);
+    await actor.shutdown();
+  });
+
+  it('tells the room at most once per pulse period however the joins come, and a phase change at once', async () => {
+    const { directory, rooms, deps } = setup(60_000);
+    const invitees = Array.from({ length: 200 }, (_, i) => `u${i}`);
+    const group = createGroupHug({ id: 'g_actor0003', title: 't', creatorId: 'c', invitees, scheduledAt: null, durationMs: 3000 }, Date.now(), { ...rules, maxMembers: 500 });
+    const lease = await directory.create(group, 'n1', 60_000);
+    if (!lease) throw new Error('no lease');
+    const actor = new GroupHugActor(group, lease, { ...deps, rules: { ...rules, maxMembers: 500, leadMs: 60_000 } });
+    const started = performance.now();
+    for (const id of invitees) {
+      await actor.execute({ type: 'join', userId: id });
+      if (Number(id.slice(1)) % 20 === 0) await sleep(25);
+    }
+    const elapsed = performance.now() - started;
+    await vi.waitFor(() => expect(rooms.emitted('group:state').at(-1)?.payload.version).toBe(201));
+    const diffs = rooms.emitted('group:state').map((e) => e.payload);
+    // 200 saves; one diff per 100 ms period (plus the leading one), chained, with every joiner.
+    expect(diffs.length).toBeLessThanOrEqual(Math.ceil(elapsed / 100) + 2);
+    diffs.slice(1).forEach((d, i) => expect(d.fromVersion).toBe(diffs[i]?.version));
+    expect(diffs.flatMap((d) => d.joined ?? [])).toEqual(invitees);
+    const before = diffs.length;
+    await actor.execute({ type: 'start', by: 'c' });
+    expect(rooms.emitted('group:state')).toHaveLength(before + 1);
+    expect(rooms.emitted('group:state').at(-1)?.payload).toMatchObject({ phase: 'countdown', fromVersion: 201, version: 202 });
     await actor.shutdown();
   });
 

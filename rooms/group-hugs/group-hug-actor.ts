@@ -2,7 +2,6 @@ import { CommandError } from '../../domain/command-error.js';
 import {
   advance,
   decide,
-  diffBetween,
   type GroupHugCommand,
   type GroupHugDiff,
   type GroupHugRules,
@@ -19,6 +18,7 @@ import type { LogPort } from '../log-port.js';
 import type { RoomPort } from '../room-port.js';
 import type { GroupHugDirectory, GroupLease } from './group-hug-directory.js';
 import { groupRoom, summaryOf } from './group-hug-views.js';
+import { StateBroadcaster } from './state-broadcaster.js';
 
 /** What an actor needs from its node. */
 export interface GroupHugActorDeps {
@@ -26,7 +26,7 @@ export interface GroupHugActorDeps {
   readonly rooms: RoomPort;
   readonly rules: GroupHugRules;
   readonly leaseMs: number;
-  /** Pulse period while live (≥ 100 ms). */
+  /** Pulse period while live (≥ 100 ms); also the shortest time between two `group:state` diffs. */
   readonly pulseMs: number;
   /** How long a finished group hug's snapshot stays readable. */
   readonly retainMs: number;
@@ -75,9 +75,11 @@ export class GroupHugActor {
   private pulseTimer: ReturnType<typeof setInterval> | null = null;
   private renewTimer: ReturnType<typeof setInterval> | null = null;
   private lastRenewedAt: number;
-  private savedWarmth: number;
+  /** What the last save stored (`null` after a save that threw: the next one writes it all). */
+  private saved: GroupHugState | null;
   /** The participants as a set: taps come by the thousand per second, never scan the list. */
   private members: ReadonlySet<string>;
+  private readonly broadcaster: StateBroadcaster;
 
   constructor(
     private state: GroupHugState,
@@ -85,8 +87,13 @@ export class GroupHugActor {
     private readonly deps: GroupHugActorDeps,
   ) {
     this.lastRenewedAt = performance.now();
-    this.savedWarmth = state.peakWarmth;
+    this.saved = state;
     this.members = new Set(state.participants);
+    this.broadcaster = new StateBroadcaster(
+      state,
+      (diff) => this.deps.rooms.emit(groupRoom(this.id), 'group:state', { groupId: this.id, ...diff, at: this.deps.now() }),
+      Math.max(100, deps.pulseMs),
+    );
   }
 
   /** The group hug's id. */
@@ -187,7 +194,7 @@ export class GroupHugActor {
     if (state !== this.state) {
       let saved: boolean;
       try {
-        saved = await this.deps.directory.save(this.lease, state, this.deps.leaseMs);
+        saved = await this.write(state);
       } catch (error) {
         // Not saved, so not applied: every command of the batch fails, the state stays as it was.
         for (const r of results) r.mail.reject(error);
@@ -200,13 +207,12 @@ export class GroupHugActor {
         return;
       }
       this.lastRenewedAt = performance.now();
-      this.savedWarmth = state.peakWarmth;
       const before = this.state;
       // Pulses may have raised the peak while the save was on its way: keep it (the renewal saves it).
       this.state = withWarmth(state, before.peakWarmth);
       if (before.participants !== state.participants) this.members = new Set(state.participants);
-      // One broadcast per batch: the whole batch's changes as one diff.
-      this.deps.rooms.emit(groupRoom(state.id), 'group:state', { groupId: state.id, ...diffBetween(before, state), at: this.deps.now() });
+      // At most one diff per pulse period, whatever the batches: a phase change goes at once.
+      this.broadcaster.changed(state);
     }
     for (const r of results) {
       if (r.error === undefined) r.mail.resolve({ state: this.state, diff: r.diff });
@@ -214,6 +220,23 @@ export class GroupHugActor {
     }
     if (isFinalPhase(this.state.phase)) await this.finish();
     else this.schedule();
+  }
+
+  /**
+   * Saves `state` (as a change to what the last write stored, when that is known) and extends the
+   * lease. Writes land in the order they are issued (one connection), so each change follows the
+   * one issued before it, even when a renewal and a batch overlap.
+   */
+  private async write(state: GroupHugState): Promise<boolean> {
+    const since = this.saved;
+    this.saved = state;
+    try {
+      return await this.deps.directory.save(this.lease, state, this.deps.leaseMs, since ?? undefined);
+    } catch (error) {
+      // Landed or not: the next write stores the whole state.
+      this.saved = null;
+      throw error;
+    }
   }
 
   /** Sets the timers the current phase needs. */
@@ -276,11 +299,10 @@ export class GroupHugActor {
     if (this.stopped) return;
     const started = performance.now();
     try {
-      const warmer = this.state.peakWarmth > this.savedWarmth;
-      const ok = warmer ? await this.deps.directory.save(this.lease, this.state, this.deps.leaseMs) : await this.deps.directory.renew(this.lease, this.deps.leaseMs);
+      const warmer = this.saved === null || this.state.peakWarmth > this.saved.peakWarmth;
+      const ok = warmer ? await this.write(this.state) : await this.deps.directory.renew(this.lease, this.deps.leaseMs);
       if (!ok) return this.stop('fenced');
       this.lastRenewedAt = started;
-      if (warmer) this.savedWarmth = this.state.peakWarmth;
     } catch (error) {
       this.deps.log.warn({ err: error, groupId: this.id }, 'group hug lease renewal failed');
       // Unrenewed for a whole lease: another node may own it now. Step down before it can act.
@@ -294,6 +316,9 @@ export class GroupHugActor {
     if (this.deadlineTimer) clearTimeout(this.deadlineTimer);
     if (this.pulseTimer) clearInterval(this.pulseTimer);
     if (this.renewTimer) clearInterval(this.renewTimer);
+    // What was saved under our lease is told; after a fence, the successor speaks for the group hug.
+    if (reason === 'fenced') this.broadcaster.cancel();
+    else this.broadcaster.flush();
     this.failQueued();
     if (reason === 'fenced') this.deps.log.warn({ groupId: this.id, token: this.lease.token }, 'group hug lease lost: another node owns it now');
     this.deps.onStopped(this.id, reason);

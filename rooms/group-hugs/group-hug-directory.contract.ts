@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createGroupHug, type GroupHugState } from '../../domain/group-hugs/group-hug.js';
+import { createGroupHug, decide, type GroupHugState, withWarmth } from '../../domain/group-hugs/group-hug.js';
 import type { GroupHugDirectory, GroupLease } from './group-hug-directory.js';
 
 /** Opens a fresh directory for one test. */
@@ -102,6 +102,27 @@ export function runGroupHugDirectoryContract(name: string, factory: GroupHugDire
       expect(await dir.orphans(100)).not.toContain(state.id);
       expect(await dir.acquire(state.id, 'n2', LONG)).toEqual({ kind: 'final', state: done });
       expect(await dir.save(lease, state, LONG)).toBe(false);
+    });
+
+    it('saves a long run of changes (given the state each follows) that a new owner restores exactly', async () => {
+      const big = createGroupHug({ id: `g_${randomUUID()}`, title: 'many', creatorId: 'c', invitees: Array.from({ length: 300 }, (_, i) => `u${i}`), scheduledAt: null, durationMs: 10_000 }, 1000, { ...rules, maxMembers: 1000 });
+      const lease = mustLease(await dir.create(big, 'n1', 80));
+      let saved = big;
+      for (let i = 0; i < 300; i += 1) {
+        const next = decide(saved, { type: 'join', userId: `u${i}` }, 2000 + i, rules)?.state ?? saved;
+        // Now and then a warmer pulse, which changes no version.
+        const warmer = i % 50 === 7 ? withWarmth(next, i / 300) : next;
+        expect(await dir.save(lease, warmer, 80, saved)).toBe(true);
+        saved = warmer;
+      }
+      // A save without `since` (after one that threw) stores the whole state; changes follow it again.
+      const left = decide(saved, { type: 'leave', userId: 'u3' }, 9000, rules)?.state ?? saved;
+      expect(await dir.save(lease, left, 80)).toBe(true);
+      const back = decide(left, { type: 'join', userId: 'u3' }, 9001, rules)?.state ?? left;
+      expect(await dir.save(lease, back, 80, left)).toBe(true);
+      await sleep(150);
+      const taken = await dir.acquire(big.id, 'n2', LONG);
+      expect(taken).toEqual({ kind: 'acquired', lease: { groupId: big.id, nodeId: 'n2', token: 2 }, state: back });
     });
 
     it('two nodes racing for an orphan: exactly one wins', async () => {

@@ -38,8 +38,14 @@ export interface GroupHugDirectory {
   acquire(groupId: string, nodeId: string, leaseMs: number): Promise<AcquireResult>;
   /** Extends the lease; `false` when `lease` was fenced off (someone else took over). */
   renew(lease: GroupLease, leaseMs: number): Promise<boolean>;
-  /** Writes a snapshot and extends the lease; `false` (and nothing written) when fenced off. */
-  save(lease: GroupLease, state: GroupHugState, leaseMs: number): Promise<boolean>;
+  /**
+   * Writes `state` and extends the lease; `false` (and nothing written) when fenced off. With
+   * `since`, the state the last write through this lease stored (or that `create`/`acquire` gave),
+   * the directory may store only the change, and compacts the changes into a snapshot now and then,
+   * so a save costs what changed, not the group's size. After a save that threw, pass no `since`
+   * until one succeeded: it may or may not have landed.
+   */
+  save(lease: GroupLease, state: GroupHugState, leaseMs: number, since?: GroupHugState): Promise<boolean>;
   /**
    * Writes the final snapshot (complete or cancelled), ends the lease and keeps the snapshot for
    * `retainMs`; `false` when fenced off.

@@ -1,18 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { CommandError } from '../../domain/command-error.js';
-import { canView, createGroupHug, decide, notMember, refuseTap, type GroupHugCommand, type GroupHugState, type NewGroupHug } from '../../domain/group-hugs/group-hug.js';
+import { canView, createGroupHug, decide, notMember, refuseTap, type GroupHugState, type NewGroupHug } from '../../domain/group-hugs/group-hug.js';
+import type { GroupHugView } from '../../protocol/schemas/group-hugs.js';
 import type { ProtocolError } from '../../protocol/errors.js';
 import { NodeRequestTimeoutError, type NodeRequests } from '../cluster/node-requests.js';
 import { type ActorOutcome, GroupHugActor, type GroupHugActorDeps, notOwner } from './group-hug-actor.js';
 import type { AcquireResult } from './group-hug-directory.js';
+import { toGroupView } from './group-hug-views.js';
+import { type OwnerCommand, type OwnerReply, replyTo } from './owner-reply.js';
 import { TapBatcher } from './tap-batcher.js';
-
-/** A command as it travels to the owner: the state machine's, or a read. */
-export type OwnerCommand = GroupHugCommand | { readonly type: 'get'; readonly userId: string };
 
 /** The node methods group hugs use, over the one node-to-node request mechanism. */
 export type GroupNodeMethods = {
-  'group.command': { body: { groupId: string; commandId: string; command: OwnerCommand }; result: ActorOutcome };
+  'group.command': { body: { groupId: string; commandId: string; command: OwnerCommand }; result: OwnerReply };
   'group.taps': { body: { groupId: string; taps: [string, number][] }; result: Record<string, ProtocolError | null> };
 };
 
@@ -75,19 +75,23 @@ export class GroupHugHost {
    * Creates a group hug owned by this node. Returns it with `created: false` when its id exists
    * (a retry of the same create), as its creator sees it now.
    */
-  async create(input: NewGroupHug): Promise<{ state: GroupHugState; created: boolean }> {
+  async create(input: NewGroupHug): Promise<{ view: GroupHugView; created: boolean }> {
     const state = createGroupHug(input, this.deps.now(), this.deps.rules);
     const lease = await this.deps.directory.create(state, this.deps.nodeId, this.deps.leaseMs);
-    if (!lease) return { state: (await this.command(input.id, { type: 'get', userId: input.creatorId })).state, created: false };
-    this.host(new GroupHugActor(state, lease, this.actorDeps()));
-    return { state, created: true };
+    if (lease) {
+      this.host(new GroupHugActor(state, lease, this.actorDeps()));
+      return { view: toGroupView(state), created: true };
+    }
+    const existing = await this.command(input.id, { type: 'get', userId: input.creatorId });
+    if (existing.kind !== 'view') throw new Error(`group hug ${input.id}: a read was answered with ${existing.kind}`);
+    return { view: existing.view, created: false };
   }
 
   /**
    * Runs `command` on the group hug's owner, wherever it is. It carries one id however often it is
    * forwarded, so an owner that gets it twice (an answer lost to a timeout) runs it once.
    */
-  command(groupId: string, command: OwnerCommand): Promise<ActorOutcome> {
+  command(groupId: string, command: OwnerCommand): Promise<OwnerReply> {
     const commandId = randomUUID();
     return this.route(groupId, (a) => this.onActor(a, command, commandId), 'group.command', { groupId, commandId, command }, true);
   }
@@ -105,9 +109,9 @@ export class GroupHugHost {
     await Promise.all([...this.actors.values()].map((a) => a.shutdown()));
   }
 
-  private async onActor(actor: GroupHugActor, command: OwnerCommand, commandId: string): Promise<ActorOutcome> {
-    if (command.type !== 'get') return actor.execute(command, commandId);
-    return viewFor(actor.current, command.userId);
+  private async onActor(actor: GroupHugActor, command: OwnerCommand, commandId: string): Promise<OwnerReply> {
+    if (command.type !== 'get') return replyTo(command, await actor.execute(command, commandId));
+    return replyTo(command, viewFor(actor.current, command.userId));
   }
 
   private routeTaps(body: GroupNodeMethods['group.taps']['body'], forward: boolean): Promise<GroupNodeMethods['group.taps']['result']> {
@@ -258,8 +262,8 @@ function answerFinal(state: GroupHugState, method: string, body: unknown, now: n
     return Object.fromEntries(taps.map(([userId]) => [userId, refuseTap(state, userId, members)?.toProtocolError() ?? null]));
   }
   const { command } = body as GroupNodeMethods['group.command']['body'];
-  if (command.type === 'get') return viewFor(state, command.userId);
+  if (command.type === 'get') return replyTo(command, viewFor(state, command.userId));
   // The rules refuse every change of a final group hug, each with its proper error.
   const step = decide(state, command, now, { leadMs: 0, emptyTimeoutMs: 0, maxMembers: Number.MAX_SAFE_INTEGER });
-  return { state: step?.state ?? state, diff: null } satisfies ActorOutcome;
+  return replyTo(command, { state: step?.state ?? state, diff: null }) satisfies OwnerReply;
 }

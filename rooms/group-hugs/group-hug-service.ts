@@ -1,6 +1,5 @@
 import { CommandError } from '../../domain/command-error.js';
-import type { GroupHugState } from '../../domain/group-hugs/group-hug.js';
-import type { GroupHistoryPage, GroupHugView, GroupInviteResult } from '../../protocol/schemas/group-hugs.js';
+import type { GroupHistoryPage, GroupHugView, GroupInviteResult, GroupMembership } from '../../protocol/schemas/group-hugs.js';
 import type { GroupHugRepository } from '../../persistence/store/group-hug-repository.js';
 import { inboxAppend } from '../../persistence/write-behind/write-operation.js';
 import { groupHugIdFor } from '../hugs/hug-ids.js';
@@ -9,8 +8,9 @@ import { historyPage, parsePageToken } from '../page-token.js';
 import type { InboxAppender } from '../inbox/inbox-appender.js';
 import { userRoom } from '../room-names.js';
 import type { RoomPort } from '../room-port.js';
-import type { GroupHugHost, OwnerCommand } from './group-hug-host.js';
-import { groupRoom, toGroupView } from './group-hug-views.js';
+import type { GroupHugHost } from './group-hug-host.js';
+import { groupRoom } from './group-hug-views.js';
+import type { OwnerCommand, OwnerReply } from './owner-reply.js';
 
 /** What {@link GroupHugService} is built from. */
 export interface GroupHugServiceDeps extends HugPermissionDeps {
@@ -53,7 +53,7 @@ export class GroupHugService {
     }
     await this.assertMayInvite(userId, request.invitees, 'invitees');
     const id = groupHugIdFor(userId, request.clientId);
-    const { state, created } = await this.deps.host.create({
+    const { view, created } = await this.deps.host.create({
       id,
       title: request.title,
       creatorId: userId,
@@ -61,46 +61,54 @@ export class GroupHugService {
       scheduledAt: request.scheduledAt ?? null,
       durationMs: request.durationMs,
     });
-    if (created) await this.sendInvites(state, state.invited);
+    if (created) await this.sendInvites(view, view.invited);
     this.deps.rooms.join(userRoom(userId), [groupRoom(id)]);
-    return toGroupView(state);
+    return view;
   }
 
   async invite(userId: string, groupId: string, userIds: readonly string[]): Promise<GroupInviteResult> {
     await this.assertMayInvite(userId, userIds, 'userIds');
-    const { state, diff } = await this.deps.host.command(groupId, { type: 'invite', by: userId, userIds });
-    const invited = diff?.invited ?? [];
-    await this.sendInvites(state, invited);
-    return { invited };
+    const reply = replyOfKind(await this.deps.host.command(groupId, { type: 'invite', by: userId, userIds }), 'invited');
+    await this.sendInvites({ id: groupId, title: reply.title, creatorId: reply.creatorId }, reply.invited);
+    return { invited: reply.invited };
   }
 
-  async join(userId: string, groupId: string): Promise<GroupHugView> {
-    const view = await this.run(groupId, { type: 'join', userId });
-    // Every device of the user follows the group hug; a late joiner has the snapshot already.
+  /**
+   * Every device of the user follows the group hug from before the join is applied, so the diff
+   * that carries it (and every later one) reaches them; the ack is the version and the joiner's
+   * entry. A device that had no snapshot reads it once (`group:get`).
+   */
+  async join(userId: string, groupId: string): Promise<GroupMembership> {
     this.deps.rooms.join(userRoom(userId), [groupRoom(groupId)]);
-    return view;
+    try {
+      return await this.membership(groupId, { type: 'join', userId });
+    } catch (error) {
+      // Refused: only those who joined (or created it) follow a group hug.
+      if (error instanceof CommandError) this.deps.rooms.leave(userRoom(userId), [groupRoom(groupId)]);
+      throw error;
+    }
   }
 
-  decline(userId: string, groupId: string): Promise<GroupHugView> {
-    return this.run(groupId, { type: 'decline', userId });
+  decline(userId: string, groupId: string): Promise<GroupMembership> {
+    return this.membership(groupId, { type: 'decline', userId });
   }
 
-  async leave(userId: string, groupId: string): Promise<GroupHugView> {
-    const view = await this.run(groupId, { type: 'leave', userId });
+  async leave(userId: string, groupId: string): Promise<GroupMembership> {
+    const membership = await this.membership(groupId, { type: 'leave', userId });
     this.deps.rooms.leave(userRoom(userId), [groupRoom(groupId)]);
-    return view;
+    return membership;
   }
 
   start(userId: string, groupId: string): Promise<GroupHugView> {
-    return this.run(groupId, { type: 'start', by: userId });
+    return this.view(groupId, { type: 'start', by: userId });
   }
 
   cancel(userId: string, groupId: string): Promise<GroupHugView> {
-    return this.run(groupId, { type: 'cancel', by: userId });
+    return this.view(groupId, { type: 'cancel', by: userId });
   }
 
   get(userId: string, groupId: string): Promise<GroupHugView> {
-    return this.run(groupId, { type: 'get', userId });
+    return this.view(groupId, { type: 'get', userId });
   }
 
   /** One tap (limited per connection by the dispatcher, so a flood never reaches the owner). */
@@ -116,8 +124,12 @@ export class GroupHugService {
     return { summaries: items, next };
   }
 
-  private async run(groupId: string, command: OwnerCommand): Promise<GroupHugView> {
-    return toGroupView((await this.deps.host.command(groupId, command)).state);
+  private async view(groupId: string, command: OwnerCommand): Promise<GroupHugView> {
+    return replyOfKind(await this.deps.host.command(groupId, command), 'view').view;
+  }
+
+  private async membership(groupId: string, command: OwnerCommand): Promise<GroupMembership> {
+    return replyOfKind(await this.deps.host.command(groupId, command), 'membership').membership;
   }
 
   private async assertMayInvite(userId: string, invitees: readonly string[], field: string): Promise<void> {
@@ -133,7 +145,7 @@ export class GroupHugService {
   }
 
   /** Each new invitee gets an inbox entry (so offline ones learn of it) and a live `group:invited`. */
-  private async sendInvites(state: GroupHugState, invitees: readonly string[]): Promise<void> {
+  private async sendInvites(state: Pick<GroupHugView, 'id' | 'title' | 'creatorId'>, invitees: readonly string[]): Promise<void> {
     const createdAt = this.now();
     const id = `group-invite:${state.id}`;
     const data = { title: state.title, from: state.creatorId };
@@ -151,4 +163,10 @@ export class GroupHugService {
       }),
     );
   }
+}
+
+/** The owner's reply of the kind this command gets (the kinds are fixed per command type). */
+function replyOfKind<K extends OwnerReply['kind']>(reply: OwnerReply, kind: K): Extract<OwnerReply, { kind: K }> {
+  if (reply.kind !== kind) throw new Error(`the group hug's owner answered ${reply.kind} where ${kind} was due`);
+  return reply as Extract<OwnerReply, { kind: K }>;
 }

@@ -2,25 +2,46 @@ import type { Redis } from 'ioredis';
 import type { GroupHugState } from '../../domain/group-hugs/group-hug.js';
 import { replyArray, replyNumber } from '../../persistence/redis/redis-script.js';
 import type { AcquireResult, GroupHugDirectory, GroupLease } from './group-hug-directory.js';
-import { decodeSnapshot, encodeSnapshot } from './group-hug-snapshot.js';
+import { decodeSnapshot, deltaBetween, encodeDelta, encodeSnapshot, restoreSnapshot } from './group-hug-snapshot.js';
 import { ACQUIRE, CREATE, ORPHANS, OWNER, RELEASE, RETIRE, SAVE } from './redis-group-hug-scripts.js';
 
 const ACTIVE = 'hm:groups:active';
-/** The hash holding one group hug's lease, fencing token and snapshot (field `state`). */
+/** The hash holding one group hug's lease, fencing token and last full snapshot (field `state`). */
 export const groupKey = (groupId: string) => `hm:group:{${groupId}}`;
+/** The changes saved since that snapshot, oldest first (same hash slot). */
+export const groupChangesKey = (groupId: string) => `hm:group:{${groupId}}:changes`;
+
+/** Changes kept before the next save writes a full snapshot again (compaction). */
+export const COMPACT_AFTER_CHANGES = 64;
+
+/** What this node appended since the last full snapshot of a group hug it owns. */
+interface ChangeLog {
+  count: number;
+  bytes: number;
+}
 
 /**
  * {@link GroupHugDirectory} in Redis, for a cluster: one hash per group hug (lease, fencing token,
- * snapshot) and one sorted set of running group hugs by lease deadline, so any node can find the
- * orphans of a dead one. Each operation is one Lua script, so every fencing check is atomic with
- * the write it guards, and lease times come from Redis's clock.
+ * last full snapshot), a list of the changes saved since that snapshot, and one sorted set of
+ * running group hugs by lease deadline, so any node can find the orphans of a dead one. Each
+ * operation is one Lua script, so every fencing check is atomic with the write it guards, and
+ * lease times come from Redis's clock.
+ *
+ * A save given the state it follows appends only the change (a join is one id, whatever the
+ * group's size). After {@link COMPACT_AFTER_CHANGES} changes, or once they outweigh the snapshot,
+ * the next save writes the whole state and drops the list. A new owner restores the snapshot and
+ * replays the changes, each checked to follow the version before it.
  */
 export class RedisGroupHugDirectory implements GroupHugDirectory {
+  private readonly logs = new Map<string, ChangeLog>();
+
   constructor(private readonly redis: Redis) {}
 
   async create(state: GroupHugState, nodeId: string, leaseMs: number): Promise<GroupLease | null> {
-    const created = replyNumber(await CREATE.run(this.redis, [groupKey(state.id), ACTIVE], [nodeId, leaseMs, encodeSnapshot(state), state.id]), CREATE.name);
-    return created === 1 ? { groupId: state.id, nodeId, token: 1 } : null;
+    const created = replyNumber(await CREATE.run(this.redis, this.keys(state.id), [nodeId, leaseMs, encodeSnapshot(state), state.id]), CREATE.name);
+    if (created !== 1) return null;
+    this.logs.set(state.id, { count: 0, bytes: 0 });
+    return { groupId: state.id, nodeId, token: 1 };
   }
 
   async owner(groupId: string): Promise<{ nodeId: string; token: number } | null> {
@@ -29,10 +50,14 @@ export class RedisGroupHugDirectory implements GroupHugDirectory {
   }
 
   async acquire(groupId: string, nodeId: string, leaseMs: number): Promise<AcquireResult> {
-    const reply = replyArray(await ACQUIRE.run(this.redis, [groupKey(groupId), ACTIVE], [nodeId, leaseMs, groupId]), ACQUIRE.name);
+    const reply = replyArray(await ACQUIRE.run(this.redis, this.keys(groupId), [nodeId, leaseMs, groupId]), ACQUIRE.name);
     switch (replyNumber(reply[0], ACQUIRE.name)) {
-      case 1:
-        return { kind: 'acquired', lease: { groupId, nodeId, token: replyNumber(reply[1], ACQUIRE.name) }, state: decodeSnapshot(String(reply[2]), groupId) };
+      case 1: {
+        const changes = replyArray(reply[3], ACQUIRE.name).map(String);
+        const state = restoreSnapshot(String(reply[2]), changes, groupId);
+        this.logs.set(groupId, { count: changes.length, bytes: changes.reduce((sum, c) => sum + c.length, 0) });
+        return { kind: 'acquired', lease: { groupId, nodeId, token: replyNumber(reply[1], ACQUIRE.name) }, state };
+      }
       case 0:
         return { kind: 'held', owner: String(reply[1]), token: replyNumber(reply[2], ACQUIRE.name) };
       case -2:
@@ -43,18 +68,34 @@ export class RedisGroupHugDirectory implements GroupHugDirectory {
   }
 
   async renew(lease: GroupLease, leaseMs: number): Promise<boolean> {
-    return this.fenced(SAVE.run(this.redis, [groupKey(lease.groupId), ACTIVE], [lease.nodeId, lease.token, leaseMs, '', lease.groupId]), SAVE.name);
+    return this.fenced(SAVE.run(this.redis, this.keys(lease.groupId), [lease.nodeId, lease.token, leaseMs, '', '', lease.groupId]), SAVE.name);
   }
 
-  async save(lease: GroupLease, state: GroupHugState, leaseMs: number): Promise<boolean> {
-    return this.fenced(SAVE.run(this.redis, [groupKey(lease.groupId), ACTIVE], [lease.nodeId, lease.token, leaseMs, encodeSnapshot(state), lease.groupId]), SAVE.name);
+  async save(lease: GroupLease, state: GroupHugState, leaseMs: number, since?: GroupHugState): Promise<boolean> {
+    const log = this.logs.get(lease.groupId);
+    const change = since && log && log.count < COMPACT_AFTER_CHANGES ? encodeDelta(deltaBetween(since, state)) : null;
+    const snapshot = change === null || (log && log.bytes + change.length > 2048 && log.bytes + change.length > encodedSizeHint(state)) ? encodeSnapshot(state) : null;
+    const [mode, body] = snapshot !== null ? ['S', snapshot] : ['D', change ?? ''];
+    try {
+      const saved = await this.fenced(SAVE.run(this.redis, this.keys(lease.groupId), [lease.nodeId, lease.token, leaseMs, mode, body, lease.groupId]), SAVE.name);
+      if (!saved) this.logs.delete(lease.groupId);
+      else if (mode === 'S') this.logs.set(lease.groupId, { count: 0, bytes: 0 });
+      else if (log) Object.assign(log, { count: log.count + 1, bytes: log.bytes + body.length });
+      return saved;
+    } catch (error) {
+      // It may or may not have landed: the next save writes the whole state.
+      this.logs.delete(lease.groupId);
+      throw error;
+    }
   }
 
   async retire(lease: GroupLease, state: GroupHugState, retainMs: number): Promise<boolean> {
-    return this.fenced(RETIRE.run(this.redis, [groupKey(lease.groupId), ACTIVE], [lease.nodeId, lease.token, encodeSnapshot(state), retainMs, lease.groupId]), RETIRE.name);
+    this.logs.delete(lease.groupId);
+    return this.fenced(RETIRE.run(this.redis, this.keys(lease.groupId), [lease.nodeId, lease.token, encodeSnapshot(state), retainMs, lease.groupId]), RETIRE.name);
   }
 
   async release(lease: GroupLease): Promise<void> {
+    this.logs.delete(lease.groupId);
     await RELEASE.run(this.redis, [groupKey(lease.groupId), ACTIVE], [lease.nodeId, lease.token, lease.groupId]);
   }
 
@@ -66,7 +107,20 @@ export class RedisGroupHugDirectory implements GroupHugDirectory {
     return Promise.resolve();
   }
 
+  private keys(groupId: string): string[] {
+    return [groupKey(groupId), ACTIVE, groupChangesKey(groupId)];
+  }
+
   private async fenced(reply: Promise<unknown>, script: string): Promise<boolean> {
     return replyNumber(await reply, script) === 1;
   }
+}
+
+/** About how long the state's JSON is, without encoding it: ids dominate. */
+function encodedSizeHint(state: GroupHugState): number {
+  let ids = 0;
+  for (const id of state.participants) ids += id.length + 3;
+  for (const id of state.invited) ids += id.length + 3;
+  for (const id of state.declined) ids += id.length + 3;
+  return 400 + state.title.length + ids;
 }

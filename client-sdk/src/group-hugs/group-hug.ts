@@ -132,6 +132,22 @@ export class GroupHug {
     return this.link.squeeze(this.id, intensity);
   }
 
+  /** @internal Resolves `true` once the state reaches `version`, or `false` after `timeoutMs`. */
+  reached(version: number, timeoutMs: number): Promise<boolean> {
+    if (this.view.version >= version) return Promise.resolve(true);
+    return new Promise((resolve) => {
+      const done = (ok: boolean) => {
+        clearTimeout(timer);
+        off();
+        resolve(ok);
+      };
+      const timer = setTimeout(() => done(false), timeoutMs);
+      const off = this.events.on('change', (state) => {
+        if (state.version >= version) done(true);
+      });
+    });
+  }
+
   /** @internal A full snapshot from the server replaces the state if it is not older. */
   replace(view: GroupHugView): void {
     if (view.version < this.view.version) return;

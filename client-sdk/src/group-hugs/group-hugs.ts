@@ -1,5 +1,5 @@
 import { isFinalPhase } from '../../../protocol/group-hug-constants.js';
-import type { GroupHistoryPage, GroupHugView, GroupInvite, GroupInviteResult } from '../../../protocol/types/group-hugs.js';
+import type { GroupHistoryPage, GroupHugView, GroupInvite, GroupInviteResult, GroupMembership } from '../../../protocol/types/group-hugs.js';
 import type { Commands } from '../commands.js';
 import type { ClientSocket, Connection } from '../connection/connection.js';
 import { randomId } from '../device-id.js';
@@ -7,6 +7,9 @@ import { Emitter, type Unsubscribe } from '../emitter.js';
 import type { HugsApi } from '../hugs/hugs.js';
 import type { Logger } from '../logger.js';
 import { GroupHug, type GroupHugLink } from './group-hug.js';
+
+/** How long a join waits for its own diff before it reads the snapshot instead. */
+const CATCH_UP_MS = 1000;
 
 /** Options of {@link GroupHugsApi.create}. */
 export interface CreateGroupHugOptions {
@@ -98,36 +101,39 @@ export class GroupHugsApi {
   }
 
   /**
-   * Joins a group hug you were invited to, and follows it: the handle has the full snapshot.
+   * Joins a group hug you were invited to, and follows it. The join's answer is small (the
+   * version and your entry); the handle's state is the full snapshot, read once when this client
+   * starts following the group hug and kept current by diffs after that.
    * @example
    * ```ts
    * const group = await client.groupHugs.join(invite.groupId);
    * ```
    */
   async join(groupId: string): Promise<GroupHug> {
-    return this.track(await this.commands.send('group:join', { groupId }), true);
+    return this.follow(await this.commands.send('group:join', { groupId }));
   }
 
   /**
-   * Declines an invitation.
+   * Declines an invitation. Resolves with your entry and where the group hug stands.
    * @example
    * ```ts
    * await client.groupHugs.decline(invite.groupId);
    * ```
    */
-  async decline(groupId: string): Promise<GroupHug> {
-    return this.track(await this.commands.send('group:decline', { groupId }), false);
+  async decline(groupId: string): Promise<GroupMembership> {
+    return this.unfollow(await this.commands.send('group:decline', { groupId }));
   }
 
   /**
-   * Leaves a group hug (you may join again while it lasts).
+   * Leaves a group hug (you may join again while it lasts). Resolves with your entry
+   * (`invited` again) and where the group hug stands.
    * @example
    * ```ts
    * await client.groupHugs.leave(group.id);
    * ```
    */
-  async leave(groupId: string): Promise<GroupHug> {
-    return this.track(await this.commands.send('group:leave', { groupId }), false);
+  async leave(groupId: string): Promise<GroupMembership> {
+    return this.unfollow(await this.commands.send('group:leave', { groupId }));
   }
 
   /**
@@ -218,12 +224,32 @@ export class GroupHugsApi {
     return handle;
   }
 
-  /** After a reconnect: rejoin every group hug still running that this client was in. */
+  /**
+   * After a join: the handle, caught up to the join's version. A group hug this client did not
+   * follow yet is read once (its snapshot); one it follows gets the join's diff through the room,
+   * and only if that does not come soon is the snapshot read again.
+   */
+  private async follow(membership: GroupMembership): Promise<GroupHug> {
+    const handle = this.handles.get(membership.groupId);
+    if (!handle) return this.track(await this.commands.send('group:get', { groupId: membership.groupId }), true);
+    handle.member = true;
+    if (!(await handle.reached(membership.version, CATCH_UP_MS))) handle.replace(await this.commands.send('group:get', { groupId: handle.id }));
+    return handle;
+  }
+
+  private unfollow(membership: GroupMembership): GroupMembership {
+    const handle = this.handles.get(membership.groupId);
+    if (handle) handle.member = false;
+    return membership;
+  }
+
+  /** After a reconnect: rejoin every group hug still running that this client was in, and read what was missed. */
   private async rejoin(): Promise<void> {
     for (const handle of this.handles.values()) {
       if (!handle.member || isFinalPhase(handle.state.phase)) continue;
       try {
-        handle.replace(await this.commands.send('group:join', { groupId: handle.id }));
+        await this.commands.send('group:join', { groupId: handle.id });
+        handle.replace(await this.commands.send('group:get', { groupId: handle.id }));
       } catch (error) {
         this.logger.warn('rejoining a group hug after reconnecting failed', { error, groupId: handle.id });
       }
