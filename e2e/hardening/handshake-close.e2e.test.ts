@@ -76,6 +76,27 @@ describe.each([
     await connectedClient(server.url, account, { wire });
     await connectedClient(server.url, account, { wire });
   });
+
+  it('gives the slot back when the client leaves between its CONNECT and the answer', async () => {
+    const account = await register(server.url);
+    for (let i = 0; i < 5; i += 1) {
+      const socket = raw();
+      await socket.sendConnect({ token: account.tokens.accessToken });
+      // Gone while the token is checked: Socket.IO never connects the admitted socket.
+      socket.close();
+      await within(socket.closed, 5000, 'the connection to close');
+    }
+    // MAX_CONNECTIONS_PER_USER is 2: the abandoned handshakes hold none of them (once the server saw them go).
+    await eventually(async () => {
+      try {
+        await connectedClient(server.url, account, { wire });
+        return true;
+      } catch {
+        return false;
+      }
+    }, 5000, 'a first slot');
+    await connectedClient(server.url, account, { wire });
+  });
 });
 
 describe('handshakes: msgpack records', () => {

@@ -2,14 +2,31 @@ import { type DevicePresence, aggregatePresence } from '../../domain/presence-st
 import type { DeviceStatus } from '../../protocol/schemas/presence.js';
 import type { Presence, PresenceChange, PresenceSnapshot } from './presence.js';
 
+/** An online user's devices as kept: the device itself for the many with one, an array for the rest. */
+type StoredDevices = DevicePresence | readonly DevicePresence[];
+
+function stored(devices: readonly DevicePresence[]): StoredDevices {
+  return devices.length === 1 && devices[0] ? devices[0] : devices;
+}
+
+function listed(devices: StoredDevices | undefined): readonly DevicePresence[] | undefined {
+  if (devices === undefined || Array.isArray(devices)) return devices as readonly DevicePresence[] | undefined;
+  return [devices as DevicePresence];
+}
+
 /**
- * {@link Presence} in one process's memory: the embedded shape. An online user is one small array
- * of devices (most users have one), replaced on every change. Offline users keep only their
+ * {@link Presence} in one process's memory: the embedded shape. An online user is their one device
+ * (or a small array of them), replaced on every change. Offline users keep only their
  * `lastSeenAt`, and at most `maxOfflineUsers` of those (oldest forgotten first; the store keeps
  * the durable copy).
  */
 export class MemoryPresence implements Presence {
-  private readonly online = new Map<string, readonly DevicePresence[]>();
+  private readonly stored = new Map<string, StoredDevices>();
+  private readonly online = {
+    get: (userId: string) => listed(this.stored.get(userId)),
+    set: (userId: string, devices: readonly DevicePresence[]) => this.stored.set(userId, stored(devices)),
+    delete: (userId: string) => this.stored.delete(userId),
+  };
   private readonly offline = new Map<string, number>();
 
   constructor(private readonly maxOfflineUsers = 100_000) {}

@@ -37,20 +37,14 @@ export interface HandshakeDeps {
 }
 
 /**
- * Gives the user's connection slot back exactly once: when the Socket.IO socket disconnects (a
- * client may CONNECT and DISCONNECT many times over one Engine.IO connection), or when the
- * connection closes before the socket ever connected.
+ * Gives back the user's connection slot that admitting `socket` took, once: on disconnect, or when
+ * the client left between the handshake and the connect (Socket.IO then never connects the socket).
+ * A flag on the socket's data, not listeners of its own, so an idle connection carries no closure.
  */
-function releaseSlotOnce(socket: HugSocket, counter: ConnectionCounter, userId: string): void {
-  let held = true;
-  const release = () => {
-    if (!held) return;
-    held = false;
-    counter.release(userId);
-    socket.conn.off('close', release);
-  };
-  socket.once('disconnect', release);
-  socket.conn.once('close', release);
+export function releaseConnectionSlot(socket: HugSocket, counter: ConnectionCounter): void {
+  if (!socket.data.slotHeld) return;
+  socket.data.slotHeld = false;
+  counter.release(socket.data.userId);
 }
 
 /**
@@ -116,7 +110,6 @@ export function handshakeMiddleware(deps: HandshakeDeps): (socket: HugSocket, ne
       throw refusal('forbidden', HANDSHAKE_REFUSALS.connectionLimit, 'too many open connections for this user');
     }
     const userId = user.id;
-    releaseSlotOnce(socket, deps.counter, userId);
     const deviceId = parsed.data.deviceId;
     const kindAt = parsed.data.deviceKind === undefined ? -1 : deviceKindSchema.options.indexOf(parsed.data.deviceKind);
     socket.data = {
@@ -131,6 +124,7 @@ export function handshakeMiddleware(deps: HandshakeDeps): (socket: HugSocket, ne
       watching: null,
       refusals: 0,
       refusalsSince: 0,
+      slotHeld: true,
     };
     // The token is a secret, and nothing needs the handshake's auth any more: drop it.
     socket.handshake.auth = {};
@@ -138,7 +132,13 @@ export function handshakeMiddleware(deps: HandshakeDeps): (socket: HugSocket, ne
 
   return (socket, next) => {
     admit(socket).then(
-      () => next(),
+      () => {
+        next();
+        // Socket.IO connects an admitted socket on the next tick, unless its client already left.
+        setImmediate(() => {
+          if (!socket.connected) releaseConnectionSlot(socket, deps.counter);
+        });
+      },
       (error: unknown) => {
         if (error instanceof Error && 'data' in error) {
           const reason = (error as HandshakeError).data.details?.['reason'];

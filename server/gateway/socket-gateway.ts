@@ -9,7 +9,7 @@ import type { Metrics } from '../observability/metrics.js';
 import { isOriginAllowed } from '../security/origin-policy.js';
 import type { Dispatch } from './command-dispatcher.js';
 import type { HandshakeDeps } from './handshake.js';
-import { handshakeMiddleware } from './handshake.js';
+import { handshakeMiddleware, releaseConnectionSlot } from './handshake.js';
 import type { SessionExpiry } from './session-expiry.js';
 import type { HugServer, HugSocket } from './socket-types.js';
 
@@ -51,6 +51,19 @@ export function connectionOf(socket: HugSocket): DeviceConnection {
 }
 
 /**
+ * Lets the upgrade request go once the socket is admitted (Socket.IO's own advice for memory): the
+ * origin was checked in `allowRequest` and the handshake read only `auth`, so nothing needs its
+ * headers again, and each idle connection would otherwise keep the request and its headers alive.
+ */
+function forgetUpgradeRequest(socket: HugSocket): void {
+  const conn = socket.conn as { request: unknown };
+  conn.request = null;
+  socket.handshake.headers = NO_HEADERS;
+}
+
+const NO_HEADERS = Object.freeze({});
+
+/**
  * Admits sockets through the handshake, then for each: joins its user room, registers its
  * device's presence, runs its token clock, and routes every event through the dispatcher. The
  * listeners are shared by every socket (they find theirs as `this`), so an idle connection carries
@@ -68,14 +81,19 @@ export function installGateway(io: HugServer, deps: GatewayDeps): void {
   }
   function onDisconnect(this: HugSocket, reason: string): void {
     deps.metrics.connections.dec();
+    releaseConnectionSlot(this, deps.counter);
     deps.expiry.stop(this);
     deps.tracker.disconnected(connectionOf(this));
     deps.log.debug({ userId: this.data.userId, socketId: this.id, reason }, 'socket disconnected');
   }
   io.on('connection', (socket) => {
+    forgetUpgradeRequest(socket);
     void socket.join(userRoom(socket.data.userId));
     deps.metrics.connections.inc();
     deps.expiry.track(socket);
+    // In place of Socket.IO's own silent listener (which only keeps an unheard "error" from
+    // throwing): one listener, so no listener array per socket.
+    socket.removeAllListeners('error');
     socket.on('error', onError);
     socket.onAny(onEvent);
     socket.on('disconnect', onDisconnect);

@@ -27,6 +27,8 @@ export interface SocketData {
   /** Rate-limit refusals since `refusalsSince` (epoch ms): the flood guard's window. */
   refusals: number;
   refusalsSince: number;
+  /** The user's connection slot is still counted for this socket (released once, on disconnect). */
+  slotHeld: boolean;
 }
 
 /** The typed Socket.IO server: the protocol's event maps threaded through. */
