@@ -1,4 +1,4 @@
-import { Redis } from 'ioredis';
+import { connect } from 'node:net';
 import { scriptNameOf } from '../../persistence/redis/redis-script.js';
 // Defines every script the server runs, so `EVALSHA` calls are counted by script name.
 import '../../server/infrastructure/cluster-infrastructure.js';
@@ -24,29 +24,75 @@ export interface PerHugCounts {
 /**
  * Counts every command Redis runs while `during` runs, through `MONITOR` (which marks commands run
  * by scripts as coming from `lua`). MONITOR slows Redis down, so this runs in a window of its
- * own, never in a timed step.
+ * own, never in a timed step. The lines are read from a plain socket: a client library's MONITOR
+ * parser can trip over binary arguments (msgpack payloads of the adapter's SPUBLISH).
  */
 export async function countCommands<T>(url: string, during: () => Promise<T>): Promise<{ counts: RedisCommandCounts; result: T }> {
   const sent: Record<string, number> = {};
   const inScripts: Record<string, number> = {};
-  const client = new Redis(url, { lazyConnect: true });
-  await client.connect();
-  const monitor = await client.monitor();
-  monitor.on('monitor', (_time: string, args: readonly string[], source: string) => {
-    const command = (args[0] ?? '?').toLowerCase();
-    const name = command === 'evalsha' ? `evalsha ${scriptNameOf(args[1] ?? '') ?? (args[1] ?? '').slice(0, 8)}` : command;
-    const into = source === 'lua' ? inScripts : sent;
-    into[name] = (into[name] ?? 0) + 1;
+  const { hostname, port } = new URL(url);
+  const socket = connect({ host: hostname || '127.0.0.1', port: Number(port || 6379) });
+  await new Promise<void>((resolve, reject) => {
+    socket.once('connect', resolve);
+    socket.once('error', reject);
   });
+  let buffered = '';
+  socket.setEncoding('latin1').on('data', (chunk: string) => {
+    buffered += chunk;
+    let end = buffered.indexOf('\r\n');
+    while (end >= 0) {
+      const line = buffered.slice(0, end);
+      buffered = buffered.slice(end + 2);
+      const parsed = parseMonitorLine(line);
+      if (parsed) {
+        const name = parsed.command === 'evalsha' ? `evalsha ${scriptNameOf(parsed.second) ?? parsed.second.slice(0, 8)}` : parsed.command;
+        const into = parsed.fromScript ? inScripts : sent;
+        into[name] = (into[name] ?? 0) + 1;
+      }
+      end = buffered.indexOf('\r\n');
+    }
+  });
+  socket.write('MONITOR\r\n');
   try {
     const result = await during();
     // MONITOR lines arrive a little after their commands ran.
     await new Promise((resolve) => setTimeout(resolve, 200));
     return { counts: { sent, inScripts }, result };
   } finally {
-    monitor.disconnect();
-    client.disconnect();
+    socket.destroy();
   }
+}
+
+/**
+ * One MONITOR line, `+<time> [<db> <client address | lua>] "<command>" "<arg>" …`: the command
+ * (lower case), its first argument, and whether a script ran it. Null for anything else (`+OK`).
+ */
+export function parseMonitorLine(line: string): { command: string; second: string; fromScript: boolean } | null {
+  const open = line.indexOf(' [');
+  const close = line.indexOf('] ', open);
+  if (!line.startsWith('+') || open < 0 || close < 0) return null;
+  const source = line.slice(open + 2, close).split(' ')[1] ?? '';
+  const args: string[] = [];
+  let i = close + 2;
+  while (args.length < 2 && i < line.length) {
+    if (line[i] !== '"') break;
+    let value = '';
+    i += 1;
+    while (i < line.length && line[i] !== '"') {
+      // Escapes (\", \\, \xNN…) are kept as they are: only the quotes matter here.
+      if (line[i] === '\\') {
+        value += line.slice(i, i + 2);
+        i += 2;
+      } else {
+        value += line[i];
+        i += 1;
+      }
+    }
+    args.push(value);
+    i += 2;
+  }
+  const command = args[0]?.toLowerCase();
+  return command ? { command, second: args[1] ?? '', fromScript: source === 'lua' } : null;
 }
 
 /** `busy` minus `idle` scaled to the same length, divided by `hugs`. */
