@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './redis-client.js';
 
 /** Every script loaded in this process, by SHA1 (the bench names `EVALSHA` calls with it). */
 const SCRIPT_NAMES = new Map<string, string>();
@@ -25,8 +25,8 @@ export class RedisScript {
     SCRIPT_NAMES.set(this.sha, name);
   }
 
-  /** Runs the script atomically with `keys` and `args`. */
-  async run(redis: Redis, keys: readonly string[], args: readonly (string | number)[]): Promise<unknown> {
+  /** Runs the script atomically with `keys` and `args` (on a cluster, all of `keys` in one hash slot). */
+  async run(redis: RedisClient, keys: readonly string[], args: readonly (string | number)[]): Promise<unknown> {
     try {
       return await redis.evalsha(this.sha, keys.length, ...keys, ...args);
     } catch (error) {

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../../persistence/redis/redis-client.js';
 import { RedisScript, replyArray, replyNumber } from '../../persistence/redis/redis-script.js';
 import type { Claim, IdempotencyKeys } from './idempotency-keys.js';
 
@@ -57,7 +57,7 @@ return 1
  */
 export class RedisIdempotencyKeys implements IdempotencyKeys {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly prefix = 'hm:idem:',
   ) {}
 

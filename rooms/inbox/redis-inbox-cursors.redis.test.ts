@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { describeWithRedisCluster } from '../../test-support/redis-cluster-fixture.js';
 import { describeWithRedis } from '../../test-support/redis-fixture.js';
 import { runInboxCursorsContract } from './inbox-cursors.contract.js';
 import { RedisInboxCursors } from './redis-inbox-cursors.js';
@@ -18,4 +19,8 @@ describeWithRedis('redis inbox cursors', (redis) => {
       expect(Math.max(...got)).toBe(107);
     });
   });
+});
+
+describeWithRedisCluster('redis inbox cursors on a Redis Cluster', (cluster) => {
+  runInboxCursorsContract('redis cluster', async (seeded) => new RedisInboxCursors(await cluster.connect(), (userId) => Promise.resolve(seeded.get(userId) ?? 0)));
 });

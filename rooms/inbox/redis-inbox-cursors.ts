@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../../persistence/redis/redis-client.js';
 import { RedisScript, replyNumber } from '../../persistence/redis/redis-script.js';
 import type { InboxCursors } from './inbox-cursors.js';
 
@@ -29,7 +29,7 @@ return redis.call('INCRBY', KEYS[1], ARGV[1]) - tonumber(ARGV[1]) + 1
  */
 export class RedisInboxCursors implements InboxCursors {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly seed: (userId: string) => Promise<number>,
     private readonly prefix = 'hm:cursor:',
   ) {}

@@ -21,6 +21,8 @@ export interface RedisProcessOptions {
   readonly dir: string;
   /** AOF with `appendfsync everysec`, as production runs it. */
   readonly appendOnly: boolean;
+  /** More `redis-server` arguments (a cluster node's, for example). */
+  readonly extraArgs?: readonly string[];
 }
 
 /** Whether a `redis-server` binary is on the PATH. */
@@ -60,6 +62,7 @@ export async function startRedisProcess(options: RedisProcessOptions): Promise<R
     '--appendfsync', 'everysec',
     '--daemonize', 'no',
     '--loglevel', 'warning',
+    ...(options.extraArgs ?? []),
   ];
   let child: ChildProcess | null = null;
   process.once('exit', () => child?.kill('SIGKILL'));

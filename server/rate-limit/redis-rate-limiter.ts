@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../../persistence/redis/redis-client.js';
 import { RedisScript, replyArray, replyNumber } from '../../persistence/redis/redis-script.js';
 import { RATE_PREFIX, rateBucketKey, TOKEN_BUCKET_LUA } from '../../persistence/redis/token-bucket-lua.js';
 import type { RateDecision, RateLimiter, RateRule } from './rate-limiter.js';
@@ -25,7 +25,7 @@ return {1, 0}
  */
 export class RedisRateLimiter implements RateLimiter {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly prefix = RATE_PREFIX,
   ) {}
 

@@ -1,0 +1,40 @@
+import { Cluster, type Redis } from 'ioredis';
+import { reconnectDelayMs, type RedisConnectionOptions } from './redis-connection.js';
+
+/**
+ * A connection to one Redis or to a Redis Cluster. Code that takes one keeps every multi-key call
+ * (a script, a MULTI) within one hash slot, so it runs on either.
+ */
+export type RedisClient = Redis | Cluster;
+
+/** Where a Redis Cluster client starts: any of its nodes (it learns the rest). */
+export interface RedisClusterSeed {
+  readonly host: string;
+  readonly port: number;
+}
+
+/**
+ * Connects to a Redis Cluster through `seeds` and resolves once it is ready, with the same
+ * behaviour as {@link connectRedis}: commands fail fast while disconnected (unless `failFast` is
+ * false), reconnects go on forever, keys get `keyPrefix`.
+ */
+export async function connectRedisCluster(seeds: readonly RedisClusterSeed[], options: RedisConnectionOptions): Promise<Cluster> {
+  const failFast = options.failFast ?? true;
+  const cluster = new Cluster(
+    seeds.map((s) => ({ host: s.host, port: s.port })),
+    {
+      lazyConnect: true,
+      enableOfflineQueue: !failFast,
+      clusterRetryStrategy: reconnectDelayMs,
+      ...(options.keyPrefix ? { keyPrefix: options.keyPrefix } : {}),
+      redisOptions: {
+        connectionName: options.name,
+        maxRetriesPerRequest: failFast ? 1 : null,
+        commandTimeout: failFast ? (options.commandTimeoutMs ?? 2000) : undefined,
+      },
+    },
+  );
+  cluster.on('error', options.onError ?? (() => undefined));
+  await cluster.connect();
+  return cluster;
+}
