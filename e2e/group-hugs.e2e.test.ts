@@ -198,8 +198,14 @@ describe('group hugs end to end through the SDK', () => {
     const mine = await a.client.groupHugs.join(group.id);
     // The network drops under the SDK (the transport closes; the server forgets this socket and its rooms).
     const internals = a.client as unknown as { connection: { socket: { io: { engine: { close(): void } } } } };
+    // Heard as events, not polled: the reconnect can be quicker than a poll.
+    let dropped = false;
+    const off = a.client.onStateChange((state) => {
+      if (state !== 'connected') dropped = true;
+    });
     internals.connection.socket.io.engine.close();
-    await eventually(() => a.client.state !== 'connected', 3000, 'the SDK to notice the drop');
+    await eventually(() => dropped, 3000, 'the SDK to notice the drop');
+    off();
     await eventually(() => a.client.state === 'connected', 10_000, 'the SDK to reconnect');
     // Only a rejoined socket is in the room again: the countdown's diff reaches the handle.
     await new Promise((resolve) => setTimeout(resolve, 300));

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis/redis-client.js';
 import { replyNumber } from '../redis/redis-script.js';
 import type { StreamKeys } from './stream-keys.js';
 import { REGISTER, RELEASE, RENEW } from './stream-scripts.js';
@@ -40,7 +40,7 @@ export class PartitionLeases {
   private round: Promise<void> = Promise.resolve();
 
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly o: PartitionLeasesOptions,
   ) {
     this.now = o.now ?? Date.now;

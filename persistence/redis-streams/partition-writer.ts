@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis/redis-client.js';
 import type { RedisDeadLetters } from '../redis/redis-dead-letters.js';
 import type { PendingChange } from '../redis/redis-pending-writes.js';
 import type { WriteOperation } from '../write-behind/write-operation.js';
@@ -17,9 +17,9 @@ export interface PartitionWriterDeps {
   /** This writer's consumer name (its lease value). */
   readonly writer: string;
   /** For acknowledgements and claims. */
-  readonly redis: Redis;
+  readonly redis: RedisClient;
   /** A connection of this partition's own: it blocks waiting for new entries. */
-  readonly reader: Redis;
+  readonly reader: RedisClient;
   readonly deadLetters: RedisDeadLetters;
   readonly apply: BatchApplier;
   readonly maxBatch: number;
@@ -226,7 +226,7 @@ function withCursor(body: string, cursor: number): string {
 }
 
 /** Creates the writers' group on a partition's stream (and the stream), unless it exists. */
-export async function createWritersGroup(redis: Redis, log: string, group: string): Promise<void> {
+export async function createWritersGroup(redis: RedisClient, log: string, group: string): Promise<void> {
   try {
     await redis.xgroup('CREATE', log, group, '0', 'MKSTREAM');
   } catch (error) {

@@ -5,22 +5,30 @@ import { expect, it, vi } from 'vitest';
 import { hugRecord } from '../store/store-fixtures.js';
 import { pendingChanges, RedisPendingWrites } from '../redis/redis-pending-writes.js';
 import { hugCreate, inboxAppend, userLastSeen, type WriteOperation } from '../write-behind/write-operation.js';
+import { describeWithRedisCluster } from '../../test-support/redis-cluster-fixture.js';
 import { describeWithRedis } from '../../test-support/redis-fixture.js';
-import { runWriteQueueContract } from '../write-behind/write-queue.contract.js';
+import { runWriteQueueContract, type WriteQueueTestOptions } from '../write-behind/write-queue.contract.js';
+import type { RedisTarget } from '../redis/redis-client.js';
 import { RedisStreamWriteQueue } from './stream-write-queue.js';
 
+/** A queue for the contract, on `target` (one Redis or a cluster). */
+const contractQueue = (target: () => RedisTarget, partitions: number) => (options: WriteQueueTestOptions) =>
+  RedisStreamWriteQueue.open({
+    ...target(),
+    prefix: `t-${randomUUID()}`,
+    partitions,
+    maxAttempts: options.maxAttempts,
+    baseBackoffMs: options.baseBackoffMs,
+    lagBoundMs: options.lagBoundMs,
+    statsPollMs: 50,
+  });
+
 describeWithRedis('redis streams write queue', (redis) => {
-  runWriteQueueContract('redis streams', (options) =>
-    RedisStreamWriteQueue.open({
-      url: redis.server().url,
-      prefix: `t-${randomUUID()}`,
-      partitions: 2,
-      maxAttempts: options.maxAttempts,
-      baseBackoffMs: options.baseBackoffMs,
-      lagBoundMs: options.lagBoundMs,
-      statsPollMs: 50,
-    }),
-  );
+  runWriteQueueContract('redis streams', contractQueue(() => ({ url: redis.server().url }), 2));
+});
+
+describeWithRedisCluster('redis streams write queue on a Redis Cluster', (cluster) => {
+  runWriteQueueContract('redis streams on a cluster', contractQueue(() => ({ clusterSeeds: cluster.cluster().seeds }), 3));
 });
 
 describeWithRedis('redis streams write queue across workers', (redis) => {

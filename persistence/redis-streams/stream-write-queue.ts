@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Redis } from 'ioredis';
-import { connectRedis } from '../redis/redis-connection.js';
+import { connectRedisTarget, type RedisClient, type RedisTarget } from '../redis/redis-client.js';
 import { RedisDeadLetters } from '../redis/redis-dead-letters.js';
 import type { PendingChange } from '../redis/redis-pending-writes.js';
 import { replyArray, replyNumber } from '../redis/redis-script.js';
@@ -22,8 +21,7 @@ import { compareStreamIds, streamIdTime, type StreamKeys, streamKeys, WRITERS_GR
 import { APPEND, HEAD } from './stream-scripts.js';
 
 /** Options of {@link RedisStreamWriteQueue}. */
-export interface RedisStreamWriteQueueOptions extends WriteQueueTuning {
-  readonly url: string;
+export interface RedisStreamWriteQueueOptions extends WriteQueueTuning, RedisTarget {
   /** Prefix of every key (`{prefix}:{p3}:log`, …). */
   readonly prefix?: string;
   /** Partitions of the log (keys hash onto them); each is written by one writer at a time, in order. */
@@ -73,7 +71,7 @@ export class RedisStreamWriteQueue implements WriteQueue {
   private readonly writers = new Map<number, PartitionWriter>();
   private readonly appended: Appended = new Map();
   private readonly now: () => number;
-  private readonly o: Required<Omit<RedisStreamWriteQueueOptions, 'url' | 'onError' | 'now' | 'clientName' | 'forget'>>;
+  private readonly o: Required<Omit<RedisStreamWriteQueueOptions, keyof RedisTarget | 'onError' | 'now' | 'clientName' | 'forget'>>;
   private leases: PartitionLeases | null = null;
   private cached = { depth: 0, oldestAt: null as number | null, deadLetters: 0 };
   private statsTimer: ReturnType<typeof setInterval> | null = null;
@@ -82,7 +80,7 @@ export class RedisStreamWriteQueue implements WriteQueue {
   private readonly inFlight = new Set<Promise<unknown>>();
 
   private constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly options: RedisStreamWriteQueueOptions,
   ) {
     this.o = {
@@ -108,7 +106,7 @@ export class RedisStreamWriteQueue implements WriteQueue {
 
   /** Connects, creates each partition's stream and writers' group, and reads the current stats. */
   static async open(options: RedisStreamWriteQueueOptions): Promise<RedisStreamWriteQueue> {
-    const redis = await connectRedis(options.url, {
+    const redis = await connectRedisTarget(options, {
       name: `${options.clientName ?? 'hugmood'}:log`,
       onError: (error) => options.onError?.(error, 'connection'),
     });
@@ -274,9 +272,9 @@ export class RedisStreamWriteQueue implements WriteQueue {
     await this.writers.get(p)?.stop();
     if (this.closed || !this.leases?.owns(p)) return;
     const leases = this.leases;
-    let reader: Redis;
+    let reader: RedisClient;
     try {
-      reader = await connectRedis(this.options.url, {
+      reader = await connectRedisTarget(this.options, {
         name: `${this.options.clientName ?? 'hugmood'}:writer-${p}`,
         failFast: false,
         onError: (error) => this.report(error, `writer ${p} connection`),

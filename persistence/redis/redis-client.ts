@@ -1,5 +1,5 @@
 import { Cluster, type Redis } from 'ioredis';
-import { reconnectDelayMs, type RedisConnectionOptions } from './redis-connection.js';
+import { connectRedis, reconnectDelayMs, type RedisConnectionOptions } from './redis-connection.js';
 
 /**
  * A connection to one Redis or to a Redis Cluster. Code that takes one keeps every multi-key call
@@ -37,4 +37,17 @@ export async function connectRedisCluster(seeds: readonly RedisClusterSeed[], op
   cluster.on('error', options.onError ?? (() => undefined));
   await cluster.connect();
   return cluster;
+}
+
+/** Where to connect: one Redis by URL, or a Redis Cluster through its seeds (which wins when both are set). */
+export interface RedisTarget {
+  readonly url?: string;
+  readonly clusterSeeds?: readonly RedisClusterSeed[];
+}
+
+/** Connects to `target` ({@link connectRedis} or {@link connectRedisCluster}). */
+export function connectRedisTarget(target: RedisTarget, options: RedisConnectionOptions): Promise<RedisClient> {
+  if (target.clusterSeeds && target.clusterSeeds.length > 0) return connectRedisCluster(target.clusterSeeds, options);
+  if (!target.url) throw new Error('no Redis to connect to: give a URL or the seeds of a Redis Cluster');
+  return connectRedis(target.url, options);
 }

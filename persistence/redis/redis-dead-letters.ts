@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './redis-client.js';
 import type { DeadLetter } from '../write-behind/write-queue.js';
 
 /**
@@ -11,7 +11,7 @@ export class RedisDeadLetters {
   private readonly order: string;
 
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     base: string,
   ) {
     this.letters = `${base}:dead`;

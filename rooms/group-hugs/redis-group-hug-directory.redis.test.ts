@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { expect, it } from 'vitest';
 import { createGroupHug, decide } from '../../domain/group-hugs/group-hug.js';
+import { describeWithRedisCluster } from '../../test-support/redis-cluster-fixture.js';
 import { describeWithRedis } from '../../test-support/redis-fixture.js';
 import { runGroupHugDirectoryContract } from './group-hug-directory.contract.js';
 import { COMPACT_AFTER_CHANGES, groupChangesKey, groupKey, RedisGroupHugDirectory } from './redis-group-hug-directory.js';
@@ -34,4 +35,8 @@ describeWithRedis('redis group hug directory', (redis) => {
     const restored = await new RedisGroupHugDirectory(client).acquire(state.id, 'n1', 60_000);
     expect(restored).toMatchObject({ kind: 'acquired', state });
   });
+});
+
+describeWithRedisCluster('redis group hug directory on a Redis Cluster', (cluster) => {
+  runGroupHugDirectoryContract('redis cluster', { open: async () => new RedisGroupHugDirectory(await cluster.connect()) });
 });

@@ -1,10 +1,11 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../../persistence/redis/redis-client.js';
 import type { GroupHugState } from '../../domain/group-hugs/group-hug.js';
 import { replyArray, replyNumber } from '../../persistence/redis/redis-script.js';
 import type { AcquireResult, GroupHugDirectory, GroupLease } from './group-hug-directory.js';
 import { decodeSnapshot, deltaBetween, encodeDelta, encodeSnapshot, restoreSnapshot } from './group-hug-snapshot.js';
 import { ACQUIRE, CREATE, ORPHANS, OWNER, RELEASE, RETIRE, SAVE } from './redis-group-hug-scripts.js';
 
+/** The index of running group hugs by lease deadline, for the orphan sweep (a hint: the hash decides). */
 const ACTIVE = 'hm:groups:active';
 /** The hash holding one group hug's lease, fencing token and last full snapshot (field `state`). */
 export const groupKey = (groupId: string) => `hm:group:{${groupId}}`;
@@ -24,8 +25,11 @@ interface ChangeLog {
  * {@link GroupHugDirectory} in Redis, for a cluster: one hash per group hug (lease, fencing token,
  * last full snapshot), a list of the changes saved since that snapshot, and one sorted set of
  * running group hugs by lease deadline, so any node can find the orphans of a dead one. Each
- * operation is one Lua script, so every fencing check is atomic with the write it guards, and
- * lease times come from Redis's clock.
+ * operation on a group hug is one Lua script over its two keys, which share its hash slot (so it
+ * runs on Redis Cluster too): every fencing check is atomic with the write it guards, and lease
+ * times come from Redis's clock. The index is written beside the script, in the same round trip: a
+ * stale entry only makes a sweep ask for a lease that is still held (or gone, and then it is
+ * dropped), and every renewal writes it again.
  *
  * A save given the state it follows appends only the change (a join is one id, whatever the
  * group's size). After {@link COMPACT_AFTER_CHANGES} changes, or once they outweigh the snapshot,
@@ -35,11 +39,13 @@ interface ChangeLog {
 export class RedisGroupHugDirectory implements GroupHugDirectory {
   private readonly logs = new Map<string, ChangeLog>();
 
-  constructor(private readonly redis: Redis) {}
+  constructor(private readonly redis: RedisClient) {}
 
   async create(state: GroupHugState, nodeId: string, leaseMs: number): Promise<GroupLease | null> {
-    const created = replyNumber(await CREATE.run(this.redis, this.keys(state.id), [nodeId, leaseMs, encodeSnapshot(state), state.id]), CREATE.name);
-    if (created !== 1) return null;
+    // Indexed first (a create that fails leaves an entry the sweep drops), in the same round trip.
+    const [, created] = await Promise.all([this.index(state.id, leaseMs), CREATE.run(this.redis, this.keys(state.id), [nodeId, leaseMs, encodeSnapshot(state)])]);
+    const untilMs = replyNumber(created, CREATE.name);
+    if (untilMs === 0) return null;
     this.logs.set(state.id, { count: 0, bytes: 0 });
     return { groupId: state.id, nodeId, token: 1 };
   }
@@ -50,25 +56,28 @@ export class RedisGroupHugDirectory implements GroupHugDirectory {
   }
 
   async acquire(groupId: string, nodeId: string, leaseMs: number): Promise<AcquireResult> {
-    const reply = replyArray(await ACQUIRE.run(this.redis, this.keys(groupId), [nodeId, leaseMs, groupId]), ACQUIRE.name);
+    const reply = replyArray(await ACQUIRE.run(this.redis, this.keys(groupId), [nodeId, leaseMs]), ACQUIRE.name);
     switch (replyNumber(reply[0], ACQUIRE.name)) {
       case 1: {
         const changes = replyArray(reply[3], ACQUIRE.name).map(String);
         const state = restoreSnapshot(String(reply[2]), changes, groupId);
+        await this.redis.zadd(ACTIVE, replyNumber(reply[4], ACQUIRE.name), groupId);
         this.logs.set(groupId, { count: changes.length, bytes: changes.reduce((sum, c) => sum + c.length, 0) });
         return { kind: 'acquired', lease: { groupId, nodeId, token: replyNumber(reply[1], ACQUIRE.name) }, state };
       }
       case 0:
         return { kind: 'held', owner: String(reply[1]), token: replyNumber(reply[2], ACQUIRE.name) };
       case -2:
+        await this.redis.zrem(ACTIVE, groupId);
         return { kind: 'final', state: decodeSnapshot(String(reply[1]), groupId) };
       default:
+        await this.redis.zrem(ACTIVE, groupId);
         return { kind: 'missing' };
     }
   }
 
   async renew(lease: GroupLease, leaseMs: number): Promise<boolean> {
-    return this.fenced(SAVE.run(this.redis, this.keys(lease.groupId), [lease.nodeId, lease.token, leaseMs, '', '', lease.groupId]), SAVE.name);
+    return this.fencedSave(lease, leaseMs, '', '');
   }
 
   async save(lease: GroupLease, state: GroupHugState, leaseMs: number, since?: GroupHugState): Promise<boolean> {
@@ -77,7 +86,7 @@ export class RedisGroupHugDirectory implements GroupHugDirectory {
     const snapshot = change === null || (log && log.bytes + change.length > 2048 && log.bytes + change.length > encodedSizeHint(state)) ? encodeSnapshot(state) : null;
     const [mode, body] = snapshot !== null ? ['S', snapshot] : ['D', change ?? ''];
     try {
-      const saved = await this.fenced(SAVE.run(this.redis, this.keys(lease.groupId), [lease.nodeId, lease.token, leaseMs, mode, body, lease.groupId]), SAVE.name);
+      const saved = await this.fencedSave(lease, leaseMs, mode, body);
       if (!saved) this.logs.delete(lease.groupId);
       else if (mode === 'S') this.logs.set(lease.groupId, { count: 0, bytes: 0 });
       else if (log) Object.assign(log, { count: log.count + 1, bytes: log.bytes + body.length });
@@ -91,12 +100,17 @@ export class RedisGroupHugDirectory implements GroupHugDirectory {
 
   async retire(lease: GroupLease, state: GroupHugState, retainMs: number): Promise<boolean> {
     this.logs.delete(lease.groupId);
-    return this.fenced(RETIRE.run(this.redis, this.keys(lease.groupId), [lease.nodeId, lease.token, encodeSnapshot(state), retainMs, lease.groupId]), RETIRE.name);
+    const retired = replyNumber(await RETIRE.run(this.redis, this.keys(lease.groupId), [lease.nodeId, lease.token, encodeSnapshot(state), retainMs]), RETIRE.name) === 1;
+    if (retired) await this.redis.zrem(ACTIVE, lease.groupId);
+    return retired;
   }
 
   async release(lease: GroupLease): Promise<void> {
     this.logs.delete(lease.groupId);
-    await RELEASE.run(this.redis, [groupKey(lease.groupId), ACTIVE], [lease.nodeId, lease.token, lease.groupId]);
+    if (replyNumber(await RELEASE.run(this.redis, [groupKey(lease.groupId)], [lease.nodeId, lease.token]), RELEASE.name) === 1) {
+      // Free now: the next sweep (on any node) takes it.
+      await this.redis.zadd(ACTIVE, 0, lease.groupId);
+    }
   }
 
   async orphans(limit: number): Promise<string[]> {
@@ -108,11 +122,18 @@ export class RedisGroupHugDirectory implements GroupHugDirectory {
   }
 
   private keys(groupId: string): string[] {
-    return [groupKey(groupId), ACTIVE, groupChangesKey(groupId)];
+    return [groupKey(groupId), groupChangesKey(groupId)];
   }
 
-  private async fenced(reply: Promise<unknown>, script: string): Promise<boolean> {
-    return replyNumber(await reply, script) === 1;
+  /** A fenced save or renewal, with the index entry written in the same round trip. */
+  private async fencedSave(lease: GroupLease, leaseMs: number, mode: string, body: string): Promise<boolean> {
+    const [reply] = await Promise.all([SAVE.run(this.redis, this.keys(lease.groupId), [lease.nodeId, lease.token, leaseMs, mode, body]), this.index(lease.groupId, leaseMs)]);
+    return replyNumber(reply, SAVE.name) !== 0;
+  }
+
+  /** Tells the sweep when the lease runs out (by this node's clock: a hint, within its skew). */
+  private index(groupId: string, leaseMs: number): Promise<unknown> {
+    return this.redis.zadd(ACTIVE, Date.now() + leaseMs, groupId);
   }
 }
 
