@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { DevicePresence } from '../../domain/presence-status.js';
+import type { RedisClient } from '../../persistence/redis/redis-client.js';
+import { describeWithRedisCluster } from '../../test-support/redis-cluster-fixture.js';
 import { describeWithRedis } from '../../test-support/redis-fixture.js';
 import { runPresenceContract } from './presence.contract.js';
 import { RedisPresence } from './redis-presence.js';
@@ -8,8 +10,9 @@ import { RedisPresence } from './redis-presence.js';
 const device = (deviceId: string, connId: string): DevicePresence => ({ connId, deviceId, kind: 'web', status: 'active', activity: null, since: 1 });
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-describeWithRedis('redis presence', (redis) => {
-  runPresenceContract('redis', { open: async () => new RedisPresence(await redis.connect(), { nodeId: 'n1', nodeTimeoutMs: 5000 }) });
+/** Everything a Redis presence must show, on one Redis or on a Redis Cluster (`connect` gives a client). */
+function presenceSuites(name: string, redis: { readonly connect: (options?: { readonly keyPrefix?: string }) => Promise<RedisClient> }): void {
+  runPresenceContract(name, { open: async () => new RedisPresence(await redis.connect(), { nodeId: 'n1', nodeTimeoutMs: 5000 }) });
 
   /** Several nodes sharing one Redis keyspace. */
   async function cluster(nodeIds: readonly string[], nodeTimeoutMs = 150) {
@@ -115,4 +118,8 @@ describeWithRedis('redis presence', (redis) => {
       expect((await b.get(['m'])).get('m')?.devices).toEqual([device('d', 'new')]);
     });
   });
-});
+}
+
+describeWithRedis('redis presence', (redis) => presenceSuites('redis', redis));
+
+describeWithRedisCluster('redis presence on a Redis Cluster', (cluster) => presenceSuites('redis cluster', cluster));

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../../persistence/redis/redis-client.js';
 import { type DevicePresence, aggregatePresence } from '../../domain/presence-status.js';
 import { z } from 'zod';
 import { deviceKindSchema } from '../../protocol/ids.js';
@@ -6,7 +6,7 @@ import type { DeviceStatus } from '../../protocol/schemas/presence.js';
 import { replyArray, replyNumber } from '../../persistence/redis/redis-script.js';
 import type { Presence, PresenceChange, PresenceSnapshot } from './presence.js';
 import type { PresenceCluster, SweepStep, SweptUser } from './presence-cluster.js';
-import { CONNECT, DISCONNECT, HEARTBEAT, LINGER, SWEEP, UPDATE } from './redis-presence-scripts.js';
+import { CONNECT, DEAD_NODE, DISCONNECT, HEARTBEAT, LINGER, SWEEP_DEVICE, UPDATE } from './redis-presence-scripts.js';
 
 /** Options for {@link RedisPresence}. */
 export interface RedisPresenceOptions {
@@ -18,6 +18,11 @@ export interface RedisPresenceOptions {
   readonly seenTtlMs?: number;
   /** Key prefix inside the connection's own prefix. */
   readonly prefix?: string;
+  /**
+   * The hash tag of a user's keys: the user hash and seen key share it, so each script runs in one
+   * hash slot (Redis Cluster). Default: the user id.
+   */
+  readonly tagOf?: (userId: string) => string;
 }
 
 /** A device entry as stored in Redis (the `node` field is Redis's own bookkeeping). */
@@ -49,38 +54,38 @@ function changeOf(before: readonly DevicePresence[], after: readonly DevicePrese
 /**
  * {@link Presence} shared by a cluster. Each device entry lives in its user's Redis hash and is
  * owned by the node its connection is on (listed in that node's set), so a dead node's entries can
- * be found and swept ({@link PresenceCluster}). Every call is one atomic script: multi-device users
- * stay online while any device on any node is active, and concurrent calls never lose an entry.
+ * be found and swept ({@link PresenceCluster}). Every change of a user's devices is one atomic
+ * script over that user's keys (one hash slot): multi-device users stay online while any device on
+ * any node is active, and concurrent calls never lose an entry. A node's set is only a hint for the
+ * sweep, written beside the scripts: it gets the member before the entry exists and loses it after
+ * the entry is gone, and the sweep removes an entry only if the user hash says the dead node holds it.
  */
 export class RedisPresence implements Presence, PresenceCluster {
-  /** The full prefix, for keys a script builds itself. */
-  private readonly p: string;
-  /** The prefix inside the connection's, for keys passed as KEYS. */
+  /** The prefix inside the connection's. */
   private readonly local: string;
   private readonly seenTtlMs: number;
+  private readonly tagOf: (userId: string) => string;
 
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly options: RedisPresenceOptions,
   ) {
-    // Scripts build some keys themselves, so they need the connection's own prefix too.
     this.local = options.prefix ?? 'hm:p:';
-    this.p = `${redis.options.keyPrefix ?? ''}${this.local}`;
     this.seenTtlMs = options.seenTtlMs ?? 7 * 24 * 3600 * 1000;
+    this.tagOf = options.tagOf ?? ((userId) => userId);
   }
 
   async connect(userId: string, device: DevicePresence): Promise<PresenceChange> {
     const entry = JSON.stringify({ ...device, node: this.options.nodeId });
-    const reply = replyArray(
-      await CONNECT.run(this.redis, [this.userKey(userId), this.seenKey(userId), this.nodeKey(this.options.nodeId)], [
-        device.deviceId,
-        entry,
-        `${userId}\n${device.deviceId}`,
-        `${this.p}n:`,
-        this.options.nodeId,
-      ]),
-      CONNECT.name,
-    );
+    const member = `${userId}\n${device.deviceId}`;
+    // Listed first (in the same round trip), so this node's death finds the entry.
+    const [, replied] = await Promise.all([
+      this.redis.sadd(this.nodeKey(this.options.nodeId), member),
+      CONNECT.run(this.redis, [this.userKey(userId), this.seenKey(userId)], [device.deviceId, entry]),
+    ]);
+    const reply = replyArray(replied, CONNECT.name);
+    const was = reply[2];
+    if (typeof was === 'string' && was !== this.options.nodeId) await this.redis.srem(this.nodeKey(was), member);
     return changeOf(devicesOf(reply[0], CONNECT.name), devicesOf(reply[1], CONNECT.name), null);
   }
 
@@ -104,18 +109,9 @@ export class RedisPresence implements Presence, PresenceCluster {
   }
 
   async disconnect(userId: string, deviceId: string, connId: string, at: number): Promise<PresenceChange | null> {
-    const reply = replyArray(
-      await DISCONNECT.run(this.redis, [this.userKey(userId), this.seenKey(userId)], [
-        deviceId,
-        connId,
-        at,
-        `${this.p}n:`,
-        `${userId}\n${deviceId}`,
-        this.seenTtlMs,
-      ]),
-      DISCONNECT.name,
-    );
+    const reply = replyArray(await DISCONNECT.run(this.redis, [this.userKey(userId), this.seenKey(userId)], [deviceId, connId, at, this.seenTtlMs]), DISCONNECT.name);
     if (reply.length === 0) return null;
+    await this.redis.srem(this.nodeKey(String(reply[2])), `${userId}\n${deviceId}`);
     const after = devicesOf(reply[1], DISCONNECT.name);
     return changeOf(devicesOf(reply[0], DISCONNECT.name), after, after.length === 0 ? at : null);
   }
@@ -146,36 +142,51 @@ export class RedisPresence implements Presence, PresenceCluster {
     return this.sweep(limit, this.options.nodeId);
   }
 
-  private async sweep(limit: number, node: string): Promise<SweepStep | null> {
-    const reply = replyArray(
-      await SWEEP.run(this.redis, [this.nodesKey()], [this.options.nodeId, this.options.nodeTimeoutMs, limit, this.p, this.seenTtlMs, node]),
-      SWEEP.name,
+  /**
+   * One step of clearing a dead node (or this one, named): up to `limit` members of its set, each
+   * removed from its user's hash if the node still holds it, then taken off the set. A member is
+   * taken off only after its entry is gone, so a sweeper that dies midway leaves it for the next;
+   * two sweepers at once announce each removal once (the second finds nothing).
+   */
+  private async sweep(limit: number, forced: string): Promise<SweepStep | null> {
+    const dead = replyArray(await DEAD_NODE.run(this.redis, [this.nodesKey()], [this.options.nodeId, this.options.nodeTimeoutMs, forced]), DEAD_NODE.name);
+    if (dead.length === 0) return null;
+    const nodeId = String(dead[0]);
+    const lastHeartbeatAt = replyNumber(dead[1], DEAD_NODE.name);
+    const set = this.nodeKey(nodeId);
+    const members = await this.redis.srandmember(set, limit);
+    // One script per member, all in flight at once (each in its user's slot).
+    const results = await Promise.all(
+      members.map(async (member): Promise<SweptUser | null> => {
+        const sep = member.indexOf('\n');
+        const userId = member.slice(0, sep);
+        const reply = replyArray(
+          await SWEEP_DEVICE.run(this.redis, [this.userKey(userId), this.seenKey(userId)], [member.slice(sep + 1), nodeId, lastHeartbeatAt, this.seenTtlMs]),
+          SWEEP_DEVICE.name,
+        );
+        if (reply.length === 0) return null;
+        const after = devicesOf(reply[1], SWEEP_DEVICE.name);
+        return { userId, change: changeOf(devicesOf(reply[0], SWEEP_DEVICE.name), after, after.length === 0 ? lastHeartbeatAt : null) };
+      }),
     );
-    if (reply.length === 0) return null;
-    const lastHeartbeatAt = replyNumber(reply[1], SWEEP.name);
-    const swept: SweptUser[] = [];
-    for (let i = 3; i + 2 < reply.length; i += 3) {
-      const after = devicesOf(reply[i + 2], SWEEP.name);
-      swept.push({
-        userId: String(reply[i]),
-        change: changeOf(devicesOf(reply[i + 1], SWEEP.name), after, after.length === 0 ? lastHeartbeatAt : null),
-      });
-    }
-    return { nodeId: String(reply[0]), lastHeartbeatAt, swept, more: replyNumber(reply[2], SWEEP.name) === 1 };
+    const swept = results.filter((r): r is SweptUser => r !== null);
+    if (members.length > 0) await this.redis.srem(set, ...members);
+    const more = (await this.redis.scard(set)) > 0;
+    if (!more) await this.redis.zrem(this.nodesKey(), nodeId);
+    return { nodeId, lastHeartbeatAt, swept, more };
   }
 
   async leave(): Promise<void> {
     await this.redis.zrem(this.nodesKey(), this.options.nodeId);
   }
 
-  // Keys passed as KEYS get the connection's prefix from ioredis; keys built inside scripts use `this.p`.
   /** The Redis key of a user's device hash (command steps read whether the user is online from it). */
   userKey(userId: string): string {
-    return `${this.local}u:${userId}`;
+    return `${this.local}u:{${this.tagOf(userId)}}:${userId}`;
   }
 
   private seenKey(userId: string): string {
-    return `${this.local}seen:${userId}`;
+    return `${this.local}seen:{${this.tagOf(userId)}}:${userId}`;
   }
 
   private nodeKey(nodeId: string): string {
