@@ -74,6 +74,8 @@ export class RedisStreamWriteQueue implements WriteQueue {
   private readonly o: Required<Omit<RedisStreamWriteQueueOptions, keyof RedisTarget | 'onError' | 'now' | 'clientName' | 'forget'>>;
   private leases: PartitionLeases | null = null;
   private cached = { depth: 0, oldestAt: null as number | null, deadLetters: 0 };
+  private statsAsked = 0;
+  private statsApplied = 0;
   private statsTimer: ReturnType<typeof setInterval> | null = null;
   private closed = false;
   /** Enqueues whose append has not returned yet. */
@@ -303,6 +305,8 @@ export class RedisStreamWriteQueue implements WriteQueue {
       owns: () => leases.owns(p),
       onWritten: (written, dead) => {
         this.cached.depth = Math.max(0, this.cached.depth - written - dead.length);
+        // Nothing left that this process knows of: no lag (a later poll corrects it if others appended).
+        if (this.cached.depth === 0) this.cached.oldestAt = null;
         // Counted from Redis (rare): adding here could count a letter the last poll already saw.
         if (dead.length > 0) void this.dead.count().then((n) => (this.cached.deadLetters = n), (error: unknown) => this.report(error, 'stats'));
       },
@@ -328,7 +332,11 @@ export class RedisStreamWriteQueue implements WriteQueue {
   }
 
   private async refreshStats(): Promise<void> {
+    const seq = ++this.statsAsked;
     const [heads, deadLetters] = await Promise.all([Promise.all(this.partitions().map((p) => this.head(p))), this.dead.count()]);
+    // Polls overlap (the timer and drain()): an older answer never overwrites a newer one.
+    if (seq < this.statsApplied) return;
+    this.statsApplied = seq;
     let oldestAgeMs: number | null = null;
     for (const h of heads) {
       if (h.first === null) continue;
