@@ -149,8 +149,8 @@ export class PartitionWriter {
     const logged: LoggedOperation[] = [];
     for (const [id, fields] of entries) {
       // An entry deleted from the stream while still unacknowledged (by an operator) has no fields.
-      // A command step's entry holds its operations in order: each gets an id of its own.
-      bodiesOf(fields ?? []).forEach((body, i) => logged.push({ id: i === 0 ? id : `${id}/${i}`, body, enqueuedAt: streamIdTime(id) }));
+      const body = fields ? bodyOf(fields) : undefined;
+      if (body !== undefined) logged.push({ id, body, enqueuedAt: streamIdTime(id) });
     }
     const outcome = await runRetryingBatch(logged, this.d.apply, { ...this.d.retry, abandoned: () => !this.active() });
     if (!outcome.done) return false;
@@ -201,24 +201,20 @@ export class PartitionWriter {
 }
 
 /**
- * An entry's operations: each field `o` in order, with the inbox cursor of field `c` set in the one
- * that appends an inbox entry (a command step appends the body before it knows the cursor).
+ * An entry's operation: field `o`, with the inbox cursor of field `c` set in it when a command
+ * step assigned one (the step appends the body before it knows the cursor).
  */
-function bodiesOf(fields: readonly string[]): string[] {
-  const bodies: string[] = [];
+function bodyOf(fields: readonly string[]): string | undefined {
+  let body: string | undefined;
   let cursor: string | undefined;
   for (let i = 0; i + 1 < fields.length; i += 2) {
-    if (fields[i] === 'o') bodies.push(fields[i + 1] ?? '');
+    if (fields[i] === 'o') body = fields[i + 1];
     else if (fields[i] === 'c') cursor = fields[i + 1];
   }
-  return cursor === undefined ? bodies : bodies.map((body) => withCursor(body, Number(cursor)));
-}
-
-function withCursor(body: string, cursor: number): string {
+  if (body === undefined || cursor === undefined) return body;
   try {
     const op = JSON.parse(body) as { entry?: { cursor?: number } };
-    if (!op.entry) return body;
-    op.entry.cursor = cursor;
+    if (op.entry) op.entry.cursor = Number(cursor);
     return JSON.stringify(op);
   } catch {
     return body;
