@@ -13,8 +13,8 @@ import { TOKEN_BUCKET_LUA } from '../../persistence/redis/token-bucket-lua.js';
  *     once?    {k, ttl}                   marker: a string, {"cursor":…,"online":…} of the first append
  *     online?  k                          the user's presence hash (device JSON values)
  *     cursor?  {k, seed}                  the user's inbox counter; seed -1 when not read from the store yet
- *     log      k                          the user's partition stream
- *     ops      [body]                     operation JSON; the one at `inbox` (1-based) gets field c = cursor
+ *     log      k                          the user's partition stream: one entry per step, a field o per operation
+ *     ops      [body]                     operation JSON; the entry's field c is the cursor of the one at `inbox` (1-based)
  *     inbox?   i
  *     pending  [[verb, k, a, b]]          hset k a b | zadd k a b; a = '$c' stands for the cursor
  *     ttl      ms                         of the pending keys
@@ -34,10 +34,17 @@ ${TOKEN_BUCKET_LUA}
 local spec = cjson.decode(ARGV[1])
 local claim = spec.claim
 if claim then
-  local held = redis.call('GET', KEYS[claim.k])
+  -- Taken here in one command; a refusal further down gives it back.
+  local held = redis.call('SET', KEYS[claim.k], claim.fp, 'NX', 'GET', 'PX', claim.ttl)
   if held then
     return {1, held, false, redis.call('PTTL', KEYS[claim.k])}
   end
+end
+local function refuse(reply)
+  if claim then
+    redis.call('DEL', KEYS[claim.k])
+  end
+  return reply
 end
 local append = spec.append
 local replay = nil
@@ -45,11 +52,11 @@ local hug = nil
 if append and append.hug then
   local body = redis.call('HGET', KEYS[append.hug.k], append.hug.field)
   if not body then
-    return {4}
+    return refuse({4})
   end
   hug = cjson.decode(body).hug
   if hug.to ~= append.hug.to then
-    return {5}
+    return refuse({5})
   end
 end
 local hug_from = hug and hug.from or false
@@ -58,20 +65,18 @@ if append then
   if append.once then
     replay = redis.call('GET', KEYS[append.once.k])
   end
-  if not replay and append.cursor and append.cursor.seed < 0 and redis.call('EXISTS', KEYS[append.cursor.k]) == 0 then
-    return {3}
+  -- A step that spends nothing finds a missing counter when it counts (below); one that does, before spending.
+  if not replay and append.cursor and append.cursor.seed < 0 and (claim or spec.charges) and redis.call('EXISTS', KEYS[append.cursor.k]) == 0 then
+    return refuse({3})
   end
 end
 if spec.charges then
   for _, c in ipairs(spec.charges) do
     local wait = take_token(KEYS[c.k], c.cap, c.rate, 1)
     if wait > 0 then
-      return {2, c.name, wait}
+      return refuse({2, c.name, wait})
     end
   end
-end
-if claim then
-  redis.call('SET', KEYS[claim.k], claim.fp, 'PX', claim.ttl)
 end
 if not append then
   return {0, -1, 0, 0, false}
@@ -91,11 +96,16 @@ if append.online then
 end
 local cursor = -1
 if append.cursor then
-  -- Without a seed the counter was seen above; with one it may still have been created meanwhile.
+  -- With a seed the counter may still have been created meanwhile.
   if append.cursor.seed >= 0 and redis.call('EXISTS', KEYS[append.cursor.k]) == 0 then
     redis.call('SET', KEYS[append.cursor.k], append.cursor.seed)
   end
   cursor = redis.call('INCR', KEYS[append.cursor.k])
+  -- A counter that was missing (a seeded one never rests at 0): nothing was written yet; ask for the seed.
+  if cursor == 1 and append.cursor.seed < 0 then
+    redis.call('DEL', KEYS[append.cursor.k])
+    return {3}
+  end
 end
 local last = false
 for i, body in ipairs(append.ops) do
@@ -115,7 +125,10 @@ for _, change in ipairs(append.pending) do
   else
     redis.call('ZADD', key, a, b)
   end
-  redis.call('PEXPIRE', key, append.ttl)
+  -- The pending hug this step found already expires with its creation.
+  if not (hug and key == KEYS[append.hug.k]) then
+    redis.call('PEXPIRE', key, append.ttl)
+  end
 end
 if append.once then
   redis.call('SET', KEYS[append.once.k], cjson.encode({cursor = cursor, online = online}), 'PX', append.once.ttl)
