@@ -7,7 +7,7 @@ import { connectRedis, reconnectDelayMs, type RedisConnectionOptions } from './r
  */
 export type RedisClient = Redis | Cluster;
 
-/** Where a Redis Cluster client starts: any of its nodes (it learns the rest). */
+/** Where a Redis Cluster client starts: one of its nodes (it learns the rest from it). */
 export interface RedisClusterSeed {
   readonly host: string;
   readonly port: number;

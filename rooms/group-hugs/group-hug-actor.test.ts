@@ -80,10 +80,7 @@ describe('group hug actor', () => {
     if (!lease) throw new Error('no lease');
     const actor = new GroupHugActor(group, lease, { ...deps, rules: { ...rules, maxMembers: 500, leadMs: 60_000 } });
     const started = performance.now();
-    for (const id of invitees) {
-      await actor.execute({ type: 'join', userId: id });
-      if (Number(id.slice(1)) % 20 === 0) await sleep(25);
-    }
+    for (const id of invitees) await actor.execute({ type: 'join', userId: id });
     const elapsed = performance.now() - started;
     await vi.waitFor(() => expect(rooms.emitted('group:state').at(-1)?.payload.version).toBe(201));
     const diffs = rooms.emitted('group:state').map((e) => e.payload);

@@ -19,6 +19,8 @@ export const COMPACT_AFTER_CHANGES = 64;
 interface ChangeLog {
   count: number;
   bytes: number;
+  /** How long the snapshot they follow is: changes that outweigh it are compacted. */
+  readonly snapshotBytes: number;
 }
 
 /**
@@ -43,10 +45,11 @@ export class RedisGroupHugDirectory implements GroupHugDirectory {
 
   async create(state: GroupHugState, nodeId: string, leaseMs: number): Promise<GroupLease | null> {
     // Indexed first (a create that fails leaves an entry the sweep drops), in the same round trip.
-    const [, created] = await Promise.all([this.index(state.id, leaseMs), CREATE.run(this.redis, this.keys(state.id), [nodeId, leaseMs, encodeSnapshot(state)])]);
+    const snapshot = encodeSnapshot(state);
+    const [, created] = await Promise.all([this.index(state.id, leaseMs), CREATE.run(this.redis, this.keys(state.id), [nodeId, leaseMs, snapshot])]);
     const untilMs = replyNumber(created, CREATE.name);
     if (untilMs === 0) return null;
-    this.logs.set(state.id, { count: 0, bytes: 0 });
+    this.logs.set(state.id, { count: 0, bytes: 0, snapshotBytes: snapshot.length });
     return { groupId: state.id, nodeId, token: 1 };
   }
 
@@ -60,9 +63,10 @@ export class RedisGroupHugDirectory implements GroupHugDirectory {
     switch (replyNumber(reply[0], ACQUIRE.name)) {
       case 1: {
         const changes = replyArray(reply[3], ACQUIRE.name).map(String);
-        const state = restoreSnapshot(String(reply[2]), changes, groupId);
+        const snapshot = String(reply[2]);
+        const state = restoreSnapshot(snapshot, changes, groupId);
         await this.redis.zadd(ACTIVE, replyNumber(reply[4], ACQUIRE.name), groupId);
-        this.logs.set(groupId, { count: changes.length, bytes: changes.reduce((sum, c) => sum + c.length, 0) });
+        this.logs.set(groupId, { count: changes.length, bytes: changes.reduce((sum, c) => sum + c.length, 0), snapshotBytes: snapshot.length });
         return { kind: 'acquired', lease: { groupId, nodeId, token: replyNumber(reply[1], ACQUIRE.name) }, state };
       }
       case 0:
@@ -83,12 +87,12 @@ export class RedisGroupHugDirectory implements GroupHugDirectory {
   async save(lease: GroupLease, state: GroupHugState, leaseMs: number, since?: GroupHugState): Promise<boolean> {
     const log = this.logs.get(lease.groupId);
     const change = since && log && log.count < COMPACT_AFTER_CHANGES ? encodeDelta(deltaBetween(since, state)) : null;
-    const snapshot = change === null || (log && log.bytes + change.length > 2048 && log.bytes + change.length > encodedSizeHint(state)) ? encodeSnapshot(state) : null;
+    const snapshot = change === null || (log && log.bytes + change.length > Math.max(2048, log.snapshotBytes)) ? encodeSnapshot(state) : null;
     const [mode, body] = snapshot !== null ? ['S', snapshot] : ['D', change ?? ''];
     try {
       const saved = await this.fencedSave(lease, leaseMs, mode, body);
       if (!saved) this.logs.delete(lease.groupId);
-      else if (mode === 'S') this.logs.set(lease.groupId, { count: 0, bytes: 0 });
+      else if (mode === 'S') this.logs.set(lease.groupId, { count: 0, bytes: 0, snapshotBytes: body.length });
       else if (log) Object.assign(log, { count: log.count + 1, bytes: log.bytes + body.length });
       return saved;
     } catch (error) {
@@ -135,13 +139,4 @@ export class RedisGroupHugDirectory implements GroupHugDirectory {
   private index(groupId: string, leaseMs: number): Promise<unknown> {
     return this.redis.zadd(ACTIVE, Date.now() + leaseMs, groupId);
   }
-}
-
-/** About how long the state's JSON is, without encoding it: ids dominate. */
-function encodedSizeHint(state: GroupHugState): number {
-  let ids = 0;
-  for (const id of state.participants) ids += id.length + 3;
-  for (const id of state.invited) ids += id.length + 3;
-  for (const id of state.declined) ids += id.length + 3;
-  return 400 + state.title.length + ids;
 }
