@@ -43,7 +43,13 @@ export default defineConfig({
     maxWorkers: 2,
     projects: [
       { extends: true, test: { name: 'main', include: ['**/*.test.ts'], exclude: ['**/node_modules/**', '**/dist/**', ...(runCluster ? [] : ['e2e/cluster/**'])] } },
-      ...(runCluster ? [{ extends: true as const, test: { name: 'across-nodes', include: CLUSTER_SUITES, env: { HUGMOOD_E2E_SHAPE: 'cluster' } } }] : []),
+      ...(runCluster
+        ? [
+            { extends: true as const, test: { name: 'across-nodes', include: CLUSTER_SUITES, env: { HUGMOOD_E2E_SHAPE: 'cluster' } } },
+            // The same suites with the nodes on a three-master Redis Cluster (REDIS_CLUSTER_NODES).
+            { extends: true as const, test: { name: 'across-nodes-redis-cluster', include: CLUSTER_SUITES, env: { HUGMOOD_E2E_SHAPE: 'cluster', HUGMOOD_E2E_REDIS: 'cluster' } } },
+          ]
+        : []),
       ...(runMongo
         ? [
             { extends: true as const, test: { name: 'mongodb', include: MONGO_SUITES, globalSetup: ['test-support/mongo-global-setup.ts'], env: { HUGMOOD_E2E_STORE: 'mongo' } } },

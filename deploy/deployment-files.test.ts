@@ -63,7 +63,7 @@ describe('docker-compose.yml', () => {
       const loaded = loadConfig(env);
       expect(loaded.ok ? [] : loaded.errors, name).toEqual([]);
       if (!loaded.ok) continue;
-      expect(loaded.config).toMatchObject({ nodeEnv: 'production', host: '0.0.0.0', redisUrl: 'redis://redis:6379', mongoUrl: 'mongodb://mongo:27017', jwtSecret: SECRET });
+      expect(loaded.config).toMatchObject({ nodeEnv: 'production', host: '0.0.0.0', redis: { url: 'redis://redis:6379' }, mongoUrl: 'mongodb://mongo:27017', jwtSecret: SECRET });
       ids.add(loaded.config.nodeId);
       expect(s?.depends_on).toMatchObject({ redis: { condition: 'service_healthy' }, mongo: { condition: 'service_healthy' } });
       expect(s?.build).toBe('.');

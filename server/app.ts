@@ -68,8 +68,8 @@ function jwtSecret(config: Config, log: Logger): string | null {
 
 /** Opens the parts of the shape `config` asks for: the cluster with `REDIS_URL`, else embedded. */
 function openInfrastructure(config: Config, log: Logger, metrics: Metrics): Promise<Infrastructure> {
-  const { redisUrl } = config;
-  return redisUrl ? openClusterInfrastructure({ ...config, redisUrl }, log, metrics) : openEmbeddedInfrastructure(config, log, metrics);
+  const { redis } = config;
+  return redis ? openClusterInfrastructure({ ...config, redis }, log, metrics) : openEmbeddedInfrastructure(config, log, metrics);
 }
 
 /**

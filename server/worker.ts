@@ -1,4 +1,4 @@
-import { connectRedis } from '../persistence/redis/redis-connection.js';
+import { connectRedisTarget } from '../persistence/redis/redis-client.js';
 import { loadConfig } from './config/config.js';
 import { openClusterQueue } from './infrastructure/cluster-infrastructure.js';
 import { openStore } from './infrastructure/open-store.js';
@@ -16,15 +16,15 @@ if (!result.ok) {
   process.exit(2);
 }
 const config = result.config;
-const { redisUrl } = config;
-if (!redisUrl) {
-  process.stderr.write('hugmood worker: REDIS_URL is required (in the embedded shape the server runs its own worker)\n');
+const { redis: target } = config;
+if (!target) {
+  process.stderr.write('hugmood worker: REDIS_URL or REDIS_CLUSTER_NODES is required (in the embedded shape the server runs its own worker)\n');
   process.exit(2);
 }
 const log = createLogger({ level: config.logLevel, nodeId: config.nodeId });
 const store = await openStore(config);
-const redis = await connectRedis(redisUrl, { name: `hugmood:${config.nodeId}:worker-commands` });
-const queue = await openClusterQueue({ ...config, redisUrl }, log);
+const redis = await connectRedisTarget(target, { name: `hugmood:${config.nodeId}:worker-commands` });
+const queue = await openClusterQueue({ ...config, redis: target }, log);
 const metrics = new Metrics(config.nodeId);
 metrics.observeQueue(queue);
 // The queue forgets written batches' pending writes itself, in the call that acknowledges them.

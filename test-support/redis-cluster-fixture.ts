@@ -13,7 +13,7 @@ export interface RedisClusterFixture {
   /** The running cluster. */
   readonly cluster: () => RedisClusterProcesses;
   /** A new cluster client whose keys live under a fresh prefix (closed after the file). */
-  readonly connect: (options?: { readonly keyPrefix?: string }) => Promise<Cluster>;
+  readonly connect: (options?: { readonly keyPrefix?: string; readonly failFast?: boolean; readonly shardedSubscribers?: boolean }) => Promise<Cluster>;
 }
 
 const HOW_TO_ENABLE = 'install redis-server and redis-cli (Debian: apt-get install -y redis-server) and rerun; .ci/run installs them and sets REQUIRE_REDIS=1';
@@ -48,7 +48,12 @@ export function describeWithRedisCluster(name: string, body: (fixture: RedisClus
     body({
       cluster: started,
       connect: async (options = {}) => {
-        const client = await connectRedisCluster(started().seeds, { name: 'test', keyPrefix: options.keyPrefix ?? `t-${randomUUID()}:` });
+        const client = await connectRedisCluster(started().seeds, {
+          name: 'test',
+          keyPrefix: options.keyPrefix ?? `t-${randomUUID()}:`,
+          ...(options.failFast === undefined ? {} : { failFast: options.failFast }),
+          ...(options.shardedSubscribers === undefined ? {} : { shardedSubscribers: options.shardedSubscribers }),
+        });
         clients.push(client);
         return client;
       },

@@ -1,4 +1,8 @@
 import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startRedisCluster } from '../../server/ops/redis-cluster-process.js';
 import { disposeRedisServer, type RedisServer, startRedisServer } from '../../test-support/redis-server.js';
 import { e2eStoreEnv, type LogLine, ROOT, type ServerProcess, type StartOptions, startNodeProcess, tempDataDir } from './node-process.js';
 
@@ -12,8 +16,12 @@ export const CLUSTER_DEFAULTS: Readonly<Record<string, string>> = {
 };
 
 /** Several server processes over one Redis and one shared `DATA_DIR` (the local-cluster shape). */
-export interface TestCluster {
+export interface TestCluster extends NodeCluster {
   readonly redis: RedisServer;
+}
+
+/** Server processes over one Redis or one Redis Cluster, and one shared `DATA_DIR`. */
+export interface NodeCluster {
   readonly dataDir: string;
   /** Node processes by index; a killed node keeps its slot until restarted. */
   readonly nodes: ServerProcess[];
@@ -42,6 +50,33 @@ export interface ClusterOptions {
 /** Starts a Redis on a free port and `nodes` node processes (ids `node-0`…) sharing it and a data folder. */
 export async function startCluster(options: ClusterOptions = {}): Promise<TestCluster> {
   const redis = await startRedisServer({ appendOnly: options.appendOnly ?? false });
+  const nodes = await startNodes({ env: { REDIS_URL: redis.url }, dispose: () => disposeRedisServer(redis) }, options);
+  return { ...nodes, redis };
+}
+
+/** Where the nodes' Redis is: the settings that point at it, and how to stop it. */
+interface RedisBackend {
+  readonly env: Readonly<Record<string, string>>;
+  dispose(): Promise<void>;
+}
+
+/**
+ * Starts a three-master Redis Cluster on free ports and `nodes` node processes on it
+ * (`REDIS_CLUSTER_NODES`), with as many log partitions as the suites' default store asks, times
+ * four, so users spread over the masters.
+ */
+export async function startClusterOnRedisCluster(options: ClusterOptions = {}): Promise<NodeCluster> {
+  const dir = mkdtempSync(join(tmpdir(), 'hugmood-e2e-redis-cluster-'));
+  const redis = await startRedisCluster({ masters: 3, dir });
+  const dispose = async () => {
+    await redis.stop();
+    rmSync(dir, { recursive: true, force: true });
+  };
+  const seeds = redis.seeds.map((s) => `${s.host}:${s.port}`).join(',');
+  return startNodes({ env: { REDIS_CLUSTER_NODES: seeds, QUEUE_PARTITIONS: '12' }, dispose }, options);
+}
+
+async function startNodes(backend: RedisBackend, options: ClusterOptions): Promise<NodeCluster> {
   const dataDir = tempDataDir();
   // Every node on one store: the shared SQLite file, or (mongodb projects) one database.
   const store = e2eStoreEnv();
@@ -49,7 +84,7 @@ export async function startCluster(options: ClusterOptions = {}): Promise<TestCl
   const startNode = async (index: number, env: Readonly<Record<string, string>> = {}) => {
     const node = await startNodeProcess({
       dataDir,
-      env: { ...CLUSTER_DEFAULTS, ...store, ...options.env, REDIS_URL: redis.url, NODE_ID: `node-${index}`, ...env },
+      env: { ...CLUSTER_DEFAULTS, ...store, ...options.env, ...backend.env, NODE_ID: `node-${index}`, ...env },
     });
     nodes[index] = node;
     return node;
@@ -60,7 +95,7 @@ export async function startCluster(options: ClusterOptions = {}): Promise<TestCl
     await Promise.all(Array.from({ length: (options.nodes ?? 3) - 1 }, (_, i) => startNode(i + 1)));
   } catch (error) {
     await Promise.all(nodes.map((n) => n.stop('SIGKILL')));
-    await disposeRedisServer(redis);
+    await backend.dispose();
     throw error;
   }
   const workers: WorkerProcess[] = [];
@@ -76,7 +111,7 @@ export async function startCluster(options: ClusterOptions = {}): Promise<TestCl
           ...store,
           ...options.env,
           DATA_DIR: dataDir,
-          REDIS_URL: redis.url,
+          ...backend.env,
           NODE_ID: `worker-${workers.length}`,
           HOST: '127.0.0.1',
           PORT: '0',
@@ -103,14 +138,13 @@ export async function startCluster(options: ClusterOptions = {}): Promise<TestCl
       });
     });
   return {
-    redis,
     dataDir,
     nodes,
     startNode,
     startWorker,
     async stop() {
       await Promise.all([...nodes.map((n) => n.stop()), ...workers.map((w) => w.stop())]);
-      await disposeRedisServer(redis);
+      await backend.dispose();
     },
   };
 }
@@ -124,7 +158,8 @@ export async function startClusterAsServer(options: StartOptions): Promise<Serve
   if (options.dataDir !== undefined || options.port !== undefined) {
     throw new Error('a restart test (fixed dataDir or port) must pass { single: true }: it tests one node');
   }
-  const cluster = await startCluster({ env: options.env });
+  // The across-nodes-redis-cluster project (HUGMOOD_E2E_REDIS=cluster) runs the nodes on a Redis Cluster.
+  const cluster = process.env['HUGMOOD_E2E_REDIS'] === 'cluster' ? await startClusterOnRedisCluster({ env: options.env }) : await startCluster({ env: options.env });
   const first = cluster.nodes[0];
   if (!first) throw new Error('the cluster has no node');
   let next = 0;
@@ -152,7 +187,7 @@ export async function startClusterAsServer(options: StartOptions): Promise<Serve
     },
     async stop(signal) {
       const codes = await Promise.all(cluster.nodes.map((n) => n.stop(signal)));
-      await disposeRedisServer(cluster.redis);
+      await cluster.stop();
       return codes[0] ?? null;
     },
   };

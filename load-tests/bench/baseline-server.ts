@@ -2,7 +2,8 @@ import { performance } from 'node:perf_hooks';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { Server, type Socket } from 'socket.io';
 import { parserFor, WIRE_FORMATS, type WireFormat } from '../../protocol/wire/wire-format.js';
-import { connectRedis } from '../../persistence/redis/redis-connection.js';
+import { connectRedisTarget, type RedisTarget } from '../../persistence/redis/redis-client.js';
+import { SETTINGS } from '../../server/config/settings.js';
 import { redisAdapter } from '../../server/infrastructure/socket-adapter.js';
 import { loadNativeUws } from '../../server/transport/native-uws.js';
 
@@ -10,8 +11,8 @@ import { loadNativeUws } from '../../server/transport/native-uws.js';
 // the user it names in `auth.userId` (no token check, no presence, no store); `hug:send` is emitted
 // as `hug:received` to the recipient's room and acknowledged; `hug:ack` is acknowledged. Same
 // transport (uWS through attachApp, or Node http + ws) and wire format as the server under test.
-// With REDIS_URL it joins the other baseline nodes through the same Redis adapter as ours
-// (REDIS_ADAPTER sharded | classic), so the cross-node scenario compares like with like.
+// With REDIS_URL (or REDIS_CLUSTER_NODES) it joins the other baseline nodes through the same Redis
+// adapter as ours (REDIS_ADAPTER sharded | classic), so the cross-node scenario compares like with like.
 
 const port = Number(process.env['PORT'] ?? 0);
 const transport = process.env['TRANSPORT'] === 'node' ? 'node' : 'uws';
@@ -25,10 +26,12 @@ interface Payload {
 }
 
 const io = new Server({ parser: parserFor(wire), transports: ['websocket'], serveClient: false });
+const clusterSeeds = SETTINGS.REDIS_CLUSTER_NODES.schema.parse(process.env['REDIS_CLUSTER_NODES'] || undefined);
 const redisUrl = process.env['REDIS_URL'];
-if (redisUrl) {
-  const pub = await connectRedis(redisUrl, { name: 'baseline:pub' });
-  const sub = await connectRedis(redisUrl, { name: 'baseline:sub', failFast: false });
+const target: RedisTarget | null = clusterSeeds ? { clusterSeeds } : redisUrl ? { url: redisUrl } : null;
+if (target) {
+  const pub = await connectRedisTarget(target, { name: 'baseline:pub' });
+  const sub = await connectRedisTarget(target, { name: 'baseline:sub', failFast: false, shardedSubscribers: true });
   io.adapter(redisAdapter(process.env['REDIS_ADAPTER'] === 'classic' ? 'classic' : 'sharded', pub, sub, 'hm:sio'));
 }
 io.on('connection', (socket: Socket) => {

@@ -26,6 +26,8 @@ export const benchOptionsSchema = z.object({
   wire: z.enum(WIRE_FORMATS).default('msgpack'),
   /** Cluster: node counts to measure. */
   nodes: list(int(1, 8)).default([1, 2, 3]),
+  /** Cluster, group, ghost: one `redis-server`, or a three-master Redis Cluster (ours and the relay on `REDIS_CLUSTER_NODES`). */
+  redis: z.enum(['single', 'cluster']).default('single'),
   /** Cluster: the Redis adapters to measure. */
   adapters: list(z.enum(['sharded', 'classic'])).default(['sharded', 'classic']),
   /**

@@ -16,7 +16,7 @@ import { type BenchReport, formatReport, hugRatios, idleRatios } from './report.
 // `npm run bench -- [--scenario hugs|idle|all|cluster|ghost] [--rate 500] [--duration 20] [--warmup 3]
 //                   [--pairs 200] [--connections 19800] [--clients 3] [--transport uws|node] [--wire msgpack|json]
 //                   [--nodes 1,2,3] [--adapters sharded,classic] [--rates 1000,2000,…] [--step 5] [--bound 100]
-//                   [--kills 10] [--participants 1000] [--minutes 30]`  (scenarios also: group, failover, soak)
+//                   [--redis single|cluster] [--kills 10] [--participants 1000] [--minutes 30]`  (scenarios also: group, failover, soak)
 // Runs each scenario against the baseline, then against our server, one at a time on this machine,
 // and prints one table per scenario with the ratios; the same goes to load-tests/results/*.json.
 

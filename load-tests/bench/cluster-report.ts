@@ -15,7 +15,7 @@ const byName = (counts: Readonly<Record<string, number>>) =>
 /** The cross-node section: the highest rate that held per adapter and node count, then each step. */
 export function formatClusterSection(runs: readonly ClusterRun[], options: Readonly<Record<string, unknown>>): string[] {
   const lines = [
-    `Cross-node scenario: ${options['pairs'] as number} pairs, sender on node k and recipient on node k+1, ${options['step'] as number} s per rate step after 1 s warm-up; a rate holds while p99 ≤ ${options['bound'] as number} ms, ≥ 95% is delivered and nothing is refused.`,
+    `Cross-node scenario: ${options['pairs'] as number} pairs, sender on node k and recipient on node k+1, ${options['step'] as number} s per rate step after 1 s warm-up; a rate holds while p99 ≤ ${options['bound'] as number} ms, ≥ 95% is delivered and nothing is refused. ${options['redis'] === 'cluster' ? 'Redis: a three-master Redis Cluster (both servers on REDIS_CLUSTER_NODES; ours with 12 log partitions); Redis CPU and commands are summed over the masters.' : 'Redis: one redis-server.'}`,
   ];
   const adapters = [...new Set(runs.map((r) => r.adapter))];
   const counts = [...new Set(runs.map((r) => r.nodes))].sort((a, b) => a - b);

@@ -69,13 +69,14 @@ export async function runClusterScenario(kind: ServerKind, adapter: AdapterKind,
     const failedOpen = opened.reduce((n, o) => n + o.failed, 0);
     if (failedOpen > 0) throw new Error(`${kind}: ${failedOpen} sockets failed to open: ${opened.find((o) => o.firstError)?.firstError ?? ''}`);
 
-    const counts = await countPerHug(cluster.redis.url, options.countRate, pairs, pool);
+    const counts = await countPerHug(cluster.redis.servers.map((r) => r.url), options.countRate, pairs, pool);
     counted = counts;
     log(`  ${kind} ${adapter} ${nodes} node(s): ${counts.roundTrips} Redis round trips and ${counts.commands} commands per hug (${counts.hugs} hugs at ${options.countRate}/s)`);
     const pids = cluster.nodes.map((n) => n.pid);
     for (const rate of options.rates) {
       const cpuBefore = pids.reduce((t, pid) => t + cpuSeconds(pid), 0);
-      const redisBefore = cpuSeconds(cluster.redis.pid ?? 0);
+      const redisCpuNow = () => cluster.redis.servers.reduce((t, r) => t + cpuSeconds(r.pid ?? 0), 0);
+      const redisBefore = redisCpuNow();
       const wallBefore = performance.now();
       const done = await pool.all(
         (i) => {
@@ -86,7 +87,7 @@ export async function runClusterScenario(kind: ServerKind, adapter: AdapterKind,
       );
       const seconds = (performance.now() - wallBefore) / 1000;
       const nodesCpu = (pids.reduce((t, pid) => t + cpuSeconds(pid), 0) - cpuBefore) / seconds;
-      const redisCpu = (cpuSeconds(cluster.redis.pid ?? 0) - redisBefore) / seconds;
+      const redisCpu = (redisCpuNow() - redisBefore) / seconds;
       const collected = await pool.all(() => ({ type: 'collect' }), 'collected');
       const latencies = collected.flatMap((c) => c.latencies);
       const failed = done.reduce((n, d) => n + d.failed, 0);
@@ -119,10 +120,10 @@ export async function runClusterScenario(kind: ServerKind, adapter: AdapterKind,
  * Redis commands per hug: MONITOR over an idle window (the background: heartbeats, leases, stats
  * polls), then over a window of hugs at `rate`; the background is taken off pro rata.
  */
-async function countPerHug(redisUrl: string, rate: number, pairs: readonly PairSpec[], pool: ClientPool): Promise<PerHugCounts> {
-  const idle = await countCommands(redisUrl, () => new Promise((resolve) => setTimeout(resolve, COUNT_IDLE_MS)));
+async function countPerHug(redisUrls: readonly string[], rate: number, pairs: readonly PairSpec[], pool: ClientPool): Promise<PerHugCounts> {
+  const idle = await countCommands(redisUrls, () => new Promise((resolve) => setTimeout(resolve, COUNT_IDLE_MS)));
   const started = performance.now();
-  const busy = await countCommands(redisUrl, async () => {
+  const busy = await countCommands(redisUrls, async () => {
     const w = pool.size;
     await pool.all(
       (i) => {

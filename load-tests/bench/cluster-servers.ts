@@ -2,7 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AdapterKind } from '../../server/infrastructure/socket-adapter.js';
+import type { RedisTarget } from '../../persistence/redis/redis-client.js';
 import { freePort } from '../../server/ops/free-port.js';
+import { startRedisCluster } from '../../server/ops/redis-cluster-process.js';
 import { type RedisProcess, startRedisProcess } from '../../server/ops/redis-process.js';
 import type { BenchOptions } from './bench-options.js';
 import { type BenchServer, spawnServer } from './bench-server.js';
@@ -10,9 +12,40 @@ import { BENCH_JWT_SECRET } from './seed.js';
 import { OURS_RAISED_LIMITS, profileArgs } from './servers.js';
 import type { ServerKind } from './worker-messages.js';
 
-/** A cluster the bench started: one Redis (AOF everysec, as in production) and N node processes. */
+/** The Redis a bench cluster runs on: one process, or the masters of a Redis Cluster. */
+export interface BenchRedis {
+  readonly target: RedisTarget;
+  /** Every Redis process (one, or each master): their CPU and commands are summed. */
+  readonly servers: readonly RedisProcess[];
+  /** The settings that point a node at it. */
+  readonly env: Readonly<Record<string, string>>;
+  stop(): Promise<void>;
+}
+
+/** Log partitions on a Redis Cluster: four per master, so users spread over the three. */
+const CLUSTER_PARTITIONS = '12';
+
+/**
+ * Starts the bench's Redis (AOF everysec, as in production): one `redis-server`, or with
+ * `--redis cluster` a three-master Redis Cluster (ours gets `REDIS_CLUSTER_NODES` and 12 partitions).
+ */
+async function startBenchRedis(kind: BenchOptions['redis'], dir: string): Promise<BenchRedis> {
+  if (kind === 'single') {
+    const redis = await startRedisProcess({ port: await freePort(), dir, appendOnly: true });
+    return { target: { url: redis.url }, servers: [redis], env: { REDIS_URL: redis.url }, stop: () => redis.stop() };
+  }
+  const cluster = await startRedisCluster({ masters: 3, dir, appendOnly: true });
+  return {
+    target: { clusterSeeds: cluster.seeds },
+    servers: cluster.masters,
+    env: { REDIS_CLUSTER_NODES: cluster.seeds.map((s) => `${s.host}:${s.port}`).join(','), QUEUE_PARTITIONS: CLUSTER_PARTITIONS },
+    stop: () => cluster.stop(),
+  };
+}
+
+/** A cluster the bench started: its Redis and N node processes. */
 export interface BenchCluster {
-  readonly redis: RedisProcess;
+  readonly redis: BenchRedis;
   /** Node processes by index (a restarted node replaces its slot), then ours' worker process if any. */
   readonly nodes: readonly BenchServer[];
   /** Starts node `index` again (after a kill), with the same `NODE_ID` (and `env` on top). */
@@ -34,7 +67,7 @@ export async function startBenchCluster(
   extraEnv: Readonly<Record<string, string>> = {},
 ): Promise<BenchCluster> {
   const redisDir = mkdtempSync(join(tmpdir(), 'hugmood-bench-redis-'));
-  const redis = await startRedisProcess({ port: await freePort(), dir: redisDir, appendOnly: true });
+  const redis = await startBenchRedis(options.redis, redisDir);
   const started: BenchServer[] = [];
   const stop = async () => {
     await Promise.all(started.map((n) => n.stop()));
@@ -42,7 +75,7 @@ export async function startBenchCluster(
     rmSync(redisDir, { recursive: true, force: true });
   };
   const env = (i: number): Record<string, string> => {
-    const common = { PORT: '0', TRANSPORT: options.transport, WIRE: options.wire, REDIS_URL: redis.url, REDIS_ADAPTER: adapter, ...extraEnv };
+    const common = { PORT: '0', TRANSPORT: options.transport, WIRE: options.wire, ...redis.env, REDIS_ADAPTER: adapter, ...extraEnv };
     if (kind === 'baseline') return common;
     const workers: Record<string, string> = options.worker === 'process' ? { WORKERS: '0' } : {};
     return { ...common, ...OURS_RAISED_LIMITS, ...workers, DATA_DIR: dataDir, JWT_SECRET: BENCH_JWT_SECRET, NODE_ID: `bench-node-${i}`, LOG_LEVEL: 'info', METRICS_PORT: '0' };

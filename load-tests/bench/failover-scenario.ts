@@ -1,5 +1,5 @@
 import type { Socket } from 'socket.io-client';
-import { connectRedis } from '../../persistence/redis/redis-connection.js';
+import { connectRedisTarget } from '../../persistence/redis/redis-client.js';
 import { RedisGroupHugDirectory } from '../../rooms/group-hugs/redis-group-hug-directory.js';
 import { SETTINGS } from '../../server/config/settings.js';
 import type { BenchOptions } from './bench-options.js';
@@ -30,7 +30,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 export async function runFailoverScenario(options: BenchOptions, log: (line: string) => void): Promise<FailoverResult> {
   const seeded = await seedUsers(3, 0, true);
   const cluster = await startBenchCluster('ours', options, 3, 'sharded', seeded.dataDir, { GROUP_LEAD_MS: '1000' });
-  const redis = await connectRedis(cluster.redis.url, { name: 'bench:failover' });
+  const redis = await connectRedisTarget(cluster.redis.target, { name: 'bench:failover' });
   const directory = new RedisGroupHugDirectory(redis);
   const results = { gathering: [] as number[], live: [] as number[] };
   let sockets: Socket[] = [];

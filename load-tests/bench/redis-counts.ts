@@ -1,4 +1,4 @@
-import { connect } from 'node:net';
+import { connect, type Socket } from 'node:net';
 import { scriptNameOf } from '../../persistence/redis/redis-script.js';
 // Defines every script the server runs, so `EVALSHA` calls are counted by script name.
 import '../../server/infrastructure/cluster-infrastructure.js';
@@ -27,9 +27,23 @@ export interface PerHugCounts {
  * own, never in a timed step. The lines are read from a plain socket: a client library's MONITOR
  * parser can trip over binary arguments (msgpack payloads of the adapter's SPUBLISH).
  */
-export async function countCommands<T>(url: string, during: () => Promise<T>): Promise<{ counts: RedisCommandCounts; result: T }> {
+export async function countCommands<T>(urls: readonly string[], during: () => Promise<T>): Promise<{ counts: RedisCommandCounts; result: T }> {
   const sent: Record<string, number> = {};
   const inScripts: Record<string, number> = {};
+  // One MONITOR per server (each master of a Redis Cluster): the counts add up.
+  const sockets = await Promise.all(urls.map((url) => monitor(url, sent, inScripts)));
+  try {
+    const result = await during();
+    // MONITOR lines arrive a little after their commands ran.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    return { counts: { sent, inScripts }, result };
+  } finally {
+    for (const socket of sockets) socket.destroy();
+  }
+}
+
+/** Opens a MONITOR on `url` that counts into `sent` and `inScripts`. */
+async function monitor(url: string, sent: Record<string, number>, inScripts: Record<string, number>): Promise<Socket> {
   const { hostname, port } = new URL(url);
   const socket = connect({ host: hostname || '127.0.0.1', port: Number(port || 6379) });
   await new Promise<void>((resolve, reject) => {
@@ -53,14 +67,7 @@ export async function countCommands<T>(url: string, during: () => Promise<T>): P
     }
   });
   socket.write('MONITOR\r\n');
-  try {
-    const result = await during();
-    // MONITOR lines arrive a little after their commands ran.
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    return { counts: { sent, inScripts }, result };
-  } finally {
-    socket.destroy();
-  }
+  return socket;
 }
 
 /**

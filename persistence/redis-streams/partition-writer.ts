@@ -1,6 +1,6 @@
 import type { RedisClient } from '../redis/redis-client.js';
 import type { RedisDeadLetters } from '../redis/redis-dead-letters.js';
-import type { PendingChange } from '../redis/redis-pending-writes.js';
+import type { PendingChange } from '../redis/pending-keys.js';
 import type { WriteOperation } from '../write-behind/write-operation.js';
 import { replyNumber } from '../redis/redis-script.js';
 import { asError } from '../write-behind/operation-body.js';

@@ -1,3 +1,5 @@
+import { partitionOf, userRoute } from '../write-behind/partition.js';
+
 /** The consumer group every writer of the log reads through. */
 export const WRITERS_GROUP = 'writers';
 
@@ -19,6 +21,31 @@ export interface StreamKeys {
 
 /** The hash tag of `partition`: keys of other concerns that must share its slot embed it too. */
 export const partitionTag = (partition: number) => `{p${partition}}`;
+
+/**
+ * The hash tags of the keys that live beside the log: a user's keys (claims, buckets, cursor,
+ * presence) carry their own log partition's tag, and an operation's pending keys the tag of the
+ * partition it is routed to, so a command step over one user, and the batch that acknowledges a
+ * partition, each stay in one hash slot of a Redis Cluster.
+ */
+export interface PartitionTags {
+  /** The tag of `userId`'s keys (`{p3}`). */
+  readonly user: (userId: string) => string;
+  /** The tag of an operation routed to `route`. */
+  readonly route: (route: string) => string;
+  /** Every partition's tag, in partition order. */
+  readonly all: () => string[];
+}
+
+/** {@link PartitionTags} of a log of `partitions` partitions (every process must agree on the count). */
+export function partitionTags(partitions: number): PartitionTags {
+  const route = (r: string) => partitionTag(partitionOf(r, partitions));
+  return {
+    user: (userId) => route(userRoute(userId)),
+    route,
+    all: () => Array.from({ length: partitions }, (_, p) => partitionTag(p)),
+  };
+}
 
 export function streamKeys(prefix: string): StreamKeys {
   return {

@@ -3,12 +3,14 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { expect, it, vi } from 'vitest';
 import { hugRecord } from '../store/store-fixtures.js';
-import { pendingChanges, RedisPendingWrites } from '../redis/redis-pending-writes.js';
+import { PendingKeys } from '../redis/pending-keys.js';
+import { RedisPendingWrites } from '../redis/redis-pending-writes.js';
 import { hugCreate, inboxAppend, userLastSeen, type WriteOperation } from '../write-behind/write-operation.js';
 import { describeWithRedisCluster } from '../../test-support/redis-cluster-fixture.js';
 import { describeWithRedis } from '../../test-support/redis-fixture.js';
 import { runWriteQueueContract, type WriteQueueTestOptions } from '../write-behind/write-queue.contract.js';
-import type { RedisTarget } from '../redis/redis-client.js';
+import type { RedisClient, RedisTarget } from '../redis/redis-client.js';
+import { partitionTags } from './stream-keys.js';
 import { RedisStreamWriteQueue } from './stream-write-queue.js';
 
 /** A queue for the contract, on `target` (one Redis or a cluster). */
@@ -156,17 +158,18 @@ describeWithRedis('redis streams write queue with several writers', (redis) => {
   });
 });
 
-describeWithRedis('redis streams write queue forgetting pending writes', (redis) => {
+/** The writer forgets what it wrote, in the script that acknowledges it: one hash slot per partition. */
+function forgettingSuite(connect: () => Promise<RedisClient>, target: () => RedisTarget): void {
   it('forgets a written batch’s pending writes a while after writing it, in a call that acknowledges', async () => {
     const prefix = `t-${randomUUID()}`;
-    const connection = await redis.connect({ keyPrefix: '' });
-    const pending = new RedisPendingWrites(connection, 60_000, `${prefix}:pw:`);
+    const keys = new PendingKeys(`${prefix}:pw:`, partitionTags(2));
+    const pending = new RedisPendingWrites(await connect(), 60_000, keys);
     const queue = await RedisStreamWriteQueue.open({
-      url: redis.server().url,
+      ...target(),
       prefix,
       partitions: 2,
       statsPollMs: 50,
-      forget: (written) => pendingChanges(`${prefix}:pw:`, written, 'forget'),
+      forget: (written) => keys.changes(written, 'forget'),
       forgetAfterMs: 200,
       blockMs: 100,
     });
@@ -180,11 +183,19 @@ describeWithRedis('redis streams write queue forgetting pending writes', (redis)
       await queue.drain();
       await vi.waitFor(async () => {
         expect(await pending.inboxAfter('bo', 0)).toEqual([]);
-        expect(await pending.hugOperations([hug.id])).toEqual(new Map());
-        expect(await pending.newHugIds('ann', 'sent')).toEqual([]);
+        expect(await pending.hugOperations([{ id: hug.id, recipient: 'bo' }])).toEqual(new Map());
+        expect(await pending.newHugs('ann', 'sent')).toEqual([]);
       }, { timeout: 5000, interval: 50 });
     } finally {
       await queue.close();
     }
   });
+}
+
+describeWithRedis('redis streams write queue forgetting pending writes', (redis) => {
+  forgettingSuite(() => redis.connect({ keyPrefix: '' }), () => ({ url: redis.server().url }));
+});
+
+describeWithRedisCluster('redis streams write queue forgetting pending writes on a Redis Cluster', (cluster) => {
+  forgettingSuite(() => cluster.connect({ keyPrefix: '' }), () => ({ clusterSeeds: cluster.cluster().seeds }));
 });

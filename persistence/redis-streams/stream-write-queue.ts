@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { connectRedisTarget, type RedisClient, type RedisTarget } from '../redis/redis-client.js';
 import { RedisDeadLetters } from '../redis/redis-dead-letters.js';
-import type { PendingChange } from '../redis/redis-pending-writes.js';
+import type { PendingChange } from '../redis/pending-keys.js';
 import { replyArray, replyNumber } from '../redis/redis-script.js';
 import { parseOperation } from '../write-behind/operation-body.js';
 import { partitionOf, routeOf } from '../write-behind/partition.js';

@@ -26,6 +26,7 @@ export async function connectRedisCluster(seeds: readonly RedisClusterSeed[], op
       lazyConnect: true,
       enableOfflineQueue: !failFast,
       clusterRetryStrategy: reconnectDelayMs,
+      shardedSubscribers: options.shardedSubscribers ?? false,
       ...(options.keyPrefix ? { keyPrefix: options.keyPrefix } : {}),
       redisOptions: {
         connectionName: options.name,

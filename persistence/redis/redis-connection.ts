@@ -13,6 +13,8 @@ export interface RedisConnectionOptions {
   readonly failFast?: boolean;
   /** A command that gets no reply within this fails (ms). */
   readonly commandTimeoutMs?: number;
+  /** Redis Cluster only: sharded pub/sub (`SSUBSCRIBE`) through one subscriber per shard. */
+  readonly shardedSubscribers?: boolean;
   /** Hears connection errors (the connection retries by itself). */
   readonly onError?: (error: Error) => void;
 }

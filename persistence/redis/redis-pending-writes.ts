@@ -1,7 +1,8 @@
-import type { Redis } from 'ioredis';
 import type { InboxRecord } from '../store/inbox-repository.js';
-import { type HugDirection, type PendingWrites, subjectOf } from '../write-behind/pending-writes.js';
+import type { HugDirection, PendingWrites, SubjectRef } from '../write-behind/pending-writes.js';
 import { type WriteOperation, writeOperationSchema } from '../write-behind/write-operation.js';
+import { type PendingChange, PendingKeys, parseSentMember } from './pending-keys.js';
+import type { RedisClient } from './redis-client.js';
 import { RedisScript } from './redis-script.js';
 
 /**
@@ -35,51 +36,44 @@ return #KEYS
 `,
 );
 
-type Verb = 'hset' | 'zadd' | 'hdel' | 'zrem' | 'zremscore';
-
-/** Where pending writes live unless told otherwise. */
-export const PENDING_PREFIX = 'hm:pw:';
-
 /**
- * {@link PendingWrites} in Redis, shared by the cluster. Keys (after `prefix`), each expiring
- * `ttlMs` after its last write:
- *   h:{hugId} / r:{requestId}   hash opId -> operation JSON
- *   sent:{userId}   sorted set hugId -> sentAt (hugs sent whose creation is pending; received ones are
- *                   found through the inbox entries below)
- *   inbox:{userId}   sorted set of entry JSON by cursor
- * Recording and forgetting are one atomic script each.
+ * {@link PendingWrites} in Redis, shared by the cluster, under the keys of {@link PendingKeys}, each
+ * expiring `ttlMs` after its last write. Recording and forgetting are one atomic script each, over
+ * the keys of one log partition when the operations are (a command step's, a written batch's).
  */
 export class RedisPendingWrites implements PendingWrites {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly ttlMs: number,
-    /** Prefix of every key (command steps record under the same one). */
-    readonly prefix = PENDING_PREFIX,
+    /** The keys (command steps and the log's writers record and forget under the same ones). */
+    readonly keys = new PendingKeys(),
   ) {}
 
   async record(operations: readonly WriteOperation[]): Promise<void> {
-    await this.apply(pendingChanges(this.prefix, operations, 'record'));
+    await this.applyGrouped(this.keys.changes(operations, 'record'));
   }
 
   async forget(operations: readonly WriteOperation[]): Promise<void> {
-    await this.apply(pendingChanges(this.prefix, operations, 'forget'));
+    await this.applyGrouped(this.keys.changes(operations, 'forget'));
   }
 
-  hugOperations(ids: readonly string[]): Promise<Map<string, WriteOperation[]>> {
-    return this.operationsOf('hug', ids);
+  hugOperations(refs: readonly SubjectRef[]): Promise<Map<string, WriteOperation[]>> {
+    return this.operationsOf('hug', refs);
   }
 
-  requestOperations(ids: readonly string[]): Promise<Map<string, WriteOperation[]>> {
-    return this.operationsOf('request', ids);
+  requestOperations(refs: readonly SubjectRef[]): Promise<Map<string, WriteOperation[]>> {
+    return this.operationsOf('request', refs);
   }
 
-  async newHugIds(userId: string, direction: HugDirection): Promise<string[]> {
-    if (direction === 'sent') return this.redis.zrange(`${this.prefix}sent:${userId}`, 0, -1);
-    return (await this.inboxAfter(userId, 0)).flatMap((e) => (e.type === 'hug' ? [e.ref] : []));
+  async newHugs(userId: string, direction: HugDirection): Promise<SubjectRef[]> {
+    if (direction === 'received') return (await this.inboxAfter(userId, 0)).flatMap((e) => (e.type === 'hug' ? [{ id: e.ref, recipient: userId }] : []));
+    // One set per partition of the recipients: a history read, not the hot path.
+    const sets = await Promise.all(this.keys.sentByUser(userId).map((key) => this.redis.zrange(key, 0, -1)));
+    return sets.flat().flatMap((member) => parseSentMember(member) ?? []);
   }
 
   async inboxAfter(userId: string, after: number): Promise<InboxRecord[]> {
-    const flat = await this.redis.zrangebyscore(`${this.prefix}inbox:${userId}`, `(${after}`, '+inf', 'WITHSCORES');
+    const flat = await this.redis.zrangebyscore(this.keys.inbox(userId), `(${after}`, '+inf', 'WITHSCORES');
     const entries: InboxRecord[] = [];
     // The score is the cursor: a command step records the entry before its cursor is in the JSON.
     for (let i = 0; i + 1 < flat.length; i += 2) entries.push({ ...(JSON.parse(flat[i] ?? '') as InboxRecord), cursor: Number(flat[i + 1]) });
@@ -91,24 +85,35 @@ export class RedisPendingWrites implements PendingWrites {
     return Promise.resolve();
   }
 
-  private async apply(changes: readonly PendingChange[]): Promise<void> {
-    if (changes.length === 0) return;
-    await APPLY.run(
-      this.redis,
-      changes.map((c) => c.key),
-      [this.ttlMs, ...changes.flatMap((c) => [c.verb, c.a, c.b])],
+  /** One script per hash slot the changes touch (one, for the operations of one partition). */
+  private async applyGrouped(changes: readonly PendingChange[]): Promise<void> {
+    const bySlot = new Map<string, PendingChange[]>();
+    for (const change of changes) {
+      const tag = hashTagOf(change.key);
+      const group = bySlot.get(tag);
+      if (group) group.push(change);
+      else bySlot.set(tag, [change]);
+    }
+    await Promise.all(
+      [...bySlot.values()].map((group) =>
+        APPLY.run(
+          this.redis,
+          group.map((c) => c.key),
+          [this.ttlMs, ...group.flatMap((c) => [c.verb, c.a, c.b])],
+        ),
+      ),
     );
   }
 
-  private subjectKey(kind: 'hug' | 'request', id: string): string {
-    return pendingSubjectKey(this.prefix, kind, id);
-  }
-
-  private async operationsOf(kind: 'hug' | 'request', ids: readonly string[]): Promise<Map<string, WriteOperation[]>> {
+  private async operationsOf(kind: 'hug' | 'request', refs: readonly SubjectRef[]): Promise<Map<string, WriteOperation[]>> {
     const found = new Map<string, WriteOperation[]>();
     // One round trip per hug: reads here are a handful of ids (a receipt, a sync page's hugs).
-    const all = await Promise.all(ids.map((id) => this.redis.hvals(this.subjectKey(kind, id))));
-    ids.forEach((id, i) => {
+    const read = async (ref: SubjectRef) => {
+      if (ref.recipient !== null) return this.redis.hvals(this.keys.subject(kind, ref.id, ref.recipient));
+      return (await Promise.all(this.keys.subjectAnywhere(kind, ref.id).map((key) => this.redis.hvals(key)))).flat();
+    };
+    const all = await Promise.all(refs.map(read));
+    refs.forEach(({ id }, i) => {
       const ops = (all[i] ?? []).flatMap((v) => {
         const parsed = writeOperationSchema.safeParse(JSON.parse(v));
         return parsed.success ? [parsed.data] : [];
@@ -119,42 +124,9 @@ export class RedisPendingWrites implements PendingWrites {
   }
 }
 
-/** One change to the pending keys: `hset key a b`, `zadd key a b` (score a, member b), `hdel key a`, `zrem key a`, `zremscore key a`. */
-export interface PendingChange {
-  readonly verb: Verb;
-  readonly key: string;
-  readonly a: string | number;
-  readonly b: string;
-}
-
-/** The key of the pending operations on one hug or hug request. */
-export function pendingSubjectKey(prefix: string, kind: 'hug' | 'request', id: string): string {
-  return `${prefix}${kind === 'hug' ? 'h' : 'r'}:${id}`;
-}
-
-/**
- * The changes that record (or forget) `operations` as pending under `prefix`. An inbox entry is
- * scored by its cursor; when `cursor` is given as `'$c'` the command step fills it in.
- */
-export function pendingChanges(prefix: string, operations: readonly WriteOperation[], how: 'record' | 'forget', cursor: number | '$c' | null = null): PendingChange[] {
-  const changes: PendingChange[] = [];
-  const add = (verb: Verb, key: string, a: string | number, b = '') => changes.push({ verb, key, a, b });
-  for (const op of operations) {
-    if (op.type === 'inbox.append') {
-      const key = `${prefix}inbox:${op.entry.userId}`;
-      if (how === 'record') add('zadd', key, cursor ?? op.entry.cursor, JSON.stringify(op.entry));
-      else add('zremscore', key, op.entry.cursor);
-    }
-    const subject = subjectOf(op);
-    if (!subject) continue;
-    const key = pendingSubjectKey(prefix, subject.kind, subject.id);
-    if (how === 'record') add('hset', key, op.id, JSON.stringify(op));
-    else add('hdel', key, op.id);
-    // Received hugs are found through the recipient's pending inbox entries; sent ones need their own set.
-    if (op.type === 'hug.create') {
-      if (how === 'record') add('zadd', `${prefix}sent:${op.hug.from}`, op.hug.sentAt, op.hug.id);
-      else add('zrem', `${prefix}sent:${op.hug.from}`, op.hug.id);
-    }
-  }
-  return changes;
+/** The hash tag of `key` (the text between its first `{` and the next `}`), or the whole key. */
+function hashTagOf(key: string): string {
+  const open = key.indexOf('{');
+  const close = open < 0 ? -1 : key.indexOf('}', open + 1);
+  return close > open + 1 ? key.slice(open + 1, close) : key;
 }

@@ -30,7 +30,10 @@ end
 /** Where bucket keys live unless told otherwise. */
 export const RATE_PREFIX = 'hm:rate:';
 
-/** The key of bucket `rule` + `key` (the rate limiter and command steps spend the same buckets). */
-export function rateBucketKey(prefix: string, rule: string, key: string): string {
-  return `${prefix}${rule}:${key}`;
+/**
+ * The key of bucket `rule` + `key` (the rate limiter and command steps spend the same buckets);
+ * `tag` is a hash tag (braces included) that puts it in the slot of the other keys of its step.
+ */
+export function rateBucketKey(prefix: string, rule: string, key: string, tag = ''): string {
+  return tag ? `${prefix}${rule}:${tag}:${key}` : `${prefix}${rule}:${key}`;
 }

@@ -1,5 +1,5 @@
 import type { InboxRecord } from '../store/inbox-repository.js';
-import { type HugDirection, type PendingWrites, subjectOf } from './pending-writes.js';
+import { type HugDirection, type PendingWrites, type SubjectRef, subjectOf } from './pending-writes.js';
 import type { WriteOperation } from './write-operation.js';
 
 interface Timed<T> {
@@ -10,7 +10,7 @@ interface Timed<T> {
 /** {@link PendingWrites} in one process's memory (the embedded shape), swept of expired entries. */
 export class MemoryPendingWrites implements PendingWrites {
   private readonly ops = new Map<string, Map<string, Timed<WriteOperation>>>();
-  private readonly newHugs = new Map<string, Map<string, Timed<string>>>();
+  private readonly sent = new Map<string, Map<string, Timed<SubjectRef>>>();
   private readonly inbox = new Map<string, Map<number, Timed<InboxRecord>>>();
   private readonly sweeper: ReturnType<typeof setInterval>;
 
@@ -30,7 +30,7 @@ export class MemoryPendingWrites implements PendingWrites {
       if (!subject) continue;
       getOrAdd(this.ops, `${subject.kind}:${subject.id}`, () => new Map()).set(op.id, { value: op, at });
       if (op.type === 'hug.create') {
-        getOrAdd(this.newHugs, `sent:${op.hug.from}`, () => new Map()).set(op.hug.id, { value: op.hug.id, at });
+        getOrAdd(this.sent, op.hug.from, () => new Map()).set(op.hug.id, { value: { id: op.hug.id, recipient: op.hug.to }, at });
       }
     }
     return Promise.resolve();
@@ -43,24 +43,24 @@ export class MemoryPendingWrites implements PendingWrites {
       if (!subject) continue;
       deleteIn(this.ops, `${subject.kind}:${subject.id}`, op.id);
       if (op.type === 'hug.create') {
-        deleteIn(this.newHugs, `sent:${op.hug.from}`, op.hug.id);
+        deleteIn(this.sent, op.hug.from, op.hug.id);
       }
     }
     return Promise.resolve();
   }
 
-  hugOperations(ids: readonly string[]): Promise<Map<string, WriteOperation[]>> {
-    return Promise.resolve(this.operationsOf('hug', ids));
+  hugOperations(refs: readonly SubjectRef[]): Promise<Map<string, WriteOperation[]>> {
+    return Promise.resolve(this.operationsOf('hug', refs));
   }
 
-  requestOperations(ids: readonly string[]): Promise<Map<string, WriteOperation[]>> {
-    return Promise.resolve(this.operationsOf('request', ids));
+  requestOperations(refs: readonly SubjectRef[]): Promise<Map<string, WriteOperation[]>> {
+    return Promise.resolve(this.operationsOf('request', refs));
   }
 
-  async newHugIds(userId: string, direction: HugDirection): Promise<string[]> {
-    if (direction === 'received') return (await this.inboxAfter(userId, 0)).flatMap((e) => (e.type === 'hug' ? [e.ref] : []));
+  async newHugs(userId: string, direction: HugDirection): Promise<SubjectRef[]> {
+    if (direction === 'received') return (await this.inboxAfter(userId, 0)).flatMap((e) => (e.type === 'hug' ? [{ id: e.ref, recipient: userId }] : []));
     const fresh = this.fresh();
-    return [...(this.newHugs.get(`sent:${userId}`)?.values() ?? [])].filter(fresh).map((t) => t.value);
+    return [...(this.sent.get(userId)?.values() ?? [])].filter(fresh).map((t) => t.value);
   }
 
   inboxAfter(userId: string, after: number): Promise<InboxRecord[]> {
@@ -81,13 +81,14 @@ export class MemoryPendingWrites implements PendingWrites {
     const oldest = this.now() - this.ttlMs;
     sweepNested(this.ops, oldest);
     sweepNested(this.inbox, oldest);
-    sweepNested(this.newHugs, oldest);
+    sweepNested(this.sent, oldest);
   }
 
-  private operationsOf(kind: 'hug' | 'request', ids: readonly string[]): Map<string, WriteOperation[]> {
+  /** One process holds every user's state: the recipient does not matter here. */
+  private operationsOf(kind: 'hug' | 'request', refs: readonly SubjectRef[]): Map<string, WriteOperation[]> {
     const found = new Map<string, WriteOperation[]>();
     const fresh = this.fresh();
-    for (const id of ids) {
+    for (const { id } of refs) {
       const ops = [...(this.ops.get(`${kind}:${id}`)?.values() ?? [])].filter(fresh);
       if (ops.length > 0) found.set(id, ops.map((t) => t.value));
     }

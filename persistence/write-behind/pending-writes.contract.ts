@@ -37,16 +37,35 @@ export function runPendingWritesContract(name: string, factory: PendingWritesFac
       const { a, b, h } = ids();
       const create = hugCreate(hug(h, a, b, 10));
       const entry = inboxAppend({ userId: b, cursor: 1, id: `hug:${h}`, type: 'hug', ref: h, createdAt: 10, data: {} });
-      const read = hugRead(h, 20);
+      const read = hugRead(h, 20, b);
       await p.record([create, entry, read, userLastSeen(a, 5)]);
-      expect((await p.hugOperations([h, 'unknown'])).get(h)?.map((op) => op.id).sort()).toEqual([create.id, read.id].sort());
-      expect(await p.newHugIds(a, 'sent')).toEqual([h]);
-      expect(await p.newHugIds(b, 'received')).toEqual([h]);
-      expect(await p.newHugIds(a, 'received')).toEqual([]);
+      const ops = await p.hugOperations([
+        { id: h, recipient: b },
+        { id: 'unknown', recipient: b },
+      ]);
+      expect(ops.get(h)?.map((op) => op.id).sort()).toEqual([create.id, read.id].sort());
+      expect(ops.has('unknown')).toBe(false);
+      expect(await p.newHugs(a, 'sent')).toEqual([{ id: h, recipient: b }]);
+      expect(await p.newHugs(b, 'received')).toEqual([{ id: h, recipient: b }]);
+      expect(await p.newHugs(a, 'received')).toEqual([]);
       await p.forget([create, entry]);
-      expect((await p.hugOperations([h])).get(h)?.map((op) => op.id)).toEqual([read.id]);
-      expect(await p.newHugIds(a, 'sent')).toEqual([]);
-      expect(await p.newHugIds(b, 'received')).toEqual([]);
+      expect((await p.hugOperations([{ id: h, recipient: b }])).get(h)?.map((op) => op.id)).toEqual([read.id]);
+      expect(await p.newHugs(a, 'sent')).toEqual([]);
+      expect(await p.newHugs(b, 'received')).toEqual([]);
+    });
+
+    it('records and reads hugs to many recipients in one call (their state may live apart)', async () => {
+      const p = await factory(60_000);
+      pending = p;
+      const a = `a-${randomUUID()}`;
+      const sent = Array.from({ length: 12 }, (_, i) => ({ id: `h-${randomUUID()}`, recipient: `b${i}-${randomUUID()}` }));
+      await p.record(sent.map((s, i) => hugCreate(hug(s.id, a, s.recipient, 100 + i))));
+      const byId = (refs: readonly { id: string }[]) => [...refs].sort((x, y) => (x.id < y.id ? -1 : 1));
+      expect(byId(await p.newHugs(a, 'sent'))).toEqual(byId(sent));
+      const ops = await p.hugOperations(sent);
+      expect(sent.map((s) => ops.get(s.id)?.[0]?.type)).toEqual(sent.map(() => 'hug.create'));
+      await p.forget(sent.slice(0, 6).map((s, i) => hugCreate(hug(s.id, a, s.recipient, 100 + i))));
+      expect(byId(await p.newHugs(a, 'sent'))).toEqual(byId(sent.slice(6)));
     });
 
     it('shows hug request operations, and inbox entries after a cursor in cursor order', async () => {
@@ -55,8 +74,10 @@ export function runPendingWritesContract(name: string, factory: PendingWritesFac
       const { a, b, r } = ids();
       const request = hugRequestCreate({ id: r, from: a, to: b, message: null, createdAt: 1, expiresAt: 99, status: 'pending', answeredAt: null, hugId: null, fingerprint: 'fp' });
       const entries = [3, 1, 2].map((cursor) => inboxAppend({ userId: b, cursor, id: `e${cursor}`, type: 'hug-request', ref: r, createdAt: cursor, data: {} }));
-      await p.record([request, hugRequestAnswer(r, 'accepted', 5, null), ...entries]);
-      expect((await p.requestOperations([r])).get(r)).toHaveLength(2);
+      await p.record([request, hugRequestAnswer(r, 'accepted', 5, null, b), ...entries]);
+      expect((await p.requestOperations([{ id: r, recipient: b }])).get(r)).toHaveLength(2);
+      // Without the recipient, every partition is looked at.
+      expect((await p.requestOperations([{ id: r, recipient: null }])).get(r)).toHaveLength(2);
       expect((await p.inboxAfter(b, 1)).map((e) => e.cursor)).toEqual([2, 3]);
       await p.forget(entries.slice(0, 1));
       expect((await p.inboxAfter(b, 0)).map((e) => e.cursor)).toEqual([1, 2]);
@@ -68,8 +89,8 @@ export function runPendingWritesContract(name: string, factory: PendingWritesFac
       const { a, b, h } = ids();
       await p.record([hugCreate(hug(h, a, b, 1)), inboxAppend({ userId: b, cursor: 1, id: 'e', type: 'hug', ref: h, createdAt: 1, data: {} })]);
       await new Promise((resolve) => setTimeout(resolve, 250));
-      expect((await p.hugOperations([h])).size).toBe(0);
-      expect(await p.newHugIds(a, 'sent')).toEqual([]);
+      expect((await p.hugOperations([{ id: h, recipient: b }])).size).toBe(0);
+      expect(await p.newHugs(a, 'sent')).toEqual([]);
       expect(await p.inboxAfter(b, 0)).toEqual([]);
     });
   });

@@ -5,6 +5,16 @@ import type { WriteOperation } from './write-operation.js';
 export type HugDirection = 'sent' | 'received';
 
 /**
+ * A hug or hug request with its recipient: pending writes are kept with the recipient's state (in
+ * a Redis Cluster, the recipient's hash slot), so a read names them both. `null`: the recipient is
+ * not known, and every partition is looked at (a refusal's path, never a hot one).
+ */
+export interface SubjectRef {
+  readonly id: string;
+  readonly recipient: string | null;
+}
+
+/**
  * Writes that were acknowledged but may not be in the store yet (the hot state of read-your-writes),
  * indexed for the reads that must see them: hugs and hug requests by id, a user's new hugs, and a
  * user's inbox. A memory implementation serves one node, a Redis one the cluster, so a read on any
@@ -19,12 +29,12 @@ export interface PendingWrites {
   record(operations: readonly WriteOperation[]): Promise<void>;
   /** Forgets operations the store now holds. */
   forget(operations: readonly WriteOperation[]): Promise<void>;
-  /** Pending operations on each of the hugs `ids` (creation, delivery, read). */
-  hugOperations(ids: readonly string[]): Promise<Map<string, WriteOperation[]>>;
-  /** Pending operations on each of the hug requests `ids` (creation, answer). */
-  requestOperations(ids: readonly string[]): Promise<Map<string, WriteOperation[]>>;
-  /** Ids of hugs `userId` sent whose creation is pending, or received whose inbox entry is pending (they are recorded together). */
-  newHugIds(userId: string, direction: HugDirection): Promise<string[]>;
+  /** Pending operations on each of the hugs `refs`, by id (creation, delivery, read). */
+  hugOperations(refs: readonly SubjectRef[]): Promise<Map<string, WriteOperation[]>>;
+  /** Pending operations on each of the hug requests `refs`, by id (creation, answer). */
+  requestOperations(refs: readonly SubjectRef[]): Promise<Map<string, WriteOperation[]>>;
+  /** Hugs `userId` sent whose creation is pending, or received whose inbox entry is pending (they are recorded together). */
+  newHugs(userId: string, direction: HugDirection): Promise<SubjectRef[]>;
   /** Pending inbox entries of `userId` after cursor `after`, in cursor order. */
   inboxAfter(userId: string, after: number): Promise<InboxRecord[]>;
   close(): Promise<void>;

@@ -3,6 +3,7 @@ import type { HugRecord, HugRepository } from '../store/hug-repository.js';
 import type { HugRequestRepository } from '../store/hug-request-repository.js';
 import type { InboxRecord, InboxRepository } from '../store/inbox-repository.js';
 import { MemoryPendingWrites } from './memory-pending-writes.js';
+import type { SubjectRef } from './pending-writes.js';
 import { freshReads } from './read-your-writes.js';
 import { hugCreate, hugRead, inboxAppend } from './write-operation.js';
 
@@ -28,9 +29,9 @@ describe('read-your-writes', () => {
   it('shows an acknowledged write before the store has it, with the store semantics applied', async () => {
     const pending = new MemoryPendingWrites(60_000);
     const reads = freshReads(fakeStore({ inbox: [], hugs: [] }), pending);
-    await pending.record([hugCreate(hug), inboxAppend(entry), hugRead('h1', 20)]);
+    await pending.record([hugCreate(hug), inboxAppend(entry), hugRead('h1', 20, 'b')]);
     expect(await reads.inbox.after('b', 0, 10)).toEqual([entry]);
-    expect(await reads.hugs.get('h1')).toEqual({ ...hug, readAt: 20, deliveredAt: 20 });
+    expect(await reads.hugs.get('h1', 'b')).toEqual({ ...hug, readAt: 20, deliveredAt: 20 });
     await pending.close();
   });
 
@@ -49,9 +50,9 @@ describe('read-your-writes', () => {
         await worker();
         return inner.inboxAfter(userId, after);
       },
-      hugOperations: async (ids: readonly string[]) => {
+      hugOperations: async (refs: readonly SubjectRef[]) => {
         await worker();
-        return inner.hugOperations(ids);
+        return inner.hugOperations(refs);
       },
     });
     const reads = freshReads(fakeStore(rows), racing);
@@ -59,7 +60,7 @@ describe('read-your-writes', () => {
     rows.inbox.length = 0;
     rows.hugs.length = 0;
     await inner.record([hugCreate(hug)]);
-    expect(await reads.hugs.getMany(['h1'])).toEqual([hug]);
+    expect(await reads.hugs.getMany(['h1'], 'b')).toEqual([hug]);
     await inner.close();
   });
 });

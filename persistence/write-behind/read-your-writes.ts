@@ -2,32 +2,76 @@ import type { HistoryPosition, HugRecord, HugRepository } from '../store/hug-rep
 import type { HugRequestRecord, HugRequestRepository } from '../store/hug-request-repository.js';
 import type { InboxRecord, InboxRepository } from '../store/inbox-repository.js';
 import { foldHug, foldHugRequest } from './pending-fold.js';
-import type { PendingWrites } from './pending-writes.js';
+import type { PendingWrites, SubjectRef } from './pending-writes.js';
 
-/** The repositories that reads right after an acknowledgement go through. */
-export interface FreshReads {
+/** The store's repositories that {@link freshReads} lays the pending writes over. */
+export interface StoredReads {
   readonly hugs: HugRepository;
   readonly hugRequests: HugRequestRepository;
   readonly inbox: InboxRepository;
 }
+
+/**
+ * Hugs as a read right after an acknowledgement sees them. A read names the recipient the caller
+ * expects (a hug's pending writes are kept with its recipient's state, see {@link SubjectRef}): a
+ * hug addressed to someone else is found only once the store holds it, which callers refuse anyway.
+ */
+export interface FreshHugReads {
+  get(id: string, recipient: string): Promise<HugRecord | null>;
+  getMany(ids: readonly string[], recipient: string): Promise<HugRecord[]>;
+  /** Like {@link HugRepository.history}. */
+  history(userId: string, direction: 'sent' | 'received', before: HistoryPosition | null, limit: number): Promise<HugRecord[]>;
+}
+
+/**
+ * Hug requests as a read right after an acknowledgement sees them (recipient as for
+ * {@link FreshHugReads}; `null` looks everywhere, to tell a request made to someone else from none).
+ */
+export interface FreshHugRequestReads {
+  get(id: string, recipient: string | null): Promise<HugRequestRecord | null>;
+  getMany(ids: readonly string[], recipient: string | null): Promise<HugRequestRecord[]>;
+}
+
+/** The reads that go through read-your-writes. */
+export interface FreshReads {
+  readonly hugs: FreshHugReads;
+  readonly hugRequests: FreshHugRequestReads;
+  readonly inbox: InboxRepository;
+}
+
+const refsOf = (ids: readonly string[], recipient: string | null): SubjectRef[] => ids.map((id) => ({ id, recipient }));
 
 /** Newest first, as history pages are ordered. */
 const newestFirst = (a: HugRecord, b: HugRecord) => b.sentAt - a.sentAt || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
 const isBefore = (hug: HugRecord, position: HistoryPosition | null) =>
   position === null || hug.sentAt < position.sentAt || (hug.sentAt === position.sentAt && hug.id < position.id);
 
-class FreshHugs implements HugRepository {
+class FreshHugs implements FreshHugReads {
   constructor(
     private readonly store: HugRepository,
     private readonly pending: PendingWrites,
   ) {}
 
-  async get(id: string): Promise<HugRecord | null> {
-    return (await this.getMany([id]))[0] ?? null;
+  async get(id: string, recipient: string): Promise<HugRecord | null> {
+    return (await this.getMany([id], recipient))[0] ?? null;
   }
 
-  async getMany(ids: readonly string[]): Promise<HugRecord[]> {
-    const pending = await this.pending.hugOperations(ids);
+  getMany(ids: readonly string[], recipient: string): Promise<HugRecord[]> {
+    return this.ofRefs(refsOf(ids, recipient));
+  }
+
+  async history(userId: string, direction: 'sent' | 'received', before: HistoryPosition | null, limit: number): Promise<HugRecord[]> {
+    const fresh = await this.pending.newHugs(userId, direction);
+    const stored = await this.store.history(userId, direction, before, limit);
+    const refs = new Map<string, SubjectRef>(fresh.map((r) => [r.id, r]));
+    for (const hug of stored) refs.set(hug.id, { id: hug.id, recipient: hug.to });
+    const merged = (await this.ofRefs([...refs.values()])).filter((h) => isBefore(h, before));
+    return merged.sort(newestFirst).slice(0, limit);
+  }
+
+  private async ofRefs(refs: readonly SubjectRef[]): Promise<HugRecord[]> {
+    const ids = refs.map((r) => r.id);
+    const pending = await this.pending.hugOperations(refs);
     const stored = await this.store.getMany(ids);
     const byId = new Map(stored.map((h) => [h.id, h]));
     return ids.flatMap((id) => {
@@ -35,28 +79,20 @@ class FreshHugs implements HugRepository {
       return hug ? [hug] : [];
     });
   }
-
-  async history(userId: string, direction: 'sent' | 'received', before: HistoryPosition | null, limit: number): Promise<HugRecord[]> {
-    const fresh = await this.pending.newHugIds(userId, direction);
-    const stored = await this.store.history(userId, direction, before, limit);
-    const ids = [...new Set([...stored.map((h) => h.id), ...fresh])];
-    const merged = (await this.getMany(ids)).filter((h) => isBefore(h, before));
-    return merged.sort(newestFirst).slice(0, limit);
-  }
 }
 
-class FreshHugRequests implements HugRequestRepository {
+class FreshHugRequests implements FreshHugRequestReads {
   constructor(
     private readonly store: HugRequestRepository,
     private readonly pending: PendingWrites,
   ) {}
 
-  async get(id: string): Promise<HugRequestRecord | null> {
-    return (await this.getMany([id]))[0] ?? null;
+  async get(id: string, recipient: string | null): Promise<HugRequestRecord | null> {
+    return (await this.getMany([id], recipient))[0] ?? null;
   }
 
-  async getMany(ids: readonly string[]): Promise<HugRequestRecord[]> {
-    const pending = await this.pending.requestOperations(ids);
+  async getMany(ids: readonly string[], recipient: string | null): Promise<HugRequestRecord[]> {
+    const pending = await this.pending.requestOperations(refsOf(ids, recipient));
     const stored = await this.store.getMany(ids);
     const byId = new Map(stored.map((r) => [r.id, r]));
     return ids.flatMap((id) => {
@@ -97,7 +133,7 @@ class FreshInbox implements InboxRepository {
  * read is already in the store read that follows. (The other order can miss a write that is
  * committed and forgotten between the two reads.)
  */
-export function freshReads(store: FreshReads, pending: PendingWrites): FreshReads {
+export function freshReads(store: StoredReads, pending: PendingWrites): FreshReads {
   return {
     hugs: new FreshHugs(store.hugs, pending),
     hugRequests: new FreshHugRequests(store.hugRequests, pending),

@@ -37,8 +37,9 @@ export interface StepAppend {
   /**
    * The hug this append concerns, read from the pending writes in the same step (before anything is
    * charged or claimed): a hug pending to another user stops the step (`hug-of-another`), a hug not
-   * pending stops it too (`hug-not-pending`: it is in the store, or unknown), and a pending one is
-   * reported with the outcome.
+   * pending stops it too (`hug-not-pending`: it is in the store, or unknown, or, where each user's
+   * state holds only the hugs sent to them, someone else's), and a pending one is reported with the
+   * outcome.
    */
   readonly hugId?: string;
   /** Report whether the step's user has a live device (`online`), read in the same step. */

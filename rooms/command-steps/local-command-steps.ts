@@ -46,7 +46,7 @@ export class LocalCommandSteps implements CommandSteps {
     const { keys } = this.deps;
     let hug: PendingHug | undefined;
     if (step.append?.hugId !== undefined) {
-      const found = await this.pendingHug(step.append.hugId);
+      const found = await this.pendingHug(step.append.hugId, step.userId);
       if (!found) return { kind: 'hug-not-pending' };
       if (found.to !== step.userId) return { kind: 'hug-of-another' };
       hug = found;
@@ -87,8 +87,8 @@ export class LocalCommandSteps implements CommandSteps {
     return { kind: 'done', cursor, replayed: false, online, ...(hug ? { hug } : {}) };
   }
 
-  private async pendingHug(hugId: string): Promise<PendingHug | null> {
-    const ops = (await this.deps.pending.hugOperations([hugId])).get(hugId) ?? [];
+  private async pendingHug(hugId: string, recipient: string): Promise<PendingHug | null> {
+    const ops = (await this.deps.pending.hugOperations([{ id: hugId, recipient }])).get(hugId) ?? [];
     for (const op of ops) if (op.type === 'hug.create') return { from: op.hug.from, to: op.hug.to, sentAt: op.hug.sentAt };
     return null;
   }

@@ -1,5 +1,5 @@
-import type { Redis } from 'ioredis';
-import { pendingChanges, pendingSubjectKey } from '../../persistence/redis/redis-pending-writes.js';
+import type { PendingKeys } from '../../persistence/redis/pending-keys.js';
+import type { RedisClient } from '../../persistence/redis/redis-client.js';
 import { replyArray, replyNumber } from '../../persistence/redis/redis-script.js';
 import { userRoute } from '../../persistence/write-behind/partition.js';
 import type { QueueBackpressureError } from '../../persistence/write-behind/write-queue.js';
@@ -18,23 +18,26 @@ export interface StepLog {
   backpressure(): QueueBackpressureError | null;
 }
 
-/** The keys the step script touches, named as their own Redis implementations name them. */
+/**
+ * The keys the step script touches, named as their own Redis implementations name them. In a Redis
+ * Cluster every key of one user must carry the hash tag of that user's log partition.
+ */
 export interface StepKeys {
-  /** A step's claim or `once` marker (a string key of the steps' own). */
-  claim(key: string): string;
+  /** A step's claim or `once` marker in `userId`'s state (a string key of the steps' own). */
+  claim(userId: string, key: string): string;
   /** A rate-limit bucket (RedisRateLimiter). */
   bucket(rule: string, key: string): string;
   /** A user's inbox counter (RedisInboxCursors). */
   cursor(userId: string): string;
   /** A user's presence hash (RedisPresence). */
   presence(userId: string): string;
-  /** Prefix of the pending writes (RedisPendingWrites). */
-  readonly pendingPrefix: string;
+  /** The pending writes' keys (RedisPendingWrites). */
+  readonly pending: PendingKeys;
 }
 
 /** What {@link RedisCommandSteps} is built from. */
 export interface RedisCommandStepsDeps {
-  readonly redis: Redis;
+  readonly redis: RedisClient;
   readonly log: StepLog;
   readonly keys: StepKeys;
   /** The store's last inbox cursor of a user whose counter is not in Redis yet. */
@@ -74,7 +77,7 @@ export class RedisCommandSteps implements CommandSteps {
     const keyList: string[] = [];
     const k = (key: string) => keyList.push(key);
     const spec: { claim?: { k: number; fp: string; ttl: number }; charges?: { k: number; cap: number; rate: number; name: string }[]; append?: SpecAppend } = {};
-    if (step.claim) spec.claim = { k: k(keys.claim(step.claim.key)), fp: step.claim.fingerprint, ttl: Math.max(1, Math.ceil(step.claim.ttlMs)) };
+    if (step.claim) spec.claim = { k: k(keys.claim(step.userId, step.claim.key)), fp: step.claim.fingerprint, ttl: Math.max(1, Math.ceil(step.claim.ttlMs)) };
     if (step.charges?.length) {
       spec.charges = step.charges.map((c) => ({ k: k(keys.bucket(c.rule.name, c.key)), cap: c.rule.capacity, rate: c.rule.refillPerSecond / 1000, name: c.rule.name }));
     }
@@ -87,11 +90,11 @@ export class RedisCommandSteps implements CommandSteps {
       spec.append = {
         log: k(log.key),
         ops: append.operations.map((op) => JSON.stringify(op)),
-        pending: pendingChanges(keys.pendingPrefix, append.operations, 'record', '$c').map((c) => [c.verb, k(c.key), c.a, c.b]),
+        pending: keys.pending.changes(append.operations, 'record', '$c').map((c) => [c.verb, k(c.key), c.a, c.b]),
         ttl: this.deps.pendingTtlMs,
       };
-      if (append.hugId !== undefined) spec.append.hug = { k: k(pendingSubjectKey(keys.pendingPrefix, 'hug', append.hugId)), field: `hug.create:${append.hugId}`, to: step.userId };
-      if (append.once) spec.append.once = { k: k(keys.claim(append.once.key)), ttl: Math.max(1, Math.ceil(append.once.ttlMs)) };
+      if (append.hugId !== undefined) spec.append.hug = { k: k(keys.pending.subject('hug', append.hugId, step.userId)), field: `hug.create:${append.hugId}`, to: step.userId };
+      if (append.once) spec.append.once = { k: k(keys.claim(step.userId, append.once.key)), ttl: Math.max(1, Math.ceil(append.once.ttlMs)) };
       if (append.reportOnline) spec.append.online = k(keys.presence(step.userId));
       if (inboxAt >= 0) {
         spec.append.inbox = inboxAt + 1;
@@ -106,8 +109,8 @@ export class RedisCommandSteps implements CommandSteps {
     return this.outcome(reply, step.userId, partition, append?.operations.length ?? 0);
   }
 
-  async release(_userId: string, claimKey: string): Promise<void> {
-    await this.deps.redis.del(this.deps.keys.claim(claimKey));
+  async release(userId: string, claimKey: string): Promise<void> {
+    await this.deps.redis.del(this.deps.keys.claim(userId, claimKey));
   }
 
   private outcome(reply: unknown[], userId: string, partition: number, appended: number): StepOutcome {

@@ -2,7 +2,8 @@ import { CommandError } from '../../domain/command-error.js';
 import { relationshipOf } from '../../domain/friendship.js';
 import type { HugKindId } from '../../protocol/hug-kinds.js';
 import type { HugRequestAnswerResult, HugRequestResult } from '../../protocol/schemas/hugs.js';
-import type { HugRequestRecord, HugRequestRepository } from '../../persistence/store/hug-request-repository.js';
+import type { HugRequestRecord } from '../../persistence/store/hug-request-repository.js';
+import type { FreshHugRequestReads } from '../../persistence/write-behind/read-your-writes.js';
 import { hugRequestAnswer, hugRequestCreate, inboxAppend } from '../../persistence/write-behind/write-operation.js';
 import { userRoom } from '../room-names.js';
 import { fingerprintOf, hugRequestIdFor } from './hug-ids.js';
@@ -14,7 +15,7 @@ import { toHugRequest } from './hug-views.js';
 
 /** What {@link HugRequestService} is built from: the hug service's parts, plus requests. */
 export interface HugRequestServiceDeps extends HugServiceDeps {
-  readonly requests: HugRequestRepository;
+  readonly requests: FreshHugRequestReads;
   readonly keys: IdempotencyKeys;
   /** Takes one token from the sender's hug bucket. */
   readonly throttle: (senderId: string) => Promise<{ readonly allowed: boolean; readonly retryAfterMs: number }>;
@@ -56,7 +57,7 @@ export class HugRequestService {
     }
     let result: HugRequestResult;
     try {
-      const stored = await this.deps.requests.get(id);
+      const stored = await this.deps.requests.get(id, to);
       if (stored && stored.fingerprint !== fingerprint) throw new CommandError('conflict', 'this clientId was already used for a different request', { field: 'clientId' });
       result = stored ? { requestId: id, expiresAt: stored.expiresAt } : await this.create(senderId, id, to, message, fingerprint);
     } catch (error) {
@@ -69,7 +70,8 @@ export class HugRequestService {
 
   /** `hug:request:answer`: only the request's recipient may answer, once, before it expires. */
   async answer(userId: string, input: HugRequestAnswerInput): Promise<HugRequestAnswerResult> {
-    const request = await this.deps.requests.get(input.requestId);
+    // Not where a request to this user would be: look everywhere, to tell someone else's from none.
+    const request = (await this.deps.requests.get(input.requestId, userId)) ?? (await this.deps.requests.get(input.requestId, null));
     if (!request) throw new CommandError('not_found', 'no such hug request', { field: 'requestId' });
     if (request.to !== userId) throw new CommandError('forbidden', 'this hug request was not made to you', { field: 'requestId' });
     const wanted = input.accept ? 'accepted' : 'declined';

@@ -2,6 +2,7 @@ import { CommandError } from '../../domain/command-error.js';
 import type { HugKindId } from '../../protocol/hug-kinds.js';
 import type { HugAckResult, HugHistoryPage, HugReadResult, HugSendResult } from '../../protocol/schemas/hugs.js';
 import type { HistoryPosition, HugRecord, HugRepository } from '../../persistence/store/hug-repository.js';
+import type { FreshHugReads } from '../../persistence/write-behind/read-your-writes.js';
 import { hugCreate, hugDelivered, hugRead, inboxAppend } from '../../persistence/write-behind/write-operation.js';
 import type { CommandSteps, StepCharge, StepOutcome } from '../command-steps/command-step.js';
 import { UNASSIGNED_CURSOR } from '../command-steps/step-operations.js';
@@ -31,7 +32,7 @@ export const DEFAULT_REPLAY_WINDOW_MS = 60 * 1000;
 /** What {@link HugService} is built from. */
 export interface HugServiceDeps extends HugPermissionDeps {
   /** Hugs with acknowledged writes laid over the store (read-your-writes). */
-  readonly hugs: HugRepository;
+  readonly hugs: FreshHugReads;
   /** The store's own hugs: a send whose idempotency key has expired is answered from here. */
   readonly storedHugs: HugRepository;
   readonly steps: CommandSteps;
@@ -149,14 +150,14 @@ export class HugService {
 
   /** `hug:read`: the recipient reads a hug; the sender gets a read receipt in their inbox (once). */
   async markRead(userId: string, hugId: string): Promise<HugReadResult> {
-    const hug = await this.deps.hugs.get(hugId);
+    const hug = await this.deps.hugs.get(hugId, userId);
     if (!hug || hug.to !== userId) throw new CommandError('not_found', 'no such hug in your inbox', { field: 'hugId' });
     let readAt = hug.readAt;
     if (readAt === null) {
       readAt = this.now();
       const step = await this.deps.steps.run({ userId, append: { operations: [hugRead(hugId, readAt, userId)], once: { key: `read:${hugId}`, ttlMs: this.window } } });
       // A concurrent read of the same hug got there first: its time stands.
-      if (step.kind === 'done' && step.replayed) readAt = (await this.deps.hugs.get(hugId))?.readAt ?? readAt;
+      if (step.kind === 'done' && step.replayed) readAt = (await this.deps.hugs.get(hugId, userId))?.readAt ?? readAt;
       this.deps.rooms.emit(userRoom(userId), 'hug:read-state', { hugId, readAt, at: this.now() });
     }
     // In the sender's state, once: also when an earlier read failed between its two steps.

@@ -1,14 +1,14 @@
 import type { InboxEntry, InboxPage } from '../../protocol/schemas/inbox.js';
-import type { HugRepository } from '../../persistence/store/hug-repository.js';
-import type { HugRequestRepository } from '../../persistence/store/hug-request-repository.js';
 import type { InboxRecord, InboxRepository } from '../../persistence/store/inbox-repository.js';
+import type { FreshHugReads, FreshHugRequestReads } from '../../persistence/write-behind/read-your-writes.js';
 import { toHug, toHugRequest } from '../hugs/hug-views.js';
 
 /** What {@link InboxService} is built from. */
 export interface InboxServiceDeps {
   readonly inbox: InboxRepository;
-  readonly hugs: HugRepository;
-  readonly requests: HugRequestRepository;
+  /** The user's own hugs and requests are read (they are in the user's inbox as its recipient). */
+  readonly hugs: FreshHugReads;
+  readonly requests: FreshHugRequestReads;
   readonly now?: () => number;
 }
 
@@ -30,7 +30,7 @@ export class InboxService {
     const rows = await this.deps.inbox.after(userId, after, limit + 1);
     const page = rows.slice(0, limit);
     const refs = (type: InboxRecord['type']) => page.filter((r) => r.type === type).map((r) => r.ref);
-    const [hugs, requests] = await Promise.all([this.deps.hugs.getMany(refs('hug')), this.deps.requests.getMany(refs('hug-request'))]);
+    const [hugs, requests] = await Promise.all([this.deps.hugs.getMany(refs('hug'), userId), this.deps.requests.getMany(refs('hug-request'), userId)]);
     const hugById = new Map(hugs.map((h) => [h.id, h]));
     const requestById = new Map(requests.map((r) => [r.id, r]));
     const now = this.now();

@@ -21,6 +21,9 @@ return redis.call('INCRBY', KEYS[1], ARGV[1]) - tonumber(ARGV[1]) + 1
 `,
 );
 
+/** Where the counters live unless told otherwise (untagged: the layout before hash tags). */
+export const CURSOR_PREFIX = 'hm:cursor:';
+
 /**
  * {@link InboxCursors} shared by a cluster: one Redis counter per user, advanced atomically, so
  * cursors stay monotonic and distinct under concurrent writers on different nodes. A counter
@@ -28,19 +31,30 @@ return redis.call('INCRBY', KEYS[1], ARGV[1]) - tonumber(ARGV[1]) + 1
  * TTL: a user's cursor must never go back.
  */
 export class RedisInboxCursors implements InboxCursors {
+  private readonly prefix: string;
+  private readonly tagOf: ((userId: string) => string) | undefined;
+
   constructor(
     private readonly redis: RedisClient,
     private readonly seed: (userId: string) => Promise<number>,
-    private readonly prefix = 'hm:cursor:',
-  ) {}
+    options: {
+      readonly prefix?: string;
+      /** The hash tag of a user's counter (braces included), shared with their command steps' other keys. */
+      readonly tagOf?: (userId: string) => string;
+    } = {},
+  ) {
+    this.prefix = options.prefix ?? CURSOR_PREFIX;
+    this.tagOf = options.tagOf;
+  }
 
   /** The Redis key of a user's counter (command steps reserve through the same keys). */
   keyOf(userId: string): string {
-    return this.prefix + userId;
+    const tag = this.tagOf?.(userId);
+    return tag ? `${this.prefix}${tag}:${userId}` : this.prefix + userId;
   }
 
   async reserve(userId: string, count = 1): Promise<number> {
-    const key = this.prefix + userId;
+    const key = this.keyOf(userId);
     const first = replyNumber(await RESERVE.run(this.redis, [key], [count, '']), RESERVE.name);
     if (first !== -1) return first;
     const seeded = await this.seed(userId);

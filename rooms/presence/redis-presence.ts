@@ -19,8 +19,9 @@ export interface RedisPresenceOptions {
   /** Key prefix inside the connection's own prefix. */
   readonly prefix?: string;
   /**
-   * The hash tag of a user's keys: the user hash and seen key share it, so each script runs in one
-   * hash slot (Redis Cluster). Default: the user id.
+   * The hash tag of a user's keys, braces included: the user hash and seen key share it, so each
+   * script runs in one hash slot (Redis Cluster). Default: `{userId}`; a cluster node gives the
+   * user's log partition tag, which command steps share.
    */
   readonly tagOf?: (userId: string) => string;
 }
@@ -72,7 +73,7 @@ export class RedisPresence implements Presence, PresenceCluster {
   ) {
     this.local = options.prefix ?? 'hm:p:';
     this.seenTtlMs = options.seenTtlMs ?? 7 * 24 * 3600 * 1000;
-    this.tagOf = options.tagOf ?? ((userId) => userId);
+    this.tagOf = options.tagOf ?? ((userId) => `{${userId}}`);
   }
 
   async connect(userId: string, device: DevicePresence): Promise<PresenceChange> {
@@ -182,11 +183,11 @@ export class RedisPresence implements Presence, PresenceCluster {
 
   /** The Redis key of a user's device hash (command steps read whether the user is online from it). */
   userKey(userId: string): string {
-    return `${this.local}u:{${this.tagOf(userId)}}:${userId}`;
+    return `${this.local}u:${this.tagOf(userId)}:${userId}`;
   }
 
   private seenKey(userId: string): string {
-    return `${this.local}seen:{${this.tagOf(userId)}}:${userId}`;
+    return `${this.local}seen:${this.tagOf(userId)}:${userId}`;
   }
 
   private nodeKey(nodeId: string): string {

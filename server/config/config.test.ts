@@ -32,6 +32,25 @@ describe('config', () => {
     expect(result.ok ? [] : result.errors).toEqual(['TOKEN_EXPIRY_WARNING_S: must be less than ACCESS_TOKEN_TTL_S (30)']);
   });
 
+  it('selects one Redis or a Redis Cluster, never both, and names a bad node', () => {
+    const one = loadConfig({ REDIS_URL: 'redis://127.0.0.1:6400' });
+    expect(one.ok && one.config.redis).toEqual({ url: 'redis://127.0.0.1:6400' });
+    const cluster = loadConfig({ REDIS_CLUSTER_NODES: '127.0.0.1:7000, redis://10.0.0.2:7001,[::1]:7002' });
+    expect(cluster.ok && cluster.config.redis).toEqual({
+      clusterSeeds: [
+        { host: '127.0.0.1', port: 7000 },
+        { host: '10.0.0.2', port: 7001 },
+        { host: '::1', port: 7002 },
+      ],
+    });
+    const both = loadConfig({ REDIS_URL: 'redis://127.0.0.1:6400', REDIS_CLUSTER_NODES: '127.0.0.1:7000' });
+    expect(both.ok ? [] : both.errors).toEqual([expect.stringMatching(/^REDIS_CLUSTER_NODES: set either REDIS_URL .* not both$/)]);
+    for (const bad of ['127.0.0.1', '127.0.0.1:0', 'host:70000', 'a b:1', ' , ']) {
+      const result = loadConfig({ REDIS_CLUSTER_NODES: bad });
+      expect(result.ok ? [] : result.errors, bad).toEqual([expect.stringMatching(/^REDIS_CLUSTER_NODES: must /)]);
+    }
+  });
+
   it('requires exact origins', () => {
     const ok = loadConfig({ ALLOWED_ORIGINS: 'https://app.example.com, http://localhost:5173' });
     expect(ok.ok && ok.config.allowedOrigins).toEqual({ kind: 'list', origins: new Set(['https://app.example.com', 'http://localhost:5173']) });

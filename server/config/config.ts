@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { WireFormat } from '../../protocol/wire/wire-format.js';
 import { defaultQueuePartitions, generatedNodeId, SECRET_SETTINGS, SETTINGS, type SettingName } from './settings.js';
+import type { RedisTarget } from '../../persistence/redis/redis-client.js';
 
 /** Browser Origins allowed to connect: an exact list, or localhost on any port (the development default). */
 export type OriginAllowlist = { readonly kind: 'list'; readonly origins: ReadonlySet<string> } | { readonly kind: 'localhost' };
@@ -56,8 +57,8 @@ export interface Config {
     /** Partitions of the Redis Streams log (cluster shape). */
     readonly partitions: number;
   };
-  /** Set: the cluster shape. */
-  readonly redisUrl: string | null;
+  /** Set: the cluster shape, on one Redis or on a Redis Cluster. */
+  readonly redis: RedisTarget | null;
   readonly redisAdapter: 'sharded' | 'classic';
   /** Whether this node runs write-behind workers (cluster shape). */
   readonly workers: boolean;
@@ -136,6 +137,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
   }
   const origins = parseOrigins(e.ALLOWED_ORIGINS, e.NODE_ENV);
   if (origins.error) errors.push(`ALLOWED_ORIGINS: ${origins.error}`);
+  if (e.REDIS_URL && e.REDIS_CLUSTER_NODES) errors.push('REDIS_CLUSTER_NODES: set either REDIS_URL (one Redis) or REDIS_CLUSTER_NODES (a Redis Cluster), not both');
   if (errors.length > 0 || !origins.value) return { ok: false, errors };
 
   return {
@@ -184,7 +186,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
         maxAttempts: e.QUEUE_MAX_ATTEMPTS,
         partitions: e.QUEUE_PARTITIONS ?? defaultQueuePartitions(e.MONGO_URL),
       },
-      redisUrl: e.REDIS_URL ?? null,
+      redis: e.REDIS_CLUSTER_NODES ? { clusterSeeds: e.REDIS_CLUSTER_NODES } : e.REDIS_URL ? { url: e.REDIS_URL } : null,
       redisAdapter: e.REDIS_ADAPTER,
       workers: e.WORKERS === 1,
       presenceNodeTimeoutMs: e.PRESENCE_NODE_TIMEOUT_MS,

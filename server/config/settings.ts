@@ -19,6 +19,29 @@ function trustedProxies() {
     .pipe(z.number().int().min(0).max(16, 'must be at most 16'));
 }
 
+/** `host:port[,host:port…]` (a `redis://` prefix allowed): the seeds of a Redis Cluster. */
+function clusterNodes() {
+  return z
+    .string()
+    .transform((raw, ctx) => {
+      const seeds = [];
+      for (const item of raw.split(',').map((s) => s.trim()).filter((s) => s.length > 0)) {
+        const match = /^(?:rediss?:\/\/)?([A-Za-z0-9.-]+|\[[0-9a-fA-F:]+\]):(\d{1,5})\/?$/.exec(item);
+        const port = Number(match?.[2]);
+        if (!match?.[1] || !(port >= 1 && port <= 65535)) {
+          ctx.addIssue({ code: 'custom', message: `must be host:port entries separated by commas (${JSON.stringify(item)} is not one)` });
+          return z.NEVER;
+        }
+        seeds.push({ host: match[1].replace(/^\[|\]$/g, ''), port });
+      }
+      if (seeds.length === 0) {
+        ctx.addIssue({ code: 'custom', message: 'must name at least one node (host:port)' });
+        return z.NEVER;
+      }
+      return seeds;
+    });
+}
+
 function httpUrl() {
   return z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' });
 }
@@ -85,7 +108,8 @@ export const SETTINGS = {
   MONGO_DATABASE: setting(z.string().regex(/^[A-Za-z0-9_-]{1,63}$/, 'must be 1-63 of A-Z a-z 0-9 _ -').default('hugmood'), 'hugmood', 'The MongoDB database holding the collections.'),
   QUEUE_PARTITIONS: setting(integer(1, 64).optional(), '1 with SQLite, 4 with MongoDB', 'Cluster only: partitions of the Redis Streams write-behind log (keys hash onto them; each is written by one writer at a time, in order, and a dead writer\'s partitions are taken over within 2 s). One suits a shared SQLite file, which has one writer anyway. Every node, worker and `npm run dlq` must use the same value.'),
   WORKERS: setting(integer(0, 1).default(1), '1', 'Cluster only: `1` runs the write-behind workers in this node; `0` leaves them to other nodes or `npm run worker` processes.'),
-  REDIS_URL: setting(z.url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL' }).optional(), 'unset (embedded)', 'Switches every pluggable part to Redis (the cluster shape): the Socket.IO adapter, presence, rate limits, idempotency keys, cursors and the BullMQ write queue. Redis must run with `maxmemory-policy noeviction`.'),
+  REDIS_URL: setting(z.url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL' }).optional(), 'unset (embedded)', 'Switches every pluggable part to Redis (the cluster shape): the Socket.IO adapter, presence, rate limits, idempotency keys, cursors, command steps and the Redis Streams write-behind log. Redis must run with `maxmemory-policy noeviction`. For a Redis Cluster, set `REDIS_CLUSTER_NODES` instead.'),
+  REDIS_CLUSTER_NODES: setting(clusterNodes().optional(), 'unset', 'The cluster shape on a Redis Cluster instead of one Redis (`host:port,host:port,…`, any of its nodes; the client learns the rest). Every key a command touches carries the hash tag of a log partition, so give `QUEUE_PARTITIONS` several times the number of masters. Set this or `REDIS_URL`, not both.'),
   REDIS_ADAPTER: setting(z.enum(['sharded', 'classic']).default('sharded'), 'sharded', 'Cluster only: `sharded` (Redis 7 sharded pub/sub; a node only receives messages for rooms it holds) or `classic` (every node receives every message). See "Choosing the adapter".'),
   PRESENCE_NODE_TIMEOUT_MS: setting(integer(1000, 600_000).default(5000), '5000', 'Cluster only: a node silent this long is dead; any node then sweeps its presence and announces its users offline (about this plus one second after a crash).'),
   GROUP_LEAD_MS: setting(integer(500, 60_000).default(3000), '3000', 'Group hugs: the countdown. `startsAt` is fixed this far ahead of the start (or the schedule opens the countdown this early).'),

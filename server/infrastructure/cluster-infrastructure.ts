@@ -1,12 +1,14 @@
-import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
-import { connectRedis } from '../../persistence/redis/redis-connection.js';
-import { PENDING_PREFIX, pendingChanges, RedisPendingWrites } from '../../persistence/redis/redis-pending-writes.js';
+import { PendingKeys } from '../../persistence/redis/pending-keys.js';
+import { connectRedisTarget, type RedisClient, type RedisTarget } from '../../persistence/redis/redis-client.js';
+import type { RedisConnectionOptions } from '../../persistence/redis/redis-connection.js';
+import { RedisPendingWrites } from '../../persistence/redis/redis-pending-writes.js';
+import { partitionTags } from '../../persistence/redis-streams/stream-keys.js';
 import { RedisStreamWriteQueue } from '../../persistence/redis-streams/stream-write-queue.js';
 import { RedisNodeTransport } from '../../rooms/cluster/redis-node-transport.js';
 import { RedisGroupHugDirectory } from '../../rooms/group-hugs/redis-group-hug-directory.js';
 import { RedisIdempotencyKeys } from '../../rooms/idempotency/redis-idempotency-keys.js';
-import { RedisInboxCursors } from '../../rooms/inbox/redis-inbox-cursors.js';
+import { CURSOR_PREFIX, RedisInboxCursors } from '../../rooms/inbox/redis-inbox-cursors.js';
 import { RedisCommandSteps } from '../../rooms/command-steps/redis-command-steps.js';
 import { RedisPresence } from '../../rooms/presence/redis-presence.js';
 import type { Config } from '../config/config.js';
@@ -18,29 +20,34 @@ import { assertNoEviction } from './redis-policy.js';
 import { redisAdapter } from './socket-adapter.js';
 
 /** What a cluster node needs from its config beyond the store. */
-type ClusterConfig = Config & { readonly redisUrl: string };
+export type ClusterConfig = Config & { readonly redis: RedisTarget };
 
 /** Opens the write-behind queue of a cluster (a node, or a `npm run worker` process). */
 export function openClusterQueue(config: ClusterConfig, log: Logger): Promise<RedisStreamWriteQueue> {
+  const pendingKeys = new PendingKeys(undefined, partitionTags(config.queue.partitions));
   return RedisStreamWriteQueue.open({
-    url: config.redisUrl,
+    ...config.redis,
     partitions: config.queue.partitions,
     maxBatch: config.queue.batchMax,
     lingerMs: config.queue.lingerMs,
     maxAttempts: config.queue.maxAttempts,
     lagBoundMs: config.queue.lagBoundMs,
     // Written batches stop being pending in the call that acknowledges them.
-    forget: (written) => pendingChanges(PENDING_PREFIX, written, 'forget'),
+    forget: (written) => pendingKeys.changes(written, 'forget'),
     clientName: `hugmood:${config.nodeId}`,
     onError: (error, where) => log.warn({ err: error, where }, 'write queue: redis error'),
   });
 }
 
 /**
- * The cluster shape: Redis presence (per-node entries, heartbeats, sweeps), rate limiter,
+ * The cluster shape, on one Redis or a Redis Cluster: Redis presence (per-node entries, heartbeats, sweeps), rate limiter,
  * idempotency keys and cursors; the Redis Streams write-behind log; the Redis Socket.IO adapter. Commands
  * use fail-fast connections, so a Redis outage answers `unavailable` instead of hanging, and every
  * connection reconnects by itself.
+ *
+ * Every key of a user's state (claims, rate buckets, inbox cursor, presence, pending writes) carries
+ * the hash tag of the user's log partition, which the partition's stream carries too, so each
+ * command step is one script in one hash slot of a Redis Cluster.
  */
 export async function openClusterInfrastructure(config: ClusterConfig, log: Logger, metrics: Metrics): Promise<Infrastructure> {
   const onError = (name: string) => {
@@ -50,36 +57,42 @@ export async function openClusterInfrastructure(config: ClusterConfig, log: Logg
       down = true;
     };
   };
-  const connect = (name: string, failFast = true) =>
-    connectRedis(config.redisUrl, { name: `hugmood:${config.nodeId}:${name}`, failFast, onError: onError(name) });
+  const connect = (name: string, options: Partial<RedisConnectionOptions> = {}) =>
+    connectRedisTarget(config.redis, { name: `hugmood:${config.nodeId}:${name}`, onError: onError(name), ...options });
   const commands = await connect('commands');
   await assertNoEviction(commands);
   const pub = await connect('adapter-pub');
-  const sub = await connect('adapter-sub', false);
-  const nodeSub = await connect('node-sub', false);
-  const connections: Redis[] = [commands, pub, sub, nodeSub];
+  // Subscribers wait for a reconnect; on a Redis Cluster they subscribe per shard (sharded pub/sub).
+  const subscriber = { failFast: false, shardedSubscribers: true };
+  const sub = await connect('adapter-sub', subscriber);
+  const nodeSub = await connect('node-sub', subscriber);
+  const connections: RedisClient[] = [commands, pub, sub, nodeSub];
 
   const store = await openStore(config);
   const queue = await openClusterQueue(config, log);
-  const pending = new RedisPendingWrites(commands, PENDING_WRITES_TTL_MS);
+  const tags = partitionTags(config.queue.partitions);
+  const pending = new RedisPendingWrites(commands, PENDING_WRITES_TTL_MS, new PendingKeys(undefined, tags));
   if (config.workers) queue.start(metrics.instrumentApplier((batch) => store.applyWrites(batch)));
   log.info({ workers: config.workers, partitions: config.queue.partitions, depth: queue.stats().depth }, 'write queue ready (redis streams)');
 
-  const presence = new RedisPresence(commands, { nodeId: config.nodeId, nodeTimeoutMs: config.presenceNodeTimeoutMs });
-  const limiter = new RedisRateLimiter(commands);
+  const presence = new RedisPresence(commands, { nodeId: config.nodeId, nodeTimeoutMs: config.presenceNodeTimeoutMs, tagOf: tags.user });
+  const limiter = new RedisRateLimiter(commands, { tagOf: tags.user });
   const keys = new RedisIdempotencyKeys(commands);
-  const cursors = new RedisInboxCursors(commands, (userId) => store.inbox.lastCursor(userId));
+  // A counter not in Redis yet starts after the store's last cursor, or after the counter of the
+  // layout before hash tags (untagged, kept by a Redis that ran an older version).
+  const seed = async (userId: string) => Math.max(await store.inbox.lastCursor(userId), Number((await commands.get(CURSOR_PREFIX + userId)) ?? 0));
+  const cursors = new RedisInboxCursors(commands, seed, { tagOf: tags.user });
   const steps = new RedisCommandSteps({
     redis: commands,
     log: queue,
     keys: {
-      claim: (key) => `hm:step:${key}`,
+      claim: (userId, key) => `hm:step:${tags.user(userId)}:${key}`,
       bucket: (rule, key) => limiter.bucketKeyOf(rule, key),
       cursor: (userId) => cursors.keyOf(userId),
       presence: (userId) => presence.userKey(userId),
-      pendingPrefix: pending.prefix,
+      pending: pending.keys,
     },
-    seed: (userId) => store.inbox.lastCursor(userId),
+    seed,
     pendingTtlMs: PENDING_WRITES_TTL_MS,
   });
   return {

@@ -1,7 +1,7 @@
 import { createAdapter } from '@socket.io/redis-adapter';
 import { createShardedAdapter } from '@socket.io/redis-adapter';
-import type { Redis } from 'ioredis';
 import { Packr } from 'msgpackr';
+import type { RedisClient } from '../../persistence/redis/redis-client.js';
 import type { HugServer } from '../gateway/socket-types.js';
 
 /** The two adapters of `@socket.io/redis-adapter`, compared in the bench (see the README). */
@@ -23,8 +23,10 @@ interface Encoding {
  * - `sharded` (Redis 7 sharded pub/sub, `subscriptionMode: dynamic`): a message to one room goes
  *   to that room's own channel, which only nodes holding a socket in the room subscribe to.
  * - `classic`: every node pattern-subscribes to every message of the namespace.
+ *
+ * On a Redis Cluster `sub` must be opened with sharded subscribers (one per shard) for `sharded`.
  */
-export function redisAdapter(kind: AdapterKind, pub: Redis, sub: Redis, channelPrefix: string): AdapterFactory {
+export function redisAdapter(kind: AdapterKind, pub: RedisClient, sub: RedisClient, channelPrefix: string): AdapterFactory {
   if (kind === 'classic') {
     return createAdapter(pub, sub, {
       key: channelPrefix,

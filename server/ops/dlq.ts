@@ -7,7 +7,7 @@ import { defaultQueuePartitions, SETTINGS } from '../config/settings.js';
 import { runDlqCommand } from './dlq-command.js';
 
 // Process entry of `npm run dlq`: the dead letters of the write-behind queue, in Redis (the Streams log)
-// when REDIS_URL is set, else in DATA_DIR. Safe while servers run: replayed operations go back
+// when REDIS_URL or REDIS_CLUSTER_NODES is set, else in DATA_DIR. Safe while servers run: replayed operations go back
 // through the queue and a worker applies them.
 function fail(message: string): never {
   process.stderr.write(`${message}\n`);
@@ -18,10 +18,14 @@ async function openQueue(): Promise<WriteQueue> {
   const env = (name: string) => process.env[name] || undefined;
   const redisUrl = SETTINGS.REDIS_URL.schema.safeParse(env('REDIS_URL'));
   if (!redisUrl.success) fail('REDIS_URL: must be a redis:// or rediss:// URL');
-  if (redisUrl.data) {
+  const clusterNodes = SETTINGS.REDIS_CLUSTER_NODES.schema.safeParse(env('REDIS_CLUSTER_NODES'));
+  if (!clusterNodes.success) fail(`REDIS_CLUSTER_NODES: ${clusterNodes.error.issues[0]?.message ?? 'must be host:port entries separated by commas'}`);
+  if (redisUrl.data && clusterNodes.data) fail('set either REDIS_URL or REDIS_CLUSTER_NODES, not both');
+  if (redisUrl.data || clusterNodes.data) {
     const partitions = SETTINGS.QUEUE_PARTITIONS.schema.safeParse(env('QUEUE_PARTITIONS'));
     if (!partitions.success) fail('QUEUE_PARTITIONS: must be an integer from 1 to 64');
-    return RedisStreamWriteQueue.open({ url: redisUrl.data, partitions: partitions.data ?? defaultQueuePartitions(env('MONGO_URL')), clientName: 'hugmood:dlq' });
+    const target = clusterNodes.data ? { clusterSeeds: clusterNodes.data } : { url: redisUrl.data };
+    return RedisStreamWriteQueue.open({ ...target, partitions: partitions.data ?? defaultQueuePartitions(env('MONGO_URL')), clientName: 'hugmood:dlq' });
   }
   const dataDir = SETTINGS.DATA_DIR.schema.safeParse(env('DATA_DIR'));
   if (!dataDir.success) fail('DATA_DIR: must be a folder path');

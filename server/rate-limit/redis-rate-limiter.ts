@@ -24,19 +24,29 @@ return {1, 0}
  * (so two nodes never spend the same token), expiring once full.
  */
 export class RedisRateLimiter implements RateLimiter {
+  private readonly prefix: string;
+  private readonly tagOf: ((key: string) => string) | undefined;
+
   constructor(
     private readonly redis: RedisClient,
-    private readonly prefix = RATE_PREFIX,
-  ) {}
+    options: {
+      readonly prefix?: string;
+      /** The hash tag of a bucket key's bucket (braces included), shared with its command steps' other keys. */
+      readonly tagOf?: (key: string) => string;
+    } = {},
+  ) {
+    this.prefix = options.prefix ?? RATE_PREFIX;
+    this.tagOf = options.tagOf;
+  }
 
   /** The Redis key of bucket `rule` + `key` (command steps spend the same buckets). */
   bucketKeyOf(rule: string, key: string): string {
-    return rateBucketKey(this.prefix, rule, key);
+    return rateBucketKey(this.prefix, rule, key, this.tagOf?.(key));
   }
 
   async consume(key: string, rule: RateRule, cost = 1): Promise<RateDecision> {
     const reply = replyArray(
-      await CONSUME.run(this.redis, [rateBucketKey(this.prefix, rule.name, key)], [rule.capacity, rule.refillPerSecond / 1000, cost]),
+      await CONSUME.run(this.redis, [this.bucketKeyOf(rule.name, key)], [rule.capacity, rule.refillPerSecond / 1000, cost]),
       CONSUME.name,
     );
     const allowed = replyNumber(reply[0], CONSUME.name) === 1;
