@@ -3,6 +3,7 @@ import { createGroupHug } from '../../domain/group-hugs/group-hug.js';
 import type { LogPort } from '../log-port.js';
 import { RecordingRoomPort } from '../test-support/recording-room-port.js';
 import { type ActorStopReason, GroupHugActor, type GroupHugActorDeps } from './group-hug-actor.js';
+import type { GroupHugDirectory } from './group-hug-directory.js';
 import { MemoryGroupHugDirectory } from './memory-group-hug-directory.js';
 
 const quiet: LogPort = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
@@ -69,6 +70,61 @@ describe('group hug actor', () => {
     diffs.slice(1).forEach((d, i) => expect(d.fromVersion).toBe(diffs[i]?.version));
     expect(diffs.flatMap((d) => d.joined ?? [])).toEqual(Array.from({ length: 40 }, (_, i) => `u${i}`));
     expect(actor.current.participants).toHaveLength(41);
+    await actor.shutdown();
+  });
+
+  it('sends the next batch’s save while one is on its way, answers in order, and a failed save fails the batches built on it', async () => {
+    const { directory, deps } = setup(60_000);
+    const many = createGroupHug({ id: 'g_actor0003', title: 't', creatorId: 'c', invitees: Array.from({ length: 10 }, (_, i) => `u${i}`), scheduledAt: null, durationMs: 3000 }, Date.now(), rules);
+    const lease = await directory.create(many, 'n1', 60_000);
+    if (!lease) throw new Error('no lease');
+    // Saves wait until the test lets them land, one by one, in the order they were sent.
+    const held: { land: () => void; fail: (error: Error) => void; since: unknown }[] = [];
+    const slow = Object.assign(Object.create(directory) as MemoryGroupHugDirectory, {
+      save: (...args: Parameters<GroupHugDirectory['save']>) =>
+        new Promise<boolean>((resolve, reject) => {
+          held.push({ land: () => void directory.save(args[0], args[1], args[2]).then(resolve, reject), fail: reject, since: args[3] });
+        }),
+    });
+    const actor = new GroupHugActor(many, lease, { ...deps, directory: slow });
+    const answered: string[] = [];
+    const join = (userId: string) =>
+      actor.execute({ type: 'join', userId }).then(
+        () => answered.push(`ok ${userId}`),
+        (error: unknown) => answered.push(`refused ${userId}: ${(error as Error).message}`),
+      );
+    const first = join('u0');
+    await vi.waitFor(() => expect(held).toHaveLength(1));
+    const second = join('u1');
+    const third = join('u2');
+    // Both later joins went out as one batch, whose save is on its way behind the first one.
+    await vi.waitFor(() => expect(held).toHaveLength(2));
+    held[1]?.land();
+    await sleep(20);
+    expect(answered).toEqual([]);
+    held[0]?.land();
+    await Promise.all([first, second, third]);
+    expect(answered).toEqual(['ok u0', 'ok u1', 'ok u2']);
+    expect(actor.current.participants).toEqual(['c', 'u0', 'u1', 'u2']);
+
+    // A save fails: its batch and the one sent behind it are refused, the head goes back to what is saved.
+    const fourth = join('u3');
+    await vi.waitFor(() => expect(held).toHaveLength(3));
+    const fifth = join('u4');
+    await vi.waitFor(() => expect(held).toHaveLength(4));
+    held[2]?.fail(new Error('redis went away'));
+    held[3]?.land();
+    await Promise.all([fourth, fifth]);
+    expect(answered.slice(3)).toEqual(['refused u3: redis went away', 'refused u4: redis went away']);
+    expect(actor.current.participants).toEqual(['c', 'u0', 'u1', 'u2']);
+    // The next save starts from the saved state, whole (a failed write may or may not have landed).
+    const sixth = join('u5');
+    await vi.waitFor(() => expect(held).toHaveLength(5));
+    expect(held[4]?.since).toBeUndefined();
+    held[4]?.land();
+    await sixth;
+    expect(actor.current.participants).toEqual(['c', 'u0', 'u1', 'u2', 'u5']);
+    expect(await directory.acquire(many.id, 'n2', 60_000)).toMatchObject({ kind: 'held' });
     await actor.shutdown();
   });
 

@@ -55,6 +55,9 @@ export function notOwner(groupId: string): CommandError {
 /** How many recent command ids an actor remembers, to run a redelivered command once. */
 const RECENT_COMMANDS = 2000;
 
+/** Batches whose saves may be on their way at once (each behind the one before, on one connection). */
+const MAX_SAVES_IN_FLIGHT = 4;
+
 type Mail =
   | { readonly kind: 'command'; readonly command: GroupHugCommand; resolve(o: ActorOutcome): void; reject(e: unknown): void }
   | { readonly kind: 'tick' };
@@ -67,7 +70,16 @@ type Mail =
  */
 export class GroupHugActor {
   private readonly mailbox: Mail[] = [];
-  private draining = false;
+  /** Batches applied whose completion (save, then answers) has not finished. */
+  private inFlight = 0;
+  private drainQueued = false;
+  /** Resolves once the last batch issued has completed: batches complete in issue order. */
+  private completed: Promise<void> = Promise.resolve();
+  /** The state with every batch issued so far applied (saved, or its save on the way). */
+  private head: GroupHugState;
+  /** Bumped by a failed save: batches issued before it learnt of the failure are refused. */
+  private epoch = 0;
+  private lastFailure: unknown = null;
   private stopped = false;
   private readonly pulses = new PulseAggregator();
   private readonly recent = new Map<string, Promise<ActorOutcome>>();
@@ -88,6 +100,7 @@ export class GroupHugActor {
   ) {
     this.lastRenewedAt = performance.now();
     this.saved = state;
+    this.head = state;
     this.members = new Set(state.participants);
     this.broadcaster = new StateBroadcaster(
       state,
@@ -154,26 +167,46 @@ export class GroupHugActor {
     await this.deps.directory.release(this.lease).catch((error: unknown) => this.deps.log.warn({ err: error, groupId: this.id }, 'could not hand back a group hug lease'));
   }
 
+  /** Mail posted in one turn shares a batch: the drain runs once the turn's synchronous work is done. */
   private post(mail: Mail): void {
     this.mailbox.push(mail);
-    void this.drain();
+    if (this.drainQueued) return;
+    this.drainQueued = true;
+    queueMicrotask(() => {
+      this.drainQueued = false;
+      this.drain();
+    });
   }
 
-  private async drain(): Promise<void> {
-    if (this.draining) return;
-    this.draining = true;
-    try {
-      while (this.mailbox.length > 0 && !this.stopped) await this.runBatch(this.mailbox.splice(0));
-    } finally {
-      this.draining = false;
+  /**
+   * Starts batches while fewer than {@link MAX_SAVES_IN_FLIGHT} saves are on their way: a batch is
+   * applied to the head (every batch issued so far) and its save goes out at once, behind the
+   * others on the same connection, so a burst of joins waits for one save instead of a queue of them.
+   * Batches complete in the order they were issued.
+   */
+  private drain(): void {
+    while (this.mailbox.length > 0 && !this.stopped && this.inFlight < MAX_SAVES_IN_FLIGHT) {
+      this.inFlight += 1;
+      const done = this.runBatch(this.mailbox.splice(0));
+      void done.finally(() => {
+        this.inFlight -= 1;
+        if (this.stopped) this.failQueued();
+        else this.drain();
+      });
     }
     if (this.stopped) this.failQueued();
   }
 
-  /** Applies a batch of mail to a copy of the state, saves once (group commit), then tells everyone. */
+  /**
+   * Applies a batch of mail to the head, saves once (group commit), and once every earlier batch
+   * completed, tells everyone. A save that fails fails its batch and every batch issued after it
+   * (they were built on it): their commands are refused and the head goes back to what is saved.
+   */
   private async runBatch(batch: Mail[]): Promise<void> {
     const now = this.deps.now();
-    let state = this.state;
+    const epoch = this.epoch;
+    const base = this.head;
+    let state = base;
     const results: { mail: Extract<Mail, { kind: 'command' }>; diff: GroupHugDiff | null; error?: unknown }[] = [];
     const apply = (step: ReturnType<typeof advance>) => {
       if (!step) return null;
@@ -191,35 +224,53 @@ export class GroupHugActor {
         results.push({ mail, diff: null, error });
       }
     }
-    if (state !== this.state) {
-      let saved: boolean;
-      try {
-        saved = await this.write(state);
-      } catch (error) {
-        // Not saved, so not applied: every command of the batch fails, the state stays as it was.
+    const changed = state !== base;
+    if (changed) this.head = state;
+    const save = changed ? this.write(state).then((saved) => ({ saved }), (error: unknown) => ({ error })) : null;
+    const previous = this.completed;
+    let release = () => undefined as void;
+    this.completed = new Promise<void>((resolve) => (release = resolve));
+    try {
+      await previous;
+      const outcome = save ? await save : null;
+      if (this.epoch !== epoch || (outcome && 'error' in outcome)) {
+        // Not saved (or built on a save that failed), so not applied: every command of the batch fails.
+        const error = outcome && 'error' in outcome ? outcome.error : this.lastFailure;
+        if (this.epoch === epoch) this.breakChain(error);
         for (const r of results) r.mail.reject(error);
         this.schedule();
         return;
       }
-      if (!saved) {
+      if (outcome && !outcome.saved) {
         for (const r of results) r.mail.reject(notOwner(this.id));
         this.stop('fenced');
         return;
       }
-      this.lastRenewedAt = performance.now();
-      const before = this.state;
-      // Pulses may have raised the peak while the save was on its way: keep it (the renewal saves it).
-      this.state = withWarmth(state, before.peakWarmth);
-      if (before.participants !== state.participants) this.members = new Set(state.participants);
-      // At most one diff per pulse period, whatever the batches: a phase change goes at once.
-      this.broadcaster.changed(state);
+      if (changed) {
+        this.lastRenewedAt = performance.now();
+        const before = this.state;
+        // Pulses may have raised the peak while the save was on its way: keep it (the renewal saves it).
+        this.state = withWarmth(state, before.peakWarmth);
+        if (before.participants !== state.participants) this.members = new Set(state.participants);
+        // At most one diff per pulse period, whatever the batches: a phase change goes at once.
+        this.broadcaster.changed(state);
+      }
+      for (const r of results) {
+        if (r.error === undefined) r.mail.resolve({ state: this.state, diff: r.diff });
+        else r.mail.reject(r.error);
+      }
+      if (isFinalPhase(this.state.phase)) await this.finish();
+      else this.schedule();
+    } finally {
+      release();
     }
-    for (const r of results) {
-      if (r.error === undefined) r.mail.resolve({ state: this.state, diff: r.diff });
-      else r.mail.reject(r.error);
-    }
-    if (isFinalPhase(this.state.phase)) await this.finish();
-    else this.schedule();
+  }
+
+  /** After a failed write: batches issued before now are refused, and the head goes back to what is saved. */
+  private breakChain(error: unknown): void {
+    this.epoch += 1;
+    this.lastFailure = error;
+    this.head = this.state;
   }
 
   /**
@@ -267,6 +318,7 @@ export class GroupHugActor {
     const pulse = this.pulses.flush(this.state.participants.length);
     if (!pulse) return;
     this.state = withWarmth(this.state, pulse.warmth);
+    this.head = withWarmth(this.head, pulse.warmth);
     const t = this.deps.now();
     this.deps.rooms.emit(groupRoom(this.id), 'group:pulse', { groupId: this.id, warmth: pulse.warmth, participantsSqueezing: pulse.participantsSqueezing, t, at: t });
   }
@@ -299,12 +351,15 @@ export class GroupHugActor {
     if (this.stopped) return;
     const started = performance.now();
     try {
-      const warmer = this.saved === null || this.state.peakWarmth > this.saved.peakWarmth;
+      // With a batch on its way, its save carries the warmth (and a write now could land an older state after it).
+      const warmer = this.inFlight === 0 && (this.saved === null || this.state.peakWarmth > this.saved.peakWarmth);
       const ok = warmer ? await this.write(this.state) : await this.deps.directory.renew(this.lease, this.deps.leaseMs);
       if (!ok) return this.stop('fenced');
       this.lastRenewedAt = started;
     } catch (error) {
       this.deps.log.warn({ err: error, groupId: this.id }, 'group hug lease renewal failed');
+      // A failed write may or may not have landed: batches issued behind it are refused.
+      this.breakChain(error);
       // Unrenewed for a whole lease: another node may own it now. Step down before it can act.
       if (performance.now() - this.lastRenewedAt > this.deps.leaseMs) this.stop('fenced');
     }

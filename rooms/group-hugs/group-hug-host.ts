@@ -8,11 +8,15 @@ import { type ActorOutcome, GroupHugActor, type GroupHugActorDeps, notOwner } fr
 import type { AcquireResult } from './group-hug-directory.js';
 import { toGroupView } from './group-hug-views.js';
 import { type OwnerCommand, type OwnerReply, replyTo } from './owner-reply.js';
+import { CommandBatcher, type ForwardedCommand, type ForwardedOutcome } from './command-batcher.js';
 import { TapBatcher } from './tap-batcher.js';
 
 /** The node methods group hugs use, over the one node-to-node request mechanism. */
 export type GroupNodeMethods = {
+  /** One command (as nodes of the previous version forward them; still answered). */
   'group.command': { body: { groupId: string; commandId: string; command: OwnerCommand }; result: OwnerReply };
+  /** The commands a node forwards to one group hug within one turn, answered each in order. */
+  'group.commands': { body: { groupId: string; commands: ForwardedCommand[] }; result: ForwardedOutcome[] };
   'group.taps': { body: { groupId: string; taps: [string, number][] }; result: Record<string, ProtocolError | null> };
 };
 
@@ -45,13 +49,16 @@ export class GroupHugHost {
   private readonly actors = new Map<string, GroupHugActor>();
   private readonly restoring = new Map<string, Promise<GroupHugActor | Exclude<AcquireResult, { kind: 'acquired' }>>>();
   private readonly taps: TapBatcher;
+  private readonly forwards: CommandBatcher;
   private readonly owners = new Map<string, { owner: string; until: number }>();
   private sweepTimer: ReturnType<typeof setTimeout> | null = null;
   private closed = false;
 
   constructor(private readonly deps: GroupHugHostDeps) {
     this.taps = new TapBatcher(deps.tapBatchMs, (groupId, taps) => this.routeTaps({ groupId, taps }, true));
+    this.forwards = new CommandBatcher((groupId, commands) => this.route(groupId, (a) => this.onActorAll(a, commands), 'group.commands', { groupId, commands }, true));
     deps.requests.handle('group.command', (body) => this.route(body.groupId, (a) => this.onActor(a, body.command, body.commandId), 'group.command', body, false));
+    deps.requests.handle('group.commands', (body) => this.route(body.groupId, (a) => this.onActorAll(a, body.commands), 'group.commands', body, false));
     deps.requests.handle('group.taps', (body) => this.routeTaps(body, false));
   }
 
@@ -93,7 +100,9 @@ export class GroupHugHost {
    */
   command(groupId: string, command: OwnerCommand): Promise<OwnerReply> {
     const commandId = randomUUID();
-    return this.route(groupId, (a) => this.onActor(a, command, commandId), 'group.command', { groupId, commandId, command }, true);
+    // Owned here: straight to the actor. Elsewhere: with the other commands of this turn, in one message.
+    if (this.actors.has(groupId)) return this.route(groupId, (a) => this.onActor(a, command, commandId), 'group.command', { groupId, commandId, command }, true);
+    return this.forwards.add(groupId, { commandId, command });
   }
 
   /** Counts one squeeze (pre-aggregated on this node); resolves once the owner counted it. */
@@ -112,6 +121,21 @@ export class GroupHugHost {
   private async onActor(actor: GroupHugActor, command: OwnerCommand, commandId: string): Promise<OwnerReply> {
     if (command.type !== 'get') return replyTo(command, await actor.execute(command, commandId));
     return replyTo(command, viewFor(actor.current, command.userId));
+  }
+
+  /**
+   * Runs forwarded commands on the actor (they share its next batch) and answers each. If the actor
+   * stopped meanwhile, the whole message is routed again (each command runs once by its id).
+   */
+  private async onActorAll(actor: GroupHugActor, commands: readonly ForwardedCommand[]): Promise<ForwardedOutcome[]> {
+    const settled = await Promise.allSettled(commands.map((c) => this.onActor(actor, c.command, c.commandId)));
+    const lost = settled.find((s) => s.status === 'rejected' && isNotOwner(s.reason));
+    if (lost) throw notOwner(actor.id);
+    return settled.map((s) => {
+      if (s.status === 'fulfilled') return { ok: s.value };
+      if (s.reason instanceof CommandError) return { error: s.reason.toProtocolError() };
+      throw s.reason;
+    });
   }
 
   private routeTaps(body: GroupNodeMethods['group.taps']['body'], forward: boolean): Promise<GroupNodeMethods['group.taps']['result']> {
@@ -255,15 +279,30 @@ function isNotOwner(error: unknown): boolean {
 }
 
 /** A command on a finished group hug needs no owner: reads answer from the final snapshot, the rest are refused by the rules. */
-function answerFinal(state: GroupHugState, method: string, body: unknown, now: number): unknown {
-  if (method === 'group.taps') {
-    const { taps } = body as GroupNodeMethods['group.taps']['body'];
-    const members = new Set(state.participants);
-    return Object.fromEntries(taps.map(([userId]) => [userId, refuseTap(state, userId, members)?.toProtocolError() ?? null]));
+function answerFinal<K extends keyof GroupNodeMethods>(state: GroupHugState, method: K, body: GroupNodeMethods[K]['body'], now: number): unknown {
+  switch (method) {
+    case 'group.taps': {
+      const { taps } = body as GroupNodeMethods['group.taps']['body'];
+      const members = new Set(state.participants);
+      return Object.fromEntries(taps.map(([userId]) => [userId, refuseTap(state, userId, members)?.toProtocolError() ?? null]));
+    }
+    case 'group.command':
+      return answerFinalCommand(state, (body as GroupNodeMethods['group.command']['body']).command, now);
+    case 'group.commands':
+      return (body as GroupNodeMethods['group.commands']['body']).commands.map((c): ForwardedOutcome => {
+        try {
+          return { ok: answerFinalCommand(state, c.command, now) };
+        } catch (error) {
+          if (error instanceof CommandError) return { error: error.toProtocolError() };
+          throw error;
+        }
+      });
   }
-  const { command } = body as GroupNodeMethods['group.command']['body'];
+}
+
+function answerFinalCommand(state: GroupHugState, command: OwnerCommand, now: number): OwnerReply {
   if (command.type === 'get') return replyTo(command, viewFor(state, command.userId));
   // The rules refuse every change of a final group hug, each with its proper error.
   const step = decide(state, command, now, { leadMs: 0, emptyTimeoutMs: 0, maxMembers: Number.MAX_SAFE_INTEGER });
-  return replyTo(command, { state: step?.state ?? state, diff: null }) satisfies OwnerReply;
+  return replyTo(command, { state: step?.state ?? state, diff: null });
 }
