@@ -6,7 +6,7 @@ import type { BatchApplier } from './write-queue.js';
  * holds stop being pending. A failure to forget fails the batch, which is then written again
  * (idempotently) and forgotten on the retry.
  */
-export function forgettingApplied(apply: BatchApplier, pending: PendingWrites): BatchApplier {
+export function forgettingApplied(apply: BatchApplier, pending: Pick<PendingWrites, 'forget'>): BatchApplier {
   return async (batch) => {
     const outcome = await apply(batch);
     await pending.forget(batch.filter((op) => !outcome.failed.has(op.id)));

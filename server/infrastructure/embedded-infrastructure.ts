@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { Logger } from 'pino';
 import { SqliteWriteQueue } from '../../persistence/sqlite/sqlite-write-queue.js';
+import { DelayedForget } from '../../persistence/write-behind/delayed-forget.js';
 import { MemoryPendingWrites } from '../../persistence/write-behind/memory-pending-writes.js';
 import { forgettingApplied } from '../../persistence/write-behind/forgetting-applied.js';
 import { MemoryNodeHub } from '../../rooms/cluster/memory-node-transport.js';
@@ -36,13 +37,15 @@ export async function openEmbeddedInfrastructure(config: Config, log: Logger, me
     onError: (error) => log.error({ err: error }, 'write-behind writer thread failed'),
   });
   const pending = new MemoryPendingWrites(PENDING_WRITES_TTL_MS);
+  // Written operations stay pending a second more, so a receipt finds its hug in its own step.
+  const forget = new DelayedForget(pending);
   if (writesStoreItself) {
     queue.startWriting((written, failed, ms) => {
       metrics.observeBatch(written.length + failed, failed, ms);
-      void pending.forget(written);
+      void forget.forget(written);
     });
   } else {
-    queue.start(metrics.instrumentApplier(forgettingApplied((batch) => store.applyWrites(batch), pending)));
+    queue.start(metrics.instrumentApplier(forgettingApplied((batch) => store.applyWrites(batch), forget)));
   }
   await queue.whenReady();
   const pendingAtStart = queue.stats().depth;
@@ -79,6 +82,7 @@ export async function openEmbeddedInfrastructure(config: Config, log: Logger, me
     checkReady: () => store.ping(),
     async close() {
       await queue.close();
+      await forget.flush();
       await pending.close();
       await limiter.close();
       await keys.close();
