@@ -5,6 +5,7 @@ import { TOKEN_BUCKET_LUA } from '../../persistence/redis/token-bucket-lua.js';
  * One command's step in one user's state, atomically.
  *
  * KEYS   every key the step touches (all of one user; the spec refers to them by 1-based index)
+ * ARGV[1 + i] the JSON body of operation i (outside the spec, so Lua never decodes or copies it)
  * ARGV[1] the spec as JSON:
  *   claim?   {k, fp, ttl}                 idempotency key: a string, the fingerprint
  *   charges? [{k, cap, rate, name}]       token buckets (rate in tokens per ms), cost 1 each
@@ -14,9 +15,9 @@ import { TOKEN_BUCKET_LUA } from '../../persistence/redis/token-bucket-lua.js';
  *     online?  k                          the user's presence hash (device JSON values)
  *     cursor?  {k, seed}                  the user's inbox counter; seed -1 when not read from the store yet
  *     log      k                          the user's partition stream: one entry per step, a field o per operation
- *     ops      [body]                     operation JSON; the entry's field c is the cursor of the one at `inbox` (1-based)
+ *     ops      n                          how many operations (bodies in ARGV[2..n+1]); the entry's field c is the cursor of the one at `inbox` (1-based)
  *     inbox?   i
- *     pending  [[verb, k, a, b]]          hset k a b | zadd k a b; a = '$c' stands for the cursor
+ *     pending  [[verb, k, a, b]]          hset k a b | zadd k a b; a = '$c' stands for the cursor, a number b for operation b's body
  *     ttl      ms                         of the pending keys
  *   }
  * Returns one of
@@ -108,7 +109,8 @@ if append.cursor then
   end
 end
 local last = false
-for i, body in ipairs(append.ops) do
+for i = 1, append.ops do
+  local body = ARGV[1 + i]
   if i == append.inbox then
     last = redis.call('XADD', KEYS[append.log], '*', 'o', body, 'c', cursor)
   else
@@ -119,6 +121,9 @@ for _, change in ipairs(append.pending) do
   local verb, key, a, b = change[1], KEYS[change[2]], change[3], change[4]
   if a == '$c' then
     a = cursor
+  end
+  if type(b) == 'number' then
+    b = ARGV[1 + b]
   end
   if verb == 'hset' then
     redis.call('HSET', key, a, b)

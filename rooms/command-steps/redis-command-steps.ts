@@ -52,9 +52,9 @@ interface SpecAppend {
   online?: number;
   cursor?: { k: number; seed: number };
   log: number;
-  ops: string[];
+  ops: number;
   inbox?: number;
-  pending: [string, number, string | number, string][];
+  pending: [string, number, string | number, string | number][];
   ttl: number;
 }
 
@@ -82,15 +82,19 @@ export class RedisCommandSteps implements CommandSteps {
       spec.charges = step.charges.map((c) => ({ k: k(keys.bucket(c.rule.name, c.key)), cap: c.rule.capacity, rate: c.rule.refillPerSecond / 1000, name: c.rule.name }));
     }
     let partition = -1;
+    let bodies: string[] = [];
     if (append) {
       assertOwnRoute(step.userId, append.operations);
       const inboxAt = append.operations.findIndex((op) => op.type === 'inbox.append');
       const log = this.deps.log.logOf(userRoute(step.userId));
       partition = log.partition;
+      bodies = append.operations.map((op) => JSON.stringify(op));
+      // A pending record that is an operation's body refers to it: each body crosses once, as an argument of its own.
+      const bodyIndex = new Map(bodies.map((body, i) => [body, i + 1]));
       spec.append = {
         log: k(log.key),
-        ops: append.operations.map((op) => JSON.stringify(op)),
-        pending: keys.pending.changes(append.operations, 'record', '$c').map((c) => [c.verb, k(c.key), c.a, c.b]),
+        ops: bodies.length,
+        pending: keys.pending.changes(append.operations, 'record', '$c').map((c) => [c.verb, k(c.key), c.a, bodyIndex.get(c.b) ?? c.b]),
         ttl: this.deps.pendingTtlMs,
       };
       if (append.hugId !== undefined) spec.append.hug = { k: k(keys.pending.subject('hug', append.hugId, step.userId)), field: `hug.create:${append.hugId}`, to: step.userId };
@@ -101,10 +105,10 @@ export class RedisCommandSteps implements CommandSteps {
         spec.append.cursor = { k: k(keys.cursor(step.userId)), seed: -1 };
       }
     }
-    let reply = replyArray(await COMMAND_STEP.run(this.deps.redis, keyList, [JSON.stringify(spec)]), COMMAND_STEP.name);
+    let reply = replyArray(await COMMAND_STEP.run(this.deps.redis, keyList, [JSON.stringify(spec), ...bodies]), COMMAND_STEP.name);
     if (replyNumber(reply[0], COMMAND_STEP.name) === 3 && spec.append?.cursor) {
       spec.append.cursor.seed = await this.deps.seed(step.userId);
-      reply = replyArray(await COMMAND_STEP.run(this.deps.redis, keyList, [JSON.stringify(spec)]), COMMAND_STEP.name);
+      reply = replyArray(await COMMAND_STEP.run(this.deps.redis, keyList, [JSON.stringify(spec), ...bodies]), COMMAND_STEP.name);
     }
     return this.outcome(reply, step.userId, partition, append?.operations.length ?? 0);
   }
