@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import { parserFor } from '../protocol/wire/wire-format.js';
+import { LandingPendingWrites } from '../persistence/write-behind/landing-pending-writes.js';
 import { freshReads } from '../persistence/write-behind/read-your-writes.js';
 import { DurableWrites } from '../rooms/durable-writes.js';
 import { NodeRequests } from '../rooms/cluster/node-requests.js';
@@ -84,7 +85,8 @@ export async function startApp(config: Config, log: Logger): Promise<RunningApp>
   metrics.observeQueue(queue);
   const writes = new DurableWrites(queue, infra.pending);
   // Reads that must see acknowledged writes go through the pending writes laid over the store.
-  const fresh = freshReads(store, infra.pending);
+  // Pending writes are read as they will land: with the account deletions the store knows of applied.
+  const fresh = freshReads(store, new LandingPendingWrites(infra.pending, store.accounts));
 
   const tokens = new AccessTokens({
     secret: jwtSecret(config, log),
