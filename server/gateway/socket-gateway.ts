@@ -69,10 +69,21 @@ const NO_HEADERS = Object.freeze({});
  * listeners are shared by every socket (they find theirs as `this`), so an idle connection carries
  * no closures of ours.
  */
+/**
+ * Sockets whose node does not yet receive their user room's messages (a Redis subscription on its
+ * way; see `joinsWaitForSubscription`): their events wait for it, so a sync cannot miss a hug that
+ * a live push also misses. Kept out of `socket.data`, which the adapter sends to other nodes.
+ */
+const joiningRoom = new WeakMap<HugSocket, Promise<void>>();
+
 export function installGateway(io: HugServer, deps: GatewayDeps): void {
   io.use(handshakeMiddleware(deps));
   function onEvent(this: HugSocket, event: unknown, ...args: unknown[]): void {
-    deps.dispatch({ socket: this, userId: this.data.userId, conn: connectionOf(this), watcher: this.data }, event, args);
+    const run = () => deps.dispatch({ socket: this, userId: this.data.userId, conn: connectionOf(this), watcher: this.data }, event, args);
+    const joining = joiningRoom.get(this);
+    // In arrival order: callbacks on one promise run in the order they were added.
+    if (joining) void joining.then(run);
+    else run();
   }
   // Our parsers refuse a client-sent "error" event; this listener is the second line of defence,
   // since an unheard "error" on an EventEmitter would throw.
@@ -88,7 +99,15 @@ export function installGateway(io: HugServer, deps: GatewayDeps): void {
   }
   io.on('connection', (socket) => {
     forgetUpgradeRequest(socket);
-    void socket.join(userRoom(socket.data.userId));
+    const joined = socket.join(userRoom(socket.data.userId));
+    if (joined) {
+      const joining = joined.then(
+        () => undefined,
+        (error: unknown) => deps.log.warn({ err: error, userId: socket.data.userId }, 'joining the user room failed'),
+      );
+      joiningRoom.set(socket, joining);
+      void joining.finally(() => joiningRoom.delete(socket));
+    }
     deps.metrics.connections.inc();
     deps.expiry.track(socket);
     // In place of Socket.IO's own silent listener (which only keeps an unheard "error" from
