@@ -76,6 +76,9 @@ const NO_HEADERS = Object.freeze({});
  */
 const joiningRoom = new WeakMap<HugSocket, Promise<void>>();
 
+/** The longest a new socket's events wait for that subscription (it takes milliseconds when Redis is up). */
+const JOIN_WAIT_MAX_MS = 1000;
+
 export function installGateway(io: HugServer, deps: GatewayDeps): void {
   io.use(handshakeMiddleware(deps));
   function onEvent(this: HugSocket, event: unknown, ...args: unknown[]): void {
@@ -101,10 +104,17 @@ export function installGateway(io: HugServer, deps: GatewayDeps): void {
     forgetUpgradeRequest(socket);
     const joined = socket.join(userRoom(socket.data.userId));
     if (joined) {
-      const joining = joined.then(
-        () => undefined,
-        (error: unknown) => deps.log.warn({ err: error, userId: socket.data.userId }, 'joining the user room failed'),
-      );
+      // Bounded: while Redis is away the confirmation waits for its return, and commands must be
+      // answered (refused) meanwhile.
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const bound = new Promise<void>((resolve) => (timer = setTimeout(resolve, JOIN_WAIT_MAX_MS)));
+      const joining = Promise.race([
+        joined.then(
+          () => undefined,
+          (error: unknown) => deps.log.warn({ err: error, userId: socket.data.userId }, 'joining the user room failed'),
+        ),
+        bound,
+      ]).finally(() => clearTimeout(timer));
       joiningRoom.set(socket, joining);
       void joining.finally(() => joiningRoom.delete(socket));
     }

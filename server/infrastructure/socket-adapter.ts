@@ -23,9 +23,9 @@ export interface ShardedAdapter {
  * Makes `socket.join` resolve once this node receives the room's messages. In `dynamic` mode the
  * adapter subscribes to a room's own channel when its first socket here joins, and does not wait
  * for Redis to confirm: a message published meanwhile (a hug to a device that just connected) is
- * lost. The adapter's own `SSUBSCRIBE` calls are watched on the subscriber connection (no second
- * subscription is sent: a duplicate confused the client's reply matching), and a join returns the
- * confirmation of each room it created, or of one still on its way.
+ * lost. The adapter's own `SSUBSCRIBE` calls are watched on the subscriber client (nothing more is
+ * sent to Redis), and a join returns the confirmation of each room it created, or of one still on
+ * its way.
  */
 export function joinsWaitForSubscription(adapter: ShardedAdapter, sub: RedisClient, channelPrefix: string): void {
   const subscribing = new Map<string, Promise<unknown>>();
