@@ -42,12 +42,13 @@ export class PendingKeys {
 
   /**
    * The changes that record (or forget) `operations` as pending. An inbox entry is scored by its
-   * cursor; when `cursor` is given as `'$c'` the command step fills it in.
+   * cursor; when `cursor` is given as `'$c'` the command step fills it in. An operation's record is
+   * its JSON body, or `bodyRef(i)` when given (a command step refers to the body it already sends).
    */
-  changes(operations: readonly WriteOperation[], how: 'record' | 'forget', cursor: number | '$c' | null = null): PendingChange[] {
+  changes(operations: readonly WriteOperation[], how: 'record' | 'forget', cursor: number | '$c' | null = null, bodyRef?: (i: number) => string | number): PendingChange[] {
     const changes: PendingChange[] = [];
-    const add = (verb: PendingVerb, key: string, a: string | number, b = '') => changes.push({ verb, key, a, b });
-    for (const op of operations) {
+    const add = (verb: PendingVerb, key: string, a: string | number, b: string | number = '') => changes.push({ verb, key, a, b });
+    for (const [i, op] of operations.entries()) {
       if (op.type === 'inbox.append') {
         const key = this.inbox(op.entry.userId);
         if (how === 'record') add('zadd', key, cursor ?? op.entry.cursor, JSON.stringify(op.entry));
@@ -57,7 +58,7 @@ export class PendingKeys {
       if (!subject) continue;
       const tag = this.tags.route(routeOf(op));
       const key = this.subjectIn(tag, subject.kind, subject.id);
-      if (how === 'record') add('hset', key, op.id, JSON.stringify(op));
+      if (how === 'record') add('hset', key, op.id, bodyRef ? bodyRef(i) : JSON.stringify(op));
       else add('hdel', key, op.id);
       // Received hugs are found through the recipient's pending inbox entries; sent ones need their own set.
       if (op.type === 'hug.create') {
@@ -96,5 +97,5 @@ export interface PendingChange {
   readonly verb: PendingVerb;
   readonly key: string;
   readonly a: string | number;
-  readonly b: string;
+  readonly b: string | number;
 }

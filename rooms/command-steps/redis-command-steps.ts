@@ -89,12 +89,11 @@ export class RedisCommandSteps implements CommandSteps {
       const log = this.deps.log.logOf(userRoute(step.userId));
       partition = log.partition;
       bodies = append.operations.map((op) => JSON.stringify(op));
-      // A pending record that is an operation's body refers to it: each body crosses once, as an argument of its own.
-      const bodyIndex = new Map(bodies.map((body, i) => [body, i + 1]));
       spec.append = {
         log: k(log.key),
         ops: bodies.length,
-        pending: keys.pending.changes(append.operations, 'record', '$c').map((c) => [c.verb, k(c.key), c.a, bodyIndex.get(c.b) ?? c.b]),
+        // A pending record refers to its operation's body (1-based): each body crosses once, as an argument of its own.
+        pending: keys.pending.changes(append.operations, 'record', '$c', (i) => i + 1).map((c) => [c.verb, k(c.key), c.a, c.b]),
         ttl: this.deps.pendingTtlMs,
       };
       if (append.hugId !== undefined) spec.append.hug = { k: k(keys.pending.subject('hug', append.hugId, step.userId)), field: `hug.create:${append.hugId}`, to: step.userId };

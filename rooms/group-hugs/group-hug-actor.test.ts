@@ -79,11 +79,11 @@ describe('group hug actor', () => {
     const lease = await directory.create(many, 'n1', 60_000);
     if (!lease) throw new Error('no lease');
     // Saves wait until the test lets them land, one by one, in the order they were sent.
-    const held: { land: () => void; fail: (error: Error) => void; since: unknown }[] = [];
+    const held: { land: () => Promise<void>; fail: (error: Error) => void; since: unknown }[] = [];
     const slow = Object.assign(Object.create(directory) as MemoryGroupHugDirectory, {
       save: (...args: Parameters<GroupHugDirectory['save']>) =>
         new Promise<boolean>((resolve, reject) => {
-          held.push({ land: () => void directory.save(args[0], args[1], args[2]).then(resolve, reject), fail: reject, since: args[3] });
+          held.push({ land: () => directory.save(args[0], args[1], args[2]).then(resolve, reject), fail: reject, since: args[3] });
         }),
     });
     const actor = new GroupHugActor(many, lease, { ...deps, directory: slow });
@@ -99,10 +99,11 @@ describe('group hug actor', () => {
     const third = join('u2');
     // Both later joins went out as one batch, whose save is on its way behind the first one.
     await vi.waitFor(() => expect(held).toHaveLength(2));
-    held[1]?.land();
-    await sleep(20);
+    // The later save lands first; once everything it set off has run, nobody is answered yet.
+    await held[1]?.land();
+    await new Promise((resolve) => setImmediate(resolve));
     expect(answered).toEqual([]);
-    held[0]?.land();
+    void held[0]?.land();
     await Promise.all([first, second, third]);
     expect(answered).toEqual(['ok u0', 'ok u1', 'ok u2']);
     expect(actor.current.participants).toEqual(['c', 'u0', 'u1', 'u2']);
@@ -113,7 +114,7 @@ describe('group hug actor', () => {
     const fifth = join('u4');
     await vi.waitFor(() => expect(held).toHaveLength(4));
     held[2]?.fail(new Error('redis went away'));
-    held[3]?.land();
+    void held[3]?.land();
     await Promise.all([fourth, fifth]);
     expect(answered.slice(3)).toEqual(['refused u3: redis went away', 'refused u4: redis went away']);
     expect(actor.current.participants).toEqual(['c', 'u0', 'u1', 'u2']);
@@ -121,7 +122,7 @@ describe('group hug actor', () => {
     const sixth = join('u5');
     await vi.waitFor(() => expect(held).toHaveLength(5));
     expect(held[4]?.since).toBeUndefined();
-    held[4]?.land();
+    void held[4]?.land();
     await sixth;
     expect(actor.current.participants).toEqual(['c', 'u0', 'u1', 'u2', 'u5']);
     expect(await directory.acquire(many.id, 'n2', 60_000)).toMatchObject({ kind: 'held' });

@@ -82,11 +82,10 @@ const JOIN_WAIT_MAX_MS = 1000;
 export function installGateway(io: HugServer, deps: GatewayDeps): void {
   io.use(handshakeMiddleware(deps));
   function onEvent(this: HugSocket, event: unknown, ...args: unknown[]): void {
-    const run = () => deps.dispatch({ socket: this, userId: this.data.userId, conn: connectionOf(this), watcher: this.data }, event, args);
     const joining = joiningRoom.get(this);
     // In arrival order: callbacks on one promise run in the order they were added.
-    if (joining) void joining.then(run);
-    else run();
+    if (joining) void joining.then(() => onEvent.call(this, event, ...args));
+    else deps.dispatch({ socket: this, userId: this.data.userId, conn: connectionOf(this), watcher: this.data }, event, args);
   }
   // Our parsers refuse a client-sent "error" event; this listener is the second line of defence,
   // since an unheard "error" on an EventEmitter would throw.
