@@ -8,7 +8,7 @@ import { TOKEN_BUCKET_LUA } from '../../persistence/redis/token-bucket-lua.js';
  * ARGV[1 + i] the JSON body of operation i (outside the spec, so Lua never decodes or copies it)
  * ARGV[1] the spec as JSON:
  *   claim?   {k, fp, ttl}                 idempotency key: a string, the fingerprint
- *   charges? [{k, cap, rate, name}]       token buckets (rate in tokens per ms), cost 1 each
+ *   charges? [{k, rules: [{cap, rate, name}]}]  token buckets by subject (rate in tokens per ms), cost 1 each
  *   append?  {
  *     hug?     {k, field, to}             a hug's pending hash and the field of its creation
  *     once?    {k, ttl}                   marker: a string, {"cursor":…,"online":…} of the first append
@@ -73,9 +73,9 @@ if append then
 end
 if spec.charges then
   for _, c in ipairs(spec.charges) do
-    local wait = take_token(KEYS[c.k], c.cap, c.rate, 1)
+    local wait, rule = take_tokens(KEYS[c.k], c.rules, 1)
     if wait > 0 then
-      return refuse({2, c.name, wait})
+      return refuse({2, rule, wait})
     end
   end
 end

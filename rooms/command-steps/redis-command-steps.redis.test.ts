@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { PendingKeys } from '../../persistence/redis/pending-keys.js';
 import { connectRedisTarget, type RedisTarget } from '../../persistence/redis/redis-client.js';
 import { RedisPendingWrites } from '../../persistence/redis/redis-pending-writes.js';
-import { rateBucketKey } from '../../persistence/redis/token-bucket-lua.js';
+import { rateBucketsKey } from '../../persistence/redis/token-bucket-lua.js';
 import { partitionTags } from '../../persistence/redis-streams/stream-keys.js';
 import { RedisStreamWriteQueue } from '../../persistence/redis-streams/stream-write-queue.js';
 import type { WriteOperation } from '../../persistence/write-behind/write-operation.js';
@@ -28,7 +28,7 @@ const twoNodes = (target: () => RedisTarget): CommandStepsFactory => async () =>
   const pendingKeys = new PendingKeys(`${prefix}:pw:`, tags);
   const keys = {
     claim: (userId: string, key: string) => `${prefix}:step:${tags.user(userId)}:${key}`,
-    bucket: (rule: string, key: string) => rateBucketKey(`${prefix}:rate:`, rule, key, tags.user(key)),
+    buckets: (key: string) => rateBucketsKey(`${prefix}:rate:`, key, tags.user(key)),
     cursor: (userId: string) => `${prefix}:cursor:${tags.user(userId)}:${userId}`,
     presence: (userId: string) => `${prefix}:p:u:${tags.user(userId)}:${userId}`,
     pending: pendingKeys,

@@ -1,10 +1,11 @@
 import type { PendingKeys } from '../../persistence/redis/pending-keys.js';
 import type { RedisClient } from '../../persistence/redis/redis-client.js';
 import { replyArray, replyNumber } from '../../persistence/redis/redis-script.js';
+import { assertRuleName } from '../../persistence/redis/token-bucket-lua.js';
 import { userRoute } from '../../persistence/write-behind/partition.js';
 import type { QueueBackpressureError } from '../../persistence/write-behind/write-queue.js';
 import { backpressureRefusal } from '../durable-writes.js';
-import type { CommandStep, CommandSteps, StepOutcome } from './command-step.js';
+import type { CommandStep, CommandSteps, StepCharge, StepOutcome } from './command-step.js';
 import { COMMAND_STEP } from './command-step-script.js';
 import { assertOwnRoute } from './step-operations.js';
 
@@ -25,8 +26,8 @@ export interface StepLog {
 export interface StepKeys {
   /** A step's claim or `once` marker in `userId`'s state (a string key of the steps' own). */
   claim(userId: string, key: string): string;
-  /** A rate-limit bucket (RedisRateLimiter). */
-  bucket(rule: string, key: string): string;
+  /** The rate-limit buckets of subject `key` (RedisRateLimiter). */
+  buckets(key: string): string;
   /** A user's inbox counter (RedisInboxCursors). */
   cursor(userId: string): string;
   /** A user's presence hash (RedisPresence). */
@@ -44,6 +45,23 @@ export interface RedisCommandStepsDeps {
   readonly seed: (userId: string) => Promise<number>;
   /** How long pending writes stay visible if never written (longer than the lag bound). */
   readonly pendingTtlMs: number;
+}
+
+/** One subject's buckets and the rules charged there, in the step's order. */
+interface SpecCharges {
+  k: number;
+  rules: { cap: number; rate: number; name: string }[];
+}
+
+/** Charges grouped by subject (in order of first appearance): one read and one write of each subject's buckets. */
+function chargesBySubject(charges: readonly StepCharge[], keyOf: (subject: string) => number): SpecCharges[] {
+  const bySubject = new Map<string, SpecCharges>();
+  for (const c of charges) {
+    let group = bySubject.get(c.key);
+    if (!group) bySubject.set(c.key, (group = { k: keyOf(c.key), rules: [] }));
+    group.rules.push({ cap: c.rule.capacity, rate: c.rule.refillPerSecond / 1000, name: assertRuleName(c.rule.name) });
+  }
+  return [...bySubject.values()];
 }
 
 interface SpecAppend {
@@ -76,11 +94,9 @@ export class RedisCommandSteps implements CommandSteps {
     }
     const keyList: string[] = [];
     const k = (key: string) => keyList.push(key);
-    const spec: { claim?: { k: number; fp: string; ttl: number }; charges?: { k: number; cap: number; rate: number; name: string }[]; append?: SpecAppend } = {};
+    const spec: { claim?: { k: number; fp: string; ttl: number }; charges?: SpecCharges[]; append?: SpecAppend } = {};
     if (step.claim) spec.claim = { k: k(keys.claim(step.userId, step.claim.key)), fp: step.claim.fingerprint, ttl: Math.max(1, Math.ceil(step.claim.ttlMs)) };
-    if (step.charges?.length) {
-      spec.charges = step.charges.map((c) => ({ k: k(keys.bucket(c.rule.name, c.key)), cap: c.rule.capacity, rate: c.rule.refillPerSecond / 1000, name: c.rule.name }));
-    }
+    if (step.charges?.length) spec.charges = chargesBySubject(step.charges, (subject) => k(keys.buckets(subject)));
     let partition = -1;
     let bodies: string[] = [];
     if (append) {

@@ -87,7 +87,7 @@ export async function openClusterInfrastructure(config: ClusterConfig, log: Logg
     log: queue,
     keys: {
       claim: (userId, key) => `hm:step:${tags.user(userId)}:${key}`,
-      bucket: (rule, key) => limiter.bucketKeyOf(rule, key),
+      buckets: (key) => limiter.bucketsKeyOf(key),
       cursor: (userId) => cursors.keyOf(userId),
       presence: (userId) => presence.userKey(userId),
       pending: pending.keys,

@@ -1,17 +1,17 @@
 import type { RedisClient } from '../../persistence/redis/redis-client.js';
 import { RedisScript, replyArray, replyNumber } from '../../persistence/redis/redis-script.js';
-import { RATE_PREFIX, rateBucketKey, TOKEN_BUCKET_LUA } from '../../persistence/redis/token-bucket-lua.js';
+import { assertRuleName, RATE_PREFIX, rateBucketsKey, TOKEN_BUCKET_LUA } from '../../persistence/redis/token-bucket-lua.js';
 import type { RateDecision, RateLimiter, RateRule } from './rate-limiter.js';
 
 /**
- * KEYS[1] the bucket hash; ARGV[1] capacity, ARGV[2] refill per ms, ARGV[3] cost
+ * KEYS[1] the subject's buckets; ARGV[1] rule name, ARGV[2] capacity, ARGV[3] refill per ms, ARGV[4] cost
  * Returns {allowed (1|0), retryAfterMs} ({@link TOKEN_BUCKET_LUA}).
  */
 const CONSUME = new RedisScript(
   'rate-consume',
   `
 ${TOKEN_BUCKET_LUA}
-local wait = take_token(KEYS[1], tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3]))
+local wait = take_tokens(KEYS[1], {{name = ARGV[1], cap = tonumber(ARGV[2]), rate = tonumber(ARGV[3])}}, tonumber(ARGV[4]))
 if wait > 0 then
   return {0, wait}
 end
@@ -20,8 +20,8 @@ return {1, 0}
 );
 
 /**
- * {@link RateLimiter} shared by a cluster: one Redis hash per bucket, consumed by one atomic script
- * (so two nodes never spend the same token), expiring once full.
+ * {@link RateLimiter} shared by a cluster: one Redis string per subject holds its buckets, spent by
+ * one atomic script (so two nodes never spend the same token), expiring once all are full.
  */
 export class RedisRateLimiter implements RateLimiter {
   private readonly prefix: string;
@@ -39,14 +39,14 @@ export class RedisRateLimiter implements RateLimiter {
     this.tagOf = options.tagOf;
   }
 
-  /** The Redis key of bucket `rule` + `key` (command steps spend the same buckets). */
-  bucketKeyOf(rule: string, key: string): string {
-    return rateBucketKey(this.prefix, rule, key, this.tagOf?.(key));
+  /** The Redis key of subject `key`'s buckets (command steps spend the same buckets). */
+  bucketsKeyOf(key: string): string {
+    return rateBucketsKey(this.prefix, key, this.tagOf?.(key));
   }
 
   async consume(key: string, rule: RateRule, cost = 1): Promise<RateDecision> {
     const reply = replyArray(
-      await CONSUME.run(this.redis, [this.bucketKeyOf(rule.name, key)], [rule.capacity, rule.refillPerSecond / 1000, cost]),
+      await CONSUME.run(this.redis, [this.bucketsKeyOf(key)], [assertRuleName(rule.name), rule.capacity, rule.refillPerSecond / 1000, cost]),
       CONSUME.name,
     );
     const allowed = replyNumber(reply[0], CONSUME.name) === 1;
