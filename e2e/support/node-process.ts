@@ -137,7 +137,11 @@ export function startNodeProcess(options: StartOptions = {}): Promise<ServerProc
             stderr,
             stop: (signal = 'SIGTERM') => {
               if (child.exitCode === null && child.signalCode === null) child.kill(signal);
-              return exit;
+              return exit.then((code) => {
+                // A graceful stop that failed says why, in the test's output (the logs go with the process).
+                if (signal === 'SIGTERM' && code !== 0) console.error(`${url} exited ${String(code)} after SIGTERM; its last warnings and errors:`, lastTrouble(logs), stderr.join('').slice(-2000));
+                return code;
+              });
             },
           });
         }
@@ -148,6 +152,11 @@ export function startNodeProcess(options: StartOptions = {}): Promise<ServerProc
       reject(new Error(`server exited with ${code} before listening\nstderr: ${stderr.join('')}\nstdout: ${JSON.stringify(logs.slice(-5))}`));
     });
   });
+}
+
+/** The last warnings and errors a server logged (pino levels 40 and up). */
+function lastTrouble(logs: readonly LogLine[]): LogLine[] {
+  return logs.filter((l) => typeof l['level'] === 'number' && l['level'] >= 40).slice(-15);
 }
 
 /** Kills (SIGKILL) every server this test process started and that still runs. */

@@ -2,12 +2,12 @@ import type { RedisClient } from '../redis/redis-client.js';
 import type { RedisDeadLetters } from '../redis/redis-dead-letters.js';
 import type { PendingChange } from '../redis/pending-keys.js';
 import type { WriteOperation } from '../write-behind/write-operation.js';
-import { replyNumber } from '../redis/redis-script.js';
+import { replyArray, replyNumber } from '../redis/redis-script.js';
 import { asError } from '../write-behind/operation-body.js';
 import { type LoggedOperation, runRetryingBatch, type RetryingBatchOptions } from '../write-behind/retrying-batch.js';
 import type { BatchApplier, DeadLetter } from '../write-behind/write-queue.js';
-import { type StreamKeys, streamIdTime } from './stream-keys.js';
-import { ACKNOWLEDGE } from './stream-scripts.js';
+import { laterStreamId, type StreamKeys, streamIdTime } from './stream-keys.js';
+import { ACKNOWLEDGE, READ } from './stream-scripts.js';
 
 /** What one {@link PartitionWriter} works with. */
 export interface PartitionWriterDeps {
@@ -16,9 +16,9 @@ export interface PartitionWriterDeps {
   readonly group: string;
   /** This writer's consumer name (its lease value). */
   readonly writer: string;
-  /** For acknowledgements and claims. */
+  /** For reads, claims and acknowledgements (all fenced by the lease). */
   readonly redis: RedisClient;
-  /** A connection of this partition's own: it blocks waiting for new entries. */
+  /** A connection of this partition's own: it blocks waiting for new entries (and takes none). */
   readonly reader: RedisClient;
   readonly deadLetters: RedisDeadLetters;
   readonly apply: BatchApplier;
@@ -53,7 +53,10 @@ type Entry = readonly [id: string, fields: readonly string[] | null];
 /**
  * Writes one partition of the log to the store while this writer owns it. First it claims what a
  * previous owner read but never acknowledged (`XAUTOCLAIM`) and writes that, oldest first; then it
- * reads new entries in batches (`XREADGROUP`, blocking while idle). Each batch is written with
+ * reads new entries in batches (`XREADGROUP`), waiting on a plain `XREAD` while idle. Every claim
+ * and read is one script fenced by the lease, so entries reach only the owner's pending list: a
+ * writer that lost its lease (a stall, a Redis outage) cannot take entries that the new owner,
+ * which claims once when it starts, would never write. Each batch is written with
  * retries inside it ({@link runRetryingBatch}), so the partition waits for a failing operation and
  * per-key order holds, then acknowledged and deleted in one fenced step.
  */
@@ -62,6 +65,8 @@ export class PartitionWriter {
   /** Written batches' pending writes, oldest first, each forgotten `forgetAfterMs` after it was written. */
   private forgets: { readonly at: number; readonly changes: readonly PendingChange[] }[] = [];
   private readonly done: Promise<'stopped' | 'lost'>;
+  /** The newest entry id this writer has read or been woken by: it waits for entries after it. */
+  private seen = '0-0';
 
   constructor(private readonly d: PartitionWriterDeps) {
     this.done = this.run()
@@ -97,23 +102,30 @@ export class PartitionWriter {
     let backlog = true;
     while (this.active()) {
       try {
-        if (backlog) await this.claimAbandoned();
-        let entries = await this.read(backlog ? '0' : '>');
+        // The backlog: what earlier owners (and this writer, before an error) read but never acknowledged.
+        let entries = await this.read(backlog ? '0' : '>', this.d.maxBatch, backlog);
+        if (entries === null) return;
         if (entries.length === 0) {
-          backlog = false;
+          if (backlog) {
+            backlog = false;
+            continue;
+          }
           if (this.dueForgets(false).length > 0 && !(await this.acknowledge([]))) return;
+          await this.waitForEntries();
           continue;
         }
         if (!backlog && entries.length < this.d.maxBatch && this.d.lingerMs > 0) {
           // Let the batch fill: the store write is off every client's path.
           await sleep(this.d.lingerMs);
-          entries = [...entries, ...(await this.read('>', this.d.maxBatch - entries.length, false))];
+          const more = await this.read('>', this.d.maxBatch - entries.length);
+          if (more === null) return;
+          entries = [...entries, ...more];
         }
         if (!(await this.write(entries))) return;
       } catch (error) {
         if (!this.active()) return;
         const err = asError(error);
-        if (err.message.startsWith('NOGROUP')) await this.createGroup();
+        if (err.message.includes('NOGROUP')) await this.createGroup();
         else {
           this.d.onError(err);
           await sleep(200);
@@ -123,25 +135,28 @@ export class PartitionWriter {
     }
   }
 
-  /** Moves every entry another writer read but never acknowledged to this writer. */
-  private async claimAbandoned(): Promise<void> {
-    let cursor = '0-0';
-    do {
-      const reply = await this.d.redis.xautoclaim(this.log, this.d.group, this.d.writer, 0, cursor, 'COUNT', 500, 'JUSTID');
-      const next = reply[0];
-      cursor = typeof next === 'string' ? next : '0-0';
-    } while (cursor !== '0-0' && this.active());
+  /**
+   * Reads this writer's unacknowledged entries (`0`) or new ones (`>`), having first taken over the
+   * entries other consumers left (`claim`), all fenced by the lease; null once it is someone else's.
+   */
+  private async read(from: '0' | '>', max: number, claim = false): Promise<Entry[] | null> {
+    const reply = replyArray(await READ.run(this.d.redis, [this.log, this.d.keys.owner(this.d.partition)], [this.d.group, this.d.writer, max, from, claim ? 1 : 0]), READ.name);
+    if (replyNumber(reply[0], READ.name) !== 1) return null;
+    const entries = (reply[1] ?? []) as Entry[];
+    const last = entries.at(-1);
+    if (last) this.seen = laterStreamId(this.seen, last[0]);
+    return entries;
   }
 
-  /** Reads this writer's unacknowledged entries (`0`) or new ones (`>`, blocking while idle unless told not to). */
-  private async read(from: '0' | '>', max = this.d.maxBatch, block = true): Promise<Entry[]> {
-    const count = ['COUNT', max] as const;
-    const reply =
-      from === '>' && block
-        ? await this.d.reader.xreadgroup('GROUP', this.d.group, this.d.writer, ...count, 'BLOCK', this.d.blockMs, 'STREAMS', this.log, '>')
-        : await this.d.redis.xreadgroup('GROUP', this.d.group, this.d.writer, ...count, 'STREAMS', this.log, from);
-    const streams = (reply ?? []) as [string, Entry[]][];
-    return streams[0]?.[1] ?? [];
+  /**
+   * Waits (up to `blockMs`) for entries newer than any this writer has seen. A plain `XREAD` on
+   * its own connection: waking up takes nothing, so a writer that lost its lease while waiting
+   * cannot take entries the new owner will never see; the fenced read that follows does.
+   */
+  private async waitForEntries(): Promise<void> {
+    const reply = (await this.d.reader.xread('COUNT', 100, 'BLOCK', this.d.blockMs, 'STREAMS', this.log, this.seen)) as [string, Entry[]][] | null;
+    const last = reply?.[0]?.[1].at(-1);
+    if (last) this.seen = laterStreamId(this.seen, last[0]);
   }
 
   /** Writes one batch and acknowledges it; false once the partition is no longer this writer's. */

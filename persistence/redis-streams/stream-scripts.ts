@@ -57,6 +57,37 @@ return acked
 );
 
 /**
+ * KEYS[1] a partition's stream, KEYS[2] its owner lease
+ * ARGV[1] consumer group, ARGV[2] this writer, ARGV[3] most entries, ARGV[4] `0` (this writer's
+ *   unacknowledged entries) or `>` (new ones), ARGV[5] `1` to first take over every entry another
+ *   consumer read but never acknowledged
+ * Reads for the writer, only while it holds the lease: a writer that lost its partition can no
+ * longer take entries into its own pending list, where the new owner would never look (it
+ * claims the previous owners' entries once, when it starts).
+ * Returns {1, entries} ([id, fields or false] each; fields are false for an entry deleted while
+ * pending), or {0} when the lease is someone else's.
+ */
+export const READ = new RedisScript(
+  'log-read',
+  `
+if redis.call('GET', KEYS[2]) ~= ARGV[2] then
+  return {0}
+end
+if ARGV[5] == '1' then
+  local cursor = '0-0'
+  repeat
+    cursor = redis.call('XAUTOCLAIM', KEYS[1], ARGV[1], ARGV[2], 0, cursor, 'COUNT', 500, 'JUSTID')[1]
+  until cursor == '0-0'
+end
+local reply = redis.call('XREADGROUP', 'GROUP', ARGV[1], ARGV[2], 'COUNT', ARGV[3], 'STREAMS', KEYS[1], ARGV[4])
+if not reply then
+  return {1, {}}
+end
+return {1, reply[1][2]}
+`,
+);
+
+/**
  * KEYS[1] a partition's stream
  * Returns {entries not yet written, id of the oldest or false, Redis time s, Redis time µs}.
  * Written entries are deleted, so the stream's length is its depth and its first entry the oldest.
