@@ -1,3 +1,4 @@
+import { WRITTEN_STAYS_PENDING_MS } from '../write-behind/delayed-forget.js';
 import { randomUUID } from 'node:crypto';
 import { connectRedisTarget, type RedisClient, type RedisTarget } from '../redis/redis-client.js';
 import { RedisDeadLetters } from '../redis/redis-dead-letters.js';
@@ -98,7 +99,7 @@ export class RedisStreamWriteQueue implements WriteQueue {
       leaseMs: options.leaseMs ?? 1200,
       blockMs: options.blockMs ?? 1000,
       writerLingerMs: options.writerLingerMs ?? 20,
-      forgetAfterMs: options.forgetAfterMs ?? 1000,
+      forgetAfterMs: options.forgetAfterMs ?? WRITTEN_STAYS_PENDING_MS,
     };
     this.now = options.now ?? Date.now;
     this.writerName = `${options.clientName ?? 'hugmood'}:${randomUUID().slice(0, 8)}`;

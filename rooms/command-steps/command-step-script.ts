@@ -12,6 +12,7 @@ import { TOKEN_BUCKET_LUA } from '../../persistence/redis/token-bucket-lua.js';
  *   append?  {
  *     hug?     {k, field, to}             a hug's pending hash and the field of its creation
  *     once?    {k, ttl}                   marker: a string, {"cursor":…,"online":…} of the first append
+ *     pendingOnce? {k, field}              instead of a marker: the step replays when field (the one operation's id) is in pending hash k
  *     online?  k                          the user's presence hash (device JSON values)
  *     cursor?  {k, seed}                  the user's inbox counter; seed -1 when not read from the store yet
  *     log      k                          the user's partition stream: one entry per step, a field o per operation
@@ -24,7 +25,7 @@ import { TOKEN_BUCKET_LUA } from '../../persistence/redis/token-bucket-lua.js';
  *   {1, fingerprint, false, ms to expiry}            the claim was taken before; nothing ran
  *   {2, rule name, retryAfterMs}                     a charge was refused; later parts did not run
  *   {3}                                              the cursor counter is missing: call again with its seed
- *   {4}                                              the hug is not pending; nothing ran
+ *   {4}                                              the hug is not pending (nor the operation, with pendingOnce); nothing ran
  *   {5}                                              the hug is pending to another user; nothing ran
  *   {0, cursor | -1, replayed 0|1, online 0|1, last stream id | false, hug from | false, hug sentAt | false}
  */
@@ -50,14 +51,16 @@ end
 local append = spec.append
 local replay = nil
 local hug = nil
+local hug_missing = false
 if append and append.hug then
   local body = redis.call('HGET', KEYS[append.hug.k], append.hug.field)
-  if not body then
-    return refuse({4})
-  end
-  hug = cjson.decode(body).hug
-  if hug.to ~= append.hug.to then
-    return refuse({5})
+  if body then
+    hug = cjson.decode(body).hug
+    if hug.to ~= append.hug.to then
+      return refuse({5})
+    end
+  else
+    hug_missing = true
   end
 end
 local hug_from = hug and hug.from or false
@@ -65,6 +68,11 @@ local hug_sent = hug and hug.sentAt or false
 if append then
   if append.once then
     replay = redis.call('GET', KEYS[append.once.k])
+  elseif append.pendingOnce and redis.call('HEXISTS', KEYS[append.pendingOnce.k], append.pendingOnce.field) == 1 then
+    replay = '{"cursor":-1,"online":false}'
+  end
+  if hug_missing and not replay then
+    return refuse({4})
   end
   -- A step that spends nothing finds a missing counter when it counts (below); one that does, before spending.
   if not replay and append.cursor and append.cursor.seed < 0 and (claim or spec.charges) and redis.call('EXISTS', KEYS[append.cursor.k]) == 0 then

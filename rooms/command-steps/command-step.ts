@@ -14,7 +14,7 @@ export interface StepCharge {
  * 1. `claim`: if the idempotency key is taken, the step stops and reports it (nothing is charged).
  * 2. `charges`: each bucket in turn; a refused one stops the step (earlier ones stay spent).
  * 3. `claim` is taken (it lives `ttlMs`, until released).
- * 4. `append`: unless its `once` marker exists, reserves the user's next inbox cursor (when an
+ * 4. `append`: unless its `once` marker exists (or its operation is pending already), reserves the user's next inbox cursor (when an
  *    operation is an `inbox.append`, whose cursor is then set), queues the operations durably on
  *    the user's partition of the write-behind log and records them as pending (read-your-writes),
  *    all at once: a cursor is never visible without its entry. A marker that exists makes the
@@ -32,8 +32,15 @@ export interface CommandStep {
 export interface StepAppend {
   /** Queued in order. At most one `inbox.append`, and only for the step's user; its cursor is assigned by the step. */
   readonly operations: readonly WriteOperation[];
-  /** Makes the append happen once for this key (kept `ttlMs`). */
-  readonly once?: { readonly key: string; readonly ttlMs: number };
+  /**
+   * Makes the append happen once: for this key (kept `ttlMs`), or (`'while-pending'`, for an append
+   * of one operation on a hug) while that operation is pending: a step that finds it (by id) among
+   * the hug's pending writes replays instead of appending. That costs no marker of its own. Past
+   * that the store has the operation, so a caller looks there first; a written operation stays
+   * pending a second more (`WRITTEN_STAYS_PENDING_MS`), which covers the time between that look and
+   * the step.
+   */
+  readonly once?: { readonly key: string; readonly ttlMs: number } | 'while-pending';
   /**
    * The hug this append concerns, read from the pending writes in the same step (before anything is
    * charged or claimed): a hug pending to another user stops the step (`hug-of-another`), a hug not

@@ -97,6 +97,32 @@ export function runCommandStepsContract(name: string, factory: CommandStepsFacto
       expect(deliveries.map((op) => op.id)).toEqual([`hug.delivered:${hug.id}`]);
     });
 
+    it('appends a once-while-pending operation once: a later step, on either node, finds it pending and replays', async () => {
+      const f = await factory();
+      fixture = f;
+      const [from, to] = [`u-${randomUUID()}`, `u-${randomUUID()}`];
+      const hug = hugRecord({ id: `h-${randomUUID()}`, from, to, sentAt: 1000 });
+      done(await f.steps.run({ userId: to, append: { operations: [hugCreate(hug), entryFor(to, `hug:${hug.id}`)] } }));
+      const receipt = (hugId: string, at: number, withHug: boolean): CommandStep => ({
+        userId: to,
+        append: { operations: [hugDelivered(hugId, at, to)], once: 'while-pending', ...(withHug ? { hugId } : {}) },
+      });
+      expect(await f.steps.run(receipt(hug.id, 2000, true))).toMatchObject({ kind: 'done', replayed: false, hug: { from, to } });
+      expect(await f.otherNode.run(receipt(hug.id, 3000, true))).toMatchObject({ kind: 'done', replayed: true, cursor: null });
+      // A hug whose creation is no longer pending (in the store, say): its pending receipt still counts.
+      const older = `h-${randomUUID()}`;
+      expect(await f.steps.run(receipt(older, 2000, false))).toMatchObject({ kind: 'done', replayed: false });
+      expect(await f.otherNode.run(receipt(older, 3000, false))).toMatchObject({ kind: 'done', replayed: true });
+      expect(await f.steps.run(receipt(older, 4000, true))).toMatchObject({ kind: 'done', replayed: true });
+      expect(await f.steps.run(receipt(`h-${randomUUID()}`, 4000, true))).toEqual({ kind: 'hug-not-pending' });
+      await expect(f.steps.run({ userId: to, append: { operations: [entryFor(to, 'e1')], once: 'while-pending' } })).rejects.toThrow(/once-while-pending/);
+      const deliveries = (await f.written()).flatMap((op) => (op.type === 'hug.delivered' ? [[op.hugId, op.at]] : []));
+      expect(deliveries).toEqual([
+        [hug.id, 2000],
+        [older, 2000],
+      ]);
+    });
+
     it('reports whether the user has a live device, in the same step', async () => {
       const f = await factory();
       fixture = f;

@@ -5,7 +5,7 @@ import type { InboxCursors } from '../inbox/inbox-cursors.js';
 import { SerialByKey } from '../serial-by-key.js';
 import type { PendingWrites } from '../../persistence/write-behind/pending-writes.js';
 import type { CommandStep, CommandSteps, PendingHug, StepCharge, StepOutcome } from './command-step.js';
-import { assertOwnRoute, withCursor } from './step-operations.js';
+import { assertOwnRoute, onlyHugOperation, withCursor } from './step-operations.js';
 
 /** What {@link LocalCommandSteps} is built from: the memory parts of one node. */
 export interface LocalCommandStepsDeps {
@@ -45,11 +45,12 @@ export class LocalCommandSteps implements CommandSteps {
   private async runNow(step: CommandStep): Promise<StepOutcome> {
     const { keys } = this.deps;
     let hug: PendingHug | undefined;
+    const pendingAlready = step.append?.once === 'while-pending' && (await this.isPending(step.userId, step.append.operations));
     if (step.append?.hugId !== undefined) {
       const found = await this.pendingHug(step.append.hugId, step.userId);
-      if (!found) return { kind: 'hug-not-pending' };
-      if (found.to !== step.userId) return { kind: 'hug-of-another' };
-      hug = found;
+      if (found && found.to !== step.userId) return { kind: 'hug-of-another' };
+      if (!found && !pendingAlready) return { kind: 'hug-not-pending' };
+      hug = found ?? undefined;
     }
     if (step.claim) {
       const claim = await keys.peek(step.claim.key);
@@ -64,8 +65,10 @@ export class LocalCommandSteps implements CommandSteps {
     if (append) assertOwnRoute(step.userId, append.operations);
     if (!append) return { kind: 'done', cursor: null, replayed: false, online: false };
     const online = append.reportOnline === true && this.deps.isOnline(step.userId);
-    if (append.once) {
-      const marker = await keys.claim(append.once.key, 'once', append.once.ttlMs);
+    if (pendingAlready) return { kind: 'done', cursor: null, replayed: true, online, ...(hug ? { hug } : {}) };
+    const once = append.once === 'while-pending' ? undefined : append.once;
+    if (once) {
+      const marker = await keys.claim(once.key, 'once', once.ttlMs);
       if (!marker.fresh) {
         const memo = marker.result === null ? { cursor: null, online } : (JSON.parse(marker.result) as OnceMemo);
         return { kind: 'done', cursor: memo.cursor, replayed: true, online: memo.online, ...(hug ? { hug } : {}) };
@@ -80,11 +83,18 @@ export class LocalCommandSteps implements CommandSteps {
       }
       await this.deps.writes.write(operations, { deferrable: append.deferrable ?? true });
     } catch (error) {
-      if (append.once) await keys.release(append.once.key);
+      if (once) await keys.release(once.key);
       throw error;
     }
-    if (append.once) await keys.complete(append.once.key, JSON.stringify({ cursor, online } satisfies OnceMemo), append.once.ttlMs);
+    if (once) await keys.complete(once.key, JSON.stringify({ cursor, online } satisfies OnceMemo), once.ttlMs);
     return { kind: 'done', cursor, replayed: false, online, ...(hug ? { hug } : {}) };
+  }
+
+  /** Whether the one operation of a `while-pending` append is pending already (in its hug's pending writes). */
+  private async isPending(userId: string, operations: readonly WriteOperation[]): Promise<boolean> {
+    const op = onlyHugOperation(operations);
+    const ops = (await this.deps.pending.hugOperations([{ id: op.hugId, recipient: userId }])).get(op.hugId) ?? [];
+    return ops.some((pending) => pending.id === op.id);
   }
 
   private async pendingHug(hugId: string, recipient: string): Promise<PendingHug | null> {

@@ -7,7 +7,7 @@ import type { QueueBackpressureError } from '../../persistence/write-behind/writ
 import { backpressureRefusal } from '../durable-writes.js';
 import type { CommandStep, CommandSteps, StepCharge, StepOutcome } from './command-step.js';
 import { COMMAND_STEP } from './command-step-script.js';
-import { assertOwnRoute } from './step-operations.js';
+import { assertOwnRoute, onlyHugOperation } from './step-operations.js';
 
 /** The write-behind log as command steps append to it (the Redis Streams queue). */
 export interface StepLog {
@@ -67,6 +67,7 @@ function chargesBySubject(charges: readonly StepCharge[], keyOf: (subject: strin
 interface SpecAppend {
   hug?: { k: number; field: string; to: string };
   once?: { k: number; ttl: number };
+  pendingOnce?: { k: number; field: string };
   online?: number;
   cursor?: { k: number; seed: number };
   log: number;
@@ -113,7 +114,12 @@ export class RedisCommandSteps implements CommandSteps {
         ttl: this.deps.pendingTtlMs,
       };
       if (append.hugId !== undefined) spec.append.hug = { k: k(keys.pending.subject('hug', append.hugId, step.userId)), field: `hug.create:${append.hugId}`, to: step.userId };
-      if (append.once) spec.append.once = { k: k(keys.claim(step.userId, append.once.key)), ttl: Math.max(1, Math.ceil(append.once.ttlMs)) };
+      if (append.once === 'while-pending') {
+        const op = onlyHugOperation(append.operations);
+        spec.append.pendingOnce = { k: k(keys.pending.subject('hug', op.hugId, step.userId)), field: op.id };
+      } else if (append.once) {
+        spec.append.once = { k: k(keys.claim(step.userId, append.once.key)), ttl: Math.max(1, Math.ceil(append.once.ttlMs)) };
+      }
       if (append.reportOnline) spec.append.online = k(keys.presence(step.userId));
       if (inboxAt >= 0) {
         spec.append.inbox = inboxAt + 1;

@@ -19,3 +19,12 @@ export function assertOwnRoute(userId: string, operations: readonly WriteOperati
   const stray = operations.find((op) => routeOf(op) !== route);
   if (stray) throw new Error(`a command step of ${userId} cannot queue ${stray.type} ${stray.id}: it belongs to ${routeOf(stray)}`);
 }
+
+/** A `while-pending` append's one operation, on a hug (the hug's pending writes are where it is looked for). */
+export function onlyHugOperation(operations: readonly WriteOperation[]): Extract<WriteOperation, { type: 'hug.delivered' | 'hug.read' }> {
+  const [op, ...rest] = operations;
+  if (!op || rest.length > 0 || (op.type !== 'hug.delivered' && op.type !== 'hug.read')) {
+    throw new Error(`a once-while-pending append holds one hug receipt or read, not ${operations.map((o) => o.type).join(', ') || 'nothing'}`);
+  }
+  return op;
+}

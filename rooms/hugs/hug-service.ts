@@ -118,8 +118,9 @@ export class HugService {
         userId,
         charges,
         append: {
+          // Once: a receipt still pending is found in the step; an older one, in the store first.
           operations: [hugDelivered(hugId, at, userId)],
-          once: { key: `delivered:${hugId}`, ttlMs: this.window },
+          once: 'while-pending',
           ...(stored ? {} : { hugId }),
         },
       });
@@ -155,7 +156,8 @@ export class HugService {
     let readAt = hug.readAt;
     if (readAt === null) {
       readAt = this.now();
-      const step = await this.deps.steps.run({ userId, append: { operations: [hugRead(hugId, readAt, userId)], once: { key: `read:${hugId}`, ttlMs: this.window } } });
+      // Once: the hug was just read with pending writes applied, so an earlier read is pending still or in the store.
+      const step = await this.deps.steps.run({ userId, append: { operations: [hugRead(hugId, readAt, userId)], once: 'while-pending' } });
       // A concurrent read of the same hug got there first: its time stands.
       if (step.kind === 'done' && step.replayed) readAt = (await this.deps.hugs.get(hugId, userId))?.readAt ?? readAt;
       this.deps.rooms.emit(userRoom(userId), 'hug:read-state', { hugId, readAt, at: this.now() });
