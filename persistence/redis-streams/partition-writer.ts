@@ -100,26 +100,28 @@ export class PartitionWriter {
 
   private async run(): Promise<void> {
     let backlog = true;
+    /** Whether the last read filled a batch (the writer is behind: it reads again at once). */
+    let full = false;
     while (this.active()) {
       try {
+        if (!backlog && !full && this.d.lingerMs > 0) {
+          // Let a batch fill before reading it: the store write is off every client's path.
+          await sleep(this.d.lingerMs);
+          if (!this.active()) return;
+        }
         // The backlog: what earlier owners (and this writer, before an error) read but never acknowledged.
-        let entries = await this.read(backlog ? '0' : '>', this.d.maxBatch, backlog);
+        const entries = await this.read(backlog ? '0' : '>', this.d.maxBatch, backlog);
         if (entries === null) return;
+        full = entries.length >= this.d.maxBatch;
         if (entries.length === 0) {
           if (backlog) {
             backlog = false;
+            full = true;
             continue;
           }
           if (this.dueForgets(false).length > 0 && !(await this.acknowledge([]))) return;
           await this.waitForEntries();
           continue;
-        }
-        if (!backlog && entries.length < this.d.maxBatch && this.d.lingerMs > 0) {
-          // Let the batch fill: the store write is off every client's path.
-          await sleep(this.d.lingerMs);
-          const more = await this.read('>', this.d.maxBatch - entries.length);
-          if (more === null) return;
-          entries = [...entries, ...more];
         }
         if (!(await this.write(entries))) return;
       } catch (error) {
@@ -154,6 +156,8 @@ export class PartitionWriter {
    * cannot take entries the new owner will never see; the fenced read that follows does.
    */
   private async waitForEntries(): Promise<void> {
+    // Checked right before the call: once stop() has closed the reader, a command sent on it would never settle.
+    if (this.stopped) return;
     const reply = (await this.d.reader.xread('COUNT', 100, 'BLOCK', this.d.blockMs, 'STREAMS', this.log, this.seen)) as [string, Entry[]][] | null;
     const last = reply?.[0]?.[1].at(-1);
     if (last) this.seen = laterStreamId(this.seen, last[0]);
