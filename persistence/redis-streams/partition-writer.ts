@@ -6,7 +6,7 @@ import { replyArray, replyNumber } from '../redis/redis-script.js';
 import { asError } from '../write-behind/operation-body.js';
 import { type LoggedOperation, runRetryingBatch, type RetryingBatchOptions } from '../write-behind/retrying-batch.js';
 import type { BatchApplier, DeadLetter } from '../write-behind/write-queue.js';
-import { laterStreamId, type StreamKeys, streamIdTime } from './stream-keys.js';
+import { compareStreamIds, type StreamKeys, streamIdTime } from './stream-keys.js';
 import { ACKNOWLEDGE, READ } from './stream-scripts.js';
 
 /** What one {@link PartitionWriter} works with. */
@@ -146,7 +146,7 @@ export class PartitionWriter {
     if (replyNumber(reply[0], READ.name) !== 1) return null;
     const entries = (reply[1] ?? []) as Entry[];
     const last = entries.at(-1);
-    if (last) this.seen = laterStreamId(this.seen, last[0]);
+    if (last && compareStreamIds(last[0], this.seen) > 0) this.seen = last[0];
     return entries;
   }
 
@@ -160,7 +160,7 @@ export class PartitionWriter {
     if (this.stopped) return;
     const reply = (await this.d.reader.xread('COUNT', 100, 'BLOCK', this.d.blockMs, 'STREAMS', this.log, this.seen)) as [string, Entry[]][] | null;
     const last = reply?.[0]?.[1].at(-1);
-    if (last) this.seen = laterStreamId(this.seen, last[0]);
+    if (last && compareStreamIds(last[0], this.seen) > 0) this.seen = last[0];
   }
 
   /** Writes one batch and acknowledges it; false once the partition is no longer this writer's. */

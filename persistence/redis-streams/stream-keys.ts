@@ -65,10 +65,3 @@ export function compareStreamIds(a: string, b: string): number {
 
 /** The epoch milliseconds a stream id was assigned at (Redis's clock). */
 export const streamIdTime = (id: string) => Number(id.slice(0, id.indexOf('-')));
-
-/** The later of two stream entry ids (`ms-seq`). */
-export function laterStreamId(a: string, b: string): string {
-  const [am = 0, as = 0] = a.split('-').map(Number);
-  const [bm = 0, bs = 0] = b.split('-').map(Number);
-  return bm > am || (bm === am && bs > as) ? b : a;
-}
