@@ -10,8 +10,19 @@ import type { ServerEventName, ServerEventPayload } from '../protocol/server-eve
 export interface RoomPort {
   /** Emits `event` once to every socket in any of `rooms`: one encode, never a loop over sockets. */
   emit<E extends ServerEventName>(rooms: string | readonly string[], event: E, payload: ServerEventPayload<E>): void;
-  /** Makes every socket in room `target` join `rooms`. */
-  join(target: string, rooms: readonly string[]): void;
+  /**
+   * Makes every socket in room `target` join `rooms`. Resolves once this node's sockets have joined
+   * and this node receives the rooms' messages (with the sharded adapter, once Redis confirmed the
+   * rooms' subscriptions): a snapshot read after that misses no change. Sockets on other nodes join
+   * on their own.
+   */
+  join(target: string, rooms: readonly string[]): Promise<void>;
+  /**
+   * Emits `event` to every socket in `room`, then makes them leave it, in one message to each
+   * node: no socket can leave before the event reaches it (a separate leave travels on another
+   * channel and may overtake the emit).
+   */
+  emitAndLeave<E extends ServerEventName>(room: string, event: E, payload: ServerEventPayload<E>): void;
   /** Makes every socket in room `target` leave `rooms`. */
   leave(target: string, rooms: readonly string[]): void;
 }

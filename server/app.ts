@@ -97,7 +97,7 @@ export async function startApp(config: Config, log: Logger): Promise<RunningApp>
   });
   const perMinute = (name: string, n: number) => ({ name, capacity: n, refillPerSecond: n / 60 });
   const io = createSocketServer(config, parserFor(config.wire), metrics);
-  const rooms = new SocketIoRoomPort(io);
+  const rooms = new SocketIoRoomPort(io, infra.shape !== 'embedded');
   const auth = new AuthService({
     store,
     tokens,

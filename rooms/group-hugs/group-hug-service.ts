@@ -62,7 +62,7 @@ export class GroupHugService {
       durationMs: request.durationMs,
     });
     if (created) await this.sendInvites(view, view.invited);
-    this.deps.rooms.join(userRoom(userId), [groupRoom(id)]);
+    await this.deps.rooms.join(userRoom(userId), [groupRoom(id)]);
     return view;
   }
 
@@ -79,7 +79,7 @@ export class GroupHugService {
    * entry. A device that had no snapshot reads it once (`group:get`).
    */
   async join(userId: string, groupId: string): Promise<GroupMembership> {
-    this.deps.rooms.join(userRoom(userId), [groupRoom(groupId)]);
+    await this.deps.rooms.join(userRoom(userId), [groupRoom(groupId)]);
     try {
       return await this.membership(groupId, { type: 'join', userId });
     } catch (error) {

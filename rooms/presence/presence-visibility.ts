@@ -27,9 +27,7 @@ export class PresenceVisibility {
     const at = (this.deps.now ?? Date.now)();
     const { rooms } = this.deps;
     if (change.public === 'revoked') {
-      const room = presenceRoom(userId, 'public');
-      rooms.emit(room, 'presence:revoked', { userId, at });
-      rooms.leave(room, [room]);
+      rooms.emitAndLeave(presenceRoom(userId, 'public'), 'presence:revoked', { userId, at });
     }
     if (change.friends === 'hidden') {
       rooms.emit(presenceRoom(userId, 'friends'), 'presence:update', { ...hiddenPresence(userId), at });

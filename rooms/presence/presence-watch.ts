@@ -55,6 +55,8 @@ export class PresenceWatch {
     }
     const users = await this.deps.users.findByIds(userIds);
     const denied: WatchDenial[] = [];
+    /** Every watched room is joined (and this node hears it) before the snapshot is read. */
+    const joins: Promise<void>[] = [];
     const allowed: { userId: string; visible: boolean; lastSeenAt: number | null }[] = [];
     for (const userId of userIds) {
       const user = users.get(userId);
@@ -71,11 +73,12 @@ export class PresenceWatch {
         continue;
       }
       // Join before reading the snapshot, so no change can fall between the two.
-      this.deps.rooms.join(watcher.socketId, [presenceRoom(userId, audience)]);
+      joins.push(this.deps.rooms.join(watcher.socketId, [presenceRoom(userId, audience)]));
       this.deps.rooms.leave(watcher.socketId, [presenceRoom(userId, OTHER_AUDIENCE[audience])]);
       watching.add(userId);
       allowed.push({ userId, visible: isPresenceVisible(audience, user.privacy), lastSeenAt: user.lastSeenAt });
     }
+    await Promise.all(joins);
     const at = this.now();
     const snapshots = await this.deps.presence.get(allowed.map((a) => a.userId));
     const presences: UserPresence[] = allowed.map((a) => viewPresence(a.userId, snapshots.get(a.userId), a.lastSeenAt, a.visible));

@@ -18,13 +18,19 @@ export class RecordingRoomPort implements RoomPort {
     this.calls.push({ op: 'emit', rooms: typeof rooms === 'string' ? [rooms] : [...rooms], event, payload });
   }
 
-  join(target: string, rooms: readonly string[]): void {
+  join(target: string, rooms: readonly string[]): Promise<void> {
     this.calls.push({ op: 'join', target, rooms: [...rooms] });
     for (const room of rooms) {
       const set = this.members.get(room) ?? new Set<string>();
       set.add(target);
       this.members.set(room, set);
     }
+    return Promise.resolve();
+  }
+
+  emitAndLeave<E extends ServerEventName>(room: string, event: E, payload: ServerEventPayload<E>): void {
+    this.emit(room, event, payload);
+    this.leave(room, [room]);
   }
 
   leave(target: string, rooms: readonly string[]): void {

@@ -4,15 +4,37 @@ import type { HugServer } from './socket-types.js';
 
 /** {@link RoomPort} on Socket.IO: each call is one adapter operation, so it reaches every node. */
 export class SocketIoRoomPort implements RoomPort {
-  constructor(private readonly io: HugServer) {}
+  /** `clustered`: other nodes share the rooms (an adapter that carries server-side messages). */
+  constructor(
+    private readonly io: HugServer,
+    private readonly clustered: boolean,
+  ) {
+    if (clustered) io.on('room:emit-leave', (room, event, payload) => this.emitAndLeaveHere(room, event, payload));
+  }
 
   emit<E extends ServerEventName>(rooms: string | readonly string[], event: E, payload: ServerEventPayload<E>): void {
     const args = [payload] as Parameters<ServerToClientEvents[E]>;
     this.io.to(rooms as string | string[]).emit(event, ...args);
   }
 
-  join(target: string, rooms: readonly string[]): void {
+  async join(target: string, rooms: readonly string[]): Promise<void> {
     this.io.in(target).socketsJoin(rooms as string[]);
+    // socketsJoin drops the local joins' promises; joining again (a no-op for the rooms) returns them,
+    // and they wait for a subscription still on its way (see joinsWaitForSubscription).
+    const here = this.io.sockets.adapter.rooms.get(target);
+    if (!here) return;
+    await Promise.all([...here].map((id) => Promise.resolve(this.io.sockets.sockets.get(id)?.join(rooms as string[]))));
+  }
+
+  emitAndLeave<E extends ServerEventName>(room: string, event: E, payload: ServerEventPayload<E>): void {
+    this.emitAndLeaveHere(room, event, payload);
+    if (this.clustered) this.io.serverSideEmit('room:emit-leave', room, event, payload);
+  }
+
+  private emitAndLeaveHere(room: string, event: ServerEventName, payload: unknown): void {
+    const args = [payload] as Parameters<ServerToClientEvents[typeof event]>;
+    this.io.local.to(room).emit(event, ...args);
+    this.io.local.in(room).socketsLeave(room);
   }
 
   leave(target: string, rooms: readonly string[]): void {

@@ -1,10 +1,14 @@
+import type { ServerEventName } from '../../protocol/server-events.js';
 import type { Server, Socket } from 'socket.io';
 import type { ClientToServerEvents } from '../../protocol/commands.js';
 import type { DeviceKind } from '../../protocol/ids.js';
 import type { ServerToClientEvents } from '../../protocol/server-events.js';
 
 /** Events between nodes (none yet; the cluster adds them). */
-export type InterServerEvents = Record<string, never>;
+export interface InterServerEvents {
+  /** Emit `event` to this node's sockets in `room`, then make them leave it ({@link RoomPort.emitAndLeave}). */
+  'room:emit-leave': (room: string, event: ServerEventName, payload: unknown) => void;
+}
 
 /**
  * Everything the server keeps per socket, in one object (the handshake creates it): an idle
