@@ -45,9 +45,14 @@ export class LocalCommandSteps implements CommandSteps {
   private async runNow(step: CommandStep): Promise<StepOutcome> {
     const { keys } = this.deps;
     let hug: PendingHug | undefined;
-    const pendingAlready = step.append?.once === 'while-pending' && (await this.isPending(step.userId, step.append.operations));
+    // The hug's pending writes are read once: for the hug the append concerns and for a `while-pending` operation on it.
+    const onceOp = step.append?.once === 'while-pending' ? onlyHugOperation(step.append.operations) : null;
+    if (onceOp && step.append?.hugId !== undefined && step.append.hugId !== onceOp.hugId) throw new Error(`a once-while-pending ${onceOp.type} of ${onceOp.hugId} concerns hug ${step.append.hugId}`);
+    const hugId = step.append?.hugId ?? onceOp?.hugId;
+    const pendingOps = hugId === undefined ? [] : ((await this.deps.pending.hugOperations([{ id: hugId, recipient: step.userId }])).get(hugId) ?? []);
+    const pendingAlready = onceOp !== null && pendingOps.some((op) => op.id === onceOp.id);
     if (step.append?.hugId !== undefined) {
-      const found = await this.pendingHug(step.append.hugId, step.userId);
+      const found = pendingHugIn(pendingOps);
       if (found && found.to !== step.userId) return { kind: 'hug-of-another' };
       if (!found && !pendingAlready) return { kind: 'hug-not-pending' };
       hug = found ?? undefined;
@@ -89,17 +94,10 @@ export class LocalCommandSteps implements CommandSteps {
     if (once) await keys.complete(once.key, JSON.stringify({ cursor, online } satisfies OnceMemo), once.ttlMs);
     return { kind: 'done', cursor, replayed: false, online, ...(hug ? { hug } : {}) };
   }
+}
 
-  /** Whether the one operation of a `while-pending` append is pending already (in its hug's pending writes). */
-  private async isPending(userId: string, operations: readonly WriteOperation[]): Promise<boolean> {
-    const op = onlyHugOperation(operations);
-    const ops = (await this.deps.pending.hugOperations([{ id: op.hugId, recipient: userId }])).get(op.hugId) ?? [];
-    return ops.some((pending) => pending.id === op.id);
-  }
-
-  private async pendingHug(hugId: string, recipient: string): Promise<PendingHug | null> {
-    const ops = (await this.deps.pending.hugOperations([{ id: hugId, recipient }])).get(hugId) ?? [];
-    for (const op of ops) if (op.type === 'hug.create') return { from: op.hug.from, to: op.hug.to, sentAt: op.hug.sentAt };
-    return null;
-  }
+/** The parties of the hug whose pending creation is among `ops`, if it is. */
+function pendingHugIn(ops: readonly WriteOperation[]): PendingHug | null {
+  for (const op of ops) if (op.type === 'hug.create') return { from: op.hug.from, to: op.hug.to, sentAt: op.hug.sentAt };
+  return null;
 }

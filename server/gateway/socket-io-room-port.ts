@@ -18,12 +18,11 @@ export class SocketIoRoomPort implements RoomPort {
   }
 
   async join(target: string, rooms: readonly string[]): Promise<void> {
-    this.io.in(target).socketsJoin(rooms as string[]);
-    // socketsJoin drops the local joins' promises; joining again (a no-op for the rooms) returns them,
-    // and they wait for a subscription still on its way (see joinsWaitForSubscription).
-    const here = this.io.sockets.adapter.rooms.get(target);
-    if (!here) return;
-    await Promise.all([...here].map((id) => Promise.resolve(this.io.sockets.sockets.get(id)?.join(rooms as string[]))));
+    const here = [...(this.io.sockets.adapter.rooms.get(target) ?? [])];
+    // Other nodes' sockets join on their own nodes; this node's join here, where their promises wait
+    // for a subscription still on its way (see joinsWaitForSubscription).
+    if (this.clustered) this.io.in(target).except(here).socketsJoin(rooms as string[]);
+    await Promise.all(here.map((id) => Promise.resolve(this.io.sockets.sockets.get(id)?.join(rooms as string[]))));
   }
 
   emitAndLeave<E extends ServerEventName>(room: string, event: E, payload: ServerEventPayload<E>): void {
