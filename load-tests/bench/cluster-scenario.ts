@@ -38,8 +38,12 @@ export interface ClusterRun {
 
 const COUNT_IDLE_MS = 2000;
 const COUNT_BUSY_MS = 3000;
-/** Hugs sent before counting, so each pair has exchanged a few (at the default 500/s and 200 pairs: 2.5 each). */
-const COUNT_WARMUP_MS = 1000;
+/**
+ * Hugs sent before counting: every recipient's inbox counter is in Redis (the first hug to a user
+ * whose counter is not costs two more round trips, to read the store's cursor), and the hugs of
+ * the window's start have had their receipts, writes and forgetting (up to two seconds on).
+ */
+const COUNT_WARMUP_MS = 3000;
 
 const WARMUP_MS = 1000;
 
@@ -119,28 +123,26 @@ export async function runClusterScenario(kind: ServerKind, adapter: AdapterKind,
 }
 
 /**
- * Redis commands per hug: MONITOR over an idle window (the background: heartbeats, leases, stats
- * polls), then over a window of hugs at `rate`; the background is taken off pro rata.
+ * Redis commands per hug in steady state: MONITOR over an idle window first (the background:
+ * heartbeats, leases, stats polls), then over a window in the middle of a run of hugs at `rate`,
+ * begun long enough before it that the work a hug causes later (its receipt, the log's writes, the
+ * forgetting of its pending writes a second or two on) is in the window as much as it would be in
+ * any other; the background is taken off pro rata and the rest divided by the hugs delivered in it.
  */
 async function countPerHug(redisUrls: readonly string[], rate: number, pairs: readonly PairSpec[], pool: ClientPool): Promise<PerHugCounts> {
   const w = pool.size;
-  const sendHugs = async (durationMs: number) => {
-    await pool.all(
-      (i) => {
-        const mine = pairs.filter((_, k) => k % w === i);
-        return { type: 'hugs', pairs: mine, ratePerS: (rate * mine.length) / pairs.length, warmupMs: 0, durationMs };
-      },
-      'hugs-done',
-    );
-    const collected = await pool.all(() => ({ type: 'collect' }), 'collected');
-    return collected.reduce((n, c) => n + c.latencies.length, 0);
-  };
-  // Steady state: every recipient's inbox counter is in Redis before counting. (The first hug to a
-  // user whose counter is not there yet costs two more round trips, to read the store's cursor.)
-  await sendHugs(COUNT_WARMUP_MS);
-  const idle = await countCommands(redisUrls, () => new Promise((resolve) => setTimeout(resolve, COUNT_IDLE_MS)));
-  const started = performance.now();
-  const busy = await countCommands(redisUrls, () => sendHugs(COUNT_BUSY_MS));
-  const busyMs = performance.now() - started;
-  return perHug(busy.counts, idle.counts, busyMs / (COUNT_IDLE_MS + 200), busy.result);
+  const idle = await countCommands(redisUrls, COUNT_IDLE_MS);
+  const hugs = pool.all(
+    (i) => {
+      const mine = pairs.filter((_, k) => k % w === i);
+      return { type: 'hugs', pairs: mine, ratePerS: (rate * mine.length) / pairs.length, warmupMs: COUNT_WARMUP_MS, durationMs: COUNT_BUSY_MS };
+    },
+    'hugs-done',
+  );
+  await new Promise((resolve) => setTimeout(resolve, COUNT_WARMUP_MS));
+  const busy = await countCommands(redisUrls, COUNT_BUSY_MS);
+  await hugs;
+  const collected = await pool.all(() => ({ type: 'collect' }), 'collected');
+  const delivered = collected.reduce((n, c) => n + c.latencies.length, 0);
+  return perHug(busy.counts, idle.counts, busy.windowMs / idle.windowMs, delivered);
 }

@@ -22,28 +22,32 @@ export interface PerHugCounts {
 }
 
 /**
- * Counts every command Redis runs while `during` runs, through `MONITOR` (which marks commands run
- * by scripts as coming from `lua`). MONITOR slows Redis down, so this runs in a window of its
- * own, never in a timed step. The lines are read from a plain socket: a client library's MONITOR
- * parser can trip over binary arguments (msgpack payloads of the adapter's SPUBLISH).
+ * Counts every command Redis runs in the next `ms` milliseconds, through `MONITOR` (which marks
+ * commands run by scripts as coming from `lua`). MONITOR slows Redis down, so this runs in a window
+ * of its own, never in a timed step. Only commands whose MONITOR time falls in the window count
+ * (lines arrive a little after their commands ran). The lines are read from a plain socket: a
+ * client library's MONITOR parser can trip over binary arguments (msgpack payloads of the
+ * adapter's SPUBLISH).
  */
-export async function countCommands<T>(urls: readonly string[], during: () => Promise<T>): Promise<{ counts: RedisCommandCounts; result: T }> {
+export async function countCommands(urls: readonly string[], ms: number): Promise<{ counts: RedisCommandCounts; windowMs: number }> {
   const sent: Record<string, number> = {};
   const inScripts: Record<string, number> = {};
+  const window = { from: Number.POSITIVE_INFINITY, to: Number.POSITIVE_INFINITY };
   // One MONITOR per server (each master of a Redis Cluster): the counts add up.
-  const sockets = await Promise.all(urls.map((url) => monitor(url, sent, inScripts)));
+  const sockets = await Promise.all(urls.map((url) => monitor(url, window, sent, inScripts)));
   try {
-    const result = await during();
-    // MONITOR lines arrive a little after their commands ran.
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    return { counts: { sent, inScripts }, result };
+    window.from = Date.now();
+    await sleep(ms);
+    window.to = Date.now();
+    await sleep(200);
+    return { counts: { sent, inScripts }, windowMs: window.to - window.from };
   } finally {
     for (const socket of sockets) socket.destroy();
   }
 }
 
 /** Opens a MONITOR on `url` that counts into `sent` and `inScripts`. */
-async function monitor(url: string, sent: Record<string, number>, inScripts: Record<string, number>): Promise<Socket> {
+async function monitor(url: string, window: { readonly from: number; readonly to: number }, sent: Record<string, number>, inScripts: Record<string, number>): Promise<Socket> {
   const { hostname, port } = new URL(url);
   const socket = connect({ host: hostname || '127.0.0.1', port: Number(port || 6379) });
   await new Promise<void>((resolve, reject) => {
@@ -58,7 +62,7 @@ async function monitor(url: string, sent: Record<string, number>, inScripts: Rec
       const line = buffered.slice(0, end);
       buffered = buffered.slice(end + 2);
       const parsed = parseMonitorLine(line);
-      if (parsed) {
+      if (parsed && parsed.atMs >= window.from && parsed.atMs <= window.to) {
         const name = parsed.command === 'evalsha' ? `evalsha ${scriptNameOf(parsed.second) ?? parsed.second.slice(0, 8)}` : parsed.command;
         const into = parsed.fromScript ? inScripts : sent;
         into[name] = (into[name] ?? 0) + 1;
@@ -72,9 +76,10 @@ async function monitor(url: string, sent: Record<string, number>, inScripts: Rec
 
 /**
  * One MONITOR line, `+<time> [<db> <client address | lua>] "<command>" "<arg>" …`: the command
- * (lower case), its first argument, and whether a script ran it. Null for anything else (`+OK`).
+ * (lower case), its first argument, whether a script ran it, and when (Unix ms). Null for anything
+ * else (`+OK`).
  */
-export function parseMonitorLine(line: string): { command: string; second: string; fromScript: boolean } | null {
+export function parseMonitorLine(line: string): { command: string; second: string; fromScript: boolean; atMs: number } | null {
   const open = line.indexOf(' [');
   const close = line.indexOf('] ', open);
   if (!line.startsWith('+') || open < 0 || close < 0) return null;
@@ -99,8 +104,10 @@ export function parseMonitorLine(line: string): { command: string; second: strin
     i += 2;
   }
   const command = args[0]?.toLowerCase();
-  return command ? { command, second: args[1] ?? '', fromScript: source === 'lua' } : null;
+  return command ? { command, second: args[1] ?? '', fromScript: source === 'lua', atMs: Number(line.slice(1, open)) * 1000 } : null;
 }
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** `busy` minus `idle` scaled to the same length, divided by `hugs`. */
 export function perHug(busy: RedisCommandCounts, idle: RedisCommandCounts, idleScale: number, hugs: number): PerHugCounts {

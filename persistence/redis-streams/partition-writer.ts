@@ -1,6 +1,6 @@
 import type { RedisClient } from '../redis/redis-client.js';
 import type { RedisDeadLetters } from '../redis/redis-dead-letters.js';
-import type { PendingChange } from '../redis/pending-keys.js';
+import { forgetArguments, mergeForgets, type PendingChange } from '../redis/pending-keys.js';
 import type { WriteOperation } from '../write-behind/write-operation.js';
 import { replyArray, replyNumber } from '../redis/redis-script.js';
 import { asError } from '../write-behind/operation-body.js';
@@ -35,10 +35,18 @@ export interface PartitionWriterDeps {
   /** The pending-write changes that forget a written batch, made in a later acknowledging call. */
   readonly forget?: (written: readonly WriteOperation[]) => readonly PendingChange[];
   /**
-   * How long written operations stay pending before they are forgotten: a receipt that comes
-   * within this finds its hug in its own step instead of asking the store.
+   * How long written operations stay pending at least before they are forgotten: a receipt that
+   * comes within this finds its hug in its own step instead of asking the store. They are
+   * forgotten together once the oldest has waited twice this (so each stays between once and twice
+   * this): one command per pending key for all of them.
    */
   readonly forgetAfterMs: number;
+  /**
+   * Removes what this partition's pending keys hold past their TTL (what a writer that died could
+   * not forget), run when the writer starts and every `sweepEveryMs` while it owns the partition.
+   */
+  readonly sweep?: (redis: RedisClient, partition: number) => Promise<unknown>;
+  readonly sweepEveryMs: number;
   readonly now: () => number;
   readonly retry: Omit<RetryingBatchOptions, 'abandoned'>;
   /** Whether this writer still holds the partition's lease. */
@@ -67,6 +75,7 @@ export class PartitionWriter {
   private readonly done: Promise<'stopped' | 'lost'>;
   /** The newest entry id this writer has read or been woken by: it waits for entries after it. */
   private seen = '0-0';
+  private sweptAt = Number.NEGATIVE_INFINITY;
 
   constructor(private readonly d: PartitionWriterDeps) {
     this.done = this.run()
@@ -104,6 +113,7 @@ export class PartitionWriter {
     let full = false;
     while (this.active()) {
       try {
+        await this.sweepWhenDue();
         if (!backlog && !full && this.d.lingerMs > 0) {
           // Let a batch fill before reading it: the store write is off every client's path.
           await sleep(this.d.lingerMs);
@@ -183,16 +193,22 @@ export class PartitionWriter {
 
   /** Acknowledges and deletes `ids`, forgetting the pending writes that are due, in one fenced call; false when the lease is gone. */
   private async acknowledge(ids: readonly string[]): Promise<boolean> {
-    const due = this.dueForgets(true);
+    const due = mergeForgets(this.dueForgets(true));
     const acknowledged = replyNumber(
       await ACKNOWLEDGE.run(
         this.d.redis,
-        [this.log, this.d.keys.owner(this.d.partition), ...due.map((c) => c.key)],
-        [this.d.group, this.d.writer, ids.length, ...ids, ...due.flatMap((c) => [c.verb, c.a])],
+        [this.log, this.d.keys.owner(this.d.partition), ...due.map((f) => f.key)],
+        [this.d.group, this.d.writer, ids.length, ...ids, ...forgetArguments(due)],
       ),
       ACKNOWLEDGE.name,
     );
     return acknowledged >= 0;
+  }
+
+  private async sweepWhenDue(): Promise<void> {
+    if (!this.d.sweep || this.d.now() - this.sweptAt < this.d.sweepEveryMs) return;
+    this.sweptAt = this.d.now();
+    await this.d.sweep(this.d.redis, this.d.partition);
   }
 
   /** On the way out, forgets what is still waiting (the store has it), while the lease is still this writer's. */
@@ -202,9 +218,11 @@ export class PartitionWriter {
     await this.acknowledge([]);
   }
 
-  /** The pending-write changes old enough to forget; `take` removes them from the list. */
+  /** The pending-write changes old enough to forget (none until the oldest has waited twice the delay); `take` removes them from the list. */
   private dueForgets(take: boolean): PendingChange[] {
     const before = this.d.now() - this.d.forgetAfterMs;
+    const oldest = this.forgets[0];
+    if (!oldest || oldest.at > before - this.d.forgetAfterMs) return [];
     const due = this.forgets.filter((f) => f.at <= before);
     if (take && due.length > 0) this.forgets = this.forgets.slice(due.length);
     return due.flatMap((f) => f.changes);

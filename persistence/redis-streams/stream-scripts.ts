@@ -1,3 +1,4 @@
+import { FORGET_PENDING_LUA } from '../redis/pending-keys.js';
 import { RedisScript } from '../redis/redis-script.js';
 
 /**
@@ -20,15 +21,16 @@ return ids
 /**
  * KEYS[1] a partition's stream, KEYS[2] its owner lease, KEYS[3..] pending-write keys to clean
  * ARGV[1] consumer group, ARGV[2] this writer, ARGV[3] n, ARGV[4..3+n] entry ids of a written
- *   batch, then per pending key a verb (hdel | zrem | zremscore) and its argument
- * Acknowledges and deletes the entries and forgets the batch's pending writes (the store holds
- * them now), only while this writer still holds the lease (a writer that lost it leaves them for
+ *   batch, then what forgets the pending writes due (merged by key: {@link FORGET_PENDING_LUA})
+ * Acknowledges and deletes the entries and forgets the pending writes that are due (the store
+ * holds them), only while this writer still holds the lease (a writer that lost it leaves them for
  * the new owner, which writes them again: operations are idempotent).
  * Returns the number acknowledged, or -1 when the lease is someone else's.
  */
 export const ACKNOWLEDGE = new RedisScript(
   'log-acknowledge',
   `
+${FORGET_PENDING_LUA}
 if redis.call('GET', KEYS[2]) ~= ARGV[2] then
   return -1
 end
@@ -37,16 +39,7 @@ local ids = {}
 for i = 4, 3 + n do
   ids[#ids + 1] = ARGV[i]
 end
-for i = 3, #KEYS do
-  local verb, a = ARGV[2 + n + 2 * (i - 2)], ARGV[3 + n + 2 * (i - 2)]
-  if verb == 'hdel' then
-    redis.call('HDEL', KEYS[i], a)
-  elseif verb == 'zrem' then
-    redis.call('ZREM', KEYS[i], a)
-  elseif verb == 'zremscore' then
-    redis.call('ZREMRANGEBYSCORE', KEYS[i], a, a)
-  end
-end
+forget_pending(3, 4 + n)
 if n == 0 then
   return 0
 end

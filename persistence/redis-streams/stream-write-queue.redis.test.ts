@@ -194,6 +194,49 @@ function forgettingSuite(connect: () => Promise<RedisClient>, target: () => Redi
 
 describeWithRedis('redis streams write queue forgetting pending writes', (redis) => {
   forgettingSuite(() => redis.connect({ keyPrefix: '' }), () => ({ url: redis.server().url }));
+
+  it('forgets the hugs of several batches together, one command per pending key, after they stayed pending', async () => {
+    const prefix = `t-${randomUUID()}`;
+    // One partition: every hug's operations and sent-set member share one key each.
+    const keys = new PendingKeys(`${prefix}:pw:`, partitionTags(1));
+    const redisClient = await redis.connect({ keyPrefix: '' });
+    const pending = new RedisPendingWrites(redisClient, 60_000, keys);
+    const queue = await RedisStreamWriteQueue.open({
+      url: redis.server().url,
+      prefix,
+      partitions: 1,
+      statsPollMs: 50,
+      forget: (written) => keys.changes(written, 'forget'),
+      forgetAfterMs: 1000,
+      writerLingerMs: 0,
+      blockMs: 100,
+    });
+    const calls = async (command: string) => Number(new RegExp(`cmdstat_${command}:calls=(\\d+)`).exec(await redisClient.info('commandstats'))?.[1] ?? 0);
+    try {
+      queue.start(() => Promise.resolve({ failed: new Map() }));
+      const hugs = ['bo', 'cy', 'bo', 'di', 'cy'].map((to) => hugRecord({ from: 'ann', to }));
+      const before = { hdel: await calls('hdel'), zrem: await calls('zrem') };
+      for (const [i, hug] of hugs.entries()) {
+        const ops = [hugCreate(hug), inboxAppend({ userId: hug.to, cursor: i + 1, id: `hug:${hug.id}`, type: 'hug', ref: hug.id, createdAt: 1, data: {} })];
+        await queue.enqueue(ops);
+        await pending.record(ops);
+        // Each its own batch.
+        await queue.drain();
+      }
+      const writtenAt = Date.now();
+      expect(await pending.newHugs('ann', 'sent')).toHaveLength(5);
+      await vi.waitFor(async () => expect(await pending.newHugs('ann', 'sent')).toEqual([]), { timeout: 10_000, interval: 50 });
+      // Still pending for the receipt window after the last write.
+      expect(Date.now() - writtenAt).toBeGreaterThanOrEqual(900);
+      expect(await pending.hugOperations(hugs.map((h) => ({ id: h.id, recipient: h.to })))).toEqual(new Map());
+      expect(await pending.inboxAfter('bo', 0)).toEqual([]);
+      expect(await pending.inboxAfter('cy', 0)).toEqual([]);
+      // One HDEL of the operations hash and one ZREM of the sent set for all five (the writers' own bookkeeping uses neither).
+      expect({ hdel: (await calls('hdel')) - before.hdel, zrem: (await calls('zrem')) - before.zrem }).toEqual({ hdel: 1, zrem: 1 });
+    } finally {
+      await queue.close();
+    }
+  });
 });
 
 describeWithRedisCluster('redis streams write queue forgetting pending writes on a Redis Cluster', (cluster) => {

@@ -37,8 +37,12 @@ export interface RedisStreamWriteQueueOptions extends WriteQueueTuning, RedisTar
   readonly writerLingerMs?: number;
   /** Forgets a written batch's pending writes in a later call that acknowledges (instead of one more call). */
   readonly forget?: (written: readonly WriteOperation[]) => readonly PendingChange[];
-  /** How long written operations stay pending before `forget` (a receipt within it finds its hug in its own step). */
+  /** How long written operations stay pending at least before `forget` (a receipt within it finds its hug in its own step). */
   readonly forgetAfterMs?: number;
+  /** Sweeps a partition's pending keys of what no writer forgot (see `PartitionWriterDeps.sweep`). */
+  readonly sweep?: (redis: RedisClient, partition: number) => Promise<unknown>;
+  /** How often each writer sweeps its partition (60 s). */
+  readonly sweepEveryMs?: number;
   /** Names this process's connections in `CLIENT LIST`. */
   readonly clientName?: string;
   /** Hears errors that no caller sees (a writer's connection, the stats poll). */
@@ -72,7 +76,7 @@ export class RedisStreamWriteQueue implements WriteQueue {
   private readonly writers = new Map<number, PartitionWriter>();
   private readonly appended: Appended = new Map();
   private readonly now: () => number;
-  private readonly o: Required<Omit<RedisStreamWriteQueueOptions, keyof RedisTarget | 'onError' | 'now' | 'clientName' | 'forget'>>;
+  private readonly o: Required<Omit<RedisStreamWriteQueueOptions, keyof RedisTarget | 'onError' | 'now' | 'clientName' | 'forget' | 'sweep'>>;
   private leases: PartitionLeases | null = null;
   private cached = { depth: 0, oldestAt: null as number | null, deadLetters: 0 };
   private statsAsked = 0;
@@ -100,6 +104,7 @@ export class RedisStreamWriteQueue implements WriteQueue {
       blockMs: options.blockMs ?? 1000,
       writerLingerMs: options.writerLingerMs ?? 20,
       forgetAfterMs: options.forgetAfterMs ?? WRITTEN_STAYS_PENDING_MS,
+      sweepEveryMs: options.sweepEveryMs ?? 60_000,
     };
     this.now = options.now ?? Date.now;
     this.writerName = `${options.clientName ?? 'hugmood'}:${randomUUID().slice(0, 8)}`;
@@ -300,8 +305,10 @@ export class RedisStreamWriteQueue implements WriteQueue {
       blockMs: this.o.blockMs,
       lingerMs: this.o.writerLingerMs,
       forgetAfterMs: this.o.forgetAfterMs,
+      sweepEveryMs: this.o.sweepEveryMs,
       now: this.now,
       ...(this.options.forget ? { forget: this.options.forget } : {}),
+      ...(this.options.sweep ? { sweep: this.options.sweep } : {}),
       retry: { maxAttempts: this.o.maxAttempts, baseBackoffMs: this.o.baseBackoffMs, maxBackoffMs: this.o.maxBackoffMs, now: this.now },
       owns: () => leases.owns(p),
       onWritten: (written, dead) => {

@@ -10,9 +10,15 @@ export const PENDING_PREFIX = 'hm:pw:';
  * The keys of the pending writes in Redis (after `prefix`). Each carries the hash tag of the log
  * partition its operations are routed to, so the command step that records them and the batch that
  * forgets them touch one hash slot:
- *   {pN}:h:{hugId} / {pN}:r:{requestId}   hash opId -> operation JSON (N: the recipient's partition)
- *   {pN}:sent:{userId}   sorted set [hugId, to] -> sentAt: hugs sent to a user of partition N whose creation is pending
+ *   {pN}:ops   hash opId -> operation JSON: the pending operations on hugs and hug requests whose
+ *              recipient is in partition N (an operation's id names its subject, so a subject's
+ *              operations are read by their ids)
+ *   {pN}:sent   sorted set [from, hugId, to] -> sentAt: hugs sent to users of partition N whose creation is pending
  *   {pN}:inbox:{userId}   sorted set of entry JSON by cursor (N: the user's partition)
+ * The two keys of a partition hold only what is pending there: a written batch is forgotten from
+ * each in one command, and they take no TTL (so a hug costs no expiry of its own); what a writer
+ * that died could not forget is swept by age (`sweepPendingPartition`). A user's inbox set
+ * expires with its last write.
  */
 export class PendingKeys {
   constructor(
@@ -20,14 +26,14 @@ export class PendingKeys {
     private readonly tags: PartitionTags = partitionTags(1),
   ) {}
 
-  /** The pending operations on a hug or hug request, found through its recipient. */
-  subject(kind: 'hug' | 'request', id: string, recipient: string): string {
-    return this.subjectIn(this.tags.user(recipient), kind, id);
+  /** The hash that holds the pending operations on hugs and hug requests sent to `recipient`. */
+  operations(recipient: string): string {
+    return this.opsIn(this.tags.user(recipient));
   }
 
-  /** Every key that may hold the pending operations on a hug or hug request (one per partition). */
-  subjectAnywhere(kind: 'hug' | 'request', id: string): string[] {
-    return this.tags.all().map((tag) => this.subjectIn(tag, kind, id));
+  /** Every hash that may hold a subject's pending operations (one per partition). */
+  allOperations(): string[] {
+    return this.tags.all().map((tag) => this.opsIn(tag));
   }
 
   /** A user's pending inbox entries. */
@@ -35,9 +41,21 @@ export class PendingKeys {
     return `${this.prefix}${this.tags.user(userId)}:inbox:${userId}`;
   }
 
-  /** Every key that may hold hugs `userId` sent (one per partition of their recipients). */
-  sentByUser(userId: string): string[] {
-    return this.tags.all().map((tag) => this.sentIn(tag, userId));
+  /** Every set of hugs sent whose creation is pending (one per partition of their recipients). */
+  allSent(): string[] {
+    return this.tags.all().map((tag) => this.sentIn(tag));
+  }
+
+  /** Every partition's number. */
+  partitions(): number[] {
+    return this.tags.all().map((_, p) => p);
+  }
+
+  /** The keys of partition `partition` that only its writer forgets from, and sweeps (`sweepPendingPartition`). */
+  ofPartition(partition: number): { readonly operations: string; readonly sent: string } {
+    const tag = this.tags.all()[partition];
+    if (tag === undefined) throw new Error(`no log partition ${partition}`);
+    return { operations: this.opsIn(tag), sent: this.sentIn(tag) };
   }
 
   /**
@@ -47,23 +65,23 @@ export class PendingKeys {
    */
   changes(operations: readonly WriteOperation[], how: 'record' | 'forget', cursor: number | '$c' | null = null, bodyRef?: (i: number) => string | number): PendingChange[] {
     const changes: PendingChange[] = [];
-    const add = (verb: PendingVerb, key: string, a: string | number, b: string | number = '') => changes.push({ verb, key, a, b });
+    const add = (verb: PendingVerb, key: string, a: string | number, b: string | number = '', expires = false) => changes.push({ verb, key, a, b, expires });
     for (const [i, op] of operations.entries()) {
       if (op.type === 'inbox.append') {
         const key = this.inbox(op.entry.userId);
-        if (how === 'record') add('zadd', key, cursor ?? op.entry.cursor, JSON.stringify(op.entry));
+        if (how === 'record') add('zadd', key, cursor ?? op.entry.cursor, JSON.stringify(op.entry), true);
         else add('zremscore', key, op.entry.cursor);
       }
       const subject = subjectOf(op);
       if (!subject) continue;
       const tag = this.tags.route(routeOf(op));
-      const key = this.subjectIn(tag, subject.kind, subject.id);
+      const key = this.opsIn(tag);
       if (how === 'record') add('hset', key, op.id, bodyRef ? bodyRef(i) : JSON.stringify(op));
       else add('hdel', key, op.id);
       // Received hugs are found through the recipient's pending inbox entries; sent ones need their own set.
       if (op.type === 'hug.create') {
-        const sent = this.sentIn(tag, op.hug.from);
-        const member = sentMember(op.hug.id, op.hug.to);
+        const sent = this.sentIn(tag);
+        const member = sentMember(op.hug.from, op.hug.id, op.hug.to);
         if (how === 'record') add('zadd', sent, op.hug.sentAt, member);
         else add('zrem', sent, member);
       }
@@ -71,31 +89,103 @@ export class PendingKeys {
     return changes;
   }
 
-  private subjectIn(tag: string, kind: 'hug' | 'request', id: string): string {
-    return `${this.prefix}${tag}:${kind === 'hug' ? 'h' : 'r'}:${id}`;
+  private opsIn(tag: string): string {
+    return `${this.prefix}${tag}:ops`;
   }
 
-  private sentIn(tag: string, userId: string): string {
-    return `${this.prefix}${tag}:sent:${userId}`;
+  private sentIn(tag: string): string {
+    return `${this.prefix}${tag}:sent`;
   }
 }
 
-/** A member of a `sent` set: the hug and its recipient (whose partition holds its operations). */
-export const sentMember = (hugId: string, to: string) => JSON.stringify([hugId, to]);
+/** A member of a `sent` set: the sender, the hug and its recipient (whose partition holds its operations). */
+export const sentMember = (from: string, hugId: string, to: string) => JSON.stringify([from, hugId, to]);
 
-/** The hug and recipient of a `sent` member. */
-export function parseSentMember(member: string): { readonly id: string; readonly recipient: string } | null {
+/** The sender, hug and recipient of a `sent` member. */
+export function parseSentMember(member: string): { readonly from: string; readonly id: string; readonly recipient: string } | null {
   const parsed: unknown = JSON.parse(member);
-  if (!Array.isArray(parsed) || typeof parsed[0] !== 'string' || typeof parsed[1] !== 'string') return null;
-  return { id: parsed[0], recipient: parsed[1] };
+  if (!Array.isArray(parsed) || typeof parsed[0] !== 'string' || typeof parsed[1] !== 'string' || typeof parsed[2] !== 'string') return null;
+  return { from: parsed[0], id: parsed[1], recipient: parsed[2] };
 }
 
 type PendingVerb = 'hset' | 'zadd' | 'hdel' | 'zrem' | 'zremscore';
 
-/** One change to the pending keys: `hset key a b`, `zadd key a b` (score a, member b), `hdel key a`, `zrem key a`, `zremscore key a`. */
+/**
+ * One change to the pending keys: `hset key a b`, `zadd key a b` (score a, member b), `hdel key a`,
+ * `zrem key a`, `zremscore key a`; `expires`: the key takes the pending TTL (a user's inbox set).
+ */
 export interface PendingChange {
   readonly verb: PendingVerb;
   readonly key: string;
   readonly a: string | number;
   readonly b: string | number;
+  readonly expires: boolean;
+}
+
+/**
+ * Forgetting, merged by key: one `HDEL` of every field and one `ZREM` of every member a key loses,
+ * and one range of cursors per inbox set (from the lowest to the highest forgotten: a user's
+ * entries are queued, and so written, in cursor order; one in between that was dead-lettered is
+ * forgotten with them, as its TTL would have done).
+ */
+export interface MergedForget {
+  readonly verb: 'hdel' | 'zrem' | 'zremrange';
+  readonly key: string;
+  /** Fields, members, or [lowest, highest] score. */
+  readonly args: readonly (string | number)[];
+}
+
+/**
+ * Lua that applies {@link MergedForget}s: `forget_pending(first_key, first_arg)` reads, from
+ * KEYS[first_key] on, one key per forget and, from ARGV[first_arg] on, per key its verb, the
+ * number of its arguments and those (see {@link forgetArguments}).
+ */
+export const FORGET_PENDING_LUA = `
+local function forget_pending(first_key, first_arg)
+  local at = first_arg
+  for i = first_key, #KEYS do
+    local verb, n = ARGV[at], tonumber(ARGV[at + 1])
+    local args = {}
+    for j = 1, n do
+      args[j] = ARGV[at + 1 + j]
+    end
+    at = at + 2 + n
+    if verb == 'hdel' then
+      redis.call('HDEL', KEYS[i], unpack(args))
+    elseif verb == 'zrem' then
+      redis.call('ZREM', KEYS[i], unpack(args))
+    elseif verb == 'zremrange' then
+      redis.call('ZREMRANGEBYSCORE', KEYS[i], args[1], args[2])
+    end
+  end
+end
+`;
+
+/** The arguments {@link FORGET_PENDING_LUA} reads for `forgets` (their keys go in the same order). */
+export function forgetArguments(forgets: readonly MergedForget[]): (string | number)[] {
+  return forgets.flatMap((f) => [f.verb, f.args.length, ...f.args]);
+}
+
+/** {@link MergedForget}s of `changes` (forgetting ones; others are refused), in order of first appearance. */
+export function mergeForgets(changes: readonly PendingChange[]): MergedForget[] {
+  const byKey = new Map<string, { verb: MergedForget['verb']; key: string; args: (string | number)[] }>();
+  for (const c of changes) {
+    const verb = c.verb === 'hdel' ? 'hdel' : c.verb === 'zrem' ? 'zrem' : c.verb === 'zremscore' ? 'zremrange' : null;
+    if (verb === null) throw new Error(`${c.verb} does not forget`);
+    const merged = byKey.get(c.key);
+    if (!merged) byKey.set(c.key, { verb, key: c.key, args: verb === 'zremrange' ? [c.a, c.a] : [c.a] });
+    else if (merged.verb !== verb) throw new Error(`pending key ${c.key} forgotten by ${merged.verb} and ${verb}`);
+    else if (verb === 'zremrange') merged.args = [Math.min(Number(merged.args[0]), Number(c.a)), Math.max(Number(merged.args[1]), Number(c.a))];
+    else merged.args.push(c.a);
+  }
+  // Lua's unpack takes a few thousand arguments at most: a long list is forgotten in parts.
+  return [...byKey.values()].flatMap((f) => (f.args.length <= MAX_FORGET_ARGS ? [f] : chunk(f.args, MAX_FORGET_ARGS).map((args) => ({ ...f, args }))));
+}
+
+const MAX_FORGET_ARGS = 1000;
+
+function chunk<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
 }

@@ -1,45 +1,68 @@
 import type { InboxRecord } from '../store/inbox-repository.js';
-import type { HugDirection, PendingWrites, SubjectRef } from '../write-behind/pending-writes.js';
+import { type HugDirection, type PendingWrites, type SubjectRef, subjectOperationIds, subjectOperationTime } from '../write-behind/pending-writes.js';
 import { type WriteOperation, writeOperationSchema } from '../write-behind/write-operation.js';
-import { type PendingChange, PendingKeys, parseSentMember } from './pending-keys.js';
+import { FORGET_PENDING_LUA, forgetArguments, mergeForgets, PendingKeys, parseSentMember } from './pending-keys.js';
 import type { RedisClient } from './redis-client.js';
-import { RedisScript } from './redis-script.js';
+import { RedisScript, replyNumber } from './redis-script.js';
 
 /**
  * KEYS[i] the key of change i
- * ARGV[1] TTL in ms, then 3 per change: verb (hset | zadd | hdel | zrem | zremscore), a, b
- *   hset key a b · zadd key score=a member=b · hdel key a · zrem key a · zremscore key a (score)
- * Applies every change atomically; keys written get the TTL. One script per command or batch
- * rather than a MULTI, so no client-side pipeline is built on the hot path.
+ * ARGV[1] TTL in ms, then 4 per change: verb (hset | zadd), a, b, and 1 when the key takes the TTL
+ *   hset key a b · zadd key score=a member=b
+ * Records every change atomically. One script per command or batch rather than a MULTI, so no
+ * client-side pipeline is built on the hot path.
  */
-const APPLY = new RedisScript(
-  'pending-apply',
+const RECORD = new RedisScript(
+  'pending-record',
   `
 local ttl = ARGV[1]
 for i, key in ipairs(KEYS) do
-  local verb, a, b = ARGV[3 * i - 1], ARGV[3 * i], ARGV[3 * i + 1]
+  local verb, a, b, expires = ARGV[4 * i - 2], ARGV[4 * i - 1], ARGV[4 * i], ARGV[4 * i + 1]
   if verb == 'hset' then
     redis.call('HSET', key, a, b)
-    redis.call('PEXPIRE', key, ttl)
   elseif verb == 'zadd' then
     redis.call('ZADD', key, a, b)
+  end
+  if expires == '1' then
     redis.call('PEXPIRE', key, ttl)
-  elseif verb == 'hdel' then
-    redis.call('HDEL', key, a)
-  elseif verb == 'zrem' then
-    redis.call('ZREM', key, a)
-  elseif verb == 'zremscore' then
-    redis.call('ZREMRANGEBYSCORE', key, a, a)
   end
 end
 return #KEYS
 `,
 );
 
+/** KEYS and ARGV of {@link FORGET_PENDING_LUA}: forgets, merged by key, atomically. */
+const FORGET = new RedisScript(
+  'pending-forget',
+  `
+${FORGET_PENDING_LUA}
+forget_pending(1, 1)
+return #KEYS
+`,
+);
+
 /**
- * {@link PendingWrites} in Redis, shared by the cluster, under the keys of {@link PendingKeys}, each
- * expiring `ttlMs` after its last write. Recording and forgetting are one atomic script each, over
- * the keys of one log partition when the operations are (a command step's, a written batch's).
+ * KEYS[1] a partition's operations hash, KEYS[2] its sent set
+ * ARGV[1] the time before which a pending entry is stale (ms), ARGV[2..] stale fields of the hash
+ * Removes the stale entries: those of the set by score, the hash's fields named.
+ */
+const SWEEP = new RedisScript(
+  'pending-sweep',
+  `
+redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', '(' .. ARGV[1])
+if #ARGV > 1 then
+  redis.call('HDEL', KEYS[1], unpack(ARGV, 2))
+end
+return #ARGV - 1
+`,
+);
+
+/**
+ * {@link PendingWrites} in Redis, shared by the cluster, under the keys of {@link PendingKeys}: a
+ * user's inbox set expires `ttlMs` after its last write, and what a partition's own keys hold past
+ * `ttlMs` is removed by {@link RedisPendingWrites.sweep}. Recording and forgetting are one atomic
+ * script each, over the keys of one log partition when the operations are (a command step's, a
+ * written batch's).
  */
 export class RedisPendingWrites implements PendingWrites {
   constructor(
@@ -50,11 +73,33 @@ export class RedisPendingWrites implements PendingWrites {
   ) {}
 
   async record(operations: readonly WriteOperation[]): Promise<void> {
-    await this.applyGrouped(this.keys.changes(operations, 'record'));
+    await Promise.all(
+      bySlot(this.keys.changes(operations, 'record')).map((group) =>
+        RECORD.run(
+          this.redis,
+          group.map((c) => c.key),
+          [this.ttlMs, ...group.flatMap((c) => [c.verb, c.a, c.b, c.expires ? 1 : 0])],
+        ),
+      ),
+    );
   }
 
   async forget(operations: readonly WriteOperation[]): Promise<void> {
-    await this.applyGrouped(this.keys.changes(operations, 'forget'));
+    await Promise.all(
+      bySlot(mergeForgets(this.keys.changes(operations, 'forget'))).map((group) =>
+        FORGET.run(
+          this.redis,
+          group.map((f) => f.key),
+          forgetArguments(group),
+        ),
+      ),
+    );
+  }
+
+  /** {@link sweepPendingPartition} of every partition over this TTL (each partition's writer sweeps its own). */
+  async sweepAll(now: number): Promise<number> {
+    const swept = await Promise.all(this.keys.partitions().map((p) => sweepPendingPartition(this.redis, this.keys, this.ttlMs, p, now)));
+    return swept.reduce((a, b) => a + b, 0);
   }
 
   hugOperations(refs: readonly SubjectRef[]): Promise<Map<string, WriteOperation[]>> {
@@ -67,9 +112,12 @@ export class RedisPendingWrites implements PendingWrites {
 
   async newHugs(userId: string, direction: HugDirection): Promise<SubjectRef[]> {
     if (direction === 'received') return (await this.inboxAfter(userId, 0)).flatMap((e) => (e.type === 'hug' ? [{ id: e.ref, recipient: userId }] : []));
-    // One set per partition of the recipients: a history read, not the hot path.
-    const sets = await Promise.all(this.keys.sentByUser(userId).map((key) => this.redis.zrange(key, 0, -1)));
-    return sets.flat().flatMap((member) => parseSentMember(member) ?? []);
+    // One set per partition of the recipients, of every sender (a second or two of hugs): a history read, not the hot path.
+    const sets = await Promise.all(this.keys.allSent().map((key) => this.redis.zrange(key, 0, -1)));
+    return sets.flat().flatMap((member) => {
+      const sent = parseSentMember(member);
+      return sent && sent.from === userId ? [{ id: sent.id, recipient: sent.recipient }] : [];
+    });
   }
 
   async inboxAfter(userId: string, after: number): Promise<InboxRecord[]> {
@@ -85,36 +133,18 @@ export class RedisPendingWrites implements PendingWrites {
     return Promise.resolve();
   }
 
-  /** One script per hash slot the changes touch (one, for the operations of one partition). */
-  private async applyGrouped(changes: readonly PendingChange[]): Promise<void> {
-    const bySlot = new Map<string, PendingChange[]>();
-    for (const change of changes) {
-      const tag = hashTagOf(change.key);
-      const group = bySlot.get(tag);
-      if (group) group.push(change);
-      else bySlot.set(tag, [change]);
-    }
-    await Promise.all(
-      [...bySlot.values()].map((group) =>
-        APPLY.run(
-          this.redis,
-          group.map((c) => c.key),
-          [this.ttlMs, ...group.flatMap((c) => [c.verb, c.a, c.b])],
-        ),
-      ),
-    );
-  }
-
   private async operationsOf(kind: 'hug' | 'request', refs: readonly SubjectRef[]): Promise<Map<string, WriteOperation[]>> {
     const found = new Map<string, WriteOperation[]>();
     // One round trip per hug: reads here are a handful of ids (a receipt, a sync page's hugs).
     const read = async (ref: SubjectRef) => {
-      if (ref.recipient !== null) return this.redis.hvals(this.keys.subject(kind, ref.id, ref.recipient));
-      return (await Promise.all(this.keys.subjectAnywhere(kind, ref.id).map((key) => this.redis.hvals(key)))).flat();
+      const fields = subjectOperationIds(kind, ref.id);
+      if (ref.recipient !== null) return this.redis.hmget(this.keys.operations(ref.recipient), ...fields);
+      return (await Promise.all(this.keys.allOperations().map((key) => this.redis.hmget(key, ...fields)))).flat();
     };
     const all = await Promise.all(refs.map(read));
     refs.forEach(({ id }, i) => {
       const ops = (all[i] ?? []).flatMap((v) => {
+        if (v === null) return [];
         const parsed = writeOperationSchema.safeParse(JSON.parse(v));
         return parsed.success ? [parsed.data] : [];
       });
@@ -122,6 +152,44 @@ export class RedisPendingWrites implements PendingWrites {
     });
     return found;
   }
+}
+
+/**
+ * Removes what partition `partition`'s own keys ({@link PendingKeys.ofPartition}) hold past `ttlMs`
+ * by each operation's time: what a writer that died could not forget. The partition's writer runs
+ * this now and then; it reads the partition's pending operations once (in steady state a second or
+ * two of them). Returns how many operations it removed.
+ */
+export async function sweepPendingPartition(redis: RedisClient, keys: PendingKeys, ttlMs: number, partition: number, now: number): Promise<number> {
+  const { operations, sent } = keys.ofPartition(partition);
+  const before = now - ttlMs;
+  const stale: string[] = [];
+  let cursor = '0';
+  do {
+    const [next, flat] = await redis.hscan(operations, cursor, 'COUNT', 500);
+    cursor = next;
+    for (let i = 0; i + 1 < flat.length; i += 2) {
+      const parsed = writeOperationSchema.safeParse(JSON.parse(flat[i + 1] ?? 'null'));
+      const at = parsed.success ? subjectOperationTime(parsed.data) : null;
+      if (at === null || at < before) stale.push(flat[i] ?? '');
+    }
+  } while (cursor !== '0');
+  let swept = 0;
+  // The set is swept by score in the first call; the hash's stale fields a thousand at a time.
+  for (let i = 0; i === 0 || i < stale.length; i += 1000) swept += replyNumber(await SWEEP.run(redis, [operations, sent], [before, ...stale.slice(i, i + 1000)]), SWEEP.name);
+  return swept;
+}
+
+/** `items` grouped by the hash slot of their keys (by hash tag), in order of first appearance. */
+function bySlot<T extends { readonly key: string }>(items: readonly T[]): T[][] {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const tag = hashTagOf(item.key);
+    const group = groups.get(tag);
+    if (group) group.push(item);
+    else groups.set(tag, [item]);
+  }
+  return [...groups.values()];
 }
 
 /** The hash tag of `key` (the text between its first `{` and the next `}`), or the whole key. */

@@ -2,8 +2,11 @@
  * Lua for scripts that spend rate-limit tokens: `take_tokens(key, charges, cost)` spends `cost`
  * from each charge `{name, cap, rate}` (`rate` in tokens per ms) in turn, in the buckets of one
  * subject (a user, a connection, an address), which share one string key:
- * `name=tokens/ms of the last update/ms when full;…`. Times are the Redis server's clock (read once
- * per script call), so every node agrees. A bucket that is full again is dropped from the string,
+ * `name=tokens/ms of the last update/ms when full;…`. Times are the Redis server's clock, so every
+ * node agrees: `now` as the caller estimates it ({@link RedisClock}: no command of its own), or
+ * else read once per script call (TIME). A bucket's time never goes back, so a caller whose
+ * estimate runs a little behind refills nothing for that bit, and one ahead gets its lead's worth
+ * of tokens early (a few milliseconds' worth). A bucket that is full again is dropped from the string,
  * and the key expires when the last of its buckets is full, so an idle subject costs no memory.
  * Two commands per subject however many of its buckets a command spends (a GET, and a SET unless
  * the first charge was refused). Returns 0 when every charge was taken, else the ms until the
@@ -11,8 +14,10 @@
  */
 export const TOKEN_BUCKET_LUA = `
 local token_now = nil
-local function take_tokens(key, charges, cost)
-  if not token_now then
+local function take_tokens(key, charges, cost, caller_now)
+  if caller_now then
+    token_now = caller_now
+  elseif not token_now then
     local time = redis.call('TIME')
     token_now = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
   end
@@ -41,10 +46,13 @@ local function take_tokens(key, charges, cost)
       break
     end
     local left = available - cost
-    if not b then
+    local at = now
+    if b then
+      at = math.max(now, b[2])
+    else
       order[#order + 1] = c.name
     end
-    buckets[c.name] = {left, now, now + math.max(1, math.ceil((c.cap - left) / c.rate))}
+    buckets[c.name] = {left, at, at + math.max(1, math.ceil((c.cap - left) / c.rate))}
     spent = true
   end
   if spent then

@@ -4,8 +4,11 @@ import type { HugRecord } from '../store/hug-repository.js';
 import type { PendingWrites } from './pending-writes.js';
 import { hugCreate, hugRead, hugRequestAnswer, hugRequestCreate, inboxAppend, userLastSeen } from './write-operation.js';
 
-/** Builds fresh pending writes for one test, whose entries expire after `ttlMs`. */
-export type PendingWritesFactory = (ttlMs: number) => Promise<PendingWrites>;
+/**
+ * Builds fresh pending writes for one test, whose entries expire after `ttlMs`; `sweepAll`, where
+ * a sweep (not the pending writes by themselves) removes them, runs it as the log's writers do.
+ */
+export type PendingWritesFactory = (ttlMs: number) => Promise<PendingWrites & { readonly sweepAll?: (now: number) => Promise<unknown> }>;
 
 const hug = (id: string, from: string, to: string, sentAt: number): HugRecord => ({
   id,
@@ -84,11 +87,16 @@ export function runPendingWritesContract(name: string, factory: PendingWritesFac
     });
 
     it('lets entries expire after the TTL', async () => {
-      const p = await factory(100);
+      const p = await factory(200);
       pending = p;
       const { a, b, h } = ids();
-      await p.record([hugCreate(hug(h, a, b, 1)), inboxAppend({ userId: b, cursor: 1, id: 'e', type: 'hug', ref: h, createdAt: 1, data: {} })]);
-      await new Promise((resolve) => setTimeout(resolve, 250));
+      const at = Date.now();
+      await p.record([hugCreate(hug(h, a, b, at)), inboxAppend({ userId: b, cursor: 1, id: 'e', type: 'hug', ref: h, createdAt: at, data: {} })]);
+      // Not before the TTL: a sweep now leaves them.
+      await p.sweepAll?.(Date.now());
+      expect((await p.hugOperations([{ id: h, recipient: b }])).size).toBe(1);
+      while (Date.now() - at <= 400) await new Promise((resolve) => setTimeout(resolve, 50));
+      await p.sweepAll?.(Date.now());
       expect((await p.hugOperations([{ id: h, recipient: b }])).size).toBe(0);
       expect(await p.newHugs(a, 'sent')).toEqual([]);
       expect(await p.inboxAfter(b, 0)).toEqual([]);

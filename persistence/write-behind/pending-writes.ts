@@ -56,3 +56,30 @@ export function subjectOf(op: WriteOperation): { readonly kind: 'hug' | 'request
       return null;
   }
 }
+
+/** The operation types of each kind of subject: an operation's id is `<type>:<subject id>`. */
+const SUBJECT_OPERATION_TYPES = {
+  hug: ['hug.create', 'hug.delivered', 'hug.read'],
+  request: ['hug-request.create', 'hug-request.answer'],
+} as const satisfies Record<'hug' | 'request', readonly WriteOperation['type'][]>;
+
+/** The ids every pending operation on a hug or hug request can have (one per operation type). */
+export function subjectOperationIds(kind: 'hug' | 'request', id: string): string[] {
+  return SUBJECT_OPERATION_TYPES[kind].map((type) => `${type}:${id}`);
+}
+
+/** When an operation on a subject happened (by its own clock): a pending one older than the TTL is swept. */
+export function subjectOperationTime(op: WriteOperation): number | null {
+  switch (op.type) {
+    case 'hug.create':
+      return op.hug.sentAt;
+    case 'hug.delivered':
+    case 'hug.read':
+    case 'hug-request.answer':
+      return op.at;
+    case 'hug-request.create':
+      return op.request.createdAt;
+    default:
+      return null;
+  }
+}

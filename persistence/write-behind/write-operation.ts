@@ -92,7 +92,12 @@ export function userLastSeen(userId: string, at: number): WriteOperationOf<'user
 
 /** Creates `hug` (ignored if a hug with its id exists). */
 export function hugCreate(hug: HugRecord): WriteOperationOf<'hug.create'> {
-  return { type: 'hug.create', id: `hug.create:${hug.id}`, key: `hug:${hug.id}`, hug };
+  return { type: 'hug.create', id: hugCreateId(hug.id), key: `hug:${hug.id}`, hug };
+}
+
+/** The id of a hug's creation (pending reads look it up by id). */
+export function hugCreateId(hugId: string): string {
+  return `hug.create:${hugId}`;
 }
 
 /**

@@ -10,17 +10,18 @@ import { TOKEN_BUCKET_LUA } from '../../persistence/redis/token-bucket-lua.js';
  *   claim?   {k, fp, ttl}                 idempotency key: a string, the fingerprint
  *   charges? [{k, rules: [{cap, rate, name}]}]  token buckets by subject (rate in tokens per ms), cost 1 each
  *   append?  {
- *     hug?     {k, field, to}             a hug's pending hash and the field of its creation
+ *     hug?     {k, field, to}             the pending operations' hash and the field of the hug's creation
  *     once?    {k, ttl}                   marker: a string, {"cursor":…,"online":…} of the first append
- *     pendingOnce? {k, field}              instead of a marker: the step replays when field (the one operation's id) is in pending hash k
+ *     pendingOnce? {k, field}              instead of a marker: the step replays when field (the first operation's id) is in pending hash k
  *     online?  k                          the user's presence hash (device JSON values)
  *     cursor?  {k, seed}                  the user's inbox counter; seed -1 when not read from the store yet
  *     log      k                          the user's partition stream: one entry per step, a field o per operation
  *     ops      n                          how many operations (bodies in ARGV[2..n+1]); the entry's field c is the cursor of the one at `inbox` (1-based)
  *     inbox?   i
- *     pending  [[verb, k, a, b]]          hset k a b | zadd k a b; a = '$c' stands for the cursor, a number b for operation b's body
- *     ttl      ms                         of the pending keys
+ *     pending  [[verb, k, a, b, expires]]  hset k a b | zadd k a b; a = '$c' stands for the cursor, a number b for operation b's body; expires 1: k takes the TTL
+ *     ttl      ms                         of the pending keys that expire
  *   }
+ *   now      ms                           the Redis clock as the caller knows it, for the buckets
  * Returns one of
  *   {1, fingerprint, false, ms to expiry}            the claim was taken before; nothing ran
  *   {2, rule name, retryAfterMs}                     a charge was refused; later parts did not run
@@ -52,8 +53,17 @@ local append = spec.append
 local replay = nil
 local hug = nil
 local hug_missing = false
+local pending_already = false
 if append and append.hug then
-  local body = redis.call('HGET', KEYS[append.hug.k], append.hug.field)
+  local body
+  if append.pendingOnce and append.pendingOnce.k == append.hug.k then
+    -- The hug and the operation live in one hash: one read for both.
+    local both = redis.call('HMGET', KEYS[append.hug.k], append.hug.field, append.pendingOnce.field)
+    body = both[1]
+    pending_already = both[2] ~= false
+  else
+    body = redis.call('HGET', KEYS[append.hug.k], append.hug.field)
+  end
   if body then
     hug = cjson.decode(body).hug
     if hug.to ~= append.hug.to then
@@ -68,8 +78,8 @@ local hug_sent = hug and hug.sentAt or false
 if append then
   if append.once then
     replay = redis.call('GET', KEYS[append.once.k])
-  elseif append.pendingOnce and redis.call('HEXISTS', KEYS[append.pendingOnce.k], append.pendingOnce.field) == 1 then
-    replay = '{"cursor":-1,"online":false}'
+  elseif append.pendingOnce and (pending_already or (not append.hug and redis.call('HEXISTS', KEYS[append.pendingOnce.k], append.pendingOnce.field) == 1)) then
+    replay = 'pending'
   end
   if hug_missing and not replay then
     return refuse({4})
@@ -81,7 +91,7 @@ if append then
 end
 if spec.charges then
   for _, c in ipairs(spec.charges) do
-    local wait, rule = take_tokens(KEYS[c.k], c.rules, 1)
+    local wait, rule = take_tokens(KEYS[c.k], c.rules, 1, spec.now)
     if wait > 0 then
       return refuse({2, rule, wait})
     end
@@ -90,19 +100,24 @@ end
 if not append then
   return {0, -1, 0, 0, false}
 end
-if replay then
+local function is_online()
+  if append.online then
+    for _, device in ipairs(redis.call('HVALS', KEYS[append.online])) do
+      if not cjson.decode(device).lingering then
+        return true
+      end
+    end
+  end
+  return false
+end
+if replay == 'pending' then
+  -- Replayed while its operation is pending: no cursor to give back, and whether the user is online now.
+  return {0, -1, 1, is_online() and 1 or 0, false, hug_from, hug_sent}
+elseif replay then
   local memo = cjson.decode(replay)
   return {0, memo.cursor, 1, memo.online and 1 or 0, false, hug_from, hug_sent}
 end
-local online = false
-if append.online then
-  for _, device in ipairs(redis.call('HVALS', KEYS[append.online])) do
-    if not cjson.decode(device).lingering then
-      online = true
-      break
-    end
-  end
-end
+local online = is_online()
 local cursor = -1
 if append.cursor then
   -- With a seed the counter may still have been created meanwhile.
@@ -138,8 +153,7 @@ for _, change in ipairs(append.pending) do
   else
     redis.call('ZADD', key, a, b)
   end
-  -- The pending hug this step found already expires with its creation.
-  if not (hug and key == KEYS[append.hug.k]) then
+  if change[5] == 1 then
     redis.call('PEXPIRE', key, append.ttl)
   end
 end

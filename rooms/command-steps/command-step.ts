@@ -34,8 +34,9 @@ export interface StepAppend {
   readonly operations: readonly WriteOperation[];
   /**
    * Makes the append happen once: for this key (kept `ttlMs`), or (`'while-pending'`, for an append
-   * of one operation on a hug) while that operation is pending: a step that finds it (by id) among
-   * the hug's pending writes replays instead of appending. That costs no marker of its own. Past
+   * whose first operation is on a hug: its creation, receipt or read) while that operation is
+   * pending: a step that finds it (by id) among the hug's pending writes replays instead of
+   * appending (with no cursor, and `online` as it is now). That costs no marker of its own. Past
    * that the store has the operation, so a caller looks there first; a written operation stays
    * pending a second more (`WRITTEN_STAYS_PENDING_MS`), which covers the time between that look and
    * the step.

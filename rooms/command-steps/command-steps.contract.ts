@@ -123,6 +123,25 @@ export function runCommandStepsContract(name: string, factory: CommandStepsFacto
       ]);
     });
 
+    it('appends a hug’s creation once while it is pending: a replay, on either node, gets no cursor and whether the user is online now', async () => {
+      const f = await factory();
+      fixture = f;
+      const [from, to] = [`u-${randomUUID()}`, `u-${randomUUID()}`];
+      const hug = hugRecord({ id: `h-${randomUUID()}`, from, to, sentAt: 1000 });
+      const send: CommandStep = { userId: to, append: { operations: [hugCreate(hug), entryFor(to, `hug:${hug.id}`)], once: 'while-pending', reportOnline: true } };
+      const first = done(await f.steps.run(send));
+      expect(first).toMatchObject({ replayed: false, online: false });
+      expect(first.cursor).toBeGreaterThan(0);
+      expect(await f.otherNode.run(send)).toMatchObject({ kind: 'done', replayed: true, cursor: null, online: false });
+      await f.markOnline(to);
+      expect(await f.steps.run(send)).toMatchObject({ kind: 'done', replayed: true, cursor: null, online: true });
+      // A step that names another hug than the one its operation is on is a bug.
+      await expect(f.steps.run({ ...send, append: { ...send.append, operations: send.append?.operations ?? [], hugId: `h-${randomUUID()}` } })).rejects.toThrow(/concerns hug/);
+      const written = await f.written();
+      expect(written.filter((op) => op.type === 'hug.create').map((op) => op.id)).toEqual([`hug.create:${hug.id}`]);
+      expect(written.filter((op) => op.type === 'inbox.append')).toHaveLength(1);
+    });
+
     it('reports whether the user has a live device, in the same step', async () => {
       const f = await factory();
       fixture = f;

@@ -5,7 +5,7 @@ import type { InboxCursors } from '../inbox/inbox-cursors.js';
 import { SerialByKey } from '../serial-by-key.js';
 import type { PendingWrites } from '../../persistence/write-behind/pending-writes.js';
 import type { CommandStep, CommandSteps, PendingHug, StepCharge, StepOutcome } from './command-step.js';
-import { assertOwnRoute, onlyHugOperation, withCursor } from './step-operations.js';
+import { assertOwnRoute, onceOperation, withCursor } from './step-operations.js';
 
 /** What {@link LocalCommandSteps} is built from: the memory parts of one node. */
 export interface LocalCommandStepsDeps {
@@ -46,8 +46,7 @@ export class LocalCommandSteps implements CommandSteps {
     const { keys } = this.deps;
     let hug: PendingHug | undefined;
     // The hug's pending writes are read once: for the hug the append concerns and for a `while-pending` operation on it.
-    const onceOp = step.append?.once === 'while-pending' ? onlyHugOperation(step.append.operations) : null;
-    if (onceOp && step.append?.hugId !== undefined && step.append.hugId !== onceOp.hugId) throw new Error(`a once-while-pending ${onceOp.type} of ${onceOp.hugId} concerns hug ${step.append.hugId}`);
+    const onceOp = step.append?.once === 'while-pending' ? onceOperation(step.append) : null;
     const hugId = step.append?.hugId ?? onceOp?.hugId;
     const pendingOps = hugId === undefined ? [] : ((await this.deps.pending.hugOperations([{ id: hugId, recipient: step.userId }])).get(hugId) ?? []);
     const pendingAlready = onceOp !== null && pendingOps.some((op) => op.id === onceOp.id);

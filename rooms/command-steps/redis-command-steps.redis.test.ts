@@ -8,17 +8,20 @@ import { RedisStreamWriteQueue } from '../../persistence/redis-streams/stream-wr
 import type { WriteOperation } from '../../persistence/write-behind/write-operation.js';
 import { describeWithRedisCluster } from '../../test-support/redis-cluster-fixture.js';
 import { describeWithRedis } from '../../test-support/redis-fixture.js';
+import { expect, it } from 'vitest';
 import { type CommandStepsFactory, runCommandStepsContract } from './command-steps.contract.js';
 import { RedisCommandSteps } from './redis-command-steps.js';
 
 const PARTITIONS = 3;
+
+type RedisNow = () => number | null;
 
 /**
  * Two nodes' steps over one Redis or one Redis Cluster: each node its own connection and its own
  * view of the log. Every key of a user carries the tag of the user's log partition, as a cluster
  * node lays them out, so on the cluster each step is one script in one hash slot.
  */
-const twoNodes = (target: () => RedisTarget): CommandStepsFactory => async () => {
+const twoNodes = (target: () => RedisTarget, clocks: readonly [RedisNow, RedisNow] = [() => null, () => null]): CommandStepsFactory => async () => {
   const prefix = `t-${randomUUID()}`;
   const tags = partitionTags(PARTITIONS);
   const open = (name: string) => connectRedisTarget(target(), { name });
@@ -33,11 +36,11 @@ const twoNodes = (target: () => RedisTarget): CommandStepsFactory => async () =>
     presence: (userId: string) => `${prefix}:p:u:${tags.user(userId)}:${userId}`,
     pending: pendingKeys,
   };
-  const node = (connection: typeof a, log: RedisStreamWriteQueue) => new RedisCommandSteps({ redis: connection, log, keys, seed: () => Promise.resolve(0), pendingTtlMs: 60_000 });
+  const node = (connection: typeof a, log: RedisStreamWriteQueue, redisNow: RedisNow) => new RedisCommandSteps({ redis: connection, log, keys, seed: () => Promise.resolve(0), pendingTtlMs: 60_000, redisNow });
   const written: WriteOperation[] = [];
   return {
-    steps: node(a, queueA),
-    otherNode: node(b, queueB),
+    steps: node(a, queueA, clocks[0]),
+    otherNode: node(b, queueB, clocks[1]),
     pending: new RedisPendingWrites(a, 60_000, pendingKeys),
     async written() {
       queueA.start((batch) => {
@@ -59,6 +62,25 @@ const twoNodes = (target: () => RedisTarget): CommandStepsFactory => async () =>
 
 describeWithRedis('redis command steps', (redis) => {
   runCommandStepsContract('redis (one script per step)', twoNodes(() => ({ url: redis.server().url })));
+  // Nodes that give the Redis time they estimate (no TIME in the script), one of them a minute behind.
+  const redisTime = () => Date.now();
+  runCommandStepsContract('redis (the nodes give the time)', twoNodes(() => ({ url: redis.server().url }), [redisTime, () => redisTime() - 60_000]));
+
+  it('never moves a bucket’s time back when a node’s estimate of the Redis time runs behind', async () => {
+    const fixture = await twoNodes(() => ({ url: redis.server().url }), [redisTime, () => redisTime() - 60_000])();
+    try {
+      const charge = { key: `u-${randomUUID()}`, rule: { name: 'hug', capacity: 2, refillPerSecond: 1 } };
+      expect((await fixture.steps.run({ userId: charge.key, charges: [charge] })).kind).toBe('done');
+      // The node a minute behind spends the last token: the bucket keeps the newer time.
+      expect((await fixture.otherNode.run({ userId: charge.key, charges: [charge] })).kind).toBe('done');
+      // Had it gone a minute back, the next charge would find the bucket refilled.
+      const refused = await fixture.steps.run({ userId: charge.key, charges: [charge] });
+      expect(refused).toMatchObject({ kind: 'rate-limited', rule: 'hug' });
+      expect(refused.kind === 'rate-limited' && refused.retryAfterMs).toBeGreaterThan(500);
+    } finally {
+      await fixture.close();
+    }
+  });
 });
 
 describeWithRedisCluster('redis command steps on a Redis Cluster', (cluster) => {

@@ -3,11 +3,12 @@ import type { RedisClient } from '../../persistence/redis/redis-client.js';
 import { replyArray, replyNumber } from '../../persistence/redis/redis-script.js';
 import { assertRuleName } from '../../persistence/redis/token-bucket-lua.js';
 import { userRoute } from '../../persistence/write-behind/partition.js';
+import { hugCreateId } from '../../persistence/write-behind/write-operation.js';
 import type { QueueBackpressureError } from '../../persistence/write-behind/write-queue.js';
 import { backpressureRefusal } from '../durable-writes.js';
 import type { CommandStep, CommandSteps, StepCharge, StepOutcome } from './command-step.js';
 import { COMMAND_STEP } from './command-step-script.js';
-import { assertOwnRoute, onlyHugOperation } from './step-operations.js';
+import { assertOwnRoute, onceOperation } from './step-operations.js';
 
 /** The write-behind log as command steps append to it (the Redis Streams queue). */
 export interface StepLog {
@@ -45,6 +46,8 @@ export interface RedisCommandStepsDeps {
   readonly seed: (userId: string) => Promise<number>;
   /** How long pending writes stay visible if never written (longer than the lag bound). */
   readonly pendingTtlMs: number;
+  /** The Redis clock as this node estimates it, for the buckets (null: the script reads it). */
+  readonly redisNow?: () => number | null;
 }
 
 /** One subject's buckets and the rules charged there, in the step's order. */
@@ -73,7 +76,7 @@ interface SpecAppend {
   log: number;
   ops: number;
   inbox?: number;
-  pending: [string, number, string | number, string | number][];
+  pending: [string, number, string | number, string | number, 0 | 1][];
   ttl: number;
 }
 
@@ -95,9 +98,13 @@ export class RedisCommandSteps implements CommandSteps {
     }
     const keyList: string[] = [];
     const k = (key: string) => keyList.push(key);
-    const spec: { claim?: { k: number; fp: string; ttl: number }; charges?: SpecCharges[]; append?: SpecAppend } = {};
+    const spec: { claim?: { k: number; fp: string; ttl: number }; charges?: SpecCharges[]; append?: SpecAppend; now?: number } = {};
     if (step.claim) spec.claim = { k: k(keys.claim(step.userId, step.claim.key)), fp: step.claim.fingerprint, ttl: Math.max(1, Math.ceil(step.claim.ttlMs)) };
-    if (step.charges?.length) spec.charges = chargesBySubject(step.charges, (subject) => k(keys.buckets(subject)));
+    if (step.charges?.length) {
+      spec.charges = chargesBySubject(step.charges, (subject) => k(keys.buckets(subject)));
+      const now = this.deps.redisNow?.() ?? null;
+      if (now !== null) spec.now = now;
+    }
     let partition = -1;
     let bodies: string[] = [];
     if (append) {
@@ -110,14 +117,17 @@ export class RedisCommandSteps implements CommandSteps {
         log: k(log.key),
         ops: bodies.length,
         // A pending record refers to its operation's body (1-based): each body crosses once, as an argument of its own.
-        pending: keys.pending.changes(append.operations, 'record', '$c', (i) => i + 1).map((c) => [c.verb, k(c.key), c.a, c.b]),
+        pending: keys.pending.changes(append.operations, 'record', '$c', (i) => i + 1).map((c) => [c.verb, k(c.key), c.a, c.b, c.expires ? 1 : 0]),
         ttl: this.deps.pendingTtlMs,
       };
-      if (append.hugId !== undefined) spec.append.hug = { k: k(keys.pending.subject('hug', append.hugId, step.userId)), field: `hug.create:${append.hugId}`, to: step.userId };
-      if (append.once === 'while-pending') {
-        const op = onlyHugOperation(append.operations);
-        spec.append.pendingOnce = { k: k(keys.pending.subject('hug', op.hugId, step.userId)), field: op.id };
-      } else if (append.once) {
+      // A hug's operations are pending in its recipient's (this user's) partition hash: one key for both reads.
+      const pendingOps = keys.pending.operations(step.userId);
+      const once = append.once === 'while-pending' ? onceOperation(append) : null;
+      const opsKey = append.hugId !== undefined || once ? k(pendingOps) : 0;
+      if (append.hugId !== undefined) spec.append.hug = { k: opsKey, field: hugCreateId(append.hugId), to: step.userId };
+      if (once) {
+        spec.append.pendingOnce = { k: opsKey, field: once.id };
+      } else if (append.once && append.once !== 'while-pending') {
         spec.append.once = { k: k(keys.claim(step.userId, append.once.key)), ttl: Math.max(1, Math.ceil(append.once.ttlMs)) };
       }
       if (append.reportOnline) spec.append.online = k(keys.presence(step.userId));

@@ -1,5 +1,6 @@
 import type { WriteOperation } from '../../persistence/write-behind/write-operation.js';
 import { routeOf, userRoute } from '../../persistence/write-behind/partition.js';
+import type { StepAppend } from './command-step.js';
 
 /** The operations with `cursor` set on their inbox entry (the step reserved it). */
 export function withCursor(operations: readonly WriteOperation[], cursor: number): WriteOperation[] {
@@ -20,11 +21,17 @@ export function assertOwnRoute(userId: string, operations: readonly WriteOperati
   if (stray) throw new Error(`a command step of ${userId} cannot queue ${stray.type} ${stray.id}: it belongs to ${routeOf(stray)}`);
 }
 
-/** A `while-pending` append's one operation, on a hug (the hug's pending writes are where it is looked for). */
-export function onlyHugOperation(operations: readonly WriteOperation[]): Extract<WriteOperation, { type: 'hug.delivered' | 'hug.read' }> {
-  const [op, ...rest] = operations;
-  if (!op || rest.length > 0 || (op.type !== 'hug.delivered' && op.type !== 'hug.read')) {
-    throw new Error(`a once-while-pending append holds one hug receipt or read, not ${operations.map((o) => o.type).join(', ') || 'nothing'}`);
+/**
+ * The operation a `while-pending` append is made once by: its first, which must be on a hug (its
+ * creation, receipt or read: the hug's pending writes are where it is looked for), and on the hug
+ * the append concerns (`hugId`) when it names one.
+ */
+export function onceOperation(append: StepAppend): { readonly id: string; readonly hugId: string } {
+  const [op] = append.operations;
+  const hugId = op?.type === 'hug.create' ? op.hug.id : op?.type === 'hug.delivered' || op?.type === 'hug.read' ? op.hugId : null;
+  if (!op || hugId === null) {
+    throw new Error(`a once-while-pending append starts with an operation on a hug, not ${append.operations.map((o) => o.type).join(', ') || 'nothing'}`);
   }
-  return op;
+  if (append.hugId !== undefined && append.hugId !== hugId) throw new Error(`a once-while-pending ${op.type} of ${hugId} concerns hug ${append.hugId}`);
+  return { id: op.id, hugId };
 }

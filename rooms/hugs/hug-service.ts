@@ -22,10 +22,10 @@ export const IDEMPOTENCY_TTL_MS = 15 * 60 * 1000;
 
 /**
  * The replay window of the hot path when none is given: how long a send's claim and the `once`
- * markers of a hug (sent, delivered, read, receipt) are kept. They only have to cover the time a
- * hug's writes can be pending: after that the store answers a replay (ids are derived from
- * (sender, `clientId`), and the stored fingerprint tells a retry from a reused key). The server
- * passes `max(60 s, 2 × QUEUE_LAG_BOUND_MS)`.
+ * marker of a read receipt are kept. They only have to cover the time a hug's writes can be
+ * pending: after that the store answers a replay (ids are derived from (sender, `clientId`), and the
+ * stored fingerprint tells a retry from a reused key). The server passes
+ * `max(60 s, 2 × QUEUE_LAG_BOUND_MS)`.
  */
 export const DEFAULT_REPLAY_WINDOW_MS = 60 * 1000;
 
@@ -42,6 +42,8 @@ export interface HugServiceDeps extends HugPermissionDeps {
   readonly hugRule: StepCharge['rule'];
   /** Whether a socket of `userId` is on this node (a live device elsewhere is read in the step). */
   readonly connectedHere: (userId: string) => boolean;
+  /** Whether `userId` has a live device on any node (read for a replay that the store answers). */
+  readonly onlineAnywhere: (userId: string) => Promise<boolean>;
   /** Hears each hug's first receipt: milliseconds from `sentAt` (the delivery latency metric). */
   readonly onDelivered?: (latencyMs: number) => void;
   /** How long claims and `once` markers are kept ({@link DEFAULT_REPLAY_WINDOW_MS}); longer than writes can stay pending. */
@@ -61,12 +63,14 @@ export interface HugSend {
 
 /**
  * Sending, delivering and reading hugs. A send is idempotent on (sender, `clientId`): its hug id is
- * derived from them, and a replay answers with the first result and delivers nothing. Every change
- * is durably queued (write-behind) before it is pushed live and acknowledged.
+ * derived from them, and a replay answers with the same hug and delivers nothing. `delivered` says
+ * whether the hug reached or is reaching a live device: its receipt is in, or the recipient is
+ * online (at the send; at a replay, now). Every change is durably queued (write-behind) before it
+ * is pushed live and acknowledged.
  *
  * A send is two command steps, one per user: the sender's (the idempotency claim and the rate
- * limits) and the recipient's (the hug, its inbox entry and cursor, marked once per hug, and
- * whether the recipient is online). A receipt is one step in the recipient's state.
+ * limits) and the recipient's (the hug, its inbox entry and cursor, once while the hug's creation
+ * is pending, and whether the recipient is online). A receipt is one step in the recipient's state.
  */
 export class HugService {
   private readonly now: () => number;
@@ -89,11 +93,11 @@ export class HugService {
     if (admitted.kind === 'claimed-before' && admitted.claim.fingerprint !== fingerprint) throw this.reusedClientId();
     const claimedNow = admitted.kind === 'done';
     try {
-      // A claim made afresh may be one that expired: a send that old is answered from the store.
-      // Within the window the recipient's step replays it (with the same answer as the first time).
-      const stored = claimedNow ? await this.deps.storedHugs.get(hugId) : null;
+      // A send whose hug is written is answered from the store (a replay, or a claim made afresh
+      // after the first expired); one still pending is replayed by the recipient's step.
+      const stored = await this.deps.storedHugs.get(hugId);
       if (stored && stored.fingerprint !== fingerprint) throw this.reusedClientId();
-      if (stored) return { hugId, delivered: stored.deliveredAt !== null };
+      if (stored) return { hugId, delivered: stored.deliveredAt !== null || (await this.deps.onlineAnywhere(stored.to)) };
       if (!send.requestId) await assertMayHug(this.deps, senderId, send.to);
       return await this.deliver(senderId, hugId, send, fingerprint);
     } catch (error) {
@@ -197,13 +201,15 @@ export class HugService {
       userId: send.to,
       append: {
         operations: [hugCreate(record), inboxAppend({ userId: send.to, cursor: UNASSIGNED_CURSOR, id: entryId, type: 'hug', ref: hugId, createdAt: sentAt, data: {} })],
-        once: { key: `sent:${hugId}`, ttlMs: this.window },
+        // Once: a send still pending is found in the step; one written, in the store first.
+        once: 'while-pending',
         reportOnline: true,
       },
     });
-    if (step.kind !== 'done' || step.cursor === null) throw new Error(`hug ${hugId}: the recipient's step did not append (${step.kind})`);
+    if (step.kind !== 'done') throw new Error(`hug ${hugId}: the recipient's step did not append (${step.kind})`);
     const delivered = step.online || this.deps.connectedHere(send.to);
     if (step.replayed) return { hugId, delivered };
+    if (step.cursor === null) throw new Error(`hug ${hugId}: the recipient's step gave its inbox entry no cursor`);
     this.deps.rooms.emit(userRoom(send.to), 'hug:received', { type: 'hug', cursor: step.cursor, id: entryId, createdAt: sentAt, hug: toHug(record), at: this.now() });
     return { hugId, delivered };
   }

@@ -2,7 +2,8 @@ import type { Logger } from 'pino';
 import { PendingKeys } from '../../persistence/redis/pending-keys.js';
 import { connectRedisTarget, type RedisClient, type RedisTarget } from '../../persistence/redis/redis-client.js';
 import type { RedisConnectionOptions } from '../../persistence/redis/redis-connection.js';
-import { RedisPendingWrites } from '../../persistence/redis/redis-pending-writes.js';
+import { RedisClock } from '../../persistence/redis/redis-clock.js';
+import { RedisPendingWrites, sweepPendingPartition } from '../../persistence/redis/redis-pending-writes.js';
 import { partitionTags } from '../../persistence/redis-streams/stream-keys.js';
 import { RedisStreamWriteQueue } from '../../persistence/redis-streams/stream-write-queue.js';
 import { RedisNodeTransport } from '../../rooms/cluster/redis-node-transport.js';
@@ -32,8 +33,9 @@ export function openClusterQueue(config: ClusterConfig, log: Logger): Promise<Re
     lingerMs: config.queue.lingerMs,
     maxAttempts: config.queue.maxAttempts,
     lagBoundMs: config.queue.lagBoundMs,
-    // Written batches stop being pending in the call that acknowledges them.
+    // Written batches stop being pending in a later call that acknowledges.
     forget: (written) => pendingKeys.changes(written, 'forget'),
+    sweep: (redis, partition) => sweepPendingPartition(redis, pendingKeys, PENDING_WRITES_TTL_MS, partition, Date.now()),
     clientName: `hugmood:${config.nodeId}`,
     onError: (error, where) => log.warn({ err: error, where }, 'write queue: redis error'),
   });
@@ -82,6 +84,9 @@ export async function openClusterInfrastructure(config: ClusterConfig, log: Logg
   // layout before hash tags (untagged, kept by a Redis that ran an older version).
   const seed = async (userId: string) => Math.max(await store.inbox.lastCursor(userId), Number((await commands.get(CURSOR_PREFIX + userId)) ?? 0));
   const cursors = new RedisInboxCursors(commands, seed, { tagOf: tags.user });
+  // Steps spend rate-limit tokens at the Redis time this node estimates: no TIME in each.
+  const clock = new RedisClock(commands);
+  await clock.start();
   const steps = new RedisCommandSteps({
     redis: commands,
     log: queue,
@@ -94,6 +99,7 @@ export async function openClusterInfrastructure(config: ClusterConfig, log: Logg
     },
     seed,
     pendingTtlMs: PENDING_WRITES_TTL_MS,
+    redisNow: () => clock.now(),
   });
   return {
     shape: 'cluster',
@@ -117,6 +123,7 @@ export async function openClusterInfrastructure(config: ClusterConfig, log: Logg
       await store.ping();
     },
     async close() {
+      clock.stop();
       await queue.close();
       await store.close();
       await Promise.all(connections.map((c) => c.quit().catch(() => c.disconnect())));
