@@ -23,6 +23,11 @@ export interface RoomPort {
    * channel and may overtake the emit).
    */
   emitAndLeave<E extends ServerEventName>(room: string, event: E, payload: ServerEventPayload<E>): void;
+  /**
+   * Emits `event` to every socket in `room`, then disconnects them, in one message to each node (a
+   * separate disconnect travels on another channel and may overtake the emit).
+   */
+  emitAndDisconnect<E extends ServerEventName>(room: string, event: E, payload: ServerEventPayload<E>): void;
   /** Makes every socket in room `target` leave `rooms`. */
   leave(target: string, rooms: readonly string[]): void;
 }

@@ -106,10 +106,9 @@ export async function startApp(config: Config, log: Logger): Promise<RunningApp>
     loginRule: perMinute('login', config.rate.loginPerMin),
     requestRule: perMinute('auth', config.rate.authPerMin),
     reuseGraceMs: config.refreshReuseGraceMs,
-    // A deleted account's sockets end on every node (the adapter carries both calls).
+    // A deleted account's sockets end on every node, each told why first.
     onAccountDeleted: (userId) => {
-      io.in(userRoom(userId)).emit('session:ended', { reason: 'account_deleted', at: Date.now() });
-      io.in(userRoom(userId)).disconnectSockets(true);
+      rooms.emitAndDisconnect(userRoom(userId), 'session:ended', { reason: 'account_deleted', at: Date.now() });
       log.info({ userId }, 'account deleted');
     },
   });

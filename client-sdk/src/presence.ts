@@ -186,6 +186,8 @@ export class PresenceApi {
     const known = this.entries.get(entry.userId);
     if (known && known.at > entry.at) return;
     this.entries.set(entry.userId, entry);
+    // The same presence heard twice (a live update and the watch's snapshot of it, in either order): nothing to tell.
+    if (known && samePresence(known, entry)) return;
     this.events.emit('update', entry);
     for (const listener of [...this.subscribers]) {
       try {
@@ -228,4 +230,15 @@ export class PresenceApi {
       this.logger.warn('restoring presence after a reconnect failed', { error });
     }
   }
+}
+
+/** Whether two entries show the same presence (whenever each was taken). */
+function samePresence(a: UserPresence, b: UserPresence): boolean {
+  return (
+    a.status === b.status &&
+    a.activity === b.activity &&
+    a.lastSeenAt === b.lastSeenAt &&
+    a.devices.length === b.devices.length &&
+    a.devices.every((d, i) => d.kind === b.devices[i]?.kind && d.status === b.devices[i]?.status && d.since === b.devices[i]?.since)
+  );
 }

@@ -4,7 +4,8 @@ import type { RoomPort } from '../room-port.js';
 /** One call made on the port. */
 export type RoomCall =
   | { readonly op: 'emit'; readonly rooms: readonly string[]; readonly event: ServerEventName; readonly payload: unknown }
-  | { readonly op: 'join' | 'leave'; readonly target: string; readonly rooms: readonly string[] };
+  | { readonly op: 'join' | 'leave'; readonly target: string; readonly rooms: readonly string[] }
+  | { readonly op: 'disconnect'; readonly target: string };
 
 /**
  * An in-memory {@link RoomPort} for testing actors without sockets (DESIGN.md: rooms reach
@@ -31,6 +32,11 @@ export class RecordingRoomPort implements RoomPort {
   emitAndLeave<E extends ServerEventName>(room: string, event: E, payload: ServerEventPayload<E>): void {
     this.emit(room, event, payload);
     this.leave(room, [room]);
+  }
+
+  emitAndDisconnect<E extends ServerEventName>(room: string, event: E, payload: ServerEventPayload<E>): void {
+    this.emit(room, event, payload);
+    this.calls.push({ op: 'disconnect', target: room });
   }
 
   leave(target: string, rooms: readonly string[]): void {

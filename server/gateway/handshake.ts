@@ -34,6 +34,8 @@ export interface HandshakeDeps {
   readonly metrics: Metrics;
   readonly log: LogPort;
   readonly now?: () => number;
+  /** Runs for an admitted socket before Socket.IO connects it (joining its user room). */
+  readonly beforeConnect?: (socket: HugSocket) => Promise<void>;
 }
 
 /**
@@ -132,7 +134,13 @@ export function handshakeMiddleware(deps: HandshakeDeps): (socket: HugSocket, ne
 
   return (socket, next) => {
     admit(socket).then(
-      () => {
+      async () => {
+        try {
+          await deps.beforeConnect?.(socket);
+        } catch (error) {
+          // A client gone meanwhile (uWS refuses to touch a closed socket): Socket.IO drops it after next().
+          deps.log.debug({ err: error, userId: socket.data.userId }, 'before connect: failed');
+        }
         next();
         // Socket.IO connects an admitted socket on the next tick, unless its client already left.
         setImmediate(() => {

@@ -63,29 +63,35 @@ function forgetUpgradeRequest(socket: HugSocket): void {
 
 const NO_HEADERS = Object.freeze({});
 
+/** The longest a new socket waits for its user room's subscription (it takes milliseconds when Redis is up). */
+const JOIN_WAIT_MAX_MS = 1000;
+
 /**
- * Admits sockets through the handshake, then for each: joins its user room, registers its
+ * Joins a socket to its user room before Socket.IO tells the client it is connected, once this node
+ * receives the room's messages (a Redis subscription on its way; see `joinsWaitForSubscription`):
+ * an app that acts on `connect` (a friend request sent to it right after, say) misses nothing. While
+ * Redis is away the wait is bounded, and the socket connects regardless (its inbox sync, made on
+ * every connect, recovers what it may miss meanwhile).
+ */
+async function joinUserRoom(socket: HugSocket, log: GatewayDeps['log']): Promise<void> {
+  const joined = socket.join(userRoom(socket.data.userId));
+  if (!joined) return;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const bound = new Promise<void>((resolve) => (timer = setTimeout(resolve, JOIN_WAIT_MAX_MS)));
+  await Promise.race([joined.catch((error: unknown) => log.warn({ err: error, userId: socket.data.userId }, 'joining the user room failed')), bound]);
+  clearTimeout(timer);
+}
+
+/**
+ * Admits sockets through the handshake and into their user room, then for each: registers its
  * device's presence, runs its token clock, and routes every event through the dispatcher. The
  * listeners are shared by every socket (they find theirs as `this`), so an idle connection carries
  * no closures of ours.
  */
-/**
- * Sockets whose node does not yet receive their user room's messages (a Redis subscription on its
- * way; see `joinsWaitForSubscription`): their events wait for it, so a sync cannot miss a hug that
- * a live push also misses. Kept out of `socket.data`, which the adapter sends to other nodes.
- */
-const joiningRoom = new WeakMap<HugSocket, Promise<void>>();
-
-/** The longest a new socket's events wait for that subscription (it takes milliseconds when Redis is up). */
-const JOIN_WAIT_MAX_MS = 1000;
-
 export function installGateway(io: HugServer, deps: GatewayDeps): void {
-  io.use(handshakeMiddleware(deps));
+  io.use(handshakeMiddleware({ ...deps, beforeConnect: (socket) => joinUserRoom(socket, deps.log) }));
   function onEvent(this: HugSocket, event: unknown, ...args: unknown[]): void {
-    const joining = joiningRoom.get(this);
-    // In arrival order: callbacks on one promise run in the order they were added.
-    if (joining) void joining.then(() => onEvent.call(this, event, ...args));
-    else deps.dispatch({ socket: this, userId: this.data.userId, conn: connectionOf(this), watcher: this.data }, event, args);
+    deps.dispatch({ socket: this, userId: this.data.userId, conn: connectionOf(this), watcher: this.data }, event, args);
   }
   // Our parsers refuse a client-sent "error" event; this listener is the second line of defence,
   // since an unheard "error" on an EventEmitter would throw.
@@ -101,22 +107,6 @@ export function installGateway(io: HugServer, deps: GatewayDeps): void {
   }
   io.on('connection', (socket) => {
     forgetUpgradeRequest(socket);
-    const joined = socket.join(userRoom(socket.data.userId));
-    if (joined) {
-      // Bounded: while Redis is away the confirmation waits for its return, and commands must be
-      // answered (refused) meanwhile.
-      let timer: ReturnType<typeof setTimeout> | undefined;
-      const bound = new Promise<void>((resolve) => (timer = setTimeout(resolve, JOIN_WAIT_MAX_MS)));
-      const joining = Promise.race([
-        joined.then(
-          () => undefined,
-          (error: unknown) => deps.log.warn({ err: error, userId: socket.data.userId }, 'joining the user room failed'),
-        ),
-        bound,
-      ]).finally(() => clearTimeout(timer));
-      joiningRoom.set(socket, joining);
-      void joining.finally(() => joiningRoom.delete(socket));
-    }
     deps.metrics.connections.inc();
     deps.expiry.track(socket);
     // In place of Socket.IO's own silent listener (which only keeps an unheard "error" from

@@ -9,7 +9,7 @@ export class SocketIoRoomPort implements RoomPort {
     private readonly io: HugServer,
     private readonly clustered: boolean,
   ) {
-    if (clustered) io.on('room:emit-leave', (room, event, payload) => this.emitAndLeaveHere(room, event, payload));
+    if (clustered) io.on('room:emit-then', (room, event, payload, then) => this.emitThenHere(room, event, payload, then));
   }
 
   emit<E extends ServerEventName>(rooms: string | readonly string[], event: E, payload: ServerEventPayload<E>): void {
@@ -26,14 +26,30 @@ export class SocketIoRoomPort implements RoomPort {
   }
 
   emitAndLeave<E extends ServerEventName>(room: string, event: E, payload: ServerEventPayload<E>): void {
-    this.emitAndLeaveHere(room, event, payload);
-    if (this.clustered) this.io.serverSideEmit('room:emit-leave', room, event, payload);
+    this.emitThen(room, event, payload, 'leave');
   }
 
-  private emitAndLeaveHere(room: string, event: ServerEventName, payload: unknown): void {
+  emitAndDisconnect<E extends ServerEventName>(room: string, event: E, payload: ServerEventPayload<E>): void {
+    this.emitThen(room, event, payload, 'disconnect');
+  }
+
+  /** One message to each node, which emits to its sockets and then acts on them: nothing overtakes the event. */
+  private emitThen(room: string, event: ServerEventName, payload: unknown, then: 'leave' | 'disconnect'): void {
+    this.emitThenHere(room, event, payload, then);
+    if (this.clustered) this.io.serverSideEmit('room:emit-then', room, event, payload, then);
+  }
+
+  private emitThenHere(room: string, event: ServerEventName, payload: unknown, then: 'leave' | 'disconnect'): void {
     const args = [payload] as Parameters<ServerToClientEvents[typeof event]>;
     this.io.local.to(room).emit(event, ...args);
-    this.io.local.in(room).socketsLeave(room);
+    switch (then) {
+      case 'leave':
+        this.io.local.in(room).socketsLeave(room);
+        return;
+      case 'disconnect':
+        this.io.local.in(room).disconnectSockets(true);
+        return;
+    }
   }
 
   leave(target: string, rooms: readonly string[]): void {

@@ -6,8 +6,11 @@ import type { ServerToClientEvents } from '../../protocol/server-events.js';
 
 /** Events between nodes (none yet; the cluster adds them). */
 export interface InterServerEvents {
-  /** Emit `event` to this node's sockets in `room`, then make them leave it ({@link RoomPort.emitAndLeave}). */
-  'room:emit-leave': (room: string, event: ServerEventName, payload: unknown) => void;
+  /**
+   * Emit `event` to this node's sockets in `room`, then make them leave it or disconnect them
+   * (`RoomPort.emitAndLeave`, `RoomPort.emitAndDisconnect`).
+   */
+  'room:emit-then': (room: string, event: ServerEventName, payload: unknown, then: 'leave' | 'disconnect') => void;
 }
 
 /**
