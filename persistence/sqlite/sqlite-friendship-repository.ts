@@ -14,7 +14,16 @@ function pair(a: string, b: string): [string, string] {
   return a < b ? [a, b] : [b, a];
 }
 
-function toFriendship(row: FriendshipDbRow): StoredFriendship {
+/** A pair's relation in one row: the friendship's columns (null without one) and both blocks (0 or 1). */
+interface RelationDbRow {
+  status: FriendshipDbRow['status'] | null;
+  requested_by: string | null;
+  since: number | null;
+  actor_blocked: number;
+  other_blocked: number;
+}
+
+function toFriendship(row: Pick<FriendshipDbRow, 'status' | 'requested_by' | 'since'>): StoredFriendship {
   return row.status === 'friends'
     ? { status: 'friends', since: row.since }
     : { status: 'pending', requestedBy: row.requested_by, since: row.since };
@@ -22,8 +31,7 @@ function toFriendship(row: FriendshipDbRow): StoredFriendship {
 
 /** {@link FriendshipRepository} on SQLite. */
 export class SqliteFriendshipRepository implements FriendshipRepository {
-  private readonly getRow: Statement<[string, string], FriendshipDbRow>;
-  private readonly hasBlock: Statement<[string, string], { one: number }>;
+  private readonly getRelation: Statement<{ actor: string; other: string; low: string; high: string }, RelationDbRow>;
   private readonly insertRequest: Statement;
   private readonly accept: Statement;
   private readonly remove: Statement;
@@ -33,8 +41,13 @@ export class SqliteFriendshipRepository implements FriendshipRepository {
   private readonly blocksOf: Statement<[string], { blocked: string; since: number }>;
 
   constructor(private readonly db: Database) {
-    this.getRow = db.prepare('SELECT * FROM friendships WHERE user_low = ? AND user_high = ?');
-    this.hasBlock = db.prepare('SELECT 1 AS one FROM blocks WHERE blocker = ? AND blocked = ?');
+    // One statement for the pair (a hug's permission reads it on every send): the friendship row, if any, and both blocks.
+    this.getRelation = db.prepare(
+      `SELECT f.status, f.requested_by, f.since,
+         EXISTS (SELECT 1 FROM blocks WHERE blocker = @actor AND blocked = @other) AS actor_blocked,
+         EXISTS (SELECT 1 FROM blocks WHERE blocker = @other AND blocked = @actor) AS other_blocked
+       FROM (SELECT 1) LEFT JOIN friendships f ON f.user_low = @low AND f.user_high = @high`,
+    );
     this.insertRequest = db.prepare(
       `INSERT INTO friendships (user_low, user_high, status, requested_by, since)
        VALUES (?, ?, 'pending', ?, ?) ON CONFLICT DO NOTHING`,
@@ -51,11 +64,12 @@ export class SqliteFriendshipRepository implements FriendshipRepository {
   }
 
   relation(actor: string, other: string): Promise<PairRelation> {
-    const row = this.getRow.get(...pair(actor, other));
+    const [low, high] = pair(actor, other);
+    const row = this.getRelation.get({ actor, other, low, high });
     return Promise.resolve({
-      friendship: row ? toFriendship(row) : null,
-      actorBlockedOther: this.hasBlock.get(actor, other) !== undefined,
-      otherBlockedActor: this.hasBlock.get(other, actor) !== undefined,
+      friendship: row?.status ? toFriendship(row as Pick<FriendshipDbRow, 'status' | 'requested_by' | 'since'>) : null,
+      actorBlockedOther: row?.actor_blocked === 1,
+      otherBlockedActor: row?.other_blocked === 1,
     });
   }
 
