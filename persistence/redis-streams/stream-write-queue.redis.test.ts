@@ -34,6 +34,44 @@ describeWithRedisCluster('redis streams write queue on a Redis Cluster', (cluste
 });
 
 describeWithRedis('redis streams write queue across workers', (redis) => {
+  it('gives a partition back, never holds it without a writer, when it is taken again while its old writer is still finishing and the lease looks lapsed', async () => {
+    const prefix = `t-${randomUUID()}`;
+    // This process's clock, which the test moves on: a round that ran late.
+    let offset = 0;
+    const queue = await RedisStreamWriteQueue.open({ url: redis.server().url, prefix, partitions: 1, statsPollMs: 50, now: () => Date.now() + offset });
+    const connection = await redis.connect({ keyPrefix: '' });
+    const written: WriteOperation[] = [];
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let first = true;
+    try {
+      queue.start(async (batch) => {
+        // The first batch hangs until the test lets it go: its writer cannot stop before.
+        if (first) {
+          first = false;
+          await held;
+        }
+        written.push(...batch);
+        return { failed: new Map<string, Error>() };
+      });
+      await queue.enqueue([userLastSeen('k', 1)]);
+      await vi.waitFor(() => expect(first).toBe(false), { timeout: 5000, interval: 10 });
+      // The lease is lost (deleted in Redis): the writer is told to stop but is stuck in its batch,
+      // and the next round takes the partition again, whose new writer waits for the old one.
+      await connection.del(`${prefix}:{p0}:owner`);
+      await vi.waitFor(async () => expect(await connection.get(`${prefix}:{p0}:owner`)).not.toBeNull(), { timeout: 5000, interval: 10 });
+      // By the time the old writer has stopped, the new lease looks lapsed.
+      offset = 900;
+      release();
+      await queue.enqueue([userLastSeen('k', 2)]);
+      // A later round takes it again and writes: nothing stays unwritten.
+      await vi.waitFor(() => expect(written.map((op) => (op.type === 'user.last-seen' ? op.at : 0))).toContain(2), { timeout: 10_000, interval: 20 });
+    } finally {
+      release();
+      await queue.close();
+    }
+  });
+
   it('keeps per-key order when jobs of the same keys are written by two workers in turn', async () => {
     const prefix = `t-${randomUUID()}`;
     const open = () => RedisStreamWriteQueue.open({ url: redis.server().url, prefix, partitions: 2, maxBatch: 5, statsPollMs: 50 });

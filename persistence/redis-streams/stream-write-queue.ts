@@ -278,8 +278,11 @@ export class RedisStreamWriteQueue implements WriteQueue {
 
   private async startWriter(p: number, apply: BatchApplier): Promise<void> {
     await this.writers.get(p)?.stop();
-    if (this.closed || !this.leases?.owns(p)) return;
     const leases = this.leases;
+    if (this.closed || !leases) return;
+    // The lease looks lapsed (a round running late): give it back rather than hold it with no
+    // writer, which left the partition unwritten for good while the rounds kept renewing it.
+    if (!leases.owns(p)) return leases.release(p);
     let reader: RedisClient;
     try {
       reader = await connectRedisTarget(this.options, {
