@@ -43,10 +43,10 @@ export interface PartitionWriterDeps {
   readonly forgetAfterMs: number;
   /**
    * Removes what this partition's pending keys hold past their TTL (what a writer that died could
-   * not forget), run when the writer starts and every `sweepEveryMs` while it owns the partition.
+   * not forget). Called before each read; it sweeps only when due (its owner keeps the time per
+   * partition, so a writer that restarts does not sweep again).
    */
   readonly sweep?: (redis: RedisClient, partition: number) => Promise<unknown>;
-  readonly sweepEveryMs: number;
   readonly now: () => number;
   readonly retry: Omit<RetryingBatchOptions, 'abandoned'>;
   /** Whether this writer still holds the partition's lease. */
@@ -75,7 +75,6 @@ export class PartitionWriter {
   private readonly done: Promise<'stopped' | 'lost'>;
   /** The newest entry id this writer has read or been woken by: it waits for entries after it. */
   private seen = '0-0';
-  private sweptAt = Number.NEGATIVE_INFINITY;
 
   constructor(private readonly d: PartitionWriterDeps) {
     this.done = this.run()
@@ -113,7 +112,7 @@ export class PartitionWriter {
     let full = false;
     while (this.active()) {
       try {
-        await this.sweepWhenDue();
+        await this.d.sweep?.(this.d.redis, this.d.partition);
         if (!backlog && !full && this.d.lingerMs > 0) {
           // Let a batch fill before reading it: the store write is off every client's path.
           await sleep(this.d.lingerMs);
@@ -205,11 +204,6 @@ export class PartitionWriter {
     return acknowledged >= 0;
   }
 
-  private async sweepWhenDue(): Promise<void> {
-    if (!this.d.sweep || this.d.now() - this.sweptAt < this.d.sweepEveryMs) return;
-    this.sweptAt = this.d.now();
-    await this.d.sweep(this.d.redis, this.d.partition);
-  }
 
   /** On the way out, forgets what is still waiting (the store has it), while the lease is still this writer's. */
   private async forgetRest(): Promise<void> {

@@ -233,6 +233,34 @@ function forgettingSuite(connect: () => Promise<RedisClient>, target: () => Redi
 describeWithRedis('redis streams write queue forgetting pending writes', (redis) => {
   forgettingSuite(() => redis.connect({ keyPrefix: '' }), () => ({ url: redis.server().url }));
 
+  it('sweeps each partition’s pending keys when it first writes it and not again within the period, however often its writer restarts', async () => {
+    const prefix = `t-${randomUUID()}`;
+    const swept: number[] = [];
+    const queue = await RedisStreamWriteQueue.open({
+      url: redis.server().url,
+      prefix,
+      partitions: 3,
+      statsPollMs: 50,
+      leaseMs: 300,
+      sweep: (_redis, partition) => Promise.resolve(swept.push(partition)),
+      sweepEveryMs: 60_000,
+    });
+    const connection = await redis.connect({ keyPrefix: '' });
+    try {
+      queue.start(() => Promise.resolve({ failed: new Map<string, Error>() }));
+      await vi.waitFor(() => expect([...swept].sort()).toEqual([0, 1, 2]), { timeout: 5000, interval: 20 });
+      // Every lease taken away: the writers stop, and new ones start on the next rounds.
+      const owners = [0, 1, 2].map((p) => `${prefix}:{p${p}}:owner`);
+      await connection.del(...owners);
+      await vi.waitFor(async () => expect(await connection.exists(...owners)).toBe(3), { timeout: 5000, interval: 20 });
+      await queue.enqueue([userLastSeen('k', 1)]);
+      await queue.drain();
+      expect([...swept].sort()).toEqual([0, 1, 2]);
+    } finally {
+      await queue.close();
+    }
+  });
+
   it('forgets the hugs of several batches together, one command per pending key, after they stayed pending', async () => {
     const prefix = `t-${randomUUID()}`;
     // One partition: every hug's operations and sent-set member share one key each.

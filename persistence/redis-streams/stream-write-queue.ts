@@ -76,6 +76,8 @@ export class RedisStreamWriteQueue implements WriteQueue {
   private readonly writers = new Map<number, PartitionWriter>();
   private readonly appended: Appended = new Map();
   private readonly now: () => number;
+  /** When each partition was last swept of what no writer forgot (by a writer of this process). */
+  private readonly sweptAt = new Map<number, number>();
   private readonly o: Required<Omit<RedisStreamWriteQueueOptions, keyof RedisTarget | 'onError' | 'now' | 'clientName' | 'forget' | 'sweep'>>;
   private leases: PartitionLeases | null = null;
   private cached = { depth: 0, oldestAt: null as number | null, deadLetters: 0 };
@@ -308,10 +310,9 @@ export class RedisStreamWriteQueue implements WriteQueue {
       blockMs: this.o.blockMs,
       lingerMs: this.o.writerLingerMs,
       forgetAfterMs: this.o.forgetAfterMs,
-      sweepEveryMs: this.o.sweepEveryMs,
       now: this.now,
       ...(this.options.forget ? { forget: this.options.forget } : {}),
-      ...(this.options.sweep ? { sweep: this.options.sweep } : {}),
+      ...(this.options.sweep ? { sweep: this.sweepWhenDue(this.options.sweep) } : {}),
       retry: { maxAttempts: this.o.maxAttempts, baseBackoffMs: this.o.baseBackoffMs, maxBackoffMs: this.o.maxBackoffMs, now: this.now },
       owns: () => leases.owns(p),
       onWritten: (written, dead) => {
@@ -330,6 +331,16 @@ export class RedisStreamWriteQueue implements WriteQueue {
     // looked valid) gives the lease up, so the next round sees the truth. One that was stopped (lease
     // lost, a newer writer, close) leaves the lease to whoever holds it now.
     if (ended === 'lost' && !this.closed) await leases.release(p);
+  }
+
+  /** `sweep`, run for a partition at most once per `sweepEveryMs` by this process, whichever of its writers asks. */
+  private sweepWhenDue(sweep: NonNullable<RedisStreamWriteQueueOptions['sweep']>): NonNullable<RedisStreamWriteQueueOptions['sweep']> {
+    return (redis, p) => {
+      const now = this.now();
+      if (now - (this.sweptAt.get(p) ?? Number.NEGATIVE_INFINITY) < this.o.sweepEveryMs) return Promise.resolve();
+      this.sweptAt.set(p, now);
+      return sweep(redis, p);
+    };
   }
 
   private async head(p: number): Promise<{ depth: number; first: string | null; redisNowMs: number }> {
