@@ -13,7 +13,8 @@ export const PENDING_PREFIX = 'hm:pw:';
  *   {pN}:ops   hash opId -> operation JSON: the pending operations on hugs and hug requests whose
  *              recipient is in partition N (an operation's id names its subject, so a subject's
  *              operations are read by their ids)
- *   {pN}:sent   sorted set [from, hugId, to] -> sentAt: hugs sent to users of partition N whose creation is pending
+ *   {pN}:sent   sorted set of `from NUL hugId NUL to NUL sentAt`, all scored 0: hugs sent to users of
+ *               partition N whose creation is pending, read by sender as a lexicographic range
  *   {pN}:inbox:{userId}   sorted set of entry JSON by cursor (N: the user's partition)
  * The two keys of a partition hold only what is pending there: a written batch is forgotten from
  * each in one command, and they take no TTL (so a hug costs no expiry of its own); what a writer
@@ -81,8 +82,8 @@ export class PendingKeys {
       // Received hugs are found through the recipient's pending inbox entries; sent ones need their own set.
       if (op.type === 'hug.create') {
         const sent = this.sentIn(tag);
-        const member = sentMember(op.hug.from, op.hug.id, op.hug.to);
-        if (how === 'record') add('zadd', sent, op.hug.sentAt, member);
+        const member = sentMember(op.hug.from, op.hug.id, op.hug.to, op.hug.sentAt);
+        if (how === 'record') add('zadd', sent, 0, member);
         else add('zrem', sent, member);
       }
     }
@@ -98,14 +99,25 @@ export class PendingKeys {
   }
 }
 
-/** A member of a `sent` set: the sender, the hug and its recipient (whose partition holds its operations). */
-export const sentMember = (from: string, hugId: string, to: string) => JSON.stringify([from, hugId, to]);
+const SEP = '\u0000';
 
-/** The sender, hug and recipient of a `sent` member. */
-export function parseSentMember(member: string): { readonly from: string; readonly id: string; readonly recipient: string } | null {
-  const parsed: unknown = JSON.parse(member);
-  if (!Array.isArray(parsed) || typeof parsed[0] !== 'string' || typeof parsed[1] !== 'string' || typeof parsed[2] !== 'string') return null;
-  return { from: parsed[0], id: parsed[1], recipient: parsed[2] };
+/**
+ * A member of a `sent` set: the sender first (a sender's hugs are one lexicographic range, see
+ * {@link sentRangeOf}), then the hug, its recipient (whose partition holds its operations) and when
+ * it was sent (for the sweep).
+ */
+export const sentMember = (from: string, hugId: string, to: string, sentAt: number) => [from, hugId, to, String(sentAt)].join(SEP);
+
+/** The `ZRANGEBYLEX` bounds of `from`'s members. */
+export function sentRangeOf(from: string): [min: string, max: string] {
+  return [`[${from}${SEP}`, `(${from}\u0001`];
+}
+
+/** The sender, hug, recipient and send time of a `sent` member. */
+export function parseSentMember(member: string): { readonly from: string; readonly id: string; readonly recipient: string; readonly sentAt: number } | null {
+  const [from, id, recipient, sentAt, ...rest] = member.split(SEP);
+  if (from === undefined || id === undefined || recipient === undefined || sentAt === undefined || rest.length > 0 || !Number.isFinite(Number(sentAt))) return null;
+  return { from, id, recipient, sentAt: Number(sentAt) };
 }
 
 type PendingVerb = 'hset' | 'zadd' | 'hdel' | 'zrem' | 'zremscore';

@@ -1,7 +1,7 @@
 import type { InboxRecord } from '../store/inbox-repository.js';
 import { type HugDirection, type PendingWrites, type SubjectRef, subjectOperationIds, subjectOperationTime } from '../write-behind/pending-writes.js';
 import { type WriteOperation, writeOperationSchema } from '../write-behind/write-operation.js';
-import { FORGET_PENDING_LUA, forgetArguments, mergeForgets, PendingKeys, parseSentMember } from './pending-keys.js';
+import { FORGET_PENDING_LUA, forgetArguments, mergeForgets, PendingKeys, parseSentMember, sentRangeOf } from './pending-keys.js';
 import type { RedisClient } from './redis-client.js';
 import { RedisScript, replyNumber } from './redis-script.js';
 
@@ -43,15 +43,18 @@ return #KEYS
 
 /**
  * KEYS[1] a partition's operations hash, KEYS[2] its sent set
- * ARGV[1] the time before which a pending entry is stale (ms), ARGV[2..] stale fields of the hash
- * Removes the stale entries: those of the set by score, the hash's fields named.
+ * ARGV[1] n, ARGV[2..n+1] stale fields of the hash, ARGV[n+2..] stale members of the set
+ * Removes the stale entries. Returns how many were named.
  */
 const SWEEP = new RedisScript(
   'pending-sweep',
   `
-redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', '(' .. ARGV[1])
-if #ARGV > 1 then
-  redis.call('HDEL', KEYS[1], unpack(ARGV, 2))
+local n = tonumber(ARGV[1])
+if n > 0 then
+  redis.call('HDEL', KEYS[1], unpack(ARGV, 2, n + 1))
+end
+if #ARGV > n + 1 then
+  redis.call('ZREM', KEYS[2], unpack(ARGV, n + 2))
 end
 return #ARGV - 1
 `,
@@ -112,8 +115,9 @@ export class RedisPendingWrites implements PendingWrites {
 
   async newHugs(userId: string, direction: HugDirection): Promise<SubjectRef[]> {
     if (direction === 'received') return (await this.inboxAfter(userId, 0)).flatMap((e) => (e.type === 'hug' ? [{ id: e.ref, recipient: userId }] : []));
-    // One set per partition of the recipients, of every sender (a second or two of hugs): a history read, not the hot path.
-    const sets = await Promise.all(this.keys.allSent().map((key) => this.redis.zrange(key, 0, -1)));
+    // One set per partition of the recipients, the sender's own members by range: a history read, not the hot path.
+    const [min, max] = sentRangeOf(userId);
+    const sets = await Promise.all(this.keys.allSent().map((key) => this.redis.zrangebylex(key, min, max)));
     return sets.flat().flatMap((member) => {
       const sent = parseSentMember(member);
       return sent && sent.from === userId ? [{ id: sent.id, recipient: sent.recipient }] : [];
@@ -156,14 +160,14 @@ export class RedisPendingWrites implements PendingWrites {
 
 /**
  * Removes what partition `partition`'s own keys ({@link PendingKeys.ofPartition}) hold past `ttlMs`
- * by each operation's time: what a writer that died could not forget. The partition's writer runs
- * this now and then; it reads the partition's pending operations once (in steady state a second or
- * two of them). Returns how many operations it removed.
+ * by each operation's time (a sent hug's by its member): what a writer that died could not forget.
+ * The partition's writer runs this now and then; it reads the partition's pending operations and
+ * sent hugs once (in steady state a second or two of them). Returns how many entries it removed.
  */
 export async function sweepPendingPartition(redis: RedisClient, keys: PendingKeys, ttlMs: number, partition: number, now: number): Promise<number> {
   const { operations, sent } = keys.ofPartition(partition);
   const before = now - ttlMs;
-  const stale: string[] = [];
+  const staleFields: string[] = [];
   let cursor = '0';
   do {
     const [next, flat] = await redis.hscan(operations, cursor, 'COUNT', 500);
@@ -171,12 +175,26 @@ export async function sweepPendingPartition(redis: RedisClient, keys: PendingKey
     for (let i = 0; i + 1 < flat.length; i += 2) {
       const parsed = writeOperationSchema.safeParse(JSON.parse(flat[i + 1] ?? 'null'));
       const at = parsed.success ? subjectOperationTime(parsed.data) : null;
-      if (at === null || at < before) stale.push(flat[i] ?? '');
+      if (at === null || at < before) staleFields.push(flat[i] ?? '');
+    }
+  } while (cursor !== '0');
+  const staleMembers: string[] = [];
+  cursor = '0';
+  do {
+    const [next, flat] = await redis.zscan(sent, cursor, 'COUNT', 500);
+    cursor = next;
+    for (let i = 0; i + 1 < flat.length; i += 2) {
+      const member = flat[i] ?? '';
+      if ((parseSentMember(member)?.sentAt ?? Number.NEGATIVE_INFINITY) < before) staleMembers.push(member);
     }
   } while (cursor !== '0');
   let swept = 0;
-  // The set is swept by score in the first call; the hash's stale fields a thousand at a time.
-  for (let i = 0; i === 0 || i < stale.length; i += 1000) swept += replyNumber(await SWEEP.run(redis, [operations, sent], [before, ...stale.slice(i, i + 1000)]), SWEEP.name);
+  // A thousand at a time: Lua's unpack takes a few thousand arguments at most.
+  for (let i = 0; i < staleFields.length; i += 1000) {
+    const fields = staleFields.slice(i, i + 1000);
+    swept += replyNumber(await SWEEP.run(redis, [operations, sent], [fields.length, ...fields]), SWEEP.name);
+  }
+  for (let i = 0; i < staleMembers.length; i += 1000) swept += replyNumber(await SWEEP.run(redis, [operations, sent], [0, ...staleMembers.slice(i, i + 1000)]), SWEEP.name);
   return swept;
 }
 

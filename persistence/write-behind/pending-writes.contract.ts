@@ -86,6 +86,17 @@ export function runPendingWritesContract(name: string, factory: PendingWritesFac
       expect((await p.inboxAfter(b, 0)).map((e) => e.cursor)).toEqual([1, 2]);
     });
 
+    it('tells each sender only their own new hugs, also when one id starts with the other', async () => {
+      const p = await factory(60_000);
+      pending = p;
+      const { a, b } = ids();
+      const longer = `${a}2`;
+      const [h1, h2] = [`h-${randomUUID()}`, `h-${randomUUID()}`];
+      await p.record([hugCreate(hug(h1, a, b, Date.now())), hugCreate(hug(h2, longer, b, Date.now()))]);
+      expect(await p.newHugs(a, 'sent')).toEqual([{ id: h1, recipient: b }]);
+      expect(await p.newHugs(longer, 'sent')).toEqual([{ id: h2, recipient: b }]);
+    });
+
     it('lets entries expire after the TTL', async () => {
       const p = await factory(200);
       pending = p;
@@ -95,6 +106,7 @@ export function runPendingWritesContract(name: string, factory: PendingWritesFac
       // Not before the TTL: a sweep now leaves them.
       await p.sweepAll?.(Date.now());
       expect((await p.hugOperations([{ id: h, recipient: b }])).size).toBe(1);
+      expect(await p.newHugs(a, 'sent')).toEqual([{ id: h, recipient: b }]);
       while (Date.now() - at <= 400) await new Promise((resolve) => setTimeout(resolve, 50));
       await p.sweepAll?.(Date.now());
       expect((await p.hugOperations([{ id: h, recipient: b }])).size).toBe(0);
