@@ -204,7 +204,6 @@ export class PartitionWriter {
     return acknowledged >= 0;
   }
 
-
   /** On the way out, forgets what is still waiting (the store has it), while the lease is still this writer's. */
   private async forgetRest(): Promise<void> {
     if (this.forgets.length === 0 || !this.d.owns()) return;

@@ -54,10 +54,11 @@ local replay = nil
 local hug = nil
 local hug_missing = false
 local pending_already = false
+-- The hug and a once-while-pending operation in one hash: one read for both.
+local read_together = append and append.hug and append.pendingOnce and append.pendingOnce.k == append.hug.k
 if append and append.hug then
   local body
-  if append.pendingOnce and append.pendingOnce.k == append.hug.k then
-    -- The hug and the operation live in one hash: one read for both.
+  if read_together then
     local both = redis.call('HMGET', KEYS[append.hug.k], append.hug.field, append.pendingOnce.field)
     body = both[1]
     pending_already = both[2] ~= false
@@ -78,7 +79,7 @@ local hug_sent = hug and hug.sentAt or false
 if append then
   if append.once then
     replay = redis.call('GET', KEYS[append.once.k])
-  elseif append.pendingOnce and (pending_already or (not append.hug and redis.call('HEXISTS', KEYS[append.pendingOnce.k], append.pendingOnce.field) == 1)) then
+  elseif append.pendingOnce and (pending_already or (not read_together and redis.call('HEXISTS', KEYS[append.pendingOnce.k], append.pendingOnce.field) == 1)) then
     replay = 'pending'
   end
   if hug_missing and not replay then
