@@ -137,7 +137,7 @@ export async function startApp(config: Config, log: Logger): Promise<RunningApp>
     hugRule,
     // A socket of the recipient is on this node; (in a cluster) a device elsewhere is read in the step.
     connectedHere: (userId: string) => counter.count(userId) > 0,
-    // For a replay answered from the store: any live device of the recipient, on any node.
+    // For a replay answered from the store: whether the recipient has a live device on some node.
     onlineAnywhere: async (userId: string) => ((await infra.presence.get([userId])).get(userId)?.devices ?? []).some((d) => !d.lingering),
     // Claims and once-markers cover the time writes can be pending; then the store answers.
     replayWindowMs: Math.max(60_000, 2 * config.queue.lagBoundMs),

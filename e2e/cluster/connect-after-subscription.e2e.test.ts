@@ -27,11 +27,9 @@ describe('a socket is connected only once its node receives its user room (two n
     try {
       const cb = sdkClient(n1.url, b);
       const connectedAt = cb.whenConnected(10_000).then(() => Date.now());
-      const pausedUntil = Date.now() + 400;
-      while (Date.now() < pausedUntil) {
-        expect(cb.state).not.toBe('connected');
-        await new Promise((resolve) => setTimeout(resolve, 20));
-      }
+      // The outage itself, long enough for the handshake to reach the node (which waits at most 1 s).
+      // Nothing is expected at its end: a connect during it shows in connectedAt below.
+      await new Promise((resolve) => setTimeout(resolve, 400));
       const resumedAt = Date.now();
       process.kill(pid, 'SIGCONT');
       resumed = true;

@@ -168,26 +168,15 @@ export async function sweepPendingPartition(redis: RedisClient, keys: PendingKey
   const { operations, sent } = keys.ofPartition(partition);
   const before = now - ttlMs;
   const staleFields: string[] = [];
-  let cursor = '0';
-  do {
-    const [next, flat] = await redis.hscan(operations, cursor, 'COUNT', 500);
-    cursor = next;
-    for (let i = 0; i + 1 < flat.length; i += 2) {
-      const parsed = writeOperationSchema.safeParse(JSON.parse(flat[i + 1] ?? 'null'));
-      const at = parsed.success ? subjectOperationTime(parsed.data) : null;
-      if (at === null || at < before) staleFields.push(flat[i] ?? '');
-    }
-  } while (cursor !== '0');
+  await scanPairs((cursor) => redis.hscan(operations, cursor, 'COUNT', 500), (field, body) => {
+    const at = pendingOperationTime(body);
+    // One that cannot be read is stale too: no read can use it.
+    if (at === null || at < before) staleFields.push(field);
+  });
   const staleMembers: string[] = [];
-  cursor = '0';
-  do {
-    const [next, flat] = await redis.zscan(sent, cursor, 'COUNT', 500);
-    cursor = next;
-    for (let i = 0; i + 1 < flat.length; i += 2) {
-      const member = flat[i] ?? '';
-      if ((parseSentMember(member)?.sentAt ?? Number.NEGATIVE_INFINITY) < before) staleMembers.push(member);
-    }
-  } while (cursor !== '0');
+  await scanPairs((cursor) => redis.zscan(sent, cursor, 'COUNT', 500), (member) => {
+    if ((parseSentMember(member)?.sentAt ?? Number.NEGATIVE_INFINITY) < before) staleMembers.push(member);
+  });
   let swept = 0;
   // A thousand at a time: Lua's unpack takes a few thousand arguments at most.
   for (let i = 0; i < staleFields.length; i += 1000) {
@@ -196,6 +185,26 @@ export async function sweepPendingPartition(redis: RedisClient, keys: PendingKey
   }
   for (let i = 0; i < staleMembers.length; i += 1000) swept += replyNumber(await SWEEP.run(redis, [operations, sent], [0, ...staleMembers.slice(i, i + 1000)]), SWEEP.name);
   return swept;
+}
+
+/** The time of a pending operation's JSON body, or null when it is not one. */
+function pendingOperationTime(body: string): number | null {
+  try {
+    const parsed = writeOperationSchema.safeParse(JSON.parse(body));
+    return parsed.success ? subjectOperationTime(parsed.data) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Visits every pair an `HSCAN` (field, value) or `ZSCAN` (member, score) of one key returns. */
+async function scanPairs(scan: (cursor: string) => Promise<[string, string[]]>, visit: (first: string, second: string) => void): Promise<void> {
+  let cursor = '0';
+  do {
+    const [next, flat] = await scan(cursor);
+    cursor = next;
+    for (let i = 0; i + 1 < flat.length; i += 2) visit(flat[i] ?? '', flat[i + 1] ?? '');
+  } while (cursor !== '0');
 }
 
 /** `items` grouped by the hash slot of their keys (by hash tag), in order of first appearance. */
