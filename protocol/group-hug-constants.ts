@@ -11,6 +11,14 @@ export function isFinalPhase(phase: GroupHugPhase): boolean {
   return phase === 'complete' || phase === 'cancelled';
 }
 
+/**
+ * Up to this many participants, a group hug's diffs (`group:state`) name who joined, left and
+ * declined; in a larger one they carry `participantCount` only, so a join costs every follower the
+ * same few bytes whatever the group's size (naming each joiner to everyone is O(N²) bytes). The
+ * snapshot (`group:get`) always lists everyone.
+ */
+export const GROUP_LISTED_PARTICIPANTS = 100;
+
 /** Shortest and longest live part of a group hug, in ms. */
 export const GROUP_HUG_DURATION = { min: 3_000, max: 10 * 60_000, default: 30_000 } as const;
 

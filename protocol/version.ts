@@ -7,7 +7,9 @@ export const PROTOCOL_VERSION = 2;
 /*
  * History: 1, the first. 2: `group:join`, `group:leave` and `group:decline` are acknowledged with
  * a `GroupMembership` (version and your own entry) instead of the whole group hug, whose lists
- * made joining a large group O(N²) in bytes. No version-1 client was released, so 2 replaces it.
+ * made joining a large group O(N²) in bytes; and a group hug's view carries `participantCount`,
+ * which its diffs keep current, naming who joined, left or declined only up to
+ * `GROUP_LISTED_PARTICIPANTS` participants. No version-1 client was released, so 2 replaces it.
  */
 
 /** Every protocol version this server accepts at the handshake. */

@@ -35,6 +35,7 @@ export {
 } from './errors.js';
 export { PROTOCOL_VERSION } from '../../protocol/version.js';
 export { HUG_KINDS, HUG_KIND_IDS, hugIntensityAt, type HugKind, type HugKindId } from '../../protocol/hug-kinds.js';
+export { GROUP_LISTED_PARTICIPANTS } from '../../protocol/group-hug-constants.js';
 export type { ErrorCode, ProtocolError } from '../../protocol/errors.js';
 export type { CommandName, CommandInput, CommandResults, ClientToServerEvents } from '../../protocol/command-map.js';
 export type { ServerToClientEvents, ServerEventName, ServerEventPayload } from '../../protocol/server-events.js';

@@ -1,17 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ClockEstimator } from '../src/clock/clock-estimator.js';
 import { ServerClock } from '../src/clock/clock.js';
-
-/** A seeded PRNG, so a failing run can be replayed. */
-function mulberry32(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seeded as mulberry32 } from '../../test-support/seeded-random.js';
 
 /**
  * A simulated network and a device clock `trueOffset` ms behind the server. Each exchange takes

@@ -12,6 +12,7 @@ const view: GroupHugView = {
   phase: 'gathering',
   version: 3,
   participants: ['c', 'a'],
+  participantCount: 2,
   invited: ['b', 'd'],
   declined: [],
   createdAt: 1,
@@ -50,6 +51,16 @@ describe('GroupHug handle', () => {
     expect(h.state.participants).toEqual(['c', 'a', 'x', 'late']);
     h.replace({ ...view, version: 4 });
     expect(h.state.version).toBe(5);
+  });
+
+  it('keeps the count from diffs that name nobody (a large group), and reads the lists again once diffs name members', () => {
+    const { h, refreshed } = handle();
+    h.apply({ groupId: view.id, fromVersion: 3, version: 150, participantCount: 140, at: 0 });
+    expect(h.state).toMatchObject({ version: 150, participantCount: 140, participants: ['c', 'a'] });
+    expect(refreshed).toEqual([]);
+    h.apply({ groupId: view.id, fromVersion: 150, version: 200, participantCount: 100, left: ['q'], at: 0 });
+    expect(h.state.participantCount).toBe(100);
+    expect(refreshed).toEqual([view.id]);
   });
 
   it('exposes the shared timeline read against the synced clock', () => {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { CommandError } from '../command-error.js';
-import { advance, createGroupHug, decide, diffBetween, type GroupHugCommand, type GroupHugRules, type GroupHugState, nextDeadline } from './group-hug.js';
+import { GROUP_LISTED_PARTICIPANTS } from '../../protocol/group-hug-constants.js';
+import { advance, createGroupHug, diffBetween, type GroupHugCommand, type GroupHugRules, type GroupHugState, nextDeadline } from './group-hug.js';
+import { decide } from './group-draft.js';
 
 const RULES: GroupHugRules = { leadMs: 3000, emptyTimeoutMs: 60_000, maxMembers: 5 };
 const T0 = 1_000_000;
@@ -155,7 +157,27 @@ describe('group hug state machine', () => {
     s = apply(s, { type: 'leave', userId: 'c' });
     s = apply(s, { type: 'invite', by: 'c', userIds: ['x'] });
     s = apply(s, { type: 'start', by: 'c' });
-    expect(diffBetween(s0, s)).toEqual({ fromVersion: 1, version: 6, phase: 'countdown', startsAt: T0 + 3000, joined: ['a'], left: ['c'], invited: ['c', 'x'], declined: ['b'] });
+    expect(diffBetween(s0, s)).toEqual({ fromVersion: 1, version: 6, phase: 'countdown', startsAt: T0 + 3000, participantCount: 1, joined: ['a'], left: ['c'], invited: ['c', 'x'], declined: ['b'] });
     expect(diffBetween(s, s)).toEqual({ fromVersion: 6, version: 6 });
+  });
+
+  it('diffBetween: above the listed size a diff carries the count, never the names of who joined, left or declined', () => {
+    const ids = (n: number, prefix: string) => Array.from({ length: n }, (_, i) => `${prefix}${i}`);
+    const big = { ...RULES, maxMembers: 5000 };
+    let s = createGroupHug({ id: 'g_big00001', title: 't', creatorId: 'c', invitees: [...ids(GROUP_LISTED_PARTICIPANTS + 50, 'u'), 'late', 'no'], scheduledAt: null, durationMs: 30_000 }, T0, big);
+    for (const id of ids(GROUP_LISTED_PARTICIPANTS - 2, 'u')) s = decide(s, { type: 'join', userId: id }, T0, big)?.state ?? s;
+    const small = s;
+    s = decide(s, { type: 'join', userId: 'u98' }, T0, big)?.state ?? s;
+    // At the limit after the change: still named.
+    expect(diffBetween(small, s)).toMatchObject({ participantCount: GROUP_LISTED_PARTICIPANTS, joined: ['u98'] });
+    const atLimit = s;
+    for (const id of ids(129, 'u').slice(99)) s = decide(s, { type: 'join', userId: id }, T0, big)?.state ?? s;
+    s = decide(s, { type: 'decline', userId: 'no' }, T0, big)?.state ?? s;
+    s = decide(s, { type: 'leave', userId: 'u3' }, T0, big)?.state ?? s;
+    s = decide(s, { type: 'invite', by: 'c', userIds: ['x'] }, T0, big)?.state ?? s;
+    const diff = diffBetween(atLimit, s);
+    expect(diff).toEqual({ fromVersion: atLimit.version, version: s.version, participantCount: GROUP_LISTED_PARTICIPANTS + 29, invited: ['x'] });
+    // A change that leaves the participants as they were says nothing about them.
+    expect(diffBetween(s, decide(s, { type: 'invite', by: 'c', userIds: ['y'] }, T0, big)?.state ?? s)).not.toHaveProperty('participantCount');
   });
 });

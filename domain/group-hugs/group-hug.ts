@@ -1,5 +1,8 @@
 import { CommandError } from '../command-error.js';
-import { isFinalPhase } from '../../protocol/group-hug-constants.js';
+import { GROUP_LISTED_PARTICIPANTS, isFinalPhase } from '../../protocol/group-hug-constants.js';
+import { notMember } from './group-hug-refusals.js';
+
+export { notMember } from './group-hug-refusals.js';
 import type { GroupHugChanges, GroupHugView } from '../../protocol/schemas/group-hugs.js';
 
 /**
@@ -7,7 +10,7 @@ import type { GroupHugChanges, GroupHugView } from '../../protocol/schemas/group
  * what a new owner restores. Plain data, so it serializes as it is. It is what participants see
  * (less the curve, which is the same for all) plus two fields only the actor needs.
  */
-export interface GroupHugState extends Omit<GroupHugView, 'curve'> {
+export interface GroupHugState extends Omit<GroupHugView, 'curve' | 'participantCount'> {
   /** Since when nobody takes part; the group hug is cancelled `emptyTimeoutMs` later. */
   readonly emptySince: number | null;
   /** The highest warmth a pulse reached (kept in snapshots, reported in the summary). */
@@ -49,15 +52,6 @@ export interface NewGroupHug {
   readonly durationMs: number;
 }
 
-/** The refusal of a command or tap from someone who is not a participant. */
-export function notMember(): CommandError {
-  return new CommandError('forbidden', 'you are not in this group hug', { field: 'groupId', reason: 'not_member' });
-}
-
-function notInvited(): CommandError {
-  return new CommandError('forbidden', 'you were not invited to this group hug', { field: 'groupId', reason: 'not_invited' });
-}
-
 /** A new group hug in `gathering`, with its creator as the first participant. */
 export function createGroupHug(input: NewGroupHug, now: number, rules: GroupHugRules): GroupHugState {
   const invited = [...new Set(input.invitees)].filter((id) => id !== input.creatorId);
@@ -84,92 +78,9 @@ export function createGroupHug(input: NewGroupHug, now: number, rules: GroupHugR
   };
 }
 
-function without(list: readonly string[], ids: ReadonlySet<string>): string[] {
-  return list.filter((id) => !ids.has(id));
-}
-
 function step(state: GroupHugState, next: Omit<Partial<GroupHugState>, 'version'>, diff: Omit<GroupHugDiff, 'version'>): GroupHugStep {
   const version = state.version + 1;
   return { state: { ...state, ...next, version }, diff: { ...diff, version } };
-}
-
-function refuseFinal(state: GroupHugState): void {
-  if (isFinalPhase(state.phase)) throw new CommandError('conflict', `the group hug is ${state.phase}`, { field: 'groupId', reason: state.phase });
-}
-
-function refuseNonCreator(state: GroupHugState, by: string, what: string): void {
-  if (by !== state.creatorId) throw new CommandError('forbidden', `only the creator may ${what} the group hug`, { field: 'groupId', reason: 'not_creator' });
-}
-
-/**
- * Applies one command. Throws a `CommandError` when the rules refuse it (`forbidden` for the wrong
- * user, `conflict` for the wrong phase); returns `null` when it changes nothing (joining twice),
- * so retries are harmless.
- */
-export function decide(state: GroupHugState, command: GroupHugCommand, now: number, rules: GroupHugRules): GroupHugStep {
-  switch (command.type) {
-    case 'invite': {
-      refuseNonCreator(state, command.by, 'invite to');
-      refuseFinal(state);
-      const known = new Set([...state.participants, ...state.invited]);
-      const fresh = [...new Set(command.userIds)].filter((id) => !known.has(id));
-      if (fresh.length === 0) return null;
-      if (state.participants.length + state.invited.length + fresh.length > rules.maxMembers) {
-        throw new CommandError('conflict', `a group hug holds at most ${rules.maxMembers} members`, { field: 'userIds', reason: 'full' });
-      }
-      const ids = new Set(fresh);
-      return step(state, { invited: [...state.invited, ...fresh], declined: without(state.declined, ids) }, { invited: fresh });
-    }
-    case 'join': {
-      const { userId } = command;
-      if (state.participants.includes(userId)) return null;
-      if (!state.invited.includes(userId) && !state.declined.includes(userId)) {
-        throw notInvited();
-      }
-      refuseFinal(state);
-      const ids = new Set([userId]);
-      return step(
-        state,
-        { participants: [...state.participants, userId], invited: without(state.invited, ids), declined: without(state.declined, ids), emptySince: null },
-        { joined: [userId] },
-      );
-    }
-    case 'decline': {
-      const { userId } = command;
-      if (state.declined.includes(userId)) return null;
-      if (state.participants.includes(userId)) throw new CommandError('conflict', 'you already joined; leave instead', { field: 'groupId', reason: 'joined' });
-      if (!state.invited.includes(userId)) throw notInvited();
-      refuseFinal(state);
-      return step(state, { invited: without(state.invited, new Set([userId])), declined: [...state.declined, userId] }, { declined: [userId] });
-    }
-    case 'leave': {
-      const { userId } = command;
-      if (!state.participants.includes(userId)) {
-        if (state.invited.includes(userId) || state.declined.includes(userId)) return null;
-        throw notMember();
-      }
-      refuseFinal(state);
-      // A leaver stays invited, so they can come back while the group hug lasts.
-      const participants = without(state.participants, new Set([userId]));
-      return step(
-        state,
-        { participants, invited: [...state.invited, userId], emptySince: participants.length === 0 ? now : null },
-        { left: [userId], invited: [userId] },
-      );
-    }
-    case 'start': {
-      refuseNonCreator(state, command.by, 'start');
-      if (state.phase !== 'gathering') throw new CommandError('conflict', `the group hug is already ${state.phase}`, { field: 'groupId', reason: state.phase });
-      if (state.participants.length === 0) throw new CommandError('conflict', 'nobody has joined yet', { field: 'groupId', reason: 'empty' });
-      const startsAt = now + rules.leadMs;
-      return step(state, { phase: 'countdown', startsAt }, { phase: 'countdown', startsAt });
-    }
-    case 'cancel': {
-      refuseNonCreator(state, command.by, 'cancel');
-      refuseFinal(state);
-      return step(state, { phase: 'cancelled', endedAt: now, cancelReason: 'creator' }, { phase: 'cancelled', endedAt: now, cancelReason: 'creator' });
-    }
-  }
 }
 
 /**
@@ -241,14 +152,19 @@ function added(before: readonly string[], after: readonly string[]): string[] {
  * One diff that takes `before` to `after` across any number of versions (a batch of commands):
  * broadcast once instead of once per command, so a burst of 1,000 joins costs a few broadcasts to
  * the room, not one each. Applied with the same rules as a single step's diff: `joined` leave the
- * invitees and decliners, `declined` leave the invitees, `invited` leave the decliners.
+ * invitees and decliners, `declined` leave the invitees, `invited` leave the decliners. Above
+ * {@link GROUP_LISTED_PARTICIPANTS} participants it names nobody who joined, left or declined
+ * (only the count), so what a diff costs its followers does not grow with the group.
  */
 export function diffBetween(before: GroupHugState, after: GroupHugState): GroupHugDiff & { readonly fromVersion: number } {
+  const listed = Math.max(before.participants.length, after.participants.length) <= GROUP_LISTED_PARTICIPANTS;
+  const membersChanged = before.participants !== after.participants;
+  const invited = added(before.invited, after.invited);
   const lists = {
-    joined: added(before.participants, after.participants),
-    left: added(after.participants, before.participants),
-    invited: added(before.invited, after.invited),
-    declined: added(before.declined, after.declined),
+    ...(listed && membersChanged ? { joined: added(before.participants, after.participants), left: added(after.participants, before.participants) } : {}),
+    // Unlisted, a leaver (invited again) is not named either: only those the creator invited.
+    invited: listed || invited.length === 0 ? invited : added(before.participants, invited),
+    ...(listed ? { declined: added(before.declined, after.declined) } : {}),
   };
   return {
     fromVersion: before.version,
@@ -257,6 +173,7 @@ export function diffBetween(before: GroupHugState, after: GroupHugState): GroupH
     ...(after.startsAt !== before.startsAt && after.startsAt !== null ? { startsAt: after.startsAt } : {}),
     ...(after.endedAt !== before.endedAt && after.endedAt !== null ? { endedAt: after.endedAt } : {}),
     ...(after.cancelReason !== before.cancelReason && after.cancelReason !== null ? { cancelReason: after.cancelReason } : {}),
+    ...(membersChanged ? { participantCount: after.participants.length } : {}),
     ...Object.fromEntries(Object.entries(lists).filter(([, ids]) => ids.length > 0)),
   };
 }

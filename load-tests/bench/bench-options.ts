@@ -45,6 +45,8 @@ export const benchOptionsSchema = z.object({
   bound: int(1, 10_000).default(100),
   /** Group: participants in the one group hug (spread over three nodes). */
   participants: int(2, 5000).default(1000),
+  /** Group: how many group hugs everyone joins, one after another (the figure is their median: one round is noise here). */
+  rounds: int(1, 20).default(3),
   /** Ghost and failover: how many times a node is killed with -9. */
   kills: int(1, 100).default(10),
   /** Writes a V8 CPU profile of each server under load-tests/results/profiles/ (open it in Chrome DevTools). */

@@ -74,11 +74,11 @@ export function formatFailoverSection(f: FailoverResult): string[] {
 
 /** The 1,000-participant group hug table, ours against plain Socket.IO broadcasting the same pulse. */
 export function formatGroupSection(baseline: GroupRun, ours: GroupRun): string[] {
-  const row = (name: string, r: GroupRun) => [name, r.joinAllMs, ms(r.joinMs.p50), ms(r.joinMs.p99), ms(r.fanoutMs.p50), ms(r.fanoutMs.p99), r.pulsesPerParticipant, r.cpuPercent];
+  const row = (name: string, r: GroupRun) => [name, r.joinAllMs, ms(r.joinMs.p50), ms(r.joinMs.p99), r.joinCpuUs.nodes, r.joinCpuUs.redis, r.joinCpuUs.clients, ms(r.fanoutMs.p50), ms(r.fanoutMs.p99), r.pulsesPerParticipant, r.cpuPercent];
   return [
-    `Group hug: ${ours.participants} participants over ${ours.nodes} nodes (sharded adapter), ${ours.liveSeconds} s live with every participant squeezing twice a second; pulse fan-out = server pulse time → arrival.`,
+    `Group hug: ${ours.participants} participants over ${ours.nodes} nodes (sharded adapter); everyone joins ${ours.joinAllRoundsMs.length} group hugs in turn (join all = the median round; ours ${ours.joinAllRoundsMs.join(', ')} ms, baseline ${baseline.joinAllRoundsMs.join(', ')} ms), then ${ours.liveSeconds} s live with every participant squeezing twice a second; pulse fan-out = server pulse time → arrival.`,
     ...markdownTable(
-      ['', 'join all ms', 'join p50 ms', 'join p99 ms', 'fan-out p50 ms', 'fan-out p99 ms', 'pulses/participant', 'server CPU % (3 nodes)'],
+      ['', 'join all ms', 'join p50 ms', 'join p99 ms', 'CPU µs/join: nodes', 'Redis', 'clients', 'fan-out p50 ms', 'fan-out p99 ms', 'pulses/participant', 'server CPU % (3 nodes)'],
       [
         row('baseline (room join + broadcast)', baseline),
         row('ours', ours),
@@ -87,6 +87,9 @@ export function formatGroupSection(baseline: GroupRun, ours: GroupRun): string[]
           ratio(ours.joinAllMs, baseline.joinAllMs),
           ratio(ours.joinMs.p50, baseline.joinMs.p50),
           ratio(ours.joinMs.p99, baseline.joinMs.p99),
+          ratio(ours.joinCpuUs.nodes, baseline.joinCpuUs.nodes),
+          baseline.joinCpuUs.redis === 0 ? '—' : ratio(ours.joinCpuUs.redis, baseline.joinCpuUs.redis),
+          ratio(ours.joinCpuUs.clients, baseline.joinCpuUs.clients),
           ratio(ours.fanoutMs.p50, baseline.fanoutMs.p50),
           ratio(ours.fanoutMs.p99, baseline.fanoutMs.p99),
           '',

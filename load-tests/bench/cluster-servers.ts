@@ -84,7 +84,7 @@ export async function startBenchCluster(
   try {
     // Node 0 first: it migrates the shared SQLite file; the others then start together.
     started.push(await spawnServer(`${kind}-0`, script, env(0), profileArgs(options, `${kind}-0`)));
-    started.push(...(await Promise.all(Array.from({ length: nodes - 1 }, (_, k) => spawnServer(`${kind}-${k + 1}`, script, env(k + 1))))));
+    started.push(...(await Promise.all(Array.from({ length: nodes - 1 }, (_, k) => spawnServer(`${kind}-${k + 1}`, script, env(k + 1), profileArgs(options, `${kind}-${k + 1}`))))));
     if (kind === 'ours' && options.worker === 'process') {
       // One write-behind worker process beside the nodes, counted with them (the last slot).
       started.push(await spawnServer(`${kind}-worker`, 'server/worker.ts', { ...env(nodes), NODE_ID: 'bench-worker', WORKERS: '1' }, [], 'worker-ready'));

@@ -12,7 +12,13 @@ export interface GroupHugView {
   readonly creatorId: string;
   readonly phase: GroupHugPhase;
   readonly version: number;
+  /**
+   * Everyone in it, as of this snapshot. Diffs keep it current while the group hug has at most
+   * `GROUP_LISTED_PARTICIPANTS` participants; beyond that they keep `participantCount` current
+   * and the lists stay as the last snapshot had them.
+   */
   readonly participants: readonly string[];
+  readonly participantCount: number;
   /** Invited, not yet joined or declined. */
   readonly invited: readonly string[];
   readonly declined: readonly string[];
@@ -31,7 +37,9 @@ export interface GroupHugView {
 /**
  * What changed in a group hug, up to `version`: only the changed fields are set. `joined`/`left`
  * change `participants`; `invited`/`declined` add to those lists (joining leaves `invited` and
- * `declined`, declining leaves `invited`, being invited leaves `declined`).
+ * `declined`, declining leaves `invited`, being invited leaves `declined`). `participantCount` is
+ * set whenever participants changed; `joined`, `left` and `declined` are named only while the
+ * group hug has at most `GROUP_LISTED_PARTICIPANTS` participants (before and after the change).
  */
 export interface GroupHugChanges {
   readonly version: number;
@@ -39,6 +47,7 @@ export interface GroupHugChanges {
   readonly startsAt?: number;
   readonly endedAt?: number;
   readonly cancelReason?: GroupCancelReason;
+  readonly participantCount?: number;
   readonly joined?: readonly string[];
   readonly left?: readonly string[];
   readonly invited?: readonly string[];

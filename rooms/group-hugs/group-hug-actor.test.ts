@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createGroupHug } from '../../domain/group-hugs/group-hug.js';
+import { GROUP_LISTED_PARTICIPANTS } from '../../protocol/group-hug-constants.js';
 import type { LogPort } from '../log-port.js';
 import { RecordingRoomPort } from '../test-support/recording-room-port.js';
 import { type ActorStopReason, GroupHugActor, type GroupHugActorDeps } from './group-hug-actor.js';
@@ -131,7 +132,7 @@ describe('group hug actor', () => {
 
   it('tells the room at most once per pulse period however the joins come, and a phase change at once', async () => {
     const { directory, rooms, deps } = setup(60_000);
-    const invitees = Array.from({ length: 200 }, (_, i) => `u${i}`);
+    const invitees = Array.from({ length: GROUP_LISTED_PARTICIPANTS - 1 }, (_, i) => `u${i}`);
     const group = createGroupHug({ id: 'g_actor0003', title: 't', creatorId: 'c', invitees, scheduledAt: null, durationMs: 3000 }, Date.now(), { ...rules, maxMembers: 500 });
     const lease = await directory.create(group, 'n1', 60_000);
     if (!lease) throw new Error('no lease');
@@ -139,16 +140,16 @@ describe('group hug actor', () => {
     const started = performance.now();
     for (const id of invitees) await actor.execute({ type: 'join', userId: id });
     const elapsed = performance.now() - started;
-    await vi.waitFor(() => expect(rooms.emitted('group:state').at(-1)?.payload.version).toBe(201));
+    await vi.waitFor(() => expect(rooms.emitted('group:state').at(-1)?.payload.version).toBe(GROUP_LISTED_PARTICIPANTS));
     const diffs = rooms.emitted('group:state').map((e) => e.payload);
-    // 200 saves; one diff per 100 ms period (plus the leading one), chained, with every joiner.
+    // 99 saves; one diff per 100 ms period (plus the leading one), chained, with every joiner.
     expect(diffs.length).toBeLessThanOrEqual(Math.ceil(elapsed / 100) + 2);
     diffs.slice(1).forEach((d, i) => expect(d.fromVersion).toBe(diffs[i]?.version));
     expect(diffs.flatMap((d) => d.joined ?? [])).toEqual(invitees);
     const before = diffs.length;
     await actor.execute({ type: 'start', by: 'c' });
     expect(rooms.emitted('group:state')).toHaveLength(before + 1);
-    expect(rooms.emitted('group:state').at(-1)?.payload).toMatchObject({ phase: 'countdown', fromVersion: 201, version: 202 });
+    expect(rooms.emitted('group:state').at(-1)?.payload).toMatchObject({ phase: 'countdown', fromVersion: GROUP_LISTED_PARTICIPANTS, version: GROUP_LISTED_PARTICIPANTS + 1 });
     await actor.shutdown();
   });
 

@@ -1,7 +1,6 @@
 import { CommandError } from '../../domain/command-error.js';
+import { GroupDraft } from '../../domain/group-hugs/group-draft.js';
 import {
-  advance,
-  decide,
   type GroupHugCommand,
   type GroupHugDiff,
   type GroupHugRules,
@@ -206,24 +205,21 @@ export class GroupHugActor {
     const now = this.deps.now();
     const epoch = this.epoch;
     const base = this.head;
-    let state = base;
+    // One draft for the batch: K joins to a group of N cost O(N + K), not O(N × K).
+    const draft = new GroupDraft(base);
     const results: { mail: Extract<Mail, { kind: 'command' }>; diff: GroupHugDiff | null; error?: unknown }[] = [];
-    const apply = (step: ReturnType<typeof advance>) => {
-      if (!step) return null;
-      state = step.state;
-      return step.diff;
-    };
     for (const mail of batch) {
       if (mail.kind === 'tick') {
-        for (let guard = 0; guard < 5 && apply(advance(state, now, this.deps.rules)); guard += 1);
+        for (let guard = 0; guard < 5 && draft.advance(now, this.deps.rules); guard += 1);
         continue;
       }
       try {
-        results.push({ mail, diff: apply(decide(state, mail.command, now, this.deps.rules)) });
+        results.push({ mail, diff: draft.decide(mail.command, now, this.deps.rules) });
       } catch (error) {
         results.push({ mail, diff: null, error });
       }
     }
+    const state = draft.state;
     const changed = state !== base;
     if (changed) this.head = state;
     const save = changed ? this.write(state).then((saved) => ({ saved }), (error: unknown) => ({ error })) : null;

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createGroupHug, decide, type GroupHugState, withWarmth } from '../../domain/group-hugs/group-hug.js';
+import { createGroupHug, type GroupHugState, withWarmth } from '../../domain/group-hugs/group-hug.js';
+import { decide } from '../../domain/group-hugs/group-draft.js';
 import type { GroupHugDirectory, GroupLease } from './group-hug-directory.js';
 
 /** Opens a fresh directory for one test. */

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { CommandError } from '../../domain/command-error.js';
-import { canView, createGroupHug, decide, notMember, refuseTap, type GroupHugState, type NewGroupHug } from '../../domain/group-hugs/group-hug.js';
+import { canView, createGroupHug, notMember, refuseTap, type GroupHugState, type NewGroupHug } from '../../domain/group-hugs/group-hug.js';
+import { decide } from '../../domain/group-hugs/group-draft.js';
 import type { GroupHugView } from '../../protocol/schemas/group-hugs.js';
 import type { ProtocolError } from '../../protocol/errors.js';
 import { NodeRequestTimeoutError, type NodeRequests } from '../cluster/node-requests.js';

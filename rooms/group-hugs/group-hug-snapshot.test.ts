@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { advance, createGroupHug, decide, type GroupHugCommand, type GroupHugState, withWarmth } from '../../domain/group-hugs/group-hug.js';
+import { advance, createGroupHug, type GroupHugCommand, type GroupHugState, withWarmth } from '../../domain/group-hugs/group-hug.js';
+import { decide } from '../../domain/group-hugs/group-draft.js';
 import { seeded } from '../../test-support/seeded-random.js';
 import { applyDelta, deltaBetween, encodeDelta, encodeSnapshot, restoreSnapshot } from './group-hug-snapshot.js';
 

@@ -15,6 +15,7 @@ export function toGroupView(state: GroupHugState): GroupHugView {
     phase: state.phase,
     version: state.version,
     participants: state.participants,
+    participantCount: state.participants.length,
     invited: state.invited,
     declined: state.declined,
     createdAt: state.createdAt,

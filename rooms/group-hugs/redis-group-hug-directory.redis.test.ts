@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { expect, it } from 'vitest';
-import { createGroupHug, decide } from '../../domain/group-hugs/group-hug.js';
+import { createGroupHug } from '../../domain/group-hugs/group-hug.js';
+import { decide } from '../../domain/group-hugs/group-draft.js';
 import { describeWithRedisCluster } from '../../test-support/redis-cluster-fixture.js';
 import { describeWithRedis } from '../../test-support/redis-fixture.js';
 import { runGroupHugDirectoryContract } from './group-hug-directory.contract.js';

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createGroupHug, decide, type GroupHugState } from '../../domain/group-hugs/group-hug.js';
+import { createGroupHug, type GroupHugState } from '../../domain/group-hugs/group-hug.js';
+import { decide } from '../../domain/group-hugs/group-draft.js';
 import { StateBroadcaster } from './state-broadcaster.js';
 
 const rules = { leadMs: 1000, emptyTimeoutMs: 60_000, maxMembers: 100 };

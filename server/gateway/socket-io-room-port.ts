@@ -1,15 +1,23 @@
 import type { RoomPort } from '../../rooms/room-port.js';
 import type { ServerEventName, ServerEventPayload, ServerToClientEvents } from '../../protocol/server-events.js';
-import type { HugServer } from './socket-types.js';
+import type { HugServer, RoomMembershipChange } from './socket-types.js';
 
-/** {@link RoomPort} on Socket.IO: each call is one adapter operation, so it reaches every node. */
+/**
+ * {@link RoomPort} on Socket.IO: each emit is one adapter operation, so it reaches every node.
+ * Joins and leaves act on this node's sockets at once; what they ask of the other nodes' sockets
+ * goes to them as one message per turn, in order (a burst of group joins is not one broadcast each).
+ */
 export class SocketIoRoomPort implements RoomPort {
+  private memberships: RoomMembershipChange[] = [];
+
   /** `clustered`: other nodes share the rooms (an adapter that carries server-side messages). */
   constructor(
     private readonly io: HugServer,
     private readonly clustered: boolean,
   ) {
-    if (clustered) io.on('room:emit-then', (room, event, payload, then) => this.emitThenHere(room, event, payload, then));
+    if (!clustered) return;
+    io.on('room:emit-then', (room, event, payload, then) => this.emitThenHere(room, event, payload, then));
+    io.on('room:memberships', (changes) => this.changeHere(changes));
   }
 
   emit<E extends ServerEventName>(rooms: string | readonly string[], event: E, payload: ServerEventPayload<E>): void {
@@ -21,7 +29,7 @@ export class SocketIoRoomPort implements RoomPort {
     const here = [...(this.io.sockets.adapter.rooms.get(target) ?? [])];
     // Other nodes' sockets join on their own nodes; this node's join here, where their promises wait
     // for a subscription still on its way (see joinsWaitForSubscription).
-    if (this.clustered) this.io.in(target).except(here).socketsJoin(rooms as string[]);
+    this.elsewhere(['join', target, rooms]);
     await Promise.all(here.map((id) => Promise.resolve(this.io.sockets.sockets.get(id)?.join(rooms as string[]))));
   }
 
@@ -53,6 +61,34 @@ export class SocketIoRoomPort implements RoomPort {
   }
 
   leave(target: string, rooms: readonly string[]): void {
-    for (const room of rooms) this.io.in(target).socketsLeave(room);
+    this.io.local.in(target).socketsLeave(rooms as string[]);
+    this.elsewhere(['leave', target, rooms]);
+  }
+
+  /** Queues a join or leave for the other nodes' sockets: one message at the end of the turn carries them all. */
+  private elsewhere(change: RoomMembershipChange): void {
+    if (!this.clustered) return;
+    if (this.memberships.length === 0) {
+      setImmediate(() => {
+        const changes = this.memberships;
+        this.memberships = [];
+        this.io.serverSideEmit('room:memberships', changes);
+      });
+    }
+    this.memberships.push(change);
+  }
+
+  private changeHere(changes: readonly RoomMembershipChange[]): void {
+    for (const [op, target, rooms] of changes) {
+      const sockets = this.io.local.in(target);
+      switch (op) {
+        case 'join':
+          sockets.socketsJoin(rooms as string[]);
+          break;
+        case 'leave':
+          sockets.socketsLeave(rooms as string[]);
+          break;
+      }
+    }
   }
 }

@@ -11,7 +11,12 @@ export interface InterServerEvents {
    * (`RoomPort.emitAndLeave`, `RoomPort.emitAndDisconnect`).
    */
   'room:emit-then': (room: string, event: ServerEventName, payload: unknown, then: 'leave' | 'disconnect') => void;
+  /** This node's sockets in each `target` join or leave `rooms`, in order (`RoomPort.join`/`leave`, batched per turn). */
+  'room:memberships': (changes: readonly RoomMembershipChange[]) => void;
 }
+
+/** One `RoomPort.join` or `leave` as it travels to the other nodes. */
+export type RoomMembershipChange = readonly [op: 'join' | 'leave', target: string, rooms: readonly string[]];
 
 /**
  * Everything the server keeps per socket, in one object (the handshake creates it): an idle

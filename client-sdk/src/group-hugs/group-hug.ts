@@ -64,7 +64,9 @@ export class GroupHug {
   }
 
   /**
-   * The current state: phase, participants, invitees, `startsAt`, version.
+   * The current state: phase, participants, invitees, `startsAt`, version. `participantCount` is
+   * always current; in a group hug of more than `GROUP_LISTED_PARTICIPANTS` (100) participants the
+   * member lists are as of the last snapshot (`client.groupHugs.get(id)` reads them again).
    * @example
    * ```ts
    * if (group.state.phase === 'gathering') showWaitingRoom(group.state.participants);
@@ -156,7 +158,11 @@ export class GroupHug {
     if (changed) this.events.emit('change', view);
   }
 
-  /** @internal Applies a diff that starts at this version; on a gap it asks for a fresh snapshot. */
+  /**
+   * @internal Applies a diff that starts at this version; on a gap it asks for a fresh snapshot.
+   * Diffs of a large group hug carry the participant count only, so the lists stay as the last
+   * snapshot had them; once diffs name members again (the group shrank) the lists are read afresh.
+   */
   apply(diff: GroupStateEvent): void {
     if (diff.version <= this.view.version) return;
     if (diff.fromVersion !== this.view.version) {
@@ -164,6 +170,7 @@ export class GroupHug {
       return;
     }
     const v = this.view;
+    const listsCurrent = v.participants.length === v.participantCount;
     this.view = {
       ...v,
       version: diff.version,
@@ -172,10 +179,12 @@ export class GroupHug {
       endedAt: diff.endedAt ?? v.endedAt,
       cancelReason: diff.cancelReason ?? v.cancelReason,
       participants: withIds(withoutIds(v.participants, diff.left), diff.joined),
+      participantCount: diff.participantCount ?? v.participantCount,
       invited: withIds(withoutIds(withoutIds(v.invited, diff.joined), diff.declined), diff.invited),
       declined: withIds(withoutIds(withoutIds(v.declined, diff.joined), diff.invited), diff.declined),
     };
     this.events.emit('change', this.view);
+    if (!listsCurrent && (diff.joined || diff.left)) this.link.refresh(this.id);
   }
 
   /** @internal */
