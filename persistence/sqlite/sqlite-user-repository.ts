@@ -14,9 +14,18 @@ interface UserRow {
   last_seen_at: number | null;
 }
 
+/** Parsed settings by their stored text: most users share a handful, and every hug reads its recipient's. */
+const parsedPrivacy = new Map<string, PrivacySettings>();
+const PARSED_PRIVACY_MAX = 1024;
+
 function parsePrivacy(json: string): PrivacySettings {
+  const known = parsedPrivacy.get(json);
+  if (known) return known;
   // Settings added after a row was written take their defaults.
-  return privacySettingsSchema.parse({ ...DEFAULT_PRIVACY, ...(JSON.parse(json) as object) });
+  const parsed = Object.freeze(privacySettingsSchema.parse({ ...DEFAULT_PRIVACY, ...(JSON.parse(json) as object) }));
+  if (parsedPrivacy.size >= PARSED_PRIVACY_MAX) parsedPrivacy.clear();
+  parsedPrivacy.set(json, parsed);
+  return parsed;
 }
 
 function toRecord(row: UserRow): UserRecord {

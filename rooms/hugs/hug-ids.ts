@@ -1,7 +1,8 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 function digest(...parts: readonly string[]): string {
-  return createHash('sha256').update(parts.join('\u0000')).digest('base64url');
+  // One-shot hashing: no Hash object per call (a send makes two digests).
+  return hash('sha256', parts.join('\u0000'), 'base64url');
 }
 
 /** The hug id of `senderId`'s send with `clientId`: the same pair always yields the same id. */
