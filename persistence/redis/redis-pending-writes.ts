@@ -1,4 +1,5 @@
 import type { InboxRecord } from '../store/inbox-repository.js';
+import { bySlot } from './hash-slots.js';
 import { type HugDirection, type PendingWrites, type SubjectRef, subjectOperationIds, subjectOperationTime } from '../write-behind/pending-writes.js';
 import { type WriteOperation, writeOperationSchema } from '../write-behind/write-operation.js';
 import { FORGET_PENDING_LUA, forgetArguments, mergeForgets, PendingKeys, parseSentMember, sentRangeOf } from './pending-keys.js';
@@ -205,23 +206,4 @@ async function scanPairs(scan: (cursor: string) => Promise<[string, string[]]>, 
     cursor = next;
     for (let i = 0; i + 1 < flat.length; i += 2) visit(flat[i] ?? '', flat[i + 1] ?? '');
   } while (cursor !== '0');
-}
-
-/** `items` grouped by the hash slot of their keys (by hash tag), in order of first appearance. */
-function bySlot<T extends { readonly key: string }>(items: readonly T[]): T[][] {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const tag = hashTagOf(item.key);
-    const group = groups.get(tag);
-    if (group) group.push(item);
-    else groups.set(tag, [item]);
-  }
-  return [...groups.values()];
-}
-
-/** The hash tag of `key` (the text between its first `{` and the next `}`), or the whole key. */
-function hashTagOf(key: string): string {
-  const open = key.indexOf('{');
-  const close = open < 0 ? -1 : key.indexOf('}', open + 1);
-  return close > open + 1 ? key.slice(open + 1, close) : key;
 }

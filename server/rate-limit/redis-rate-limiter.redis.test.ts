@@ -43,6 +43,26 @@ describeWithRedis('redis rate limiter: one key per subject', (redis) => {
     await client.quit();
   });
 
+  it('spends the consumes of one turn in one script call, each key in the order its consumes came', async () => {
+    const client = await redis.connect();
+    const limiter = new RedisRateLimiter(client, { prefix: `t-${randomUUID()}:` });
+    const one: RateRule = { name: 'one', capacity: 1, refillPerSecond: 0.001 };
+    const calls = async () => Number(/cmdstat_evalsha:calls=(\d+)/.exec(await client.info('commandstats'))?.[1] ?? 0);
+    await limiter.consume('warm', one);
+    const before = await calls();
+    const decisions = await Promise.all([
+      limiter.consume('bob', one),
+      limiter.consume('carol', one),
+      limiter.consume('bob', one),
+      limiter.consume('dave', { ...one, capacity: 3 }, 2),
+      limiter.consume('dave', { ...one, capacity: 3 }, 2),
+    ]);
+    expect(decisions.map((d) => d.allowed)).toEqual([true, true, false, true, false]);
+    expect(decisions[2]?.retryAfterMs).toBeGreaterThan(0);
+    expect(await calls()).toBe(before + 1);
+    await client.quit();
+  });
+
   it('refuses a rule name the key could not hold', async () => {
     const client = await redis.connect();
     const limiter = new RedisRateLimiter(client, { prefix: `t-${randomUUID()}:` });

@@ -1,31 +1,53 @@
+import { Cluster } from 'ioredis';
 import type { RedisClient } from '../../persistence/redis/redis-client.js';
+import { bySlot } from '../../persistence/redis/hash-slots.js';
 import { RedisScript, replyArray, replyNumber } from '../../persistence/redis/redis-script.js';
 import { assertRuleName, RATE_PREFIX, rateBucketsKey, TOKEN_BUCKET_LUA } from '../../persistence/redis/token-bucket-lua.js';
 import type { RateDecision, RateLimiter, RateRule } from './rate-limiter.js';
 
 /**
- * KEYS[1] the subject's buckets; ARGV[1] rule name, ARGV[2] capacity, ARGV[3] refill per ms, ARGV[4] cost
- * Returns {allowed (1|0), retryAfterMs} ({@link TOKEN_BUCKET_LUA}).
+ * KEYS[i] subject i's buckets; ARGV, four per key: rule name, capacity, refill per ms, cost.
+ * Returns, per key in order, allowed (1|0) and retryAfterMs ({@link TOKEN_BUCKET_LUA}): the same
+ * as one call per key, one after another (a key may appear twice), at one Redis time.
  */
 const CONSUME = new RedisScript(
   'rate-consume',
   `
 ${TOKEN_BUCKET_LUA}
-local wait = take_tokens(KEYS[1], {{name = ARGV[1], cap = tonumber(ARGV[2]), rate = tonumber(ARGV[3])}}, tonumber(ARGV[4]))
-if wait > 0 then
-  return {0, wait}
+local out = {}
+for i = 1, #KEYS do
+  local a = (i - 1) * 4
+  local wait = take_tokens(KEYS[i], {{name = ARGV[a + 1], cap = tonumber(ARGV[a + 2]), rate = tonumber(ARGV[a + 3])}}, tonumber(ARGV[a + 4]))
+  if wait > 0 then
+    out[#out + 1] = 0
+  else
+    out[#out + 1] = 1
+  end
+  out[#out + 1] = wait
 end
-return {1, 0}
+return out
 `,
 );
 
+/** One consume waiting for its turn's script call. */
+interface PendingConsume {
+  readonly key: string;
+  readonly args: readonly (string | number)[];
+  readonly resolve: (decision: RateDecision) => void;
+  readonly reject: (error: unknown) => void;
+}
+
 /**
  * {@link RateLimiter} shared by a cluster: one Redis string per subject holds its buckets, spent by
- * one atomic script (so two nodes never spend the same token), expiring once all are full.
+ * one atomic script (so two nodes never spend the same token), expiring once all are full. The
+ * consumes of one event-loop turn go in one script call (one per hash slot on a Redis Cluster):
+ * a burst of commands from many users costs a round trip, not one each, and each key is still
+ * spent atomically, in the order its consumes came.
  */
 export class RedisRateLimiter implements RateLimiter {
   private readonly prefix: string;
   private readonly tagOf: ((key: string) => string) | undefined;
+  private pending: PendingConsume[] = [];
 
   constructor(
     private readonly redis: RedisClient,
@@ -44,17 +66,47 @@ export class RedisRateLimiter implements RateLimiter {
     return rateBucketsKey(this.prefix, key, this.tagOf?.(key));
   }
 
-  async consume(key: string, rule: RateRule, cost = 1): Promise<RateDecision> {
-    const reply = replyArray(
-      await CONSUME.run(this.redis, [this.bucketsKeyOf(key)], [assertRuleName(rule.name), rule.capacity, rule.refillPerSecond / 1000, cost]),
-      CONSUME.name,
-    );
-    const allowed = replyNumber(reply[0], CONSUME.name) === 1;
-    return { allowed, retryAfterMs: allowed ? 0 : replyNumber(reply[1], CONSUME.name) };
+  consume(key: string, rule: RateRule, cost = 1): Promise<RateDecision> {
+    try {
+      const args = [assertRuleName(rule.name), rule.capacity, rule.refillPerSecond / 1000, cost];
+      return new Promise((resolve, reject) => {
+        if (this.pending.length === 0) setImmediate(() => this.flush());
+        this.pending.push({ key: this.bucketsKeyOf(key), args, resolve, reject });
+      });
+    } catch (error) {
+      return Promise.reject(error);
+    }
   }
 
   /** The connection belongs to the composition root, which closes it. */
   close(): Promise<void> {
     return Promise.resolve();
+  }
+
+  /** Sends the turn's consumes: one script call per group of keys that may share one. */
+  private flush(): void {
+    const pending = this.pending;
+    this.pending = [];
+    // On one Redis every key shares a call; on a Redis Cluster, the keys of one hash slot do.
+    for (const group of this.redis instanceof Cluster ? bySlot(pending) : [pending]) void this.run(group);
+  }
+
+  private async run(group: readonly PendingConsume[]): Promise<void> {
+    try {
+      const reply = replyArray(
+        await CONSUME.run(
+          this.redis,
+          group.map((c) => c.key),
+          group.flatMap((c) => c.args),
+        ),
+        CONSUME.name,
+      );
+      group.forEach((c, i) => {
+        const allowed = replyNumber(reply[i * 2], CONSUME.name) === 1;
+        c.resolve({ allowed, retryAfterMs: allowed ? 0 : replyNumber(reply[i * 2 + 1], CONSUME.name) });
+      });
+    } catch (error) {
+      for (const c of group) c.reject(error);
+    }
   }
 }
