@@ -67,15 +67,12 @@ export class RedisRateLimiter implements RateLimiter {
   }
 
   consume(key: string, rule: RateRule, cost = 1): Promise<RateDecision> {
-    try {
+    return new Promise((resolve, reject) => {
+      // A rule name the buckets string cannot hold throws here, which rejects this promise.
       const args = [assertRuleName(rule.name), rule.capacity, rule.refillPerSecond / 1000, cost];
-      return new Promise((resolve, reject) => {
-        if (this.pending.length === 0) setImmediate(() => this.flush());
-        this.pending.push({ key: this.bucketsKeyOf(key), args, resolve, reject });
-      });
-    } catch (error) {
-      return Promise.reject(error);
-    }
+      if (this.pending.length === 0) setImmediate(() => this.flush());
+      this.pending.push({ key: this.bucketsKeyOf(key), args, resolve, reject });
+    });
   }
 
   /** The connection belongs to the composition root, which closes it. */
