@@ -44,6 +44,8 @@ export type ActorStopReason = 'final' | 'fenced' | 'shutdown';
 export interface ActorOutcome {
   readonly state: GroupHugState;
   readonly diff: GroupHugDiff | null;
+  /** `state.participants` as a set, when the actor has it (a reply then finds a member without scanning the list). */
+  readonly members?: ReadonlySet<string>;
 }
 
 /** The answer to a command that reached a node that does not (or no longer) own the group hug: route again. */
@@ -252,7 +254,7 @@ export class GroupHugActor {
         this.broadcaster.changed(state);
       }
       for (const r of results) {
-        if (r.error === undefined) r.mail.resolve({ state: this.state, diff: r.diff });
+        if (r.error === undefined) r.mail.resolve({ state: this.state, diff: r.diff, members: this.members });
         else r.mail.reject(r.error);
       }
       if (isFinalPhase(this.state.phase)) await this.finish();

@@ -29,23 +29,23 @@ export function replyTo(command: OwnerCommand, outcome: ActorOutcome): OwnerRepl
     case 'join':
     case 'leave':
     case 'decline':
-      return { kind: 'membership', membership: membershipOf(state, command.userId) };
+      return { kind: 'membership', membership: membershipOf(state, command.userId, outcome.members) };
   }
 }
 
 /** `userId`'s entry in `state`, with where the group hug stands. */
-function membershipOf(state: GroupHugState, userId: string): GroupMembership {
+function membershipOf(state: GroupHugState, userId: string, members: ReadonlySet<string> | undefined): GroupMembership {
   return {
     groupId: state.id,
     version: state.version,
     phase: state.phase,
     startsAt: state.startsAt,
     participantCount: state.participants.length,
-    you: { userId, status: statusOf(state, userId) },
+    you: { userId, status: statusOf(state, userId, members) },
   };
 }
 
-function statusOf(state: GroupHugState, userId: string): GroupMemberStatus {
-  if (state.participants.includes(userId)) return 'participant';
+function statusOf(state: GroupHugState, userId: string, members: ReadonlySet<string> | undefined): GroupMemberStatus {
+  if (members ? members.has(userId) : state.participants.includes(userId)) return 'participant';
   return state.declined.includes(userId) ? 'declined' : 'invited';
 }

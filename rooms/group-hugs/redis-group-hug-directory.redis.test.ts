@@ -5,7 +5,7 @@ import { decide } from '../../domain/group-hugs/group-draft.js';
 import { describeWithRedisCluster } from '../../test-support/redis-cluster-fixture.js';
 import { describeWithRedis } from '../../test-support/redis-fixture.js';
 import { runGroupHugDirectoryContract } from './group-hug-directory.contract.js';
-import { COMPACT_AFTER_CHANGES, groupChangesKey, groupKey, RedisGroupHugDirectory } from './redis-group-hug-directory.js';
+import { ACTIVE, COMPACT_AFTER_CHANGES, groupChangesKey, groupKey, RedisGroupHugDirectory } from './redis-group-hug-directory.js';
 
 describeWithRedis('redis group hug directory', (redis) => {
   runGroupHugDirectoryContract('redis', { open: async () => new RedisGroupHugDirectory(await redis.connect({ keyPrefix: `d-${randomUUID()}:` })) });
@@ -35,6 +35,42 @@ describeWithRedis('redis group hug directory', (redis) => {
     expect((await client.hget(groupKey(state.id), 'state'))?.length).toBeGreaterThan(10_000);
     const restored = await new RedisGroupHugDirectory(client).acquire(state.id, 'n1', 60_000);
     expect(restored).toMatchObject({ kind: 'acquired', state });
+  });
+
+  it('a burst of saves writes the sweep index once per eighth of a lease, and the index never runs ahead of the lease', async () => {
+    const client = await redis.connect({ keyPrefix: `d-${randomUUID()}:` });
+    const dir = new RedisGroupHugDirectory(client);
+    const rules = { leadMs: 3000, emptyTimeoutMs: 60_000, maxMembers: 50 };
+    const invitees = Array.from({ length: 40 }, (_, i) => `user-${i}`);
+    const zadds = async () => Number(/cmdstat_zadd:calls=(\d+)/.exec(await client.info('commandstats'))?.[1] ?? 0);
+    const open = async (leaseMs: number) => {
+      let state = createGroupHug({ id: `g_${randomUUID()}`, title: 'burst', creatorId: 'c', invitees, scheduledAt: null, durationMs: 10_000 }, 1000, rules);
+      const lease = await dir.create(state, 'n1', leaseMs);
+      if (!lease) throw new Error('no lease');
+      return {
+        indexed: async () => Number(await client.zscore(ACTIVE, state.id)),
+        save: async (userId: string) => {
+          const next = decide(state, { type: 'join', userId }, 2000, rules)?.state ?? state;
+          expect(await dir.save(lease, next, leaseMs, state)).toBe(true);
+          state = next;
+        },
+      };
+    };
+    // A minute's lease: ten saves straight after the create (which indexed it) write no entry.
+    const long = await open(60_000);
+    const before = await zadds();
+    for (const id of invitees.slice(0, 10)) await long.save(id);
+    expect(await zadds()).toBe(before);
+    // An 800 ms lease: paced saves move the entry on within a lease, never past the lease's own deadline.
+    const short = await open(800);
+    const first = await short.indexed();
+    for (let i = 0; i < invitees.length && (await short.indexed()) === first; i += 1) {
+      await short.save(invitees[i] ?? 'none');
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    expect(await short.indexed()).toBeGreaterThan(first);
+    const [seconds, micros] = await client.time();
+    expect(await short.indexed()).toBeLessThanOrEqual(Number(seconds) * 1000 + Number(micros) / 1000 + 800 + 50);
   });
 });
 

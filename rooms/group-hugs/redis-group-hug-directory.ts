@@ -6,7 +6,8 @@ import { decodeSnapshot, deltaBetween, encodeDelta, encodeSnapshot, restoreSnaps
 import { ACQUIRE, CREATE, ORPHANS, OWNER, RELEASE, RETIRE, SAVE } from './redis-group-hug-scripts.js';
 
 /** The index of running group hugs by lease deadline, for the orphan sweep (a hint: the hash decides). */
-const ACTIVE = 'hm:groups:active';
+/** The sorted set of running group hugs by lease deadline (the sweep's index). */
+export const ACTIVE = 'hm:groups:active';
 /** The hash holding one group hug's lease, fencing token and last full snapshot (field `state`). */
 export const groupKey = (groupId: string) => `hm:group:{${groupId}}`;
 /** The changes saved since that snapshot, oldest first (same hash slot). */
@@ -29,9 +30,11 @@ interface ChangeLog {
  * running group hugs by lease deadline, so any node can find the orphans of a dead one. Each
  * operation on a group hug is one Lua script over its two keys, which share its hash slot (so it
  * runs on Redis Cluster too): every fencing check is atomic with the write it guards, and lease
- * times come from Redis's clock. The index is written beside the script, in the same round trip: a
- * stale entry only makes a sweep ask for a lease that is still held (or gone, and then it is
- * dropped), and every renewal writes it again.
+ * times come from Redis's clock. The index is written beside the script, in the same round trip,
+ * unless this node's last entry is within an eighth of a lease of the new deadline and not after
+ * it (a burst of saves writes it about once per eighth of a lease): an entry never runs ahead of
+ * its lease, so a dead owner's group hug is found as soon as before, and a stale entry only makes a
+ * sweep ask for a lease that is still held (or gone, and then it is dropped).
  *
  * A save given the state it follows appends only the change (a join is one id, whatever the
  * group's size). After {@link COMPACT_AFTER_CHANGES} changes, or once they outweigh the snapshot,
@@ -40,6 +43,8 @@ interface ChangeLog {
  */
 export class RedisGroupHugDirectory implements GroupHugDirectory {
   private readonly logs = new Map<string, ChangeLog>();
+  /** The deadline this node last wrote to each of its group hugs' index entries (by its clock, as the entry holds). */
+  private readonly indexedUntil = new Map<string, number>();
 
   constructor(private readonly redis: RedisClient) {}
 
@@ -48,7 +53,10 @@ export class RedisGroupHugDirectory implements GroupHugDirectory {
     const snapshot = encodeSnapshot(state);
     const [, created] = await Promise.all([this.index(state.id, leaseMs), CREATE.run(this.redis, this.keys(state.id), [nodeId, leaseMs, snapshot])]);
     const untilMs = replyNumber(created, CREATE.name);
-    if (untilMs === 0) return null;
+    if (untilMs === 0) {
+      this.indexedUntil.delete(state.id);
+      return null;
+    }
     this.logs.set(state.id, { count: 0, bytes: 0, snapshotBytes: snapshot.length });
     return { groupId: state.id, nodeId, token: 1 };
   }
@@ -104,6 +112,7 @@ export class RedisGroupHugDirectory implements GroupHugDirectory {
 
   async retire(lease: GroupLease, state: GroupHugState, retainMs: number): Promise<boolean> {
     this.logs.delete(lease.groupId);
+    this.indexedUntil.delete(lease.groupId);
     const retired = replyNumber(await RETIRE.run(this.redis, this.keys(lease.groupId), [lease.nodeId, lease.token, encodeSnapshot(state), retainMs]), RETIRE.name) === 1;
     if (retired) await this.redis.zrem(ACTIVE, lease.groupId);
     return retired;
@@ -111,6 +120,7 @@ export class RedisGroupHugDirectory implements GroupHugDirectory {
 
   async release(lease: GroupLease): Promise<void> {
     this.logs.delete(lease.groupId);
+    this.indexedUntil.delete(lease.groupId);
     if (replyNumber(await RELEASE.run(this.redis, [groupKey(lease.groupId)], [lease.nodeId, lease.token]), RELEASE.name) === 1) {
       // Free now: the next sweep (on any node) takes it.
       await this.redis.zadd(ACTIVE, 0, lease.groupId);
@@ -129,14 +139,33 @@ export class RedisGroupHugDirectory implements GroupHugDirectory {
     return [groupKey(groupId), groupChangesKey(groupId)];
   }
 
-  /** A fenced save or renewal, with the index entry written in the same round trip. */
+  /**
+   * A fenced save or renewal, with the index entry written in the same round trip, unless the entry
+   * already says within an eighth of a lease of the new deadline (and not after it).
+   */
   private async fencedSave(lease: GroupLease, leaseMs: number, mode: string, body: string): Promise<boolean> {
-    const [reply] = await Promise.all([SAVE.run(this.redis, this.keys(lease.groupId), [lease.nodeId, lease.token, leaseMs, mode, body]), this.index(lease.groupId, leaseMs)]);
-    return replyNumber(reply, SAVE.name) !== 0;
+    const until = Date.now() + leaseMs;
+    const indexed = this.indexedUntil.get(lease.groupId);
+    const indexDue = indexed === undefined || indexed > until || until - indexed >= leaseMs / 8;
+    try {
+      const [reply] = await Promise.all([
+        SAVE.run(this.redis, this.keys(lease.groupId), [lease.nodeId, lease.token, leaseMs, mode, body]),
+        indexDue ? this.index(lease.groupId, leaseMs) : null,
+      ]);
+      const saved = replyNumber(reply, SAVE.name) !== 0;
+      if (!saved) this.indexedUntil.delete(lease.groupId);
+      return saved;
+    } catch (error) {
+      // The entry may not have been written: the next save writes it.
+      this.indexedUntil.delete(lease.groupId);
+      throw error;
+    }
   }
 
   /** Tells the sweep when the lease runs out (by this node's clock: a hint, within its skew). */
   private index(groupId: string, leaseMs: number): Promise<unknown> {
-    return this.redis.zadd(ACTIVE, Date.now() + leaseMs, groupId);
+    const until = Date.now() + leaseMs;
+    this.indexedUntil.set(groupId, until);
+    return this.redis.zadd(ACTIVE, until, groupId);
   }
 }
