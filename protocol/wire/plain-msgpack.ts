@@ -105,14 +105,16 @@ class Reader {
     const at = this.need(length);
     const bytes = this.bytes;
     if (length <= SHORT_STRING) {
-      let ascii = true;
-      for (let i = at; i < at + length; i += 1) {
-        if ((bytes[i] as number) >= 0x80) {
-          ascii = false;
-          break;
-        }
+      // One pass: built while it is ASCII (a spread of the bytes would go through an iterator).
+      const end = at + length;
+      let out = '';
+      let i = at;
+      for (; i < end; i += 1) {
+        const byte = bytes[i] as number;
+        if (byte >= 0x80) break;
+        out += String.fromCharCode(byte);
       }
-      if (ascii) return String.fromCharCode(...bytes.subarray(at, at + length));
+      if (i === end) return out;
     }
     try {
       return utf8.decode(bytes.subarray(at, at + length));
