@@ -61,6 +61,19 @@ describe('GroupHug handle', () => {
     h.apply({ groupId: view.id, fromVersion: 150, version: 200, participantCount: 100, left: ['q'], at: 0 });
     expect(h.state.participantCount).toBe(100);
     expect(refreshed).toEqual([view.id]);
+    // The snapshot read makes the lists current: named diffs then need no other read.
+    h.replace({ ...view, version: 200, participants: ['c', 'a', 'q2'], participantCount: 3 });
+    h.apply({ groupId: view.id, fromVersion: 200, version: 201, participantCount: 4, joined: ['z'], at: 0 });
+    expect(refreshed).toEqual([view.id]);
+  });
+
+  it('knows its lists are stale even when the count comes back to their length', () => {
+    const { h, refreshed } = handle();
+    // Two joined and two left, unnamed: the count equals the list's length, the names do not.
+    h.apply({ groupId: view.id, fromVersion: 3, version: 7, participantCount: 2, at: 0 });
+    expect(h.state.participants).toEqual(['c', 'a']);
+    h.apply({ groupId: view.id, fromVersion: 7, version: 8, participantCount: 1, left: ['x'], at: 0 });
+    expect(refreshed).toEqual([view.id]);
   });
 
   it('exposes the shared timeline read against the synced clock', () => {

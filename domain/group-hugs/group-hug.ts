@@ -1,9 +1,9 @@
 import { CommandError } from '../command-error.js';
 import { GROUP_LISTED_PARTICIPANTS, isFinalPhase } from '../../protocol/group-hug-constants.js';
+import type { GroupHugChanges, GroupHugView } from '../../protocol/schemas/group-hugs.js';
 import { notMember } from './group-hug-refusals.js';
 
 export { notMember } from './group-hug-refusals.js';
-import type { GroupHugChanges, GroupHugView } from '../../protocol/schemas/group-hugs.js';
 
 /**
  * The whole state of one group hug: what its actor holds in memory, what a snapshot stores, and

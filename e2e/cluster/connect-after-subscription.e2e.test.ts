@@ -1,3 +1,4 @@
+import { io } from 'socket.io-client';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { FriendUpdateEvent } from '../../protocol/server-events.js';
 import { register } from '../support/accounts.js';
@@ -25,11 +26,20 @@ describe('a socket is connected only once its node receives its user room (two n
     process.kill(pid, 'SIGSTOP');
     let resumed = false;
     try {
-      const cb = sdkClient(n1.url, b);
+      let engineOpen = () => undefined as void;
+      const opened = new Promise<void>((resolve) => (engineOpen = resolve));
+      const cb = sdkClient(n1.url, b, {
+        createSocket: (url, options) => {
+          const socket = io(url, options);
+          socket.io.once('open', () => engineOpen());
+          return socket;
+        },
+      });
       const connectedAt = cb.whenConnected(10_000).then(() => Date.now());
-      // The outage itself, long enough for the handshake to reach the node (which waits at most 1 s).
-      // Nothing is expected at its end: a connect during it shows in connectedAt below.
-      await new Promise((resolve) => setTimeout(resolve, 400));
+      // Its connection is open, so its handshake is on the wire: the outage then lasts a while
+      // longer (under the 1 s the node waits at most). A connect during it shows in connectedAt below.
+      await opened;
+      await new Promise((resolve) => setTimeout(resolve, 200));
       const resumedAt = Date.now();
       process.kill(pid, 'SIGCONT');
       resumed = true;

@@ -1,5 +1,5 @@
 /** The hash tag of `key` (the text between its first `{` and the next `}`), or the whole key: keys with one tag share a Redis Cluster slot. */
-export function hashTagOf(key: string): string {
+function hashTagOf(key: string): string {
   const open = key.indexOf('{');
   const close = open < 0 ? -1 : key.indexOf('}', open + 1);
   return close > open + 1 ? key.slice(open + 1, close) : key;

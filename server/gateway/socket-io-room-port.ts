@@ -44,7 +44,10 @@ export class SocketIoRoomPort implements RoomPort {
   /** One message to each node, which emits to its sockets and then acts on them: nothing overtakes the event. */
   private emitThen(room: string, event: ServerEventName, payload: unknown, then: 'leave' | 'disconnect'): void {
     this.emitThenHere(room, event, payload, then);
-    if (this.clustered) this.io.serverSideEmit('room:emit-then', room, event, payload, then);
+    if (!this.clustered) return;
+    // Joins and leaves queued earlier in this turn go first, on the same channel, so they stay in order.
+    this.sendMemberships();
+    this.io.serverSideEmit('room:emit-then', room, event, payload, then);
   }
 
   private emitThenHere(room: string, event: ServerEventName, payload: unknown, then: 'leave' | 'disconnect'): void {
@@ -68,14 +71,16 @@ export class SocketIoRoomPort implements RoomPort {
   /** Queues a join or leave for the other nodes' sockets: one message at the end of the turn carries them all. */
   private elsewhere(change: RoomMembershipChange): void {
     if (!this.clustered) return;
-    if (this.memberships.length === 0) {
-      setImmediate(() => {
-        const changes = this.memberships;
-        this.memberships = [];
-        this.io.serverSideEmit('room:memberships', changes);
-      });
-    }
+    if (this.memberships.length === 0) setImmediate(() => this.sendMemberships());
     this.memberships.push(change);
+  }
+
+  /** Sends the queued joins and leaves to the other nodes, if any. */
+  private sendMemberships(): void {
+    if (this.memberships.length === 0) return;
+    const changes = this.memberships;
+    this.memberships = [];
+    this.io.serverSideEmit('room:memberships', changes);
   }
 
   private changeHere(changes: readonly RoomMembershipChange[]): void {

@@ -4,7 +4,7 @@ import type { ClientToServerEvents } from '../../protocol/commands.js';
 import type { DeviceKind } from '../../protocol/ids.js';
 import type { ServerToClientEvents } from '../../protocol/server-events.js';
 
-/** Events between nodes (none yet; the cluster adds them). */
+/** Events between nodes (server-side emits through the adapter; {@link SocketIoRoomPort} sends and handles them). */
 export interface InterServerEvents {
   /**
    * Emit `event` to this node's sockets in `room`, then make them leave it or disconnect them

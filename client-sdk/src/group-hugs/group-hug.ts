@@ -46,6 +46,8 @@ export class GroupHug {
   private view: GroupHugView;
   private readonly events: Emitter<GroupHugEvents>;
   private latest: GroupPulseEvent | null = null;
+  /** Whether a diff changed the members without naming them since the last snapshot. */
+  private listsStale = false;
   /** @internal Whether this client joined (created or joined, and did not leave): rejoined after reconnects. */
   member = false;
 
@@ -153,6 +155,7 @@ export class GroupHug {
   /** @internal A full snapshot from the server replaces the state if it is not older. */
   replace(view: GroupHugView): void {
     if (view.version < this.view.version) return;
+    this.listsStale = false;
     const changed = view.version !== this.view.version || view.phase !== this.view.phase;
     this.view = view;
     if (changed) this.events.emit('change', view);
@@ -170,7 +173,10 @@ export class GroupHug {
       return;
     }
     const v = this.view;
-    const listsCurrent = v.participants.length === v.participantCount;
+    const named = diff.joined !== undefined || diff.left !== undefined;
+    const refresh = named && this.listsStale;
+    // Members changed and nobody was named (a large group): the lists are as of the last snapshot.
+    if (diff.participantCount !== undefined && !named) this.listsStale = true;
     this.view = {
       ...v,
       version: diff.version,
@@ -184,7 +190,7 @@ export class GroupHug {
       declined: withIds(withoutIds(withoutIds(v.declined, diff.joined), diff.invited), diff.declined),
     };
     this.events.emit('change', this.view);
-    if (!listsCurrent && (diff.joined || diff.left)) this.link.refresh(this.id);
+    if (refresh) this.link.refresh(this.id);
   }
 
   /** @internal */
