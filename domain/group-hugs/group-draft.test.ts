@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { decide, GroupDraft } from './group-draft.js';
 import { seeded } from '../../test-support/seeded-random.js';
 import { createGroupHug, type GroupHugCommand, type GroupHugRules, type GroupHugState } from './group-hug.js';
+import { LIST_NAMES, ListIndex } from './list-index.js';
 
 const RULES: GroupHugRules = { leadMs: 3000, emptyTimeoutMs: 60_000, maxMembers: 12 };
 const T0 = 1_700_000_000_000;
@@ -47,6 +48,47 @@ describe('GroupDraft', () => {
       }
       expect(draft.state, `seed ${seed}`).toEqual(oneByOne);
     }
+  });
+
+  it('batches drafted over one index moved along (as an actor does) end where the commands one by one end', () => {
+    const users = ['c', 'a', 'b', 'd', 'e', 'f', 'g', 'x', 'y'];
+    for (let seed = 1; seed <= 100; seed += 1) {
+      const next = seeded(seed);
+      let state: GroupHugState = createGroupHug({ id: 'g_draft0004', title: 't', creatorId: 'c', invitees: ['a', 'b', 'd', 'e'], scheduledAt: null, durationMs: 10_000 }, T0, RULES);
+      let oneByOne = state;
+      const index = ListIndex.of(state);
+      for (let b = 0; b < 8; b += 1) {
+        const draft = new GroupDraft(state, index);
+        for (const command of commands(next, 1 + Math.floor(next() * 6))) {
+          outcome(() => draft.decide(command, T0, RULES));
+          outcome(() => {
+            const step = decide(oneByOne, command, T0, RULES);
+            if (step) oneByOne = step.state;
+          });
+        }
+        const after = draft.state;
+        expect(after, `seed ${seed} batch ${b}`).toEqual(oneByOne);
+        for (const userId of users) {
+          const status = after.participants.includes(userId) ? 'participant' : after.declined.includes(userId) ? 'declined' : 'invited';
+          expect(draft.statusOf(userId), `seed ${seed} batch ${b} ${userId}`).toBe(status);
+        }
+        index.moveTo(state, after, draft.listEdits());
+        state = after;
+        for (const name of LIST_NAMES) {
+          expect(index.size(name), `seed ${seed} ${name}`).toBe(state[name].length);
+          for (const userId of users) expect(index.has(name, userId), `seed ${seed} ${name} ${userId}`).toBe(state[name].includes(userId));
+        }
+      }
+    }
+  });
+
+  it('refuses an index of another state, and an index moved from a state it was not of', () => {
+    const start = createGroupHug({ id: 'g_draft0005', title: 't', creatorId: 'c', invitees: ['a'], scheduledAt: null, durationMs: 10_000 }, T0, RULES);
+    const draft = new GroupDraft(start);
+    draft.decide({ type: 'join', userId: 'a' }, T0, RULES);
+    const joined = draft.state;
+    expect(() => new GroupDraft(joined, ListIndex.of(start))).toThrow(/not of the state drafted on/);
+    expect(() => ListIndex.of(joined).moveTo(start, joined, draft.listEdits())).toThrow(/not of the state these edits were made from/);
   });
 
   it('hands back the very state it started from when nothing changed, and untouched lists as they were', () => {

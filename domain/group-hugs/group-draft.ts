@@ -1,25 +1,36 @@
+import type { GroupMemberStatus } from '../../protocol/schemas/group-hugs.js';
 import { CommandError } from '../command-error.js';
 import { advance, type GroupHugCommand, type GroupHugDiff, type GroupHugRules, type GroupHugState, type GroupHugStep } from './group-hug.js';
 import { notInvited, notMember, refuseFinal, refuseNonCreator } from './group-hug-refusals.js';
+import { LIST_NAMES, ListIndex, type ListEdits, type ListName } from './list-index.js';
 
-type ListName = 'participants' | 'invited' | 'declined';
 type Scalars = { -readonly [K in Exclude<keyof GroupHugState, ListName>]: GroupHugState[K] };
 
+/** One list's changes in a draft: ids dropped from the base list, ids appended (in order). */
+interface Edit {
+  readonly removed: Set<string>;
+  readonly added: Set<string>;
+}
+
 /**
- * A group hug being changed by a batch of commands and ticks, applied in order. Its member lists
- * are sets while it is open (built on first use, each once), so a command costs the same however
- * many members there are, and the lists are arrays again once, when {@link state} is read: a batch
- * of K joins to a group of N costs O(N + K), not O(N × K). Sets keep insertion order, which is the
- * lists' order (members are appended; removing keeps the others' order).
+ * A group hug being changed by a batch of commands and ticks, applied in order. Membership is
+ * answered by a {@link ListIndex} of the state it starts from (the actor keeps one across batches)
+ * with this draft's edits laid over it, so a command costs the same however many members there
+ * are, and a batch of K joins to a group of N costs O(K) in set operations; the lists become arrays
+ * again once, when {@link state} is read (a copy of each changed list). Lists keep their order:
+ * members are appended, and removing keeps the others' order.
  */
 export class GroupDraft {
   private readonly scalars: Scalars;
-  private readonly sets: Partial<Record<ListName, Set<string>>> = {};
-  /** The lists changed so far: the others stay the arrays they were. */
-  private readonly changedLists = new Set<ListName>();
+  private readonly edits: Partial<Record<ListName, Edit>> = {};
   private built: GroupHugState;
 
-  constructor(private readonly base: GroupHugState) {
+  /** `index` must be of `base` (the default reads the whole group). */
+  constructor(
+    private readonly base: GroupHugState,
+    private readonly index: ListIndex = ListIndex.of(base),
+  ) {
+    if (!index.describes(base)) throw new Error(`group hug ${base.id}: the list index given is not of the state drafted on`);
     const { participants: _p, invited: _i, declined: _d, ...scalars } = base;
     this.scalars = scalars;
     this.built = base;
@@ -49,8 +60,8 @@ export class GroupDraft {
           throw new CommandError('conflict', `a group hug holds at most ${rules.maxMembers} members`, { field: 'userIds', reason: 'full' });
         }
         for (const id of fresh) {
-          this.write('invited').add(id);
-          this.write('declined').delete(id);
+          this.add('invited', id);
+          this.remove('declined', id);
         }
         return this.changed({ invited: fresh });
       }
@@ -59,9 +70,9 @@ export class GroupDraft {
         if (this.has('participants', userId)) return null;
         if (!this.has('invited', userId) && !this.has('declined', userId)) throw notInvited();
         refuseFinal(s.phase);
-        this.write('participants').add(userId);
-        this.write('invited').delete(userId);
-        this.write('declined').delete(userId);
+        this.add('participants', userId);
+        this.remove('invited', userId);
+        this.remove('declined', userId);
         s.emptySince = null;
         return this.changed({ joined: [userId] });
       }
@@ -71,8 +82,8 @@ export class GroupDraft {
         if (this.has('participants', userId)) throw new CommandError('conflict', 'you already joined; leave instead', { field: 'groupId', reason: 'joined' });
         if (!this.has('invited', userId)) throw notInvited();
         refuseFinal(s.phase);
-        this.write('invited').delete(userId);
-        this.write('declined').add(userId);
+        this.remove('invited', userId);
+        this.add('declined', userId);
         return this.changed({ declined: [userId] });
       }
       case 'leave': {
@@ -83,10 +94,9 @@ export class GroupDraft {
         }
         refuseFinal(s.phase);
         // A leaver stays invited, so they can come back while the group hug lasts.
-        const participants = this.write('participants');
-        participants.delete(userId);
-        this.write('invited').add(userId);
-        s.emptySince = participants.size === 0 ? now : null;
+        this.remove('participants', userId);
+        this.add('invited', userId);
+        s.emptySince = this.size('participants') === 0 ? now : null;
         return this.changed({ left: [userId], invited: [userId] });
       }
       case 'start': {
@@ -121,31 +131,66 @@ export class GroupDraft {
     return { ...diff, version: this.scalars.version };
   }
 
-  private read(name: ListName): Set<string> {
-    let set = this.sets[name];
-    if (!set) {
-      set = new Set(this.base[name]);
-      this.sets[name] = set;
-    }
-    return set;
+  /** Where `userId` stands now: a participant, someone who declined, or (otherwise) invited. */
+  statusOf(userId: string): GroupMemberStatus {
+    if (this.has('participants', userId)) return 'participant';
+    return this.has('declined', userId) ? 'declined' : 'invited';
   }
 
-  private write(name: ListName): Set<string> {
-    this.changedLists.add(name);
-    return this.read(name);
+  /** What this draft changed in each list, for moving an index of its base along ({@link ListIndex.moveTo}). */
+  listEdits(): ListEdits {
+    const edits: ListEdits = {};
+    for (const name of LIST_NAMES) {
+      const edit = this.edits[name];
+      if (edit && (edit.removed.size > 0 || edit.added.size > 0)) edits[name] = edit;
+    }
+    return edits;
   }
 
   private has(name: ListName, id: string): boolean {
-    return this.read(name).has(id);
+    const edit = this.edits[name];
+    if (edit) {
+      if (edit.added.has(id)) return true;
+      if (edit.removed.has(id)) return false;
+    }
+    return this.index.has(name, id);
+  }
+
+  /** Appends `id` unless it is there (where it then stays). */
+  private add(name: ListName, id: string): void {
+    if (this.has(name, id)) return;
+    this.editOf(name).added.add(id);
+  }
+
+  /** Drops `id` if it is there. */
+  private remove(name: ListName, id: string): void {
+    const edit = this.edits[name];
+    // Appended by this draft: if it was in the base list too, that entry is already dropped.
+    if (edit?.added.delete(id)) return;
+    if (this.index.has(name, id) && !edit?.removed.has(id)) this.editOf(name).removed.add(id);
+  }
+
+  private editOf(name: ListName): Edit {
+    let edit = this.edits[name];
+    if (!edit) {
+      edit = { removed: new Set(), added: new Set() };
+      this.edits[name] = edit;
+    }
+    return edit;
   }
 
   private size(name: ListName): number {
-    return this.sets[name]?.size ?? this.base[name].length;
+    const edit = this.edits[name];
+    return this.index.size(name) - (edit?.removed.size ?? 0) + (edit?.added.size ?? 0);
   }
 
   private list(name: ListName): readonly string[] {
-    const set = this.sets[name];
-    return set && this.changedLists.has(name) ? [...set] : this.base[name];
+    const edit = this.edits[name];
+    const base = this.base[name];
+    if (!edit || (edit.removed.size === 0 && edit.added.size === 0)) return base;
+    const kept = edit.removed.size === 0 ? base.slice() : base.filter((id) => !edit.removed.has(id));
+    for (const id of edit.added) kept.push(id);
+    return kept;
   }
 }
 

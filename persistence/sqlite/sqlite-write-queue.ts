@@ -28,6 +28,15 @@ export interface SqliteWriteQueueOptions extends WriteQueueTuning {
   readonly onError?: (error: Error) => void;
 }
 
+/**
+ * How long queued operations gather before the writer thread writes them to the store file. Store
+ * writes are off every acknowledgement's path (pending writes answer reads meanwhile), and bigger
+ * batches write each B-tree page they touch once for many operations: at 1,000 hugs/s, 100 ms
+ * instead of 10 ms took the writer thread from 358 to 303 µs of CPU per hug and the
+ * bytes written from 57 to 45 MB/s.
+ */
+export const STORE_LINGER_MS = 100;
+
 /** What {@link SqliteWriteQueue.startWriting} reports for each batch the writer thread wrote. */
 export type WrittenObserver = (written: readonly WriteOperation[], failed: number, ms: number) => void;
 
@@ -84,7 +93,7 @@ export class SqliteWriteQueue implements WriteQueue {
       storeFile: options.storeFile ?? null,
       maxBatch: this.maxBatch,
       lingerMs: 0,
-      storeLingerMs: options.storeLingerMs ?? 10,
+      storeLingerMs: options.storeLingerMs ?? STORE_LINGER_MS,
       maxAttempts: options.maxAttempts ?? 8,
       baseBackoffMs: options.baseBackoffMs ?? 100,
       maxBackoffMs: options.maxBackoffMs ?? 30_000,

@@ -1,5 +1,6 @@
 import { CommandError } from '../../domain/command-error.js';
 import { GroupDraft } from '../../domain/group-hugs/group-draft.js';
+import { ListIndex, type ListEdit } from '../../domain/group-hugs/list-index.js';
 import {
   type GroupHugCommand,
   type GroupHugDiff,
@@ -12,7 +13,7 @@ import {
 import { isFinalPhase } from '../../protocol/group-hug-constants.js';
 import { PulseAggregator } from '../../domain/group-hugs/pulse-aggregator.js';
 import type { ProtocolError } from '../../protocol/errors.js';
-import type { GroupHugSummary } from '../../protocol/schemas/group-hugs.js';
+import type { GroupHugSummary, GroupMemberStatus } from '../../protocol/schemas/group-hugs.js';
 import type { LogPort } from '../log-port.js';
 import type { RoomPort } from '../room-port.js';
 import type { GroupHugDirectory, GroupLease } from './group-hug-directory.js';
@@ -44,8 +45,8 @@ export type ActorStopReason = 'final' | 'fenced' | 'shutdown';
 export interface ActorOutcome {
   readonly state: GroupHugState;
   readonly diff: GroupHugDiff | null;
-  /** `state.participants` as a set, when the actor has it (a reply then finds a member without scanning the list). */
-  readonly members?: ReadonlySet<string>;
+  /** Where the command's user stands in `state` (join, leave and decline). */
+  readonly status?: GroupMemberStatus;
 }
 
 /** The answer to a command that reached a node that does not (or no longer) own the group hug: route again. */
@@ -91,7 +92,11 @@ export class GroupHugActor {
   /** What the last save stored (`null` after a save that threw: the next one writes it all). */
   private saved: GroupHugState | null;
   /** The participants as a set: taps come by the thousand per second, never scan the list. */
-  private members: ReadonlySet<string>;
+  private members: Set<string>;
+  /** The participants list {@link members} holds (it follows each batch's edits). */
+  private membersOf: readonly string[];
+  /** Membership sets of {@link head}'s lists, moved along by each batch (rebuilt when head went elsewhere). */
+  private index: ListIndex | null = null;
   private readonly broadcaster: StateBroadcaster;
 
   constructor(
@@ -103,6 +108,7 @@ export class GroupHugActor {
     this.saved = state;
     this.head = state;
     this.members = new Set(state.participants);
+    this.membersOf = state.participants;
     this.broadcaster = new StateBroadcaster(
       state,
       (diff) => this.deps.rooms.emit(groupRoom(this.id), 'group:state', { groupId: this.id, ...diff, at: this.deps.now() }),
@@ -207,9 +213,10 @@ export class GroupHugActor {
     const now = this.deps.now();
     const epoch = this.epoch;
     const base = this.head;
-    // One draft for the batch: K joins to a group of N cost O(N + K), not O(N × K).
-    const draft = new GroupDraft(base);
-    const results: { mail: Extract<Mail, { kind: 'command' }>; diff: GroupHugDiff | null; error?: unknown }[] = [];
+    // One draft for the batch, over the index the last batch left: K joins cost O(K) in set operations, whatever the group's size.
+    const index = this.index?.describes(base) ? this.index : ListIndex.of(base);
+    const draft = new GroupDraft(base, index);
+    const results: { mail: Extract<Mail, { kind: 'command' }>; diff: GroupHugDiff | null; error?: unknown; status?: GroupMemberStatus }[] = [];
     for (const mail of batch) {
       if (mail.kind === 'tick') {
         for (let guard = 0; guard < 5 && draft.advance(now, this.deps.rules); guard += 1);
@@ -223,6 +230,10 @@ export class GroupHugActor {
     }
     const state = draft.state;
     const changed = state !== base;
+    for (const r of results) if (r.error === undefined && 'userId' in r.mail.command) r.status = draft.statusOf(r.mail.command.userId);
+    const edits = draft.listEdits();
+    index.moveTo(base, state, edits);
+    this.index = index;
     if (changed) this.head = state;
     const save = changed ? this.write(state).then((saved) => ({ saved }), (error: unknown) => ({ error })) : null;
     const previous = this.completed;
@@ -249,12 +260,13 @@ export class GroupHugActor {
         const before = this.state;
         // Pulses may have raised the peak while the save was on its way: keep it (the renewal saves it).
         this.state = withWarmth(state, before.peakWarmth);
-        if (before.participants !== state.participants) this.members = new Set(state.participants);
+        // The edits are from the batch's base: they apply to what is saved only when that is the base.
+        this.followMembers(before.participants, state.participants, before.participants === base.participants ? edits.participants : undefined);
         // At most one diff per pulse period, whatever the batches: a phase change goes at once.
         this.broadcaster.changed(state);
       }
       for (const r of results) {
-        if (r.error === undefined) r.mail.resolve({ state: this.state, diff: r.diff, members: this.members });
+        if (r.error === undefined) r.mail.resolve({ state: this.state, diff: r.diff, ...(r.status ? { status: r.status } : {}) });
         else r.mail.reject(r.error);
       }
       if (isFinalPhase(this.state.phase)) await this.finish();
@@ -262,6 +274,16 @@ export class GroupHugActor {
     } finally {
       release();
     }
+  }
+
+  /** Moves {@link members} from the participants `from` to `to`, by `edit` when it holds `from` (else reads `to`). */
+  private followMembers(from: readonly string[], to: readonly string[], edit: ListEdit | undefined): void {
+    if (from === to && this.membersOf === to) return;
+    if (this.membersOf === from && edit) {
+      for (const id of edit.removed) this.members.delete(id);
+      for (const id of edit.added) this.members.add(id);
+    } else this.members = new Set(to);
+    this.membersOf = to;
   }
 
   /** After a failed write: batches issued before now are refused, and the head goes back to what is saved. */

@@ -41,6 +41,24 @@ describe('group hug snapshots as changes', () => {
     }
   });
 
+  it('any new order of a list round-trips too: ids out of place are removed and appended again', () => {
+    const random = seeded(77);
+    const base = createGroupHug({ id: 'g_property02', title: 'p', creatorId: 'c', invitees: ['a', 'b', 'd', 'e', 'f'], scheduledAt: null, durationMs: 3000 }, 1_000, rules);
+    for (let round = 0; round < 200; round += 1) {
+      const pool = ['a', 'b', 'd', 'e', 'f', 'g', 'h'].filter(() => random() < 0.7);
+      const invited = pool.sort(() => random() - 0.5);
+      const after = { ...base, version: base.version + 1, invited };
+      const delta = deltaBetween(base, after);
+      expect(applyDelta(base, delta, 'g'), `round ${round}`).toEqual(after);
+      // Only ids of the list before are removed, and what is appended is the tail of the list after.
+      const change = delta.lists.invited;
+      if (change && 'remove' in change) {
+        expect(change.remove.every((id) => base.invited.includes(id))).toBe(true);
+        expect(change.add).toEqual(invited.slice(invited.length - change.add.length));
+      }
+    }
+  });
+
   it('restores the last state from a snapshot and the changes saved after it, through JSON', () => {
     for (let seed = 21; seed <= 30; seed += 1) {
       const changes: string[] = [];

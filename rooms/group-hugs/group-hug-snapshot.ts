@@ -54,15 +54,21 @@ export function decodeSnapshot(text: string, groupId: string): GroupHugState {
   return parsed.data;
 }
 
+/**
+ * The ids `before` lost, then the ids appended to make `after`, found by walking both lists once
+ * and comparing ids (no sets: a join to a group of N costs N comparisons). An id that moved is
+ * removed and appended again; applying the change gives `after` exactly, since the kept ids lead
+ * `after` in their order and ids are unique in a list.
+ */
 function listChange(before: readonly string[], after: readonly string[]): ListChange | null {
   if (before === after) return null;
-  const kept = new Set(after);
-  const remove = before.filter((id) => !kept.has(id));
-  const gone = new Set(remove);
-  const stayed = before.filter((id) => !gone.has(id));
-  // The ids that stayed must lead `after` in their old order; otherwise store the whole list.
-  for (let i = 0; i < stayed.length; i += 1) if (stayed[i] !== after[i]) return { replace: [...after] };
-  const add = after.slice(stayed.length);
+  const remove: string[] = [];
+  let kept = 0;
+  for (const id of before) {
+    if (kept < after.length && after[kept] === id) kept += 1;
+    else remove.push(id);
+  }
+  const add = after.slice(kept);
   return remove.length === 0 && add.length === 0 ? null : { remove, add };
 }
 

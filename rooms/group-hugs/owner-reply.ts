@@ -29,23 +29,24 @@ export function replyTo(command: OwnerCommand, outcome: ActorOutcome): OwnerRepl
     case 'join':
     case 'leave':
     case 'decline':
-      return { kind: 'membership', membership: membershipOf(state, command.userId, outcome.members) };
+      return { kind: 'membership', membership: membershipOf(state, command.userId, outcome.status) };
   }
 }
 
 /** `userId`'s entry in `state`, with where the group hug stands. */
-function membershipOf(state: GroupHugState, userId: string, members: ReadonlySet<string> | undefined): GroupMembership {
+function membershipOf(state: GroupHugState, userId: string, status: GroupMemberStatus | undefined): GroupMembership {
   return {
     groupId: state.id,
     version: state.version,
     phase: state.phase,
     startsAt: state.startsAt,
     participantCount: state.participants.length,
-    you: { userId, status: statusOf(state, userId, members) },
+    you: { userId, status: status ?? statusOf(state, userId) },
   };
 }
 
-function statusOf(state: GroupHugState, userId: string, members: ReadonlySet<string> | undefined): GroupMemberStatus {
-  if (members ? members.has(userId) : state.participants.includes(userId)) return 'participant';
+/** Where `userId` stands in `state`, read from its lists (when the actor did not say). */
+function statusOf(state: GroupHugState, userId: string): GroupMemberStatus {
+  if (state.participants.includes(userId)) return 'participant';
   return state.declined.includes(userId) ? 'declined' : 'invited';
 }
