@@ -1,7 +1,7 @@
 import type { BenchOptions } from './bench-options.js';
 import type { BenchServer } from './bench-server.js';
 import type { ClientPool } from './client-pool.js';
-import { cpuSeconds, rssBytes } from './machine.js';
+import { cpuSeconds, mainThreadCpuSeconds, rssBytes, storageWrittenBytes } from './machine.js';
 import { seedUsers } from './seed.js';
 import { startBaseline, startOurs } from './servers.js';
 import { type Percentiles, percentiles } from './stats.js';
@@ -25,6 +25,10 @@ export interface HugRunResult {
   readonly serverCpuCores: number;
   /** Server CPU (every thread) per hug sent, µs. */
   readonly cpuUsPerHug: number;
+  /** The part of it on the main thread (the event loop; the rest is the writer thread, GC and libuv helpers), µs. */
+  readonly mainThreadCpuUsPerHug: number;
+  /** Bytes the server wrote to storage per hug sent (WAL frames, checkpoints), KB. */
+  readonly storageKbPerHug: number;
   /** Share of the window the server's main event loop was busy (0..1). */
   readonly eventLoopUtilization: number;
   readonly serverRssMb: number;
@@ -52,6 +56,8 @@ export async function runHugScenario(kind: ServerKind, options: BenchOptions, po
 
     const loopBefore = await eventLoopSeconds(server.metricsUrl);
     const cpuBefore = cpuSeconds(server.pid);
+    const mainBefore = mainThreadCpuSeconds(server.pid);
+    const writtenBefore = storageWrittenBytes(server.pid);
     const wallBefore = performance.now();
     const done = await pool.all(
       (i) => {
@@ -60,7 +66,10 @@ export async function runHugScenario(kind: ServerKind, options: BenchOptions, po
       },
       'hugs-done',
     );
-    const cpu = (cpuSeconds(server.pid) - cpuBefore) / ((performance.now() - wallBefore) / 1000);
+    const seconds = (performance.now() - wallBefore) / 1000;
+    const cpu = (cpuSeconds(server.pid) - cpuBefore) / seconds;
+    const mainCpu = (mainThreadCpuSeconds(server.pid) - mainBefore) / seconds;
+    const written = (storageWrittenBytes(server.pid) - writtenBefore) / seconds;
     const loopAfter = await eventLoopSeconds(server.metricsUrl);
     const busy = loopAfter.active - loopBefore.active;
     const elu = busy / Math.max(1e-9, busy + loopAfter.idle - loopBefore.idle);
@@ -83,6 +92,8 @@ export async function runHugScenario(kind: ServerKind, options: BenchOptions, po
       latencyMs: percentiles(latencies),
       serverCpuCores: Math.round(cpu * 100) / 100,
       cpuUsPerHug: Math.round((cpu * 1e6) / Math.max(1, options.rate)),
+      mainThreadCpuUsPerHug: Math.round((mainCpu * 1e6) / Math.max(1, options.rate)),
+      storageKbPerHug: Math.round(written / 1024 / Math.max(1, options.rate) * 10) / 10,
       eventLoopUtilization: Math.round(elu * 100) / 100,
       serverRssMb: Math.round(rss / 2 ** 20),
     };
