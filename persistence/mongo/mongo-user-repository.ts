@@ -34,6 +34,11 @@ export class MongoUserRepository implements UserRepository {
     return doc ? toUser(doc) : null;
   }
 
+  async privacyOf(id: string): Promise<PrivacySettings | null> {
+    const doc = await this.users.findOne({ _id: id }, { projection: { privacy: 1 } });
+    return doc ? doc.privacy : null;
+  }
+
   async findByIds(ids: readonly string[]): Promise<Map<string, UserRecord>> {
     const docs = ids.length === 0 ? [] : await this.users.find({ _id: { $in: [...ids] } }).toArray();
     return new Map(docs.map((d) => [d._id, toUser(d)]));

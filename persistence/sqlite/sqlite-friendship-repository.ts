@@ -1,6 +1,7 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { PairRelation, StoredFriendship } from '../../domain/friendship.js';
 import type { BlockRow, FriendshipRepository, FriendshipRow } from '../store/friendship-repository.js';
+import type { SoleWriterCache } from './sole-writer-cache.js';
 
 interface FriendshipDbRow {
   user_low: string;
@@ -40,7 +41,11 @@ export class SqliteFriendshipRepository implements FriendshipRepository {
   private readonly rowsOf: Statement<[string, string], FriendshipDbRow>;
   private readonly blocksOf: Statement<[string], { blocked: string; since: number }>;
 
-  constructor(private readonly db: Database) {
+  /** `cache`: only where this process is the file's one writer of friendships and blocks ({@link SoleWriterCache}). */
+  constructor(
+    private readonly db: Database,
+    private readonly cache: SoleWriterCache | null = null,
+  ) {
     // One statement for the pair (a hug's permission reads it on every send): the friendship row, if any, and both blocks.
     this.getRelation = db.prepare(
       `SELECT f.status, f.requested_by, f.since,
@@ -64,13 +69,17 @@ export class SqliteFriendshipRepository implements FriendshipRepository {
   }
 
   relation(actor: string, other: string): Promise<PairRelation> {
-    const [low, high] = pair(actor, other);
-    const row = this.getRelation.get({ actor, other, low, high });
-    return Promise.resolve({
-      friendship: row?.status ? toFriendship(row as Pick<FriendshipDbRow, 'status' | 'requested_by' | 'since'>) : null,
-      actorBlockedOther: row?.actor_blocked === 1,
-      otherBlockedActor: row?.other_blocked === 1,
-    });
+    const read = (): PairRelation => {
+      const [low, high] = pair(actor, other);
+      const row = this.getRelation.get({ actor, other, low, high });
+      return {
+        friendship: row?.status ? toFriendship(row as Pick<FriendshipDbRow, 'status' | 'requested_by' | 'since'>) : null,
+        actorBlockedOther: row?.actor_blocked === 1,
+        otherBlockedActor: row?.other_blocked === 1,
+      };
+    };
+    // Cached relations are shared: callers never change what they get.
+    return Promise.resolve(this.cache ? this.cache.get(`relation:${actor}\u0000${other}`, read) : read());
   }
 
   createRequest(from: string, to: string, at: number): Promise<boolean> {

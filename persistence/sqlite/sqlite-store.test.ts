@@ -13,6 +13,9 @@ let n = 0;
 const nextFile = () => join(dir, `store-${n++}.db`);
 
 runStoreContract('sqlite', { open: () => Promise.resolve(openSqliteStore({ file: nextFile() })) });
+// The embedded shape's store caches privacy and friendships until its connection writes: every
+// read-after-write of the contract must see the write through the cache.
+runStoreContract('sqlite, sole writer (privacy and friendships cached)', { open: () => Promise.resolve(openSqliteStore({ file: nextFile(), soleWriter: true })) });
 
 describe('sqlite store', () => {
   it('runs in WAL mode and keeps data across a reopen', async () => {

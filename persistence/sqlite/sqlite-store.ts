@@ -15,6 +15,7 @@ import { SqliteInboxRepository } from './sqlite-inbox-repository.js';
 import { SqliteRefreshTokenRepository } from './sqlite-refresh-token-repository.js';
 import { SqliteUserRepository } from './sqlite-user-repository.js';
 import { sqliteApplyWrites } from './sqlite-write-applier.js';
+import { SoleWriterCache } from './sole-writer-cache.js';
 
 /** Options for {@link openSqliteStore}. */
 export interface SqliteStoreOptions {
@@ -22,6 +23,13 @@ export interface SqliteStoreOptions {
   readonly file: string;
   /** Overrides the schema history (tests). */
   readonly migrations?: readonly Migration[];
+  /**
+   * This process is the only one that writes the file (the embedded shape): privacy settings and
+   * friendships are then kept in memory until this connection writes ({@link SoleWriterCache}).
+   * Leave it off where processes share the file (a local cluster) or another connection of this
+   * process writes those rows.
+   */
+  readonly soleWriter?: boolean;
 }
 
 /** The embedded store: one SQLite file in WAL mode, safe to share between processes on one machine. */
@@ -39,9 +47,11 @@ export class SqliteStore implements Store {
   constructor(
     readonly db: Database,
     readonly migration: MigrationReport,
+    soleWriter = false,
   ) {
-    this.users = new SqliteUserRepository(db);
-    this.friendships = new SqliteFriendshipRepository(db);
+    const cache = soleWriter ? new SoleWriterCache(db) : null;
+    this.users = new SqliteUserRepository(db, cache);
+    this.friendships = new SqliteFriendshipRepository(db, cache);
     this.refreshTokens = new SqliteRefreshTokenRepository(db);
     this.hugs = new SqliteHugRepository(db);
     this.hugRequests = new SqliteHugRequestRepository(db);
@@ -81,7 +91,7 @@ export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
     db.pragma('busy_timeout = 5000');
     db.pragma('foreign_keys = ON');
     const report = migrate(db, options.migrations ?? MIGRATIONS);
-    return new SqliteStore(db, report);
+    return new SqliteStore(db, report, options.soleWriter ?? false);
   } catch (error) {
     db.close();
     throw error;

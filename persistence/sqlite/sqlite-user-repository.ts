@@ -1,6 +1,7 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { DEFAULT_PRIVACY, type PrivacySettings, privacySettingsSchema } from '../../protocol/schemas/privacy.js';
 import type { NewUser, ProfilePatch, UserRecord, UserRepository } from '../store/user-repository.js';
+import type { SoleWriterCache } from './sole-writer-cache.js';
 
 interface UserRow {
   id: string;
@@ -50,8 +51,13 @@ export class SqliteUserRepository implements UserRepository {
   private readonly byUsername: Statement<[string], UserRow>;
   private readonly setPrivacy: Statement;
   private readonly lastSeen: Statement;
+  private readonly privacyById: Statement<[string], string>;
 
-  constructor(private readonly db: Database) {
+  /** `cache`: only where this process is the file's one writer of users' privacy ({@link SoleWriterCache}). */
+  constructor(
+    private readonly db: Database,
+    private readonly cache: SoleWriterCache | null = null,
+  ) {
     this.insert = db.prepare(
       `INSERT INTO users (id, username, password_hash, display_name, avatar_url, bio, privacy, created_at)
        VALUES (@id, @username, @passwordHash, @displayName, NULL, '', @privacy, @createdAt)
@@ -64,6 +70,7 @@ export class SqliteUserRepository implements UserRepository {
     this.byId = db.prepare('SELECT * FROM users WHERE id = ?');
     this.byUsername = db.prepare('SELECT * FROM users WHERE username = ?');
     this.setPrivacy = db.prepare('UPDATE users SET privacy = ? WHERE id = ?');
+    this.privacyById = db.prepare<[string], string>('SELECT privacy FROM users WHERE id = ?').pluck();
     this.lastSeen = db.prepare(
       'UPDATE users SET last_seen_at = ? WHERE id = ? AND (last_seen_at IS NULL OR last_seen_at < ?)',
     );
@@ -82,6 +89,14 @@ export class SqliteUserRepository implements UserRepository {
   findById(id: string): Promise<UserRecord | null> {
     const row = this.byId.get(id);
     return Promise.resolve(row ? toRecord(row) : null);
+  }
+
+  privacyOf(id: string): Promise<PrivacySettings | null> {
+    const read = () => {
+      const json = this.privacyById.get(id);
+      return json === undefined ? null : parsePrivacy(json);
+    };
+    return Promise.resolve(this.cache ? this.cache.get(`privacy:${id}`, read) : read());
   }
 
   findByIds(ids: readonly string[]): Promise<Map<string, UserRecord>> {

@@ -82,6 +82,18 @@ export function runStoreContract(name: string, factory: StoreFactory): void {
         expect(await store.users.updatePrivacy('missing', { allowFriendRequests: false })).toBeNull();
       });
 
+      it('reads the privacy settings alone, current after each update, and null for no such user', async () => {
+        const u = newUser();
+        expect(await store.users.privacyOf(u.id)).toBeNull();
+        await store.users.create(u);
+        expect(await store.users.privacyOf(u.id)).toEqual(DEFAULT_PRIVACY);
+        await store.users.updatePrivacy(u.id, { allowHugsFrom: 'none' });
+        expect(await store.users.privacyOf(u.id)).toEqual({ ...DEFAULT_PRIVACY, allowHugsFrom: 'none' });
+        await store.users.updatePrivacy(u.id, { allowHugsFrom: 'friends', shareMoodsWith: 'none' });
+        expect(await store.users.privacyOf(u.id)).toEqual({ ...DEFAULT_PRIVACY, allowHugsFrom: 'friends', shareMoodsWith: 'none' });
+        expect(await store.users.privacyOf('missing')).toBeNull();
+      });
+
       it('never moves lastSeenAt backwards', async () => {
         const u = newUser();
         await store.users.create(u);

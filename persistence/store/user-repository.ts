@@ -45,6 +45,8 @@ export interface UserRepository {
   /** Returns user `id`, creating it with `displayName` and default privacy if absent. Idempotent. */
   ensureExternal(id: string, displayName: string, privacy: PrivacySettings, now: number): Promise<UserRecord>;
   findById(id: string): Promise<UserRecord | null>;
+  /** The privacy settings of user `id`, or `null` if there is no such user (what a hug's permission reads). */
+  privacyOf(id: string): Promise<PrivacySettings | null>;
   /** The users among `ids` that exist, keyed by id. */
   findByIds(ids: readonly string[]): Promise<Map<string, UserRecord>>;
   findByUsername(username: string): Promise<UserRecord | null>;

@@ -18,10 +18,10 @@ export interface HugPermissionDeps {
  */
 export async function assertMayHug(deps: HugPermissionDeps, senderId: string, recipientId: string, field = 'to'): Promise<void> {
   if (senderId === recipientId) throw new CommandError('invalid_payload', 'you cannot hug yourself', { field });
-  const recipient = await deps.users.findById(recipientId);
-  if (!recipient) throw new CommandError('not_found', 'no such user', { field });
+  const privacy = await deps.users.privacyOf(recipientId);
+  if (!privacy) throw new CommandError('not_found', 'no such user', { field });
   const relation = relationshipOf(await deps.friendships.relation(senderId, recipientId));
-  if (relation === 'blocked' || !canSendHug(relation, recipient.privacy)) {
+  if (relation === 'blocked' || !canSendHug(relation, privacy)) {
     throw new CommandError('forbidden', 'this user does not accept hugs from you', { field, reason: 'privacy' });
   }
 }

@@ -23,7 +23,8 @@ import { openStore, sqliteStoreFile } from './open-store.js';
  * before serving, because cursors are seeded from the store.
  */
 export async function openEmbeddedInfrastructure(config: Config, log: Logger, metrics: Metrics): Promise<Infrastructure> {
-  const store = await openStore(config);
+  // One server owns DATA_DIR here, and its writer thread never writes privacy or friendships.
+  const store = await openStore(config, { soleWriter: true });
   // With the SQLite store the writer thread writes it too: no store write, fsync or checkpoint runs
   // on the request loop. Another store is written here, through the queue's applier.
   const writesStoreItself = store.kind === 'sqlite';
