@@ -133,4 +133,13 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX hug_requests_by_recipient ON hug_requests (to_user);
     `,
   },
+  {
+    version: 5,
+    name: 'one index of hugs by recipient',
+    // hugs_received (to_user, sent_at, id) already serves every lookup by recipient, the account
+    // deletion's included; the second one only cost a page write per hug.
+    sql: `
+      DROP INDEX hugs_by_recipient;
+    `,
+  },
 ];

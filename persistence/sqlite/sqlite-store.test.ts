@@ -53,4 +53,20 @@ describe('sqlite store', () => {
   it('rejects a migration list with a gap', () => {
     expect(() => openSqliteStore({ file: nextFile(), migrations: [{ version: 2, name: 'x', sql: 'SELECT 1' }] })).toThrow(/numbered 1..n/);
   });
+
+  it('keeps one index of hugs by recipient, which the lookups by recipient use (a file from before version 5 loses the second)', async () => {
+    const file = nextFile();
+    await openSqliteStore({ file, migrations: MIGRATIONS.slice(0, 4) }).close();
+    const store = openSqliteStore({ file });
+    try {
+      expect(store.migration.applied).toEqual(['5: one index of hugs by recipient']);
+      const indexes = store.db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'hugs' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all();
+      expect(indexes).toEqual(['hugs_received', 'hugs_sent']);
+      const plan = (sql: string) => store.db.prepare<[], { detail: string }>(`EXPLAIN QUERY PLAN ${sql}`).all().map((r) => r.detail).join('; ');
+      expect(plan("DELETE FROM hugs WHERE to_user = 'x'")).toContain('USING INDEX hugs_received (to_user=?)');
+      expect(plan("SELECT * FROM hugs WHERE to_user = 'x' ORDER BY sent_at DESC, id DESC LIMIT 10")).toContain('USING INDEX hugs_received');
+    } finally {
+      await store.close();
+    }
+  });
 });
