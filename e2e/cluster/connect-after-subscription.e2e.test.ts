@@ -1,8 +1,7 @@
-import { io } from 'socket.io-client';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { FriendUpdateEvent } from '../../protocol/server-events.js';
 import { register } from '../support/accounts.js';
-import { closeAllClients, connectedClient, sdkClient } from '../support/clients.js';
+import { closeAllClients, connectedClient, eventually, sdkClient } from '../support/clients.js';
 import { startCluster, type TestCluster } from '../support/cluster-process.js';
 
 describe('a socket is connected only once its node receives its user room (two node processes, Redis paused)', () => {
@@ -26,20 +25,12 @@ describe('a socket is connected only once its node receives its user room (two n
     process.kill(pid, 'SIGSTOP');
     let resumed = false;
     try {
-      let engineOpen = () => undefined as void;
-      const opened = new Promise<void>((resolve) => (engineOpen = resolve));
-      const cb = sdkClient(n1.url, b, {
-        createSocket: (url, options) => {
-          const socket = io(url, options);
-          socket.io.once('open', () => engineOpen());
-          return socket;
-        },
-      });
+      const cb = sdkClient(n1.url, b);
       const connectedAt = cb.whenConnected(10_000).then(() => Date.now());
-      // Its connection is open, so its handshake is on the wire: the outage then lasts a while
-      // longer (under the 1 s the node waits at most). A connect during it shows in connectedAt below.
-      await opened;
-      await new Promise((resolve) => setTimeout(resolve, 200));
+      // The outage lasts until his node says it is holding his handshake for the subscription
+      // (logged after 100 ms of waiting, under the 1 s it waits at most). A connect during it
+      // shows in connectedAt below.
+      await eventually(() => n1.logs.some((l) => l['msg'] === 'a new socket waits for its user room subscription' && l['userId'] === b.userId), 5000, 'his node to hold the handshake');
       const resumedAt = Date.now();
       process.kill(pid, 'SIGCONT');
       resumed = true;

@@ -35,7 +35,7 @@ export interface SqliteWriteQueueOptions extends WriteQueueTuning {
  * instead of 10 ms took the writer thread from 358 to 303 µs of CPU per hug and the
  * bytes written from 57 to 45 MB/s.
  */
-export const STORE_LINGER_MS = 100;
+const STORE_LINGER_MS = 100;
 
 /** What {@link SqliteWriteQueue.startWriting} reports for each batch the writer thread wrote. */
 export type WrittenObserver = (written: readonly WriteOperation[], failed: number, ms: number) => void;

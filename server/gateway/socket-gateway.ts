@@ -66,6 +66,9 @@ const NO_HEADERS = Object.freeze({});
 /** The longest a new socket waits for its user room's subscription (it takes milliseconds when Redis is up). */
 const JOIN_WAIT_MAX_MS = 1000;
 
+/** A wait this long is logged (once per socket): Redis is slow or away. */
+const JOIN_WAIT_LOGGED_MS = 100;
+
 /**
  * Joins a socket to its user room before Socket.IO tells the client it is connected, once this node
  * receives the room's messages (a Redis subscription on its way; see `joinsWaitForSubscription`):
@@ -78,8 +81,10 @@ async function joinUserRoom(socket: HugSocket, log: GatewayDeps['log']): Promise
   if (!joined) return;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const bound = new Promise<void>((resolve) => (timer = setTimeout(resolve, JOIN_WAIT_MAX_MS)));
+  const slow = setTimeout(() => log.info({ userId: socket.data.userId, waitedMs: JOIN_WAIT_LOGGED_MS }, 'a new socket waits for its user room subscription'), JOIN_WAIT_LOGGED_MS);
   await Promise.race([joined.catch((error: unknown) => log.warn({ err: error, userId: socket.data.userId }, 'joining the user room failed')), bound]);
   clearTimeout(timer);
+  clearTimeout(slow);
 }
 
 /**
