@@ -29,6 +29,8 @@ export interface HugRunResult {
   readonly mainThreadCpuUsPerHug: number;
   /** Bytes the server wrote to storage per hug sent (WAL frames, checkpoints), KB. */
   readonly storageKbPerHug: number;
+  /** Durable commits per hug sent, each one fsync (the embedded writer's queue and store commits; checkpoints not counted). */
+  readonly fsyncsPerHug: number;
   /** Share of the window the server's main event loop was busy (0..1). */
   readonly eventLoopUtilization: number;
   readonly serverRssMb: number;
@@ -54,7 +56,7 @@ export async function runHugScenario(kind: ServerKind, options: BenchOptions, po
     const failedOpen = opened.reduce((n, o) => n + o.failed, 0);
     if (failedOpen > 0) throw new Error(`${kind}: ${failedOpen} sockets failed to open: ${opened.find((o) => o.firstError)?.firstError ?? ''}`);
 
-    const loopBefore = await eventLoopSeconds(server.metricsUrl);
+    const loopBefore = await serverCounters(server.metricsUrl);
     const cpuBefore = cpuSeconds(server.pid);
     const mainBefore = mainThreadCpuSeconds(server.pid);
     const writtenBefore = storageWrittenBytes(server.pid);
@@ -70,7 +72,7 @@ export async function runHugScenario(kind: ServerKind, options: BenchOptions, po
     const cpu = (cpuSeconds(server.pid) - cpuBefore) / seconds;
     const mainCpu = (mainThreadCpuSeconds(server.pid) - mainBefore) / seconds;
     const written = (storageWrittenBytes(server.pid) - writtenBefore) / seconds;
-    const loopAfter = await eventLoopSeconds(server.metricsUrl);
+    const loopAfter = await serverCounters(server.metricsUrl);
     const busy = loopAfter.active - loopBefore.active;
     const elu = busy / Math.max(1e-9, busy + loopAfter.idle - loopBefore.idle);
     const rss = rssBytes(server.pid);
@@ -94,6 +96,7 @@ export async function runHugScenario(kind: ServerKind, options: BenchOptions, po
       cpuUsPerHug: Math.round((cpu * 1e6) / Math.max(1, options.rate)),
       mainThreadCpuUsPerHug: Math.round((mainCpu * 1e6) / Math.max(1, options.rate)),
       storageKbPerHug: Math.round(written / 1024 / Math.max(1, options.rate) * 10) / 10,
+      fsyncsPerHug: Math.round(((loopAfter.commits - loopBefore.commits) / seconds / Math.max(1, options.rate)) * 1000) / 1000,
       eventLoopUtilization: Math.round(elu * 100) / 100,
       serverRssMb: Math.round(rss / 2 ** 20),
     };
@@ -102,9 +105,13 @@ export async function runHugScenario(kind: ServerKind, options: BenchOptions, po
   }
 }
 
-/** The server's cumulative event-loop seconds (active, idle), from its /metrics. */
-async function eventLoopSeconds(metricsUrl: string): Promise<{ active: number; idle: number }> {
+/**
+ * The server's cumulative event-loop seconds (active, idle) and durable commits (each one fsync; 0
+ * where it has none, as the relay), from its /metrics.
+ */
+async function serverCounters(metricsUrl: string): Promise<{ active: number; idle: number; commits: number }> {
   const text = await (await fetch(`${metricsUrl}/metrics`)).text();
   const read = (state: string) => Number(new RegExp(`^hugmood_event_loop_seconds\\{[^}]*state="${state}"[^}]*\\} ([\\d.e+-]+)$`, 'm').exec(text)?.[1] ?? Number.NaN);
-  return { active: read('active'), idle: read('idle') };
+  const commits = [...text.matchAll(/^hugmood_writer_commits_total\{[^}]*\} ([\d.e+-]+)$/gm)].reduce((n, m) => n + Number(m[1]), 0);
+  return { active: read('active'), idle: read('idle'), commits };
 }

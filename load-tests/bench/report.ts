@@ -59,11 +59,11 @@ export function formatReport(report: BenchReport): string {
     lines.push(
       `Scenario one: ${report.options['pairs'] as number} pairs, target ${ours.targetRate} hugs/s, ${report.options['duration'] as number} s measured after ${report.options['warmup'] as number} s warm-up (${ours.transport}, ${report.options['wire'] as string}).`,
       ...markdownTable(
-        ['', 'rate achieved /s', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'failed', 'server CPU (cores)', 'CPU µs/hug', 'main thread µs/hug', 'event loop busy', 'storage KB/hug', 'server RSS MB'],
+        ['', 'rate achieved /s', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'failed', 'server CPU (cores)', 'CPU µs/hug', 'main thread µs/hug', 'event loop busy', 'storage KB/hug', 'fsyncs/hug', 'server RSS MB'],
         [
-          ['baseline (relay)', baseline.achievedRate, ms(baseline.latencyMs.p50), ms(baseline.latencyMs.p95), ms(baseline.latencyMs.p99), ms(baseline.latencyMs.max), baseline.failed, baseline.serverCpuCores, baseline.cpuUsPerHug, baseline.mainThreadCpuUsPerHug, baseline.eventLoopUtilization, baseline.storageKbPerHug, baseline.serverRssMb],
-          ['ours', ours.achievedRate, ms(ours.latencyMs.p50), ms(ours.latencyMs.p95), ms(ours.latencyMs.p99), ms(ours.latencyMs.max), ours.failed, ours.serverCpuCores, ours.cpuUsPerHug, ours.mainThreadCpuUsPerHug, ours.eventLoopUtilization, ours.storageKbPerHug, ours.serverRssMb],
-          ['ours / baseline', ratios['achievedRate'] ?? '', ratios['p50'] ?? '', ratios['p95'] ?? '', ratios['p99'] ?? '', '', '', ratios['serverCpuCores'] ?? '', ratios['cpuUsPerHug'] ?? '', ratios['mainThreadCpuUsPerHug'] ?? '', ratios['eventLoopUtilization'] ?? '', '', ratios['serverRssMb'] ?? ''],
+          ['baseline (relay)', baseline.achievedRate, ms(baseline.latencyMs.p50), ms(baseline.latencyMs.p95), ms(baseline.latencyMs.p99), ms(baseline.latencyMs.max), baseline.failed, baseline.serverCpuCores, baseline.cpuUsPerHug, baseline.mainThreadCpuUsPerHug, baseline.eventLoopUtilization, baseline.storageKbPerHug, baseline.fsyncsPerHug, baseline.serverRssMb],
+          ['ours', ours.achievedRate, ms(ours.latencyMs.p50), ms(ours.latencyMs.p95), ms(ours.latencyMs.p99), ms(ours.latencyMs.max), ours.failed, ours.serverCpuCores, ours.cpuUsPerHug, ours.mainThreadCpuUsPerHug, ours.eventLoopUtilization, ours.storageKbPerHug, ours.fsyncsPerHug, ours.serverRssMb],
+          ['ours / baseline', ratios['achievedRate'] ?? '', ratios['p50'] ?? '', ratios['p95'] ?? '', ratios['p99'] ?? '', '', '', ratios['serverCpuCores'] ?? '', ratios['cpuUsPerHug'] ?? '', ratios['mainThreadCpuUsPerHug'] ?? '', ratios['eventLoopUtilization'] ?? '', '', '', ratios['serverRssMb'] ?? ''],
         ],
       ),
       '',

@@ -5,7 +5,7 @@ import type { WriteOperation } from '../write-behind/write-operation.js';
 import type { BatchOutcome, DeadLetter } from '../write-behind/write-queue.js';
 import { type DeadRowWrite, openQueueFile, QueueFileWriter, type RetryRow } from './queue-file.js';
 import { openSqliteStore, type SqliteStore } from './sqlite-store.js';
-import type { FromWriter, WriterConfig } from './writer-protocol.js';
+import type { FromWriter, WriterConfig, WriterStats } from './writer-protocol.js';
 
 /** A queued operation as the writer holds it: read once (at start) or handed over, never re-read. */
 interface Item {
@@ -53,6 +53,7 @@ export class QueueWriter {
   private timer: { readonly cancel: () => void; readonly delayMs: number } | null = null;
   private lastSeq = 0;
   private lastStoreWrite = 0;
+  private readonly commits = { queue: 0, store: 0 };
   /** The last append handed over (its id). */
   private lastAppend = 0;
 
@@ -63,13 +64,14 @@ export class QueueWriter {
   ) {
     this.db = openQueueFile(config.queueFile);
     this.file = new QueueFileWriter(this.db);
-    this.store = config.storeFile === null ? null : openSqliteStore({ file: config.storeFile });
+    // The store's commits are fsynced too: a batch in the store leaves the queue file at the next commit.
+    this.store = config.storeFile === null ? null : openSqliteStore({ file: config.storeFile, fsyncEveryCommit: true });
     const count = this.db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM dead_letters');
     this.deadCount = () => count.get()?.n ?? 0;
     const queuedCount = this.db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM queue_ops');
     this.queuedCount = () => queuedCount.get()?.n ?? 0;
     this.reload();
-    this.postStats();
+    this.post({ t: 'stats', stats: this.stats() });
   }
 
   append(id: number, ops: readonly WriteOperation[]): void {
@@ -91,7 +93,7 @@ export class QueueWriter {
   moveDead(kind: 'replay' | 'drop', ids: readonly number[] | null): number {
     const moved = this.file.moveDeadLetters(kind, ids, Date.now());
     if (kind === 'replay') this.reload();
-    this.postStats();
+    this.post({ t: 'stats', stats: this.stats() });
     this.schedule(0);
     return moved;
   }
@@ -136,8 +138,7 @@ export class QueueWriter {
       for (;;) {
         // A batch's outcome is committed with the appends that came meanwhile (or alone), and only
         // committed figures are reported: "empty" is never said before the outcome is on disk.
-        this.commit();
-        this.postStats();
+        if (!this.commit()) this.post({ t: 'stats', stats: this.stats() });
         if (!this.started || this.closed) break;
         if (this.incoming.length > 0) continue;
         const now = Date.now();
@@ -164,11 +165,14 @@ export class QueueWriter {
     return this.settles.applied.length + this.settles.retries.length + this.settles.dead.length;
   }
 
-  /** One transaction, one fsync: the handed-over operations and the outcome of the last batch. */
-  private commit(): void {
+  /**
+   * One transaction, one fsync: the handed-over operations and the outcome of the last batch.
+   * Returns whether it reported appends (`appended` carries the figures after the commit).
+   */
+  private commit(): boolean {
     const incoming = this.incoming;
     const settles = this.settles;
-    if (incoming.length === 0 && settles.applied.length + settles.retries.length + settles.dead.length === 0) return;
+    if (incoming.length === 0 && settles.applied.length + settles.retries.length + settles.dead.length === 0) return false;
     this.incoming = [];
     this.settles = { applied: [], retries: [], dead: [] };
     const at = Date.now();
@@ -181,17 +185,20 @@ export class QueueWriter {
         settles,
       );
     } catch (error) {
-      this.post({ t: 'appended', ids: incoming.map((i) => i.id), lastSeq: this.lastSeq, error: asError(error).message });
+      if (incoming.length > 0) this.post({ t: 'append-failed', ids: incoming.map((i) => i.id), error: asError(error).message });
       // The outcome is kept for the next try; the refused appends were never acknowledged.
       this.settles = settles;
-      return;
+      return false;
     }
+    this.commits.queue += 1;
     ops.forEach((op, i) => {
       const seq = seqs[i] ?? 0;
       this.items.push({ seq, op, body: bodies[i] ?? '', opId: op.id, key: op.key, enqueuedAt: at, poison: null, attempts: 0, notBefore: 0 });
     });
     this.lastSeq = seqs.at(-1) ?? this.lastSeq;
-    if (incoming.length > 0) this.post({ t: 'appended', ids: incoming.map((i) => i.id), lastSeq: this.lastSeq, error: null });
+    if (incoming.length === 0) return false;
+    this.post({ t: 'appended', ids: incoming.map((i) => i.id), lastSeq: this.lastSeq, stats: this.stats() });
+    return true;
   }
 
   /** Writes one batch to the store and records its outcome for the next commit. */
@@ -201,6 +208,7 @@ export class QueueWriter {
     let failed: ReadonlyMap<string, Error>;
     try {
       failed = ops.length === 0 ? new Map<string, Error>() : (await this.applyBatch(ops)).failed;
+      if (ops.length > 0 && this.store) this.commits.store += 1;
     } catch (error) {
       const err = asError(error);
       failed = new Map(ops.map((op) => [op.id, err]));
@@ -255,9 +263,16 @@ export class QueueWriter {
     this.lastSeq = Math.max(this.lastSeq, this.items.at(-1)?.seq ?? 0);
   }
 
-  private postStats(): void {
+  private stats(): WriterStats {
     const oldest = this.items.reduce<number | null>((min, item) => (min === null || item.enqueuedAt < min ? item.enqueuedAt : min), null);
     const waiting = this.incoming.reduce((n, i) => n + i.ops.length, 0);
-    this.post({ t: 'stats', depth: this.items.length + waiting, oldestAt: oldest, dead: this.deadCount(), firstSeq: this.items[0]?.seq ?? this.lastSeq + 1, lastAppend: this.lastAppend });
+    return {
+      depth: this.items.length + waiting,
+      oldestAt: oldest,
+      dead: this.deadCount(),
+      firstSeq: this.items[0]?.seq ?? this.lastSeq + 1,
+      lastAppend: this.lastAppend,
+      commits: { ...this.commits },
+    };
   }
 }

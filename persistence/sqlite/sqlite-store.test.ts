@@ -30,6 +30,17 @@ describe('sqlite store', () => {
     await second.close();
   });
 
+  it('fsyncs every commit where asked (the embedded writer thread), and at checkpoints otherwise', async () => {
+    const file = nextFile();
+    const everyCommit = openSqliteStore({ file, fsyncEveryCommit: true });
+    const atCheckpoints = openSqliteStore({ file });
+    // 2 is FULL, 1 is NORMAL.
+    expect(everyCommit.db.pragma('synchronous', { simple: true })).toBe(2);
+    expect(atCheckpoints.db.pragma('synchronous', { simple: true })).toBe(1);
+    await everyCommit.close();
+    await atCheckpoints.close();
+  });
+
   it('applies versioned migrations once and in order', async () => {
     const file = nextFile();
     const first = openSqliteStore({ file });

@@ -30,6 +30,12 @@ export interface SqliteStoreOptions {
    * process writes those rows.
    */
   readonly soleWriter?: boolean;
+  /**
+   * Every commit is fsynced (`synchronous = FULL`) instead of at checkpoints (`NORMAL`, which survives
+   * a process crash but may lose the last commits to a power loss). The embedded writer thread needs
+   * it: once a batch is in the store its operations leave the fsynced queue file.
+   */
+  readonly fsyncEveryCommit?: boolean;
 }
 
 /** The embedded store: one SQLite file in WAL mode, safe to share between processes on one machine. */
@@ -86,7 +92,7 @@ export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
   try {
     db.pragma('journal_mode = WAL');
     // NORMAL in WAL mode survives a process crash (kill -9); only a power loss can drop the last commits.
-    db.pragma('synchronous = NORMAL');
+    db.pragma(options.fsyncEveryCommit ? 'synchronous = FULL' : 'synchronous = NORMAL');
     // Several processes may share the file (local-cluster shape): wait for the writer lock.
     db.pragma('busy_timeout = 5000');
     db.pragma('foreign_keys = ON');

@@ -76,7 +76,33 @@ describe('sqlite write queue writing the store on its own thread', () => {
     expect(await store.hugs.get(hug.id)).toMatchObject({ id: hug.id, to: 'bo' });
     expect((await store.inbox.after('bo', 0, 10)).map((e) => e.ref)).toEqual([hug.id]);
     expect(written).toEqual(ops.map((op) => op.id));
+    // One commit of the appends and one of the store batch, each one fsync.
+    expect(queue.commits().store).toBe(1);
+    expect(queue.commits().queue).toBeGreaterThanOrEqual(1);
     await queue.close();
     await store.close();
+  });
+});
+
+describe('sqlite write queue group commit', () => {
+  it('commits an append after a quiet spell at once, and gathers the appends that follow into one commit', async () => {
+    const gapMs = 3000;
+    const queue = new SqliteWriteQueue({ file: nextFile(), commitGapMs: gapMs });
+    await queue.whenReady();
+    const started = performance.now();
+    await queue.enqueue([userLastSeen('first', 1)]);
+    // Not held for the gap: nothing was committed before it.
+    expect(performance.now() - started).toBeLessThan(gapMs - 500);
+    expect(queue.commits().queue).toBe(1);
+    // Twenty appends, each in an event-loop turn of its own (each handed over as its own message).
+    const acks: Promise<void>[] = [];
+    for (let i = 0; i < 20; i++) {
+      acks.push(queue.enqueue([userLastSeen(`u${i}`, i + 2)]));
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    await Promise.all(acks);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(gapMs - 50);
+    expect(queue.commits().queue).toBe(2);
+    await queue.close();
   });
 });

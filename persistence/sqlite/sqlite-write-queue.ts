@@ -9,7 +9,7 @@ import {
   type WriteQueueStats,
   type WriteQueueTuning,
 } from '../write-behind/write-queue.js';
-import type { FromWriter, ToWriter, WriterConfig } from './writer-protocol.js';
+import type { FromWriter, ToWriter, WriterConfig, WriterStats } from './writer-protocol.js';
 
 /** Options of {@link SqliteWriteQueue}. */
 export interface SqliteWriteQueueOptions extends WriteQueueTuning {
@@ -24,6 +24,8 @@ export interface SqliteWriteQueueOptions extends WriteQueueTuning {
   readonly pollMs?: number;
   /** How long queued operations gather before the writer writes them to the store (off the ack path). */
   readonly storeLingerMs?: number;
+  /** The least time between two hand-overs of appends, each one commit (see {@link COMMIT_GAP_MS}). */
+  readonly commitGapMs?: number;
   /** Hears a writer thread that failed (its waiting enqueues are refused). */
   readonly onError?: (error: Error) => void;
 }
@@ -36,6 +38,14 @@ export interface SqliteWriteQueueOptions extends WriteQueueTuning {
  * bytes written from 57 to 45 MB/s.
  */
 const STORE_LINGER_MS = 100;
+
+/**
+ * The least time between two hand-overs of appends to the writer, each one commit and one fsync
+ * (group commit). An append after a quiet spell is handed over at the end of its event-loop turn;
+ * under load appends gather for at most this long. At 1,000 hugs/s the writer committed 520–850
+ * times a second with none (an fsync costs 190–350 µs of CPU on our VM) and 150–250 times with 3–6 ms.
+ */
+const COMMIT_GAP_MS = 4;
 
 /** What {@link SqliteWriteQueue.startWriting} reports for each batch the writer thread wrote. */
 export type WrittenObserver = (written: readonly WriteOperation[], failed: number, ms: number) => void;
@@ -61,6 +71,9 @@ export class SqliteWriteQueue implements WriteQueue {
   private readonly worker: Worker;
   private readonly lagBoundMs: number;
   private readonly lingerMs: number;
+  private readonly commitGapMs: number;
+  /** When the last append was handed over (performance.now()). */
+  private lastSentAt = Number.NEGATIVE_INFINITY;
   private readonly maxBatch: number;
   private readonly now: () => number;
   private buffer: WriteOperation[] = [];
@@ -74,7 +87,7 @@ export class SqliteWriteQueue implements WriteQueue {
   private started = false;
   private closed = false;
   private failure: Error | null = null;
-  private counts = { depth: 0, oldestAt: null as number | null, dead: 0, firstSeq: 1, lastAppend: 0 };
+  private counts: WriterStats = { depth: 0, oldestAt: null, dead: 0, firstSeq: 1, lastAppend: 0, commits: { queue: 0, store: 0 } };
   /** The last append handed over: figures that do not include it are not trusted to say "empty". */
   private lastAppendSent = 0;
   /** Highest queue position acknowledged to anyone. */
@@ -86,6 +99,7 @@ export class SqliteWriteQueue implements WriteQueue {
   constructor(private readonly options: SqliteWriteQueueOptions) {
     this.maxBatch = options.maxBatch ?? 256;
     this.lingerMs = options.lingerMs ?? 0;
+    this.commitGapMs = options.commitGapMs ?? COMMIT_GAP_MS;
     this.lagBoundMs = options.lagBoundMs ?? 5000;
     this.now = options.now ?? Date.now;
     const config: WriterConfig = {
@@ -185,6 +199,11 @@ export class SqliteWriteQueue implements WriteQueue {
     return { depth, deadLetters: this.counts.dead, lagMs };
   }
 
+  /** Commits since the writer started, each one fsync: of the queue file, and of store batches. */
+  commits(): { readonly queue: number; readonly store: number } {
+    return this.counts.commits;
+  }
+
   async deadLetters(limit = 1000): Promise<readonly DeadLetter[]> {
     return (await this.request({ t: 'dead-letters', id: this.nextId++, limit })) as DeadLetter[];
   }
@@ -210,12 +229,17 @@ export class SqliteWriteQueue implements WriteQueue {
     return this.counts.depth === 0 && this.counts.lastAppend >= this.lastAppendSent && this.buffer.length === 0 && this.appends.size === 0;
   }
 
+  /**
+   * Hands the buffer over at the end of this event-loop turn (or after `lingerMs`), and no sooner
+   * than `commitGapMs` after the last hand-over: each hand-over is one commit, one fsync.
+   */
   private scheduleFlush(): void {
     if (this.flushTimer) return;
-    this.flushTimer = this.lingerMs === 0 ? setImmediate(() => this.flush()) : setTimeout(() => this.flush(), this.lingerMs);
+    const waitMs = Math.max(this.lingerMs, this.lastSentAt + this.commitGapMs - performance.now());
+    this.flushTimer = waitMs <= 0 ? setImmediate(() => this.flush()) : setTimeout(() => this.flush(), waitMs);
   }
 
-  /** Hands everything buffered in this turn over to the writer, as one message. */
+  /** Hands everything buffered over to the writer, as one message: the writer commits it at once. */
   private flush(): void {
     if (this.flushTimer) {
       clearTimeout(this.flushTimer as ReturnType<typeof setTimeout>);
@@ -228,24 +252,23 @@ export class SqliteWriteQueue implements WriteQueue {
     const ops = this.buffer;
     this.buffer = [];
     this.bufferWaiters = [];
-    this.counts.depth += ops.length;
-    this.counts.oldestAt ??= this.now();
+    this.counts = { ...this.counts, depth: this.counts.depth + ops.length, oldestAt: this.counts.oldestAt ?? this.now() };
     this.lastAppendSent = id;
+    this.lastSentAt = performance.now();
     this.send({ t: 'append', id, ops });
   }
 
   private onMessage(message: FromWriter): void {
     switch (message.t) {
-      case 'appended': {
-        if (message.error === null) this.lastSeq = Math.max(this.lastSeq, message.lastSeq);
-        for (const id of message.ids) {
-          const waiters = this.appends.get(id) ?? [];
-          this.appends.delete(id);
-          for (const w of waiters) {
-            if (message.error === null) w.resolve();
-            else w.reject(new Error(`the write queue could not commit: ${message.error}`));
-          }
-        }
+      case 'appended':
+        this.lastSeq = Math.max(this.lastSeq, message.lastSeq);
+        this.counts = message.stats;
+        for (const w of this.takeAppends(message.ids)) w.resolve();
+        this.wake();
+        return;
+      case 'append-failed': {
+        const error = new Error(`the write queue could not commit: ${message.error}`);
+        for (const w of this.takeAppends(message.ids)) w.reject(error);
         this.wake();
         return;
       }
@@ -256,7 +279,7 @@ export class SqliteWriteQueue implements WriteQueue {
         this.observer?.(message.ops, message.failed, message.ms);
         return;
       case 'stats':
-        this.counts = { depth: message.depth, oldestAt: message.oldestAt, dead: message.dead, firstSeq: message.firstSeq, lastAppend: message.lastAppend };
+        this.counts = message.stats;
         this.wake();
         return;
       case 'reply': {
@@ -267,6 +290,14 @@ export class SqliteWriteQueue implements WriteQueue {
         return;
       }
     }
+  }
+
+  private takeAppends(ids: readonly number[]): Waiter[] {
+    return ids.flatMap((id) => {
+      const waiters = this.appends.get(id) ?? [];
+      this.appends.delete(id);
+      return waiters;
+    });
   }
 
   private async applyHere(batch: number, ops: readonly WriteOperation[]): Promise<void> {

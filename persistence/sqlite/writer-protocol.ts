@@ -37,15 +37,28 @@ export type ToWriter =
 
 /** Writer → main thread. */
 export type FromWriter =
-  /** Appends committed (fsynced) up to queue position `lastSeq`, or failed with `error`. */
-  | { readonly t: 'appended'; readonly ids: readonly number[]; readonly lastSeq: number; readonly error: string | null }
+  /** Appends committed (fsynced) up to queue position `lastSeq`, with the figures after the commit. */
+  | { readonly t: 'appended'; readonly ids: readonly number[]; readonly lastSeq: number; readonly stats: WriterStats }
+  /** Appends refused: their commit failed with `error` (nothing of them is queued). */
+  | { readonly t: 'append-failed'; readonly ids: readonly number[]; readonly error: string }
   /** Write this batch (only when the writer has no store file); answer with `applied`. */
   | { readonly t: 'apply'; readonly batch: number; readonly ops: readonly WriteOperation[] }
   /** A batch was written to the store by the writer: these operations are in it now. */
   | { readonly t: 'written'; readonly ops: readonly WriteOperation[]; readonly failed: number; readonly ms: number }
-  /**
-   * Depth, oldest enqueue time, dead letters, the lowest queue position not yet settled, and the
-   * last append handed over that these figures include.
-   */
-  | { readonly t: 'stats'; readonly depth: number; readonly oldestAt: number | null; readonly dead: number; readonly firstSeq: number; readonly lastAppend: number }
+  /** The writer's figures, when they changed without an append (a batch settled, a start, a replay). */
+  | { readonly t: 'stats'; readonly stats: WriterStats }
   | { readonly t: 'reply'; readonly id: number; readonly value: readonly DeadLetter[] | number | null; readonly error: string | null };
+
+/** What the writer reports after each commit. */
+export interface WriterStats {
+  /** Operations queued and not yet settled (handed over and not yet committed included). */
+  readonly depth: number;
+  readonly oldestAt: number | null;
+  readonly dead: number;
+  /** The lowest queue position not yet settled. */
+  readonly firstSeq: number;
+  /** The last append handed over that these figures include. */
+  readonly lastAppend: number;
+  /** Commits since the writer started, each one fsync: of the queue file, and of store batches. */
+  readonly commits: { readonly queue: number; readonly store: number };
+}

@@ -53,6 +53,8 @@ export interface Config {
     readonly lagBoundMs: number;
     readonly batchMax: number;
     readonly lingerMs: number;
+    /** Embedded: the least time between two commits of enqueued writes. */
+    readonly commitGapMs: number;
     readonly maxAttempts: number;
     /** Partitions of the Redis Streams log (cluster shape). */
     readonly partitions: number;
@@ -183,6 +185,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
         lagBoundMs: e.QUEUE_LAG_BOUND_MS,
         batchMax: e.QUEUE_BATCH_MAX,
         lingerMs: e.QUEUE_LINGER_MS,
+        commitGapMs: e.QUEUE_COMMIT_GAP_MS,
         maxAttempts: e.QUEUE_MAX_ATTEMPTS,
         partitions: e.QUEUE_PARTITIONS ?? defaultQueuePartitions(e.MONGO_URL),
       },

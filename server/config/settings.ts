@@ -103,6 +103,7 @@ export const SETTINGS = {
   QUEUE_LAG_BOUND_MS: setting(integer(100, 600_000).default(5000), '5000', 'Write-behind backpressure: past this queue lag, deferrable writes (hugs, reads) get `unavailable` with `retryAfterMs`.'),
   QUEUE_BATCH_MAX: setting(integer(1, 10_000).default(256), '256', 'Most write-behind operations per store transaction.'),
   QUEUE_LINGER_MS: setting(integer(0, 1000).default(0), '0', 'Embedded only: group commit, how long an enqueue waits for others to share its disk write; 0 = until the end of the event-loop turn. (In a cluster an enqueue is one append to the Redis Streams log and waits for nothing.)'),
+  QUEUE_COMMIT_GAP_MS: setting(integer(0, 1000).default(4), '4', 'Embedded only: group commit, the least time between two commits of enqueued writes (each one fsync). An enqueue after a quiet spell is committed at once; under load enqueues wait at most this long and share one commit.'),
   QUEUE_MAX_ATTEMPTS: setting(integer(1, 100).default(8), '8', 'Attempts (with exponential backoff) before a write-behind operation is dead-lettered.'),
   MONGO_URL: setting(z.string().regex(/^mongodb(\+srv)?:\/\/.+/, 'must be a mongodb:// or mongodb+srv:// URL').optional(), 'unset (SQLite)', 'Switches the store to MongoDB (the production shape). Without it the store is the SQLite file in `DATA_DIR`.'),
   MONGO_DATABASE: setting(z.string().regex(/^[A-Za-z0-9_-]{1,63}$/, 'must be 1-63 of A-Z a-z 0-9 _ -').default('hugmood'), 'hugmood', 'The MongoDB database holding the collections.'),

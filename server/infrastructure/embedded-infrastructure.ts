@@ -33,6 +33,7 @@ export async function openEmbeddedInfrastructure(config: Config, log: Logger, me
     ...(writesStoreItself ? { storeFile: sqliteStoreFile(config) } : {}),
     maxBatch: config.queue.batchMax,
     lingerMs: config.queue.lingerMs,
+    commitGapMs: config.queue.commitGapMs,
     maxAttempts: config.queue.maxAttempts,
     lagBoundMs: config.queue.lagBoundMs,
     onError: (error) => log.error({ err: error }, 'write-behind writer thread failed'),
@@ -48,6 +49,7 @@ export async function openEmbeddedInfrastructure(config: Config, log: Logger, me
   } else {
     queue.start(metrics.instrumentApplier(forgettingApplied((batch) => store.applyWrites(batch), forget)));
   }
+  metrics.observeWriterCommits(() => queue.commits());
   await queue.whenReady();
   const pendingAtStart = queue.stats().depth;
   await queue.drain();

@@ -147,7 +147,27 @@ export class Metrics {
     });
   }
 
-  /** Wraps the worker's applier so every batch is counted and timed. */
+  /**
+   * Exports the embedded writer thread's commits, each one fsync, by file (`queue`: appends and
+   * batch outcomes; `store`: batches written), read at scrape time.
+   */
+  observeWriterCommits(read: () => { readonly queue: number; readonly store: number }): void {
+    const seen = { queue: 0, store: 0 };
+    new Counter({
+      name: 'hugmood_writer_commits_total',
+      help: 'Commits of the embedded write-behind writer, each one fsync, by file',
+      labelNames: ['file'] as const,
+      registers: [this.registry],
+      collect() {
+        const now = read();
+        for (const file of ['queue', 'store'] as const) {
+          this.inc({ file }, Math.max(0, now[file] - seen[file]));
+          seen[file] = now[file];
+        }
+      },
+    });
+  }
+
   /** Command steps run, by outcome (`done`, `replayed`, `claimed-before`, `rate-limited`, `hug-not-pending`, …). */
   readonly commandSteps = new Counter({
     name: 'hugmood_command_steps_total',
@@ -175,6 +195,7 @@ export class Metrics {
     this.queueFlushDuration.observe(ms / 1000);
   }
 
+  /** Wraps the worker's applier so every batch is counted and timed. */
   instrumentApplier(apply: BatchApplier): BatchApplier {
     return async (batch) => {
       const end = this.queueFlushDuration.startTimer();
