@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PRIVACY, type PrivacySettings } from '../protocol/schemas/privacy.js';
 import {
-  canSeeMoods,
   canSendHug,
   canViewProfile,
   isPresenceVisible,
@@ -54,10 +53,5 @@ describe('privacy policy', () => {
     expect(canSendHug('friends', p('none', 'none'))).toBe(false);
     expect(canSendHug('blocked', p('anyone', 'none'))).toBe(false);
     expect(canSendHug('self', p('anyone', 'none'))).toBe(false);
-    expect(canSeeMoods('stranger', p('none', 'public'))).toBe(true);
-    expect(canSeeMoods('stranger', p('none', 'friends'))).toBe(false);
-    expect(canSeeMoods('friends', p('none', 'friends'))).toBe(true);
-    expect(canSeeMoods('friends', p('none', 'none'))).toBe(false);
-    expect(canSeeMoods('self', p('none', 'none'))).toBe(true);
   });
 });

@@ -71,17 +71,3 @@ export function canSendHug(relationship: Relationship, privacy: PrivacySettings)
       return privacy.allowHugsFrom === 'anyone';
   }
 }
-
-/** Whether a viewer may see a subject's moods. */
-export function canSeeMoods(relationship: Relationship, privacy: PrivacySettings): boolean {
-  switch (relationship) {
-    case 'self':
-      return true;
-    case 'blocked':
-      return false;
-    case 'friends':
-      return privacy.shareMoodsWith !== 'none';
-    case 'stranger':
-      return privacy.shareMoodsWith === 'public';
-  }
-}

@@ -21,3 +21,10 @@ export const MAX_GROUP_MEMBERS = 1000;
 
 /** Longest group hug title, in characters. */
 export const MAX_GROUP_TITLE = 80;
+
+/** Longest mood note, in characters. */
+export const MAX_MOOD_NOTE = 500;
+
+/** Most tags on one mood, and the longest tag, in characters. */
+export const MAX_MOOD_TAGS = 10;
+export const MAX_MOOD_TAG = 32;

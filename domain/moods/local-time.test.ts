@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, dayNumber, isTimeZone, localDateOf, localTimeOf } from './local-time.js';
+import { isTimeZone } from '../../protocol/schemas/time-zone.js';
+import { addDays, dayNumber, localDateOf, localTimeOf } from './local-time.js';
 
 describe('local time', () => {
   it('knows IANA zones and refuses anything else', () => {

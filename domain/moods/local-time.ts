@@ -28,18 +28,7 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
   return formatter;
 }
 
-/** True when `timeZone` is an IANA zone this runtime knows (`Europe/Paris`, `UTC`). */
-export function isTimeZone(timeZone: string): boolean {
-  if (timeZone.length === 0 || timeZone.length > 64) return false;
-  try {
-    formatterFor(timeZone);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** Where `at` (epoch ms) falls in `timeZone`. Throws a RangeError for an unknown zone. */
+/** Where `at` (epoch ms) falls in `timeZone`. Throws a RangeError for an unknown zone (validate with `isTimeZone` of protocol/). */
 export function localTimeOf(at: number, timeZone: string): LocalTime {
   let year = '';
   let month = '';
