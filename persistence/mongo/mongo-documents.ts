@@ -3,6 +3,7 @@ import type { HugRecord } from '../store/hug-repository.js';
 import type { HugRequestRecord } from '../store/hug-request-repository.js';
 import type { GroupHugSummary } from '../../protocol/schemas/group-hugs.js';
 import type { InboxRecord } from '../store/inbox-repository.js';
+import type { MoodRecord, StoredMoodStreak } from '../store/mood-repository.js';
 import type { RefreshTokenRecord } from '../store/refresh-token-repository.js';
 import type { UserRecord } from '../store/user-repository.js';
 
@@ -54,6 +55,12 @@ export type InboxDoc = InboxRecord & { _id: string };
 /** A group hug summary: `_id` is the group id; `participants` is indexed for history. */
 export type GroupHugDoc = Omit<GroupHugSummary, 'groupId'> & { _id: string };
 
+/** A mood (or its tombstone): `_id` is the mood id. */
+export type MoodDoc = Omit<MoodRecord, 'id'> & { _id: string };
+
+/** A user's streak: `_id` is the user id. */
+export type MoodStreakDoc = StoredMoodStreak & { _id: string; updatedAt: number };
+
 /** A deleted account's tombstone: `_id` is the user id. */
 export interface DeletedUserDoc {
   _id: string;
@@ -71,6 +78,8 @@ export const COLLECTIONS = {
   hugRequests: 'hug_requests',
   inbox: 'inbox',
   groupHugs: 'group_hugs',
+  moods: 'moods',
+  moodStreaks: 'mood_streaks',
 } as const;
 
 export const pairId = (a: string, b: string): { _id: string; low: string; high: string } => {
@@ -110,6 +119,19 @@ export const toHugRequest = (doc: HugRequestDoc): HugRequestRecord => ({
   message: doc.message ?? null,
   answeredAt: doc.answeredAt ?? null,
   hugId: doc.hugId ?? null,
+});
+export const toMood = (doc: MoodDoc): MoodRecord => ({
+  ...withId(doc),
+  note: doc.note ?? null,
+  updatedAt: doc.updatedAt ?? null,
+  deletedAt: doc.deletedAt ?? null,
+});
+export const toMoodStreak = (doc: MoodStreakDoc): StoredMoodStreak => ({
+  current: doc.current,
+  longest: doc.longest,
+  firstDate: doc.firstDate ?? null,
+  lastDate: doc.lastDate ?? null,
+  lastZone: doc.lastZone ?? null,
 });
 export const toRefreshToken = (doc: RefreshTokenDoc): RefreshTokenRecord => ({
   ...withId(doc),

@@ -5,9 +5,22 @@ import type { BatchOutcome } from '../write-behind/write-queue.js';
 import { MongoAccountRepository } from './mongo-account-repository.js';
 import { mongoApplyWrites } from './mongo-apply-writes.js';
 import { MongoGroupHugRepository } from './mongo-group-hug-repository.js';
-import { type BlockDoc, COLLECTIONS, type GroupHugDoc, type FriendshipDoc, type HugDoc, type HugRequestDoc, type InboxDoc, type RefreshTokenDoc, type UserDoc } from './mongo-documents.js';
+import {
+  type BlockDoc,
+  COLLECTIONS,
+  type GroupHugDoc,
+  type FriendshipDoc,
+  type HugDoc,
+  type HugRequestDoc,
+  type InboxDoc,
+  type MoodDoc,
+  type MoodStreakDoc,
+  type RefreshTokenDoc,
+  type UserDoc,
+} from './mongo-documents.js';
 import { MongoFriendshipRepository } from './mongo-friendship-repository.js';
 import { MongoHugRepository, MongoHugRequestRepository, MongoInboxRepository } from './mongo-hug-repositories.js';
+import { MongoMoodRepository } from './mongo-mood-repository.js';
 import { MongoRefreshTokenRepository } from './mongo-refresh-token-repository.js';
 import { MongoUserRepository } from './mongo-user-repository.js';
 
@@ -23,7 +36,7 @@ export interface MongoStoreOptions {
  * Connects and creates every index the queries use (idempotent; run at each start):
  * unique usernames (sparse: external users have none), unique refresh-token hashes, friendships by either
  * member, blocks by blocker, hug history by sender and by recipient newest first, and inboxes by
- * cursor (unique per user).
+ * cursor (unique per user), group hugs by participant, and moods by user newest first.
  */
 export async function openMongoStore(options: MongoStoreOptions): Promise<Store> {
   const client = new MongoClient(options.url, { serverSelectionTimeoutMS: options.serverSelectionTimeoutMs ?? 5000, appName: 'hugmood-realtime' });
@@ -37,6 +50,8 @@ export async function openMongoStore(options: MongoStoreOptions): Promise<Store>
   const hugRequests = db.collection<HugRequestDoc>(COLLECTIONS.hugRequests);
   const inbox = db.collection<InboxDoc>(COLLECTIONS.inbox);
   const groupHugs = db.collection<GroupHugDoc>(COLLECTIONS.groupHugs);
+  const moods = db.collection<MoodDoc>(COLLECTIONS.moods);
+  const moodStreaks = db.collection<MoodStreakDoc>(COLLECTIONS.moodStreaks);
   await Promise.all([
     // Sparse rather than partial (`partialFilterExpression`): the same semantics for documents that
     // omit the field, and FerretDB, which CI checks this store against, has no partial indexes.
@@ -55,6 +70,7 @@ export async function openMongoStore(options: MongoStoreOptions): Promise<Store>
     hugs.createIndex({ to: 1, sentAt: -1, _id: -1 }, { name: 'received_history' }),
     inbox.createIndex({ userId: 1, cursor: 1 }, { name: 'inbox_cursor_unique', unique: true }),
     groupHugs.createIndex({ participants: 1, endedAt: -1, _id: -1 }, { name: 'group_history' }),
+    moods.createIndex({ userId: 1, recordedAt: -1, _id: -1 }, { name: 'mood_history' }),
   ]);
   const accounts = new MongoAccountRepository(db);
   return {
@@ -67,6 +83,7 @@ export async function openMongoStore(options: MongoStoreOptions): Promise<Store>
     hugRequests: new MongoHugRequestRepository(hugRequests),
     inbox: new MongoInboxRepository(inbox),
     groupHugs: new MongoGroupHugRepository(groupHugs),
+    moods: new MongoMoodRepository(moods, moodStreaks),
     applyWrites: (batch: readonly WriteOperation[]): Promise<BatchOutcome> => mongoApplyWrites(db, accounts, batch),
     async ping() {
       await db.command({ ping: 1 });

@@ -67,6 +67,27 @@ export function writeModelsOf(op: WriteOperation): WriteModel[] {
       const { groupId, ...fields } = op.summary;
       return [{ collection: COLLECTIONS.groupHugs, model: { updateOne: { filter: { _id: groupId }, update: { $setOnInsert: fields }, upsert: true } } }];
     }
+    case 'mood.create': {
+      const { id, ...fields } = op.mood;
+      return [{ collection: COLLECTIONS.moods, model: { updateOne: { filter: { _id: id }, update: { $setOnInsert: fields }, upsert: true } } }];
+    }
+    case 'mood.update':
+      return [
+        {
+          collection: COLLECTIONS.moods,
+          model: { updateOne: { filter: { _id: op.moodId, userId: op.userId, deletedAt: null }, update: { $set: { ...op.changes, updatedAt: op.at } } } },
+        },
+      ];
+    case 'mood.delete':
+      return [
+        {
+          collection: COLLECTIONS.moods,
+          model: { updateOne: { filter: { _id: op.moodId, userId: op.userId, deletedAt: null }, update: { $set: { deletedAt: op.at, note: null, tags: [] } } } },
+        },
+      ];
+    // A user's saves apply in order (one key), so the last one written is the newest.
+    case 'mood.streak':
+      return [{ collection: COLLECTIONS.moodStreaks, model: { updateOne: { filter: { _id: op.userId }, update: { $set: { ...op.streak, updatedAt: op.at } }, upsert: true } } }];
   }
 }
 

@@ -142,4 +142,40 @@ export const MIGRATIONS: readonly Migration[] = [
       DROP INDEX hugs_by_recipient;
     `,
   },
+  {
+    version: 6,
+    name: 'moods and streaks',
+    // A deleted mood stays as a tombstone (deleted_at set, note and tags cleared), so a late retry
+    // of its record cannot bring it back. History pages by (user_id, recorded_at, id).
+    sql: `
+      CREATE TABLE moods (
+        id TEXT PRIMARY KEY,
+        user_id TEXT NOT NULL,
+        mood TEXT NOT NULL,
+        intensity REAL NOT NULL CHECK (intensity BETWEEN 0 AND 1),
+        valence REAL NOT NULL CHECK (valence BETWEEN -1 AND 1),
+        arousal REAL NOT NULL CHECK (arousal BETWEEN 0 AND 1),
+        note TEXT,
+        tags TEXT NOT NULL,
+        visibility TEXT NOT NULL CHECK (visibility IN ('private', 'friends', 'public')),
+        time_zone TEXT NOT NULL,
+        local_date TEXT NOT NULL,
+        recorded_at INTEGER NOT NULL,
+        updated_at INTEGER,
+        client_id TEXT NOT NULL,
+        fingerprint TEXT NOT NULL,
+        deleted_at INTEGER
+      );
+      CREATE INDEX moods_by_user ON moods (user_id, recorded_at DESC, id DESC);
+      CREATE TABLE mood_streaks (
+        user_id TEXT PRIMARY KEY,
+        current INTEGER NOT NULL,
+        longest INTEGER NOT NULL,
+        first_date TEXT,
+        last_date TEXT,
+        last_zone TEXT,
+        updated_at INTEGER NOT NULL
+      ) WITHOUT ROWID;
+    `,
+  },
 ];

@@ -1,10 +1,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEFAULT_PRIVACY } from '../../protocol/schemas/privacy.js';
 import { runStoreContract } from '../store/store.contract.js';
 import { MIGRATIONS } from './migrations.js';
+import { migrate } from './sqlite-migrator.js';
 import { openSqliteStore } from './sqlite-store.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'hugmood-sqlite-'));
@@ -67,10 +69,13 @@ describe('sqlite store', () => {
 
   it('keeps one index of hugs by recipient, which the lookups by recipient use (a file from before version 5 loses the second)', async () => {
     const file = nextFile();
-    await openSqliteStore({ file, migrations: MIGRATIONS.slice(0, 4) }).close();
+    // A file a version-4 build left (its repositories would not open on it: it has no moods table).
+    const old = new BetterSqlite3(file);
+    migrate(old, MIGRATIONS.slice(0, 4));
+    old.close();
     const store = openSqliteStore({ file });
     try {
-      expect(store.migration.applied).toEqual(['5: one index of hugs by recipient']);
+      expect(store.migration.applied).toEqual(['5: one index of hugs by recipient', '6: moods and streaks']);
       const indexes = store.db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'hugs' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all();
       expect(indexes).toEqual(['hugs_received', 'hugs_sent']);
       const plan = (sql: string) => store.db.prepare<[], { detail: string }>(`EXPLAIN QUERY PLAN ${sql}`).all().map((r) => r.detail).join('; ');

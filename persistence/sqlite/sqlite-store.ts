@@ -12,6 +12,7 @@ import { SqliteFriendshipRepository } from './sqlite-friendship-repository.js';
 import { SqliteHugRepository } from './sqlite-hug-repository.js';
 import { SqliteHugRequestRepository } from './sqlite-hug-request-repository.js';
 import { SqliteInboxRepository } from './sqlite-inbox-repository.js';
+import { SqliteMoodRepository } from './sqlite-mood-repository.js';
 import { SqliteRefreshTokenRepository } from './sqlite-refresh-token-repository.js';
 import { SqliteUserRepository } from './sqlite-user-repository.js';
 import { sqliteApplyWrites } from './sqlite-write-applier.js';
@@ -48,6 +49,7 @@ export class SqliteStore implements Store {
   readonly hugRequests: SqliteHugRequestRepository;
   readonly inbox: SqliteInboxRepository;
   readonly groupHugs: SqliteGroupHugRepository;
+  readonly moods: SqliteMoodRepository;
   readonly accounts: SqliteAccountRepository;
 
   constructor(
@@ -63,6 +65,7 @@ export class SqliteStore implements Store {
     this.hugRequests = new SqliteHugRequestRepository(db);
     this.inbox = new SqliteInboxRepository(db);
     this.groupHugs = new SqliteGroupHugRepository(db);
+    this.moods = new SqliteMoodRepository(db);
     this.accounts = new SqliteAccountRepository(db);
   }
 

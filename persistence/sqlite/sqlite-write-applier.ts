@@ -7,6 +7,7 @@ import type { SqliteGroupHugRepository } from './sqlite-group-hug-repository.js'
 import type { SqliteHugRepository } from './sqlite-hug-repository.js';
 import type { SqliteHugRequestRepository } from './sqlite-hug-request-repository.js';
 import type { SqliteInboxRepository } from './sqlite-inbox-repository.js';
+import type { SqliteMoodRepository } from './sqlite-mood-repository.js';
 import type { SqliteUserRepository } from './sqlite-user-repository.js';
 
 /** The repositories a batch writes through. */
@@ -16,6 +17,7 @@ export interface SqliteWriteTargets {
   readonly hugRequests: SqliteHugRequestRepository;
   readonly inbox: SqliteInboxRepository;
   readonly groupHugs: SqliteGroupHugRepository;
+  readonly moods: SqliteMoodRepository;
   readonly accounts: SqliteAccountRepository;
 }
 
@@ -40,7 +42,21 @@ function applyOne(t: SqliteWriteTargets, given: WriteOperation, anyDeleted: bool
       return t.inbox.applyAppend(op.entry);
     case 'group-hug.summary':
       return t.groupHugs.applySummary(op.summary);
+    case 'mood.create':
+      return t.moods.applyCreate(op.mood);
+    case 'mood.update':
+      return t.moods.applyUpdate(op.moodId, op.userId, op.changes, op.at);
+    case 'mood.delete':
+      return t.moods.applyDelete(op.moodId, op.userId, op.at);
+    case 'mood.streak':
+      return t.moods.applyStreak(op.userId, op.streak, op.at);
+    default:
+      return assertNever(op);
   }
+}
+
+function assertNever(op: never): never {
+  throw new Error(`unknown write operation ${JSON.stringify(op)}`);
 }
 
 /**

@@ -2,7 +2,8 @@
  * Account deletion.
  *
  * `delete` removes a user's profile, friendships and blocks (both ways), refresh tokens, inbox,
- * the hugs and hug requests sent to them and their hug requests, and leaves a tombstone. The hugs
+ * the hugs and hug requests sent to them and their hug requests, their moods and streak, and
+ * leaves a tombstone. The hugs
  * they sent are kept for their recipients, anonymised: the sender becomes `DELETED_USER_ID` and the
  * message is dropped; receipts and invitations they left in others' inboxes name
  * `DELETED_USER_ID` too. It is idempotent, and writes that reach the store after it (queued

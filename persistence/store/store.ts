@@ -6,6 +6,7 @@ import type { GroupHugRepository } from './group-hug-repository.js';
 import type { HugRepository } from './hug-repository.js';
 import type { HugRequestRepository } from './hug-request-repository.js';
 import type { InboxRepository } from './inbox-repository.js';
+import type { MoodRepository } from './mood-repository.js';
 import type { RefreshTokenRepository } from './refresh-token-repository.js';
 import type { UserRepository } from './user-repository.js';
 
@@ -22,6 +23,7 @@ export interface Store {
   readonly hugRequests: HugRequestRepository;
   readonly inbox: InboxRepository;
   readonly groupHugs: GroupHugRepository;
+  readonly moods: MoodRepository;
   readonly accounts: AccountRepository;
   /**
    * Writes one write-behind batch: one SQLite transaction, or one unordered MongoDB `bulkWrite`.

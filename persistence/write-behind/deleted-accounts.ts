@@ -12,6 +12,12 @@ export function usersOf(op: WriteOperation): string[] {
       return [op.entry.userId, ...[op.entry.data['by'], op.entry.data['from']].filter((v): v is string => typeof v === 'string')];
     case 'group-hug.summary':
       return [op.summary.creatorId, ...op.summary.participants];
+    case 'mood.create':
+      return [op.mood.userId];
+    case 'mood.update':
+    case 'mood.delete':
+    case 'mood.streak':
+      return [op.userId];
     case 'user.last-seen':
     case 'hug.delivered':
     case 'hug.read':
@@ -46,6 +52,13 @@ export function afterDeletions(op: WriteOperation, isDeleted: (userId: string) =
     }
     case 'group-hug.summary':
       return { ...op, summary: { ...op.summary, creatorId: hide(op.summary.creatorId), participants: op.summary.participants.map(hide) } };
+    // A deleted user's moods and streak are gone with them.
+    case 'mood.create':
+      return isDeleted(op.mood.userId) ? null : op;
+    case 'mood.update':
+    case 'mood.delete':
+    case 'mood.streak':
+      return isDeleted(op.userId) ? null : op;
     case 'user.last-seen':
     case 'hug.delivered':
     case 'hug.read':

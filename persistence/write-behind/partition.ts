@@ -31,6 +31,12 @@ export function routeOf(op: WriteOperation): string {
       return op.to === undefined ? op.key : userRoute(op.to);
     case 'group-hug.summary':
       return op.key;
+    case 'mood.create':
+      return userRoute(op.mood.userId);
+    case 'mood.update':
+    case 'mood.delete':
+    case 'mood.streak':
+      return userRoute(op.userId);
   }
 }
 

@@ -1,9 +1,12 @@
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { HUG_KIND_IDS } from '../../protocol/hug-kinds.js';
+import { MOOD_IDS } from '../../protocol/mood-catalogue.js';
 import type { GroupHugSummary } from '../../protocol/schemas/group-hugs.js';
 import type { HugRecord } from '../store/hug-repository.js';
 import type { HugRequestRecord } from '../store/hug-request-repository.js';
 import type { InboxRecord } from '../store/inbox-repository.js';
+import type { MoodChanges, MoodRecord, StoredMoodStreak } from '../store/mood-repository.js';
 
 const epoch = z.number().int().nonnegative();
 const id = z.string().min(1).max(200);
@@ -56,6 +59,40 @@ const groupSummarySchema = z.object({
   endedAt: epoch,
 }) satisfies z.ZodType<GroupHugSummary>;
 
+const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const moodFields = {
+  mood: z.enum(MOOD_IDS),
+  intensity: z.number().min(0).max(1),
+  valence: z.number().min(-1).max(1),
+  arousal: z.number().min(0).max(1),
+  note: z.string().nullable(),
+  tags: z.array(z.string()).readonly(),
+  visibility: z.enum(['private', 'friends', 'public']),
+};
+
+const moodRecordSchema = z.object({
+  id,
+  userId: id,
+  ...moodFields,
+  timeZone: z.string().min(1).max(64),
+  localDate,
+  recordedAt: epoch,
+  updatedAt: epoch.nullable(),
+  clientId: id,
+  fingerprint: id,
+  deletedAt: epoch.nullable(),
+}) satisfies z.ZodType<MoodRecord>;
+
+const moodChangesSchema = z.object(moodFields).partial() satisfies z.ZodType<MoodChanges>;
+
+const moodStreakSchema = z.object({
+  current: z.number().int().nonnegative(),
+  longest: z.number().int().nonnegative(),
+  firstDate: localDate.nullable(),
+  lastDate: localDate.nullable(),
+  lastZone: z.string().nullable(),
+}) satisfies z.ZodType<StoredMoodStreak>;
+
 const op = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) =>
   z.object({ type: z.literal(type), id, key: id, ...shape });
 
@@ -73,6 +110,10 @@ export const writeOperationSchema = z.discriminatedUnion('type', [
   op('hug-request.answer', { requestId: id, status: z.enum(['accepted', 'declined']), at: epoch, hugId: id.nullable(), to: id.optional() }),
   op('inbox.append', { entry: inboxRecordSchema }),
   op('group-hug.summary', { summary: groupSummarySchema }),
+  op('mood.create', { mood: moodRecordSchema }),
+  op('mood.update', { moodId: id, userId: id, changes: moodChangesSchema, at: epoch }),
+  op('mood.delete', { moodId: id, userId: id, at: epoch }),
+  op('mood.streak', { userId: id, streak: moodStreakSchema, at: epoch }),
 ]);
 
 /**
@@ -138,4 +179,26 @@ export function inboxAppend(entry: InboxRecord): WriteOperationOf<'inbox.append'
 /** Stores a completed group hug's summary for every participant's history (ignored if stored). */
 export function groupHugSummary(summary: GroupHugSummary): WriteOperationOf<'group-hug.summary'> {
   return { type: 'group-hug.summary', id: `group-hug.summary:${summary.groupId}`, key: `group-hug:${summary.groupId}`, summary };
+}
+
+/** Records `mood` (ignored if a mood with its id exists, a tombstone included). */
+export function moodCreate(mood: MoodRecord): WriteOperationOf<'mood.create'> {
+  return { type: 'mood.create', id: `mood.create:${mood.id}`, key: `mood:${mood.id}`, mood };
+}
+
+/** Changes a mood of `userId` (ignored once it is deleted, or if it is another user's). */
+export function moodUpdate(moodId: string, userId: string, changes: MoodChanges, at: number): WriteOperationOf<'mood.update'> {
+  // Two different updates of one mood in one millisecond still get two ids.
+  const digest = createHash('sha256').update(JSON.stringify(changes)).digest('base64url').slice(0, 12);
+  return { type: 'mood.update', id: `mood.update:${moodId}:${at}:${digest}`, key: `mood:${moodId}`, moodId, userId, changes, at };
+}
+
+/** Deletes a mood of `userId`: its row stays as a tombstone, note and tags cleared. */
+export function moodDelete(moodId: string, userId: string, at: number): WriteOperationOf<'mood.delete'> {
+  return { type: 'mood.delete', id: `mood.delete:${moodId}`, key: `mood:${moodId}`, moodId, userId, at };
+}
+
+/** Stores a user's streak as it stands after the operations before it (a user's saves apply in order). */
+export function moodStreakSave(userId: string, streak: StoredMoodStreak, at: number): WriteOperationOf<'mood.streak'> {
+  return { type: 'mood.streak', id: `mood.streak:${userId}:${at}:${streak.current}:${streak.lastDate ?? ''}`, key: `mood-streak:${userId}`, userId, streak, at };
 }
