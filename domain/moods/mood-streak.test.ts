@@ -57,6 +57,20 @@ describe('mood streak', () => {
     }
   });
 
+  it('is unchanged by a record applied again after later ones (a written mood still pending is folded twice)', () => {
+    for (let seed = 1; seed <= 30; seed++) {
+      const next = seeded(seed);
+      const zone = ['UTC', 'America/New_York', 'Asia/Tokyo'][seed % 3] ?? 'UTC';
+      let t = Date.UTC(2026, 2, 1);
+      const records = Array.from({ length: 40 }, () => {
+        t += next() < 0.2 ? (1 + next() * 2) * DAY : next() * 12 * HOUR;
+        return { at: Math.round(t), timeZone: zone };
+      });
+      const streak = streakOf(records);
+      for (const r of records) expect(advanceStreak(streak, r.at, r.timeZone)).toEqual({ streak, counted: false, milestone: null });
+    }
+  });
+
   it('counts a date once however many moods it holds, and across a DST change (New York, March and November)', () => {
     const zone = 'America/New_York';
     for (const start of ['2026-03-05', '2026-10-28']) {

@@ -1,6 +1,6 @@
 import { type PartitionTags, partitionTags } from '../redis-streams/stream-keys.js';
 import { routeOf } from '../write-behind/partition.js';
-import { subjectOf } from '../write-behind/pending-writes.js';
+import { moodAuthorOf, subjectOf } from '../write-behind/pending-writes.js';
 import type { WriteOperation } from '../write-behind/write-operation.js';
 
 /** Where pending writes live unless told otherwise. */
@@ -16,10 +16,12 @@ export const PENDING_PREFIX = 'hm:pw:';
  *   {pN}:sent   sorted set of `from NUL hugId NUL to NUL sentAt`, all scored 0: hugs sent to users of
  *               partition N whose creation is pending, read by sender as a lexicographic range
  *   {pN}:inbox:{userId}   sorted set of entry JSON by cursor (N: the user's partition)
+ *   {pN}:moods:{userId}   hash opId -> operation JSON: the pending operations on a user's moods
+ *                         and streak (N: the user's partition, where mood operations are routed)
  * The two keys of a partition hold only what is pending there: a written batch is forgotten from
  * each in one command, and they take no TTL (so a hug costs no expiry of its own); what a writer
- * that died could not forget is swept by age (`sweepPendingPartition`). A user's inbox set
- * expires with its last write.
+ * that died could not forget is swept by age (`sweepPendingPartition`). A user's inbox set and
+ * moods hash expire with their last write.
  */
 export class PendingKeys {
   constructor(
@@ -40,6 +42,11 @@ export class PendingKeys {
   /** A user's pending inbox entries. */
   inbox(userId: string): string {
     return `${this.prefix}${this.tags.user(userId)}:inbox:${userId}`;
+  }
+
+  /** A user's pending mood operations. */
+  moods(userId: string): string {
+    return `${this.prefix}${this.tags.user(userId)}:moods:${userId}`;
   }
 
   /** Every set of hugs sent whose creation is pending (one per partition of their recipients). */
@@ -72,6 +79,11 @@ export class PendingKeys {
         const key = this.inbox(op.entry.userId);
         if (how === 'record') add('zadd', key, cursor ?? op.entry.cursor, JSON.stringify(op.entry), true);
         else add('zremscore', key, op.entry.cursor);
+      }
+      const author = moodAuthorOf(op);
+      if (author !== null) {
+        if (how === 'record') add('hset', this.moods(author), op.id, bodyRef ? bodyRef(i) : JSON.stringify(op), true);
+        else add('hdel', this.moods(author), op.id);
       }
       const subject = subjectOf(op);
       if (!subject) continue;

@@ -1,6 +1,6 @@
 import type { InboxRecord } from '../store/inbox-repository.js';
 import { bySlot } from './hash-slots.js';
-import { type HugDirection, type PendingWrites, type SubjectRef, subjectOperationIds, subjectOperationTime } from '../write-behind/pending-writes.js';
+import { type HugDirection, moodOperationOrder, type PendingWrites, type SubjectRef, subjectOperationIds, subjectOperationTime } from '../write-behind/pending-writes.js';
 import { type WriteOperation, writeOperationSchema } from '../write-behind/write-operation.js';
 import { FORGET_PENDING_LUA, forgetArguments, mergeForgets, PendingKeys, parseSentMember, sentRangeOf } from './pending-keys.js';
 import type { RedisClient } from './redis-client.js';
@@ -131,6 +131,16 @@ export class RedisPendingWrites implements PendingWrites {
     // The score is the cursor: a command step records the entry before its cursor is in the JSON.
     for (let i = 0; i + 1 < flat.length; i += 2) entries.push({ ...(JSON.parse(flat[i] ?? '') as InboxRecord), cursor: Number(flat[i + 1]) });
     return entries;
+  }
+
+  async moodOperations(userId: string): Promise<WriteOperation[]> {
+    const bodies = await this.redis.hvals(this.keys.moods(userId));
+    return bodies
+      .flatMap((body) => {
+        const parsed = writeOperationSchema.safeParse(JSON.parse(body));
+        return parsed.success ? [parsed.data] : [];
+      })
+      .sort(moodOperationOrder);
   }
 
   /** The connection belongs to the composition root, which closes it. */

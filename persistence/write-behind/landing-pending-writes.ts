@@ -43,6 +43,13 @@ export class LandingPendingWrites implements PendingWrites {
     return landed.flatMap((op) => (op.type === 'inbox.append' ? [op.entry] : []));
   }
 
+  /** A deleted user's moods are gone with them: nothing of theirs is pending either. */
+  async moodOperations(userId: string): Promise<WriteOperation[]> {
+    const ops = await this.pending.moodOperations(userId);
+    if (ops.length === 0 || !(await this.accounts.isDeleted(userId))) return ops;
+    return [];
+  }
+
   close(): Promise<void> {
     return this.pending.close();
   }

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { HugRecord } from '../store/hug-repository.js';
 import type { PendingWrites } from './pending-writes.js';
-import { hugCreate, hugRead, hugRequestAnswer, hugRequestCreate, inboxAppend, userLastSeen } from './write-operation.js';
+import { moodRecord } from '../store/mood-store.contract.js';
+import { hugCreate, hugRead, hugRequestAnswer, hugRequestCreate, inboxAppend, moodCreate, moodDelete, moodStreakSave, moodUpdate, userLastSeen } from './write-operation.js';
 
 /**
  * Builds fresh pending writes for one test, whose entries expire after `ttlMs`; `sweepAll`, where
@@ -55,6 +56,24 @@ export function runPendingWritesContract(name: string, factory: PendingWritesFac
       expect((await p.hugOperations([{ id: h, recipient: b }])).get(h)?.map((op) => op.id)).toEqual([read.id]);
       expect(await p.newHugs(a, 'sent')).toEqual([]);
       expect(await p.newHugs(b, 'received')).toEqual([]);
+    });
+
+    it("shows a user's pending mood operations in the order they happened, until forgotten", async () => {
+      const p = await factory(60_000);
+      pending = p;
+      const { a, b } = ids();
+      const first = moodRecord({ userId: a, recordedAt: 1000 });
+      const second = moodRecord({ userId: a, recordedAt: 2000 });
+      const streak = moodStreakSave(a, { current: 1, longest: 1, firstDate: '2026-11-30', lastDate: '2026-11-30', lastZone: 'UTC' }, 2000);
+      const change = moodUpdate(first.id, a, { mood: 'joyful' }, 2500);
+      const removal = moodDelete(second.id, a, 3000);
+      // Recorded out of order, and another user's in between.
+      await p.record([moodCreate(second), removal, moodCreate(moodRecord({ userId: b })), streak, change, moodCreate(first), userLastSeen(a, 5)]);
+      expect((await p.moodOperations(a)).map((op) => op.id)).toEqual([moodCreate(first).id, moodCreate(second).id, streak.id, change.id, removal.id]);
+      expect(await p.moodOperations(b)).toHaveLength(1);
+      await p.forget([moodCreate(first), change]);
+      expect((await p.moodOperations(a)).map((op) => op.id)).toEqual([moodCreate(second).id, streak.id, removal.id]);
+      expect(await p.moodOperations(`nobody-${randomUUID()}`)).toEqual([]);
     });
 
     it('records and reads hugs to many recipients in one call (their state may live apart)', async () => {

@@ -37,6 +37,8 @@ export interface PendingWrites {
   newHugs(userId: string, direction: HugDirection): Promise<SubjectRef[]>;
   /** Pending inbox entries of `userId` after cursor `after`, in cursor order. */
   inboxAfter(userId: string, after: number): Promise<InboxRecord[]>;
+  /** Pending operations on `userId`'s moods and streak, in the order they happened ({@link moodOperationOrder}). */
+  moodOperations(userId: string): Promise<WriteOperation[]>;
   close(): Promise<void>;
 }
 
@@ -66,6 +68,27 @@ const SUBJECT_OPERATION_TYPES = {
 /** The ids every pending operation on a hug or hug request can have (one per operation type). */
 export function subjectOperationIds(kind: 'hug' | 'request', id: string): string[] {
   return SUBJECT_OPERATION_TYPES[kind].map((type) => `${type}:${id}`);
+}
+
+/** The author of a mood operation (its moods and streak are read together), or null for any other operation. */
+export function moodAuthorOf(op: WriteOperation): string | null {
+  switch (op.type) {
+    case 'mood.create':
+      return op.mood.userId;
+    case 'mood.update':
+    case 'mood.delete':
+    case 'mood.streak':
+      return op.userId;
+    default:
+      return null;
+  }
+}
+
+/** Orders a user's pending mood operations as they happened: by time, a record before a change of it. */
+export function moodOperationOrder(a: WriteOperation, b: WriteOperation): number {
+  const time = (op: WriteOperation) => (op.type === 'mood.create' ? op.mood.recordedAt : 'at' in op ? op.at : 0);
+  const rank = (op: WriteOperation) => ['mood.create', 'mood.update', 'mood.delete', 'mood.streak'].indexOf(op.type);
+  return time(a) - time(b) || rank(a) - rank(b);
 }
 
 /** When an operation on a subject happened (by its own clock): a pending one older than the TTL is swept. */
