@@ -2,6 +2,7 @@ import type { ProtocolError } from './errors.js';
 import type { FriendshipState } from './types/friends.js';
 import type { GroupHugChanges, GroupHugSummary } from './types/group-hugs.js';
 import type { InboxEntry, InboxEntryType } from './types/inbox.js';
+import type { MoodEntry } from './types/moods.js';
 import type { UserPresence } from './types/presence.js';
 import type { PrivacySettings } from './types/privacy.js';
 import type { Profile } from './types/profile.js';
@@ -109,6 +110,21 @@ export interface GroupCompleteEvent extends Stamped {
   readonly summary: GroupHugSummary;
 }
 
+/**
+ * To the mood rooms of a user (`mood:{userId}:friends`, and `:public` for public moods): a mood
+ * they recorded or changed that the listener may see. An entry whose change made it invisible to
+ * a listener comes as `mood:friend-removed` instead.
+ */
+export interface MoodFriendUpdateEvent extends Stamped {
+  readonly entry: MoodEntry;
+}
+
+/** To the mood rooms of a user: one of their moods was deleted, or no longer shows to this room. */
+export interface MoodFriendRemovedEvent extends Stamped {
+  readonly userId: string;
+  readonly moodId: string;
+}
+
 /** The Socket.IO server→client event map. */
 export interface ServerToClientEvents {
   'presence:update': (event: PresenceUpdateEvent) => void;
@@ -136,6 +152,8 @@ export interface ServerToClientEvents {
   'group:state': (event: GroupStateEvent) => void;
   'group:pulse': (event: GroupPulseEvent) => void;
   'group:complete': (event: GroupCompleteEvent) => void;
+  'mood:friend-update': (event: MoodFriendUpdateEvent) => void;
+  'mood:friend-removed': (event: MoodFriendRemovedEvent) => void;
 }
 
 /** The name of a server→client event. */

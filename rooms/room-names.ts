@@ -5,6 +5,11 @@ export function userRoom(userId: string): string {
   return `user:${userId}`;
 }
 
+/** Listeners to `userId`'s moods in `audience`: friends, or anyone while the user shares publicly. */
+export function moodRoom(userId: string, audience: 'friends' | 'public'): string {
+  return `mood:${userId}:${audience}`;
+}
+
 /** Watchers of `userId` in `audience` (see `PresenceAudience`). */
 export function presenceRoom(userId: string, audience: PresenceAudience): string {
   return `presence:${userId}:${audience}`;

@@ -1,26 +1,14 @@
 import { SqliteWriteQueue } from '../../persistence/sqlite/sqlite-write-queue.js';
 import { MemoryPendingWrites } from '../../persistence/write-behind/memory-pending-writes.js';
 import type { WriteOperation } from '../../persistence/write-behind/write-operation.js';
-import { MemoryRateLimiter } from '../../server/rate-limit/memory-rate-limiter.js';
-import { DurableWrites } from '../durable-writes.js';
-import { MemoryIdempotencyKeys } from '../idempotency/memory-idempotency-keys.js';
-import { MemoryInboxCursors } from '../inbox/memory-inbox-cursors.js';
+import { oneNodeSteps } from '../test-support/one-node-steps.js';
 import { runCommandStepsContract } from './command-steps.contract.js';
-import { LocalCommandSteps } from './local-command-steps.js';
 
 runCommandStepsContract('local (one node)', () => {
   const queue = new SqliteWriteQueue({ file: ':memory:' });
   const pending = new MemoryPendingWrites(60_000);
-  const limiter = new MemoryRateLimiter();
   const online = new Set<string>();
-  const steps = new LocalCommandSteps({
-    consume: (charge) => limiter.consume(charge.key, charge.rule),
-    keys: new MemoryIdempotencyKeys(),
-    cursors: new MemoryInboxCursors(() => Promise.resolve(0)),
-    writes: new DurableWrites(queue, pending),
-    pending,
-    isOnline: (userId) => online.has(userId),
-  });
+  const { steps, close: closeSteps } = oneNodeSteps(queue, pending, { online });
   const written: WriteOperation[] = [];
   return Promise.resolve({
     steps,
@@ -41,7 +29,7 @@ runCommandStepsContract('local (one node)', () => {
     async close() {
       await queue.close();
       await pending.close();
-      await limiter.close();
+      await closeSteps();
     },
   });
 });

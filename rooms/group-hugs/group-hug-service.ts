@@ -2,7 +2,7 @@ import { CommandError } from '../../domain/command-error.js';
 import type { GroupHistoryPage, GroupHugView, GroupInviteResult, GroupMembership } from '../../protocol/schemas/group-hugs.js';
 import type { GroupHugRepository } from '../../persistence/store/group-hug-repository.js';
 import { inboxAppend } from '../../persistence/write-behind/write-operation.js';
-import { groupHugIdFor } from '../hugs/hug-ids.js';
+import { groupHugIdFor } from '../command-ids.js';
 import { assertMayHug, type HugPermissionDeps } from '../hugs/hug-permission.js';
 import { historyPage, parsePageToken } from '../page-token.js';
 import type { InboxAppender } from '../inbox/inbox-appender.js';

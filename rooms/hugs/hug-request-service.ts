@@ -6,7 +6,7 @@ import type { HugRequestRecord } from '../../persistence/store/hug-request-repos
 import type { FreshHugRequestReads } from '../../persistence/write-behind/read-your-writes.js';
 import { hugRequestAnswer, hugRequestCreate, inboxAppend } from '../../persistence/write-behind/write-operation.js';
 import { userRoom } from '../room-names.js';
-import { fingerprintOf, hugRequestIdFor } from './hug-ids.js';
+import { fingerprintOf, hugRequestIdFor } from '../command-ids.js';
 import { assertMayHug } from './hug-permission.js';
 import type { IdempotencyKeys } from '../idempotency/idempotency-keys.js';
 import { claimInProgress, PENDING_CLAIM_TTL_MS } from '../idempotency/pending-claims.js';

@@ -6,11 +6,12 @@ import type { FreshHugReads } from '../../persistence/write-behind/read-your-wri
 import { hugCreate, hugDelivered, hugRead, inboxAppend } from '../../persistence/write-behind/write-operation.js';
 import type { CommandSteps, StepCharge, StepOutcome } from '../command-steps/command-step.js';
 import { UNASSIGNED_CURSOR } from '../command-steps/step-operations.js';
+import { rateLimited } from '../command-steps/step-refusal.js';
 import type { InboxAppender } from '../inbox/inbox-appender.js';
 import { historyPage, parsePageToken } from '../page-token.js';
 import { userRoom } from '../room-names.js';
 import type { RoomPort } from '../room-port.js';
-import { fingerprintOf, hugIdFor } from './hug-ids.js';
+import { fingerprintOf, hugIdFor } from '../command-ids.js';
 import { assertMayHug, type HugPermissionDeps } from './hug-permission.js';
 import { toHug } from './hug-views.js';
 
@@ -88,7 +89,7 @@ export class HugService {
     const claimKey = `hug:${hugId}`;
     const charges = [...(userCharge ? [userCharge] : []), { key: senderId, rule: this.deps.hugRule }];
     const admitted = await this.deps.steps.run({ userId: senderId, claim: { key: claimKey, fingerprint, ttlMs: this.window }, charges });
-    if (admitted.kind === 'rate-limited') throw rateLimited(admitted);
+    if (admitted.kind === 'rate-limited') throw refused(admitted);
     // A replay (the same fingerprint) goes on: the recipient's step appends the hug once.
     if (admitted.kind === 'claimed-before' && admitted.claim.fingerprint !== fingerprint) throw this.reusedClientId();
     const claimedNow = admitted.kind === 'done';
@@ -128,7 +129,7 @@ export class HugService {
           ...(stored ? {} : { hugId }),
         },
       });
-      if (step.kind === 'rate-limited') throw rateLimited(step);
+      if (step.kind === 'rate-limited') throw refused(step);
       if (step.kind === 'hug-not-pending') return inStore.push(hugId);
       charges = [];
       if (step.kind !== 'done') return;
@@ -148,7 +149,7 @@ export class HugService {
     if (charges.length > 0) {
       // Nothing needed a step: the command is still charged.
       const step = await this.deps.steps.run({ userId, charges });
-      if (step.kind === 'rate-limited') throw rateLimited(step);
+      if (step.kind === 'rate-limited') throw refused(step);
     }
     return { acknowledged: hugIds.filter((id, i) => acknowledged.has(id) && hugIds.indexOf(id) === i) };
   }
@@ -238,9 +239,5 @@ export class HugService {
   }
 }
 
-/** A refused charge as the client sees it. */
-function rateLimited(step: Extract<StepOutcome, { kind: 'rate-limited' }>): CommandError {
-  // The same answers as the dispatcher's user bucket and the hug bucket give elsewhere.
-  if (step.rule === 'hug') return new CommandError('rate_limited', 'too many hugs; slow down', { rule: 'hug' }, step.retryAfterMs);
-  return new CommandError('rate_limited', 'too many commands; slow down', { scope: step.rule }, step.retryAfterMs);
-}
+/** A refused charge as the client sees it (the same answers as the dispatcher's user bucket and the hug bucket give elsewhere). */
+const refused = (step: Extract<StepOutcome, { kind: 'rate-limited' }>) => rateLimited(step, { rule: 'hug', what: 'hugs' });

@@ -2,9 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { SqliteWriteQueue } from '../../persistence/sqlite/sqlite-write-queue.js';
 import { MemoryPendingWrites } from '../../persistence/write-behind/memory-pending-writes.js';
 import { inboxAppend, type WriteOperation } from '../../persistence/write-behind/write-operation.js';
-import { LocalCommandSteps } from '../command-steps/local-command-steps.js';
-import { DurableWrites } from '../durable-writes.js';
-import { MemoryIdempotencyKeys } from '../idempotency/memory-idempotency-keys.js';
+import { oneNodeSteps } from '../test-support/one-node-steps.js';
 import { InboxAppender } from './inbox-appender.js';
 import type { InboxCursors } from './inbox-cursors.js';
 import { MemoryInboxCursors } from './memory-inbox-cursors.js';
@@ -31,14 +29,7 @@ describe('inbox appender', () => {
       return Promise.resolve({ failed: new Map() });
     });
     const pending = new MemoryPendingWrites(60_000);
-    const steps = new LocalCommandSteps({
-      consume: () => Promise.resolve({ allowed: true, retryAfterMs: 0 }),
-      keys: new MemoryIdempotencyKeys(),
-      cursors: slowCursors(),
-      writes: new DurableWrites(queue, pending),
-      pending,
-      isOnline: () => false,
-    });
+    const { steps, close: closeSteps } = oneNodeSteps(queue, pending, { cursors: slowCursors() });
     const appender = new InboxAppender(steps);
     const entry = (i: number) => (cursor: number) => [inboxAppend({ userId: 'bob', cursor, id: `e${i}`, type: 'hug', ref: `h${i}`, createdAt: i, data: {} })];
     const appended = await Promise.all(Array.from({ length: 40 }, (_, i) => appender.append('bob', entry(i))));
@@ -50,5 +41,6 @@ describe('inbox appender', () => {
     const order = applied.flatMap((op) => (op.type === 'inbox.append' ? [op.entry.cursor] : []));
     expect(order).toEqual(Array.from({ length: 41 }, (_, i) => i + 1));
     await queue.close();
+    await closeSteps();
   });
 });

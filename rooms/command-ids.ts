@@ -1,5 +1,10 @@
 import { hash } from 'node:crypto';
 
+/*
+ * Deterministic ids of what commands create (derived from the author and the client's `clientId`, so
+ * a retry maps to the same record) and fingerprints of their content.
+ */
+
 function digest(...parts: readonly string[]): string {
   // One-shot hashing: no Hash object per call (a send makes two digests).
   return hash('sha256', parts.join('\u0000'), 'base64url');
@@ -18,6 +23,11 @@ export function hugRequestIdFor(senderId: string, clientId: string): string {
 /** The group hug id of `creatorId`'s `group:create` with `clientId`: a retry yields the same group hug. */
 export function groupHugIdFor(creatorId: string, clientId: string): string {
   return `g_${digest('group', creatorId, clientId).slice(0, 24)}`;
+}
+
+/** The mood id of `userId`'s `mood:record` with `clientId`: a retry yields the same mood. */
+export function moodIdFor(userId: string, clientId: string): string {
+  return `m_${digest('mood', userId, clientId).slice(0, 24)}`;
 }
 
 /** A digest of a request's content, to tell a retry (same digest) from a reused `clientId`. */
