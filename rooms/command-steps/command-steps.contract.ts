@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PendingWrites } from '../../persistence/write-behind/pending-writes.js';
 import { hugRecord } from '../../persistence/store/store-fixtures.js';
-import { hugCreate, hugDelivered, inboxAppend, userLastSeen, type WriteOperation } from '../../persistence/write-behind/write-operation.js';
+import { moodRecord } from '../../persistence/store/mood-store.contract.js';
+import { hugCreate, hugDelivered, inboxAppend, moodCreate, moodStreakSave, userLastSeen, type WriteOperation } from '../../persistence/write-behind/write-operation.js';
 import type { CommandStep, CommandSteps, StepOutcome } from './command-step.js';
 import { UNASSIGNED_CURSOR } from './step-operations.js';
 
@@ -44,6 +45,19 @@ export function runCommandStepsContract(name: string, factory: CommandStepsFacto
     afterEach(async () => {
       await fixture?.close();
       fixture = undefined;
+    });
+
+    it("records a mood and its streak pending in the step that appends them, readable from another node, and logs them once", async () => {
+      const f = await factory();
+      fixture = f;
+      const user = `u-${randomUUID()}`;
+      const mood = moodCreate(moodRecord({ userId: user, recordedAt: 5000 }));
+      const streak = moodStreakSave(user, { current: 1, longest: 1, firstDate: '2026-11-30', lastDate: '2026-11-30', lastZone: 'UTC' }, 5000);
+      const outcome = await f.otherNode.run({ userId: user, claim: { key: `mood:${mood.mood.id}`, fingerprint: 'fp', ttlMs: 60_000 }, append: { operations: [mood, streak] } });
+      expect(outcome).toMatchObject({ kind: 'done', replayed: false, cursor: null });
+      expect((await f.pending.moodOperations(user)).map((op) => op.id)).toEqual([mood.id, streak.id]);
+      const logged = (await f.written()).filter((op) => op.type === 'mood.create' || op.type === 'mood.streak');
+      expect(logged.map((op) => op.id)).toEqual([mood.id, streak.id]);
     });
 
     it('stops at a taken claim before charging anything, and refuses a charge with its rule and wait', async () => {
