@@ -12,6 +12,7 @@ const CLUSTER_SUITES = [
   'e2e/bad-input.e2e.test.ts',
   'e2e/http-auth.e2e.test.ts',
   'e2e/group-hugs.e2e.test.ts',
+  'e2e/moods.e2e.test.ts',
   'e2e/hardening/account.e2e.test.ts',
 ];
 

@@ -5,6 +5,7 @@ import type { FriendCommandResult, FriendsList } from './types/friends.js';
 import type { GroupHistoryPage, GroupHugView, GroupInviteResult, GroupMembership, GroupSqueezeResult, TimeSyncResult } from './types/group-hugs.js';
 import type { HugAckResult, HugHistoryPage, HugReadResult, HugRequestAnswerResult, HugRequestResult, HugSendResult } from './types/hugs.js';
 import type { InboxPage } from './types/inbox.js';
+import type { MoodDeleteResult, MoodEntry, MoodHistoryPage, MoodRecordResult, MoodStreakView, MoodSummaryResult } from './types/moods.js';
 import type { PresenceSetResult, UnwatchResult, WatchResult } from './types/presence.js';
 import type { PrivacySettings } from './types/privacy.js';
 import type { Profile } from './types/profile.js';
@@ -55,6 +56,13 @@ export interface CommandResults {
   'group:squeeze': GroupSqueezeResult;
   'group:history': GroupHistoryPage;
   'time:sync': TimeSyncResult;
+  'mood:record': MoodRecordResult;
+  /** The mood as it is now. */
+  'mood:update': MoodEntry;
+  'mood:delete': MoodDeleteResult;
+  'mood:streak': MoodStreakView;
+  'mood:history': MoodHistoryPage;
+  'mood:summary': MoodSummaryResult;
 }
 
 /** The payload a client sends for command `N`. */

@@ -2,7 +2,7 @@
  * The wire protocol version spoken by this build. A client sends it in the handshake as `auth.v`;
  * a server that does not support it refuses the connection with `invalid_payload` (details.field = "v").
  */
-export const PROTOCOL_VERSION = 2;
+export const PROTOCOL_VERSION = 3;
 
 /*
  * History: 1, the first. 2: `group:join`, `group:leave` and `group:decline` are acknowledged with
@@ -10,10 +10,13 @@ export const PROTOCOL_VERSION = 2;
  * made joining a large group O(N²) in bytes; and a group hug's view carries `participantCount`,
  * which its diffs keep current, naming who joined, left or declined only up to
  * `GROUP_LISTED_PARTICIPANTS` participants. No version-1 client was released, so 2 replaces it.
+ * 3: moods (`mood:*` commands and events, the mood catalogue). A version-2 client is still served:
+ * it sends no mood commands, and a mood added after version 3 is shown to older clients as its
+ * fallback (`moodSeenBy`).
  */
 
 /** Every protocol version this server accepts at the handshake. */
-export const SUPPORTED_PROTOCOL_VERSIONS: readonly number[] = [2];
+export const SUPPORTED_PROTOCOL_VERSIONS: readonly number[] = [2, 3];
 
 /** True when `v` is a protocol version this build can serve. */
 export function isSupportedProtocolVersion(v: unknown): v is number {

@@ -1,6 +1,10 @@
 import type { Logger } from 'pino';
 import { parserFor } from '../protocol/wire/wire-format.js';
 import { LandingPendingWrites } from '../persistence/write-behind/landing-pending-writes.js';
+import { FreshMoods } from '../persistence/write-behind/fresh-mood-reads.js';
+import { relationshipOf } from '../domain/friendship.js';
+import { hugsReceivedSince } from '../rooms/moods/hugs-received.js';
+import { MoodService } from '../rooms/moods/mood-service.js';
 import { freshReads } from '../persistence/write-behind/read-your-writes.js';
 import { DurableWrites } from '../rooms/durable-writes.js';
 import { NodeRequests } from '../rooms/cluster/node-requests.js';
@@ -181,6 +185,16 @@ export async function startApp(config: Config, log: Logger): Promise<RunningApp>
     inbox: hugDeps.inbox,
     rooms,
   });
+  const moods = new MoodService({
+    moods: new FreshMoods(store.moods, new LandingPendingWrites(infra.pending, store.accounts)),
+    privacyOf: (userId) => store.users.privacyOf(userId),
+    relationship: async (viewerId, subjectId) => relationshipOf(await store.friendships.relation(viewerId, subjectId)),
+    hugsReceived: (userId, from) => hugsReceivedSince(store, userId, from),
+    steps,
+    rooms,
+    moodRule: { name: 'mood', capacity: config.rate.moodsBurst, refillPerSecond: config.rate.moodsPerMin / 60 },
+    replayWindowMs: hugDeps.replayWindowMs,
+  });
   const handlers = commandHandlers({
     tokens,
     expiry,
@@ -200,6 +214,7 @@ export async function startApp(config: Config, log: Logger): Promise<RunningApp>
     }),
     inbox: new InboxService({ inbox: fresh.inbox, hugs: fresh.hugs, requests: fresh.hugRequests }),
     groupHugs,
+    moods,
     now: Date.now,
   });
   const dispatch = createDispatcher({
@@ -208,7 +223,7 @@ export async function startApp(config: Config, log: Logger): Promise<RunningApp>
     connLimiter,
     connRule: { name: 'conn', capacity: config.rate.connBurst, refillPerSecond: config.rate.connPerS },
     userRule: { name: 'user', capacity: config.rate.userBurst, refillPerSecond: config.rate.userPerS },
-    stepCharged: new Set(['hug:send', 'hug:ack']),
+    stepCharged: new Set(['hug:send', 'hug:ack', 'mood:record']),
     ownRules: {
       'group:squeeze': { name: 'squeeze', capacity: group.squeezesPerS, refillPerSecond: group.squeezesPerS },
       // A sync is 16 exchanges in a row, on every (re)connect and every minute.

@@ -1,32 +1,8 @@
+import type { HugLift, LiftFigures } from '../../protocol/types/mood-summary.js';
 import { type HugPoint, type Insight, insightWhen, type MoodPoint } from './insight.js';
+
+export type { HugLift, LiftFigures } from '../../protocol/types/mood-summary.js';
 import { compare, mean } from './statistics.js';
-
-/** How much better moods are after hugs than otherwise. */
-export interface LiftFigures {
-  /** Mean valence of the moods recorded within the window after a hug, and of the baseline. */
-  readonly meanAfter: number;
-  readonly meanBaseline: number;
-  /** meanAfter − meanBaseline, in valence units (−2..2). */
-  readonly difference: number;
-  /** The difference in pooled standard deviations (Cohen's d: 0.2 small, 0.5 medium, 0.8 large); null when no mood varied. */
-  readonly effectSize: number | null;
-  /** A 95% confidence interval on `difference` (Welch). */
-  readonly ci95: readonly [low: number, high: number];
-  /** The interval leaves out 0: the lift is unlikely to be chance. */
-  readonly confident: boolean;
-  readonly nAfter: number;
-  readonly nBaseline: number;
-}
-
-/** Hug lift: moods after hugs (from anyone, from each friend) and after group hugs, against the user's baseline. */
-export interface HugLift {
-  /** How long after a hug a mood counts as "after" it. */
-  readonly windowHours: number;
-  readonly afterHugs: Insight<LiftFigures>;
-  readonly afterGroupHugs: Insight<LiftFigures>;
-  /** Friends whose hugs were followed by enough moods, largest lift first. */
-  readonly byFriend: readonly { readonly friendId: string; readonly lift: LiftFigures }[];
-}
 
 /** Fewest moods on each side of a comparison. */
 export const MIN_LIFT_SAMPLE = 5;

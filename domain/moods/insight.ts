@@ -1,6 +1,9 @@
 /** The inputs and the result shape every mood insight shares. */
 
 import type { MoodId } from '../../protocol/mood-catalogue.js';
+import type { Insight } from '../../protocol/types/mood-summary.js';
+
+export type { Insight, NotEnoughData } from '../../protocol/types/mood-summary.js';
 
 /** A recorded mood, as the insights read it. */
 export interface MoodPoint {
@@ -22,16 +25,6 @@ export interface HugPoint {
   readonly kind: 'hug' | 'group-hug';
   /** The sender of a hug; null for a group hug. */
   readonly from: string | null;
-}
-
-/** An insight, or why there is none: it never rests on less data than `need`. */
-export type Insight<T> = ({ readonly status: 'ok' } & T) | NotEnoughData;
-
-/** Too little data for an insight: `have` of the `need`ed records (or days). */
-export interface NotEnoughData {
-  readonly status: 'not-enough-data';
-  readonly have: number;
-  readonly need: number;
 }
 
 /** `figures` when `have` reaches `need`, else a "not enough data". */

@@ -1,58 +1,18 @@
 import type { MoodId } from '../../protocol/mood-catalogue.js';
-import { type HugLift, hugLiftOf } from './hug-lift.js';
-import { type HugPoint, type Insight, insightWhen, type MoodPoint } from './insight.js';
+import type { Bucket, DayMood, MoodSummaryResult, SummaryPeriod, TagEffect, TimeOfDay } from '../../protocol/types/mood-summary.js';
+import { hugLiftOf } from './hug-lift.js';
+import { type HugPoint, insightWhen, type MoodPoint } from './insight.js';
 import { dayNumber, type LocalDate, localTimeOf } from './local-time.js';
 import { mean, slopeOf } from './statistics.js';
 
 /** The periods a summary covers, in days. */
-export const SUMMARY_PERIODS = [7, 30, 90, 365] as const;
-export type SummaryPeriod = (typeof SUMMARY_PERIODS)[number];
+export const SUMMARY_PERIODS = [7, 30, 90, 365] as const satisfies readonly SummaryPeriod[];
 
-/** Parts of the day, by local hour: night 0–5, morning 6–11, afternoon 12–17, evening 18–23. */
-export const TIMES_OF_DAY = ['night', 'morning', 'afternoon', 'evening'] as const;
-export type TimeOfDay = (typeof TIMES_OF_DAY)[number];
+/** Parts of the day in order of their hours. */
+export const TIMES_OF_DAY = ['night', 'morning', 'afternoon', 'evening'] as const satisfies readonly TimeOfDay[];
 
-/** How many moods, and their mean valence (null with none). */
-export interface Bucket {
-  readonly count: number;
-  readonly valence: number | null;
-}
-
-/** A day's mood: its local date, mean valence and how many moods it rests on. */
-export interface DayMood {
-  readonly date: LocalDate;
-  readonly valence: number;
-  readonly count: number;
-}
-
-/** A tag and how moods carrying it differ from the others. */
-export interface TagEffect {
-  readonly tag: string;
-  readonly count: number;
-  /** Mean valence with the tag minus without it. */
-  readonly difference: number;
-}
-
-/** What `mood:summary` answers. */
-export interface MoodSummary {
-  readonly days: SummaryPeriod;
-  /** The window: (from, to], epoch ms. */
-  readonly from: number;
-  readonly to: number;
-  readonly entries: number;
-  /** Moods recorded, by mood (only those recorded). */
-  readonly counts: Readonly<Partial<Record<MoodId, number>>>;
-  readonly averages: Insight<{ readonly intensity: number; readonly valence: number }>;
-  /** Sunday first. */
-  readonly byWeekday: Insight<{ readonly buckets: readonly Bucket[] }>;
-  readonly byTimeOfDay: Insight<{ readonly buckets: Readonly<Record<TimeOfDay, Bucket>> }>;
-  /** Valence change per week (least squares), with what it rests on. */
-  readonly trend: Insight<{ readonly valencePerWeek: number; readonly standardError: number; readonly entries: number; readonly days: number }>;
-  readonly bestAndHardestDays: Insight<{ readonly best: DayMood; readonly hardest: DayMood }>;
-  /** Tags used often enough to compare: those that go with better moods, then worse, strongest first. */
-  readonly tags: Insight<{ readonly better: readonly TagEffect[]; readonly worse: readonly TagEffect[] }>;
-  readonly hugLift: HugLift;
-}
+/** What `mood:summary` answers (protocol's {@link MoodSummaryResult}). */
+export type MoodSummary = MoodSummaryResult;
 
 /** The least data each insight rests on. */
 export const SUMMARY_MINIMUMS = { averages: 1, patterns: 7, trendEntries: 7, trendDays: 5, days: 2, tagUses: 3, tags: 5 } as const;

@@ -61,8 +61,8 @@ export const moodUpdateSchema = z
 /** `mood:delete`: remove one of your moods (friends who saw it hear so). */
 export const moodDeleteSchema = z.object({ moodId: moodIdSchema });
 
-/** `mood:streak`: your streak, or a friend's where their privacy allows. */
-export const moodStreakSchema = z.object({ userId: userIdSchema.optional() });
+/** `mood:streak`: your streak, or a friend's where their privacy allows; `timeZone` (default UTC) says what "today" is. */
+export const moodStreakSchema = z.object({ userId: userIdSchema.optional(), timeZone: timeZoneSchema.optional() });
 
 /** `mood:history`: your moods, or those a friend lets you see, newest first, one page at a time. */
 export const moodHistorySchema = z.object({

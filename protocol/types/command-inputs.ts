@@ -1,4 +1,6 @@
 import type { HugKindId } from '../hug-kinds.js';
+import type { MoodId } from '../mood-catalogue.js';
+import type { MoodVisibility } from './moods.js';
 import type { PrivacySettings } from './privacy.js';
 import type { DeviceStatus } from './presence.js';
 
@@ -55,4 +57,29 @@ export interface CommandInputs {
   'group:squeeze': { groupId: string; intensity: number };
   'group:history': { before?: string | undefined; limit?: number | undefined };
   'time:sync': NoArguments;
+  'mood:record': {
+    mood: MoodId;
+    intensity: number;
+    valence?: number | undefined;
+    arousal?: number | undefined;
+    note?: string | undefined;
+    tags?: string[] | undefined;
+    visibility?: MoodVisibility | undefined;
+    timeZone: string;
+    clientId: string;
+  };
+  'mood:update': {
+    moodId: string;
+    mood?: MoodId | undefined;
+    intensity?: number | undefined;
+    valence?: number | undefined;
+    arousal?: number | undefined;
+    note?: string | null | undefined;
+    tags?: string[] | undefined;
+    visibility?: MoodVisibility | undefined;
+  };
+  'mood:delete': { moodId: string };
+  'mood:streak': { userId?: string | undefined; timeZone?: string | undefined };
+  'mood:history': { userId?: string | undefined; before?: string | undefined; limit?: number | undefined };
+  'mood:summary': { days: 7 | 30 | 90 | 365 };
 }

@@ -63,3 +63,11 @@ export interface FriendMood {
   readonly latest: MoodEntry | null;
   readonly streak: MoodStreakView;
 }
+
+/** `mood:delete` result: the deleted mood, and the streak rebuilt without it. */
+export interface MoodDeleteResult {
+  readonly moodId: string;
+  readonly streak: MoodStreakView;
+}
+
+export type { MoodSummaryResult } from './mood-summary.js';

@@ -3,10 +3,11 @@ import type { Relationship } from '../../domain/relationship.js';
 import { type MoodAsked, moodEntryOf } from '../../domain/moods/mood-entry.js';
 import { advanceStreak, type MoodStreak, NO_STREAK, streakAsOf } from '../../domain/moods/mood-streak.js';
 import type { HugPoint } from '../../domain/moods/insight.js';
-import { HUG_LIFT_WINDOW_HOURS, type MoodSummary, summariseMoods, type SummaryPeriod } from '../../domain/moods/mood-summary.js';
+import { HUG_LIFT_WINDOW_HOURS, type MoodSummary, summariseMoods } from '../../domain/moods/mood-summary.js';
+import type { SummaryPeriod } from '../../protocol/types/mood-summary.js';
 import { canSeeMood, effectiveVisibility, moodAudiences } from '../../domain/moods/mood-visibility.js';
 import type { PrivacySettings } from '../../protocol/schemas/privacy.js';
-import type { MoodEntry, MoodHistoryPage, MoodRecordResult, MoodStreakView, MoodVisibility } from '../../protocol/types/moods.js';
+import type { MoodDeleteResult, MoodEntry, MoodHistoryPage, MoodRecordResult, MoodStreakView, MoodVisibility } from '../../protocol/types/moods.js';
 import type { MoodChanges, MoodRecord } from '../../persistence/store/mood-repository.js';
 import type { FreshMoodReads } from '../../persistence/write-behind/fresh-mood-reads.js';
 import { moodCreate, moodDelete, moodStreakSave, moodUpdate, type WriteOperation } from '../../persistence/write-behind/write-operation.js';
@@ -147,7 +148,7 @@ export class MoodService {
   }
 
   /** `mood:delete`: removes one of the caller's own moods; the friends who could see it hear so. */
-  async delete(userId: string, moodId: string): Promise<{ readonly moodId: string; readonly streak: MoodStreakView }> {
+  async delete(userId: string, moodId: string): Promise<MoodDeleteResult> {
     const mood = await this.ownLive(userId, moodId);
     const privacy = await this.privacy(userId);
     const at = this.now();

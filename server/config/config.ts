@@ -47,6 +47,8 @@ export interface Config {
     readonly authPerMin: number;
     readonly hugsPerMin: number;
     readonly hugsBurst: number;
+    readonly moodsPerMin: number;
+    readonly moodsBurst: number;
   };
   readonly hugRequestTtlS: number;
   readonly queue: {
@@ -179,6 +181,8 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
         authPerMin: e.AUTH_REQUESTS_PER_MIN,
         hugsPerMin: e.RATE_HUGS_PER_MIN,
         hugsBurst: e.RATE_HUGS_BURST,
+        moodsPerMin: e.RATE_MOODS_PER_MIN,
+        moodsBurst: e.RATE_MOODS_BURST,
       },
       hugRequestTtlS: e.HUG_REQUEST_TTL_S,
       queue: {

@@ -3,6 +3,7 @@ import type { GroupHugService } from '../../rooms/group-hugs/group-hug-service.j
 import type { HugRequestService } from '../../rooms/hugs/hug-request-service.js';
 import type { HugService } from '../../rooms/hugs/hug-service.js';
 import type { InboxService } from '../../rooms/inbox/inbox-service.js';
+import type { MoodService } from '../../rooms/moods/mood-service.js';
 import type { PresenceTracker } from '../../rooms/presence/presence-tracker.js';
 import type { PresenceWatch } from '../../rooms/presence/presence-watch.js';
 import type { FriendsService } from '../../rooms/social/friends-service.js';
@@ -25,6 +26,7 @@ export interface CommandServices {
   readonly hugRequests: HugRequestService;
   readonly inbox: InboxService;
   readonly groupHugs: GroupHugService;
+  readonly moods: MoodService;
   readonly now: () => number;
 }
 
@@ -78,5 +80,11 @@ export function commandHandlers(s: CommandServices): CommandHandlers {
     'group:squeeze': (ctx, { groupId, intensity }) => s.groupHugs.squeeze(ctx.userId, groupId, intensity),
     'group:history': (ctx, { before, limit }) => s.groupHugs.history(ctx.userId, before, limit),
     'time:sync': () => Promise.resolve({ serverTime: s.now() }),
+    'mood:record': (ctx, asked) => s.moods.record(ctx.userId, asked, ctx.userCharge ?? null),
+    'mood:update': (ctx, asked) => s.moods.update(ctx.userId, asked),
+    'mood:delete': (ctx, { moodId }) => s.moods.delete(ctx.userId, moodId),
+    'mood:streak': (ctx, { userId, timeZone }) => s.moods.streak(ctx.userId, userId ?? ctx.userId, timeZone ?? 'UTC'),
+    'mood:history': (ctx, { userId, before, limit }) => s.moods.history(ctx.userId, userId ?? ctx.userId, before, limit),
+    'mood:summary': (ctx, { days }) => s.moods.summary(ctx.userId, days),
   };
 }
