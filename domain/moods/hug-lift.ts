@@ -1,7 +1,5 @@
 import type { HugLift, LiftFigures } from '../../protocol/types/mood-summary.js';
 import { type HugPoint, type Insight, insightWhen, type MoodPoint } from './insight.js';
-
-export type { HugLift, LiftFigures } from '../../protocol/types/mood-summary.js';
 import { compare, mean } from './statistics.js';
 
 /** Fewest moods on each side of a comparison. */

@@ -3,7 +3,7 @@
 import type { MoodId } from '../../protocol/mood-catalogue.js';
 import type { Insight } from '../../protocol/types/mood-summary.js';
 
-export type { Insight, NotEnoughData } from '../../protocol/types/mood-summary.js';
+export type { Insight } from '../../protocol/types/mood-summary.js';
 
 /** A recorded mood, as the insights read it. */
 export interface MoodPoint {

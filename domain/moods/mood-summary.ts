@@ -5,14 +5,8 @@ import { type HugPoint, insightWhen, type MoodPoint } from './insight.js';
 import { dayNumber, type LocalDate, localTimeOf } from './local-time.js';
 import { mean, slopeOf } from './statistics.js';
 
-/** The periods a summary covers, in days. */
-export const SUMMARY_PERIODS = [7, 30, 90, 365] as const satisfies readonly SummaryPeriod[];
-
 /** Parts of the day in order of their hours. */
 export const TIMES_OF_DAY = ['night', 'morning', 'afternoon', 'evening'] as const satisfies readonly TimeOfDay[];
-
-/** What `mood:summary` answers (protocol's {@link MoodSummaryResult}). */
-export type MoodSummary = MoodSummaryResult;
 
 /** The least data each insight rests on. */
 export const SUMMARY_MINIMUMS = { averages: 1, patterns: 7, trendEntries: 7, trendDays: 5, days: 2, tagUses: 3, tags: 5 } as const;
@@ -23,7 +17,7 @@ const TAGS_SHOWN = 5;
 const DAY_MS = 86_400_000;
 
 /** The summary of `days` up to `now` of a user's moods and the hugs they received. Pure. */
-export function summariseMoods(allMoods: readonly MoodPoint[], hugs: readonly HugPoint[], days: SummaryPeriod, now: number): MoodSummary {
+export function summariseMoods(allMoods: readonly MoodPoint[], hugs: readonly HugPoint[], days: SummaryPeriod, now: number): MoodSummaryResult {
   const from = now - days * DAY_MS;
   // In time order, so sums (and their last bits) do not depend on the order moods were read in.
   const moods = allMoods.filter((m) => m.at > from && m.at <= now).sort((a, b) => a.at - b.at);
@@ -67,7 +61,7 @@ function bucketsBy(size: number, keys: readonly number[], valences: readonly num
   return sums.map((b) => ({ count: b.count, valence: b.count > 0 ? b.sum / b.count : null }));
 }
 
-function trendOf(moods: readonly MoodPoint[], dates: readonly LocalDate[], distinctDays: number): MoodSummary['trend'] {
+function trendOf(moods: readonly MoodPoint[], dates: readonly LocalDate[], distinctDays: number): MoodSummaryResult['trend'] {
   if (distinctDays < SUMMARY_MINIMUMS.trendDays) return { status: 'not-enough-data', have: distinctDays, need: SUMMARY_MINIMUMS.trendDays };
   return insightWhen(moods.length, SUMMARY_MINIMUMS.trendEntries, () => {
     // x in weeks since the first mood's local date, so the slope reads "per week".
@@ -86,7 +80,7 @@ function bestAndHardest(byDate: ReadonlyMap<LocalDate, readonly number[]>): { be
   return { best, hardest };
 }
 
-function tagsOf(moods: readonly MoodPoint[]): MoodSummary['tags'] {
+function tagsOf(moods: readonly MoodPoint[]): MoodSummaryResult['tags'] {
   const uses = new Map<string, number[]>();
   moods.forEach((m, i) => {
     for (const tag of new Set(m.tags)) {

@@ -76,5 +76,11 @@ describe('fresh mood reads', () => {
     expect(streaks.get('ann')).toEqual(day('2026-11-30', 3));
     expect(streaks.get('bo')).toEqual(day('2026-11-28', 1));
     expect(streaks.has('cy')).toBe(false);
+    // A record's own read: the mood (pending here) and the streak, together.
+    const m = moodRecord({ userId: 'ann' });
+    await p.record([moodCreate(m)]);
+    expect(await fresh.recordState(m.id, 'ann')).toEqual({ mood: m, streak: day('2026-11-30', 3) });
+    expect(await fresh.recordState(m.id, 'bo')).toEqual({ mood: null, streak: day('2026-11-28', 1) });
+    expect(await fresh.recordState('none', 'cy')).toEqual({ mood: null, streak: null });
   });
 });

@@ -19,6 +19,8 @@ export interface FreshMoodReads {
   latest(userIds: readonly string[], visibilities: readonly MoodVisibility[]): Promise<Map<string, MoodRecord>>;
   /** Each user's streak after their last saved or pending save (users with neither are left out). */
   streaks(userIds: readonly string[]): Promise<Map<string, StoredMoodStreak>>;
+  /** What a record needs of its author, with one read of their pending writes: the mood `id` (as {@link get}) and their streak. */
+  recordState(id: string, userId: string): Promise<{ readonly mood: MoodRecord | null; readonly streak: StoredMoodStreak | null }>;
 }
 
 const newestFirst = (a: MoodRecord, b: MoodRecord) => b.recordedAt - a.recordedAt || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
@@ -74,8 +76,12 @@ export class FreshMoods implements FreshMoodReads {
 
   async get(id: string, userId: string): Promise<MoodRecord | null> {
     const [stored, pending] = await Promise.all([this.store.get(id), this.pending.moodOperations(userId)]);
-    const found = foldMoods(stored && stored.userId === userId ? [stored] : [], pending).get(id);
-    return found ?? null;
+    return moodOf(id, userId, stored, pending);
+  }
+
+  async recordState(id: string, userId: string): Promise<{ readonly mood: MoodRecord | null; readonly streak: StoredMoodStreak | null }> {
+    const [stored, streaks, pending] = await Promise.all([this.store.get(id), this.store.streaks([userId]), this.pending.moodOperations(userId)]);
+    return { mood: moodOf(id, userId, stored, pending), streak: lastStreakSave(pending) ?? streaks.get(userId) ?? null };
   }
 
   async history(userId: string, visibilities: readonly MoodVisibility[], before: MoodPosition | null, limit: number): Promise<MoodRecord[]> {
@@ -118,11 +124,23 @@ export class FreshMoods implements FreshMoodReads {
     const unique = [...new Set(userIds)];
     const [stored, pending] = await Promise.all([this.store.streaks(unique), Promise.all(unique.map((u) => this.pending.moodOperations(u)))]);
     unique.forEach((userId, i) => {
-      // Saves are pending in the order they were made: the last one is the newest state.
-      const saves = (pending[i] ?? []).filter((op) => op.type === 'mood.streak');
-      const last = saves.at(-1);
-      if (last?.type === 'mood.streak') stored.set(userId, last.streak);
+      const last = lastStreakSave(pending[i] ?? []);
+      if (last) stored.set(userId, last);
     });
     return stored;
   }
+}
+
+/** The mood `id` of `userId`: its stored version (if theirs) with their pending operations laid over it. */
+function moodOf(id: string, userId: string, stored: MoodRecord | null, pending: readonly WriteOperation[]): MoodRecord | null {
+  return foldMoods(stored && stored.userId === userId ? [stored] : [], pending).get(id) ?? null;
+}
+
+/** The streak of a user's last pending save: saves are pending in the order they were made, so the last is the newest state. */
+function lastStreakSave(pending: readonly WriteOperation[]): StoredMoodStreak | null {
+  for (let i = pending.length - 1; i >= 0; i--) {
+    const op = pending[i];
+    if (op?.type === 'mood.streak') return op.streak;
+  }
+  return null;
 }

@@ -3,8 +3,8 @@ import type { Relationship } from '../../domain/relationship.js';
 import { type MoodAsked, moodEntryOf } from '../../domain/moods/mood-entry.js';
 import { advanceStreak, type MoodStreak, NO_STREAK, streakAsOf } from '../../domain/moods/mood-streak.js';
 import type { HugPoint } from '../../domain/moods/insight.js';
-import { HUG_LIFT_WINDOW_HOURS, type MoodSummary, summariseMoods } from '../../domain/moods/mood-summary.js';
-import type { SummaryPeriod } from '../../protocol/types/mood-summary.js';
+import { HUG_LIFT_WINDOW_HOURS, summariseMoods } from '../../domain/moods/mood-summary.js';
+import type { MoodSummaryResult, SummaryPeriod } from '../../protocol/types/mood-summary.js';
 import { canSeeMood, effectiveVisibility, moodAudiences } from '../../domain/moods/mood-visibility.js';
 import type { PrivacySettings } from '../../protocol/schemas/privacy.js';
 import type { MoodDeleteResult, MoodEntry, MoodHistoryPage, MoodRecordResult, MoodStreakView, MoodVisibility } from '../../protocol/types/moods.js';
@@ -87,12 +87,12 @@ export class MoodService {
   private async recordNow(userId: string, asked: MoodRecordAsked, userCharge: StepCharge | null): Promise<MoodRecordResult> {
     const id = moodIdFor(userId, asked.clientId);
     const fingerprint = fingerprintOf(asked.mood, String(asked.intensity), num(asked.valence), num(asked.arousal), asked.note, JSON.stringify(asked.tags ?? []), asked.visibility, asked.timeZone);
-    // A replay (or a record made again after its claim expired) is answered from what was recorded.
-    const before = await this.deps.moods.get(id, userId);
-    if (before) return this.replayed(userId, before, fingerprint);
-    const privacy = await this.privacy(userId);
+    // One read of the author's state: a replay (or a record made again after its claim expired) is
+    // answered from what was recorded; a new record advances the streak.
+    const [{ mood: before, streak }, privacy] = await Promise.all([this.deps.moods.recordState(id, userId), this.privacy(userId)]);
+    const previous = streak ?? NO_STREAK;
+    if (before) return this.replayed(before, fingerprint, previous);
     const at = this.now();
-    const previous = (await this.deps.moods.streaks([userId])).get(userId) ?? NO_STREAK;
     const step = advanceStreak(previous, at, asked.timeZone);
     const record: MoodRecord = { ...moodEntryOf(id, userId, asked, privacy, at), clientId: asked.clientId, fingerprint, deletedAt: null };
     const claimKey = `mood:${id}`;
@@ -115,8 +115,8 @@ export class MoodService {
       case 'claimed-before': {
         if (outcome.claim.fingerprint !== fingerprint) throw reusedClientId();
         // The first attempt holds the claim: answered once its append is visible.
-        const first = await this.deps.moods.get(id, userId);
-        if (first) return this.replayed(userId, first, fingerprint);
+        const first = await this.deps.moods.recordState(id, userId);
+        if (first.mood) return this.replayed(first.mood, fingerprint, first.streak ?? NO_STREAK);
         throw new CommandError('unavailable', 'this mood is still being recorded: try again', { moodId: id }, 200);
       }
       case 'hug-of-another':
@@ -180,7 +180,7 @@ export class MoodService {
   }
 
   /** `mood:summary`: insights over the caller's last `days` days, hug lift included. */
-  async summary(userId: string, days: SummaryPeriod): Promise<MoodSummary> {
+  async summary(userId: string, days: SummaryPeriod): Promise<MoodSummaryResult> {
     const now = this.now();
     const from = now - days * 86_400_000;
     const [moods, hugs] = await Promise.all([this.deps.moods.since(userId, from), this.deps.hugsReceived(userId, from - HUG_LIFT_WINDOW_HOURS * 3_600_000)]);
@@ -209,9 +209,8 @@ export class MoodService {
     if (outcome.kind === 'rate-limited') throw rateLimited(outcome, MOOD_BUCKET);
   }
 
-  private async replayed(userId: string, mood: MoodRecord, fingerprint: string): Promise<MoodRecordResult> {
+  private replayed(mood: MoodRecord, fingerprint: string, streak: MoodStreak): MoodRecordResult {
     if (mood.fingerprint !== fingerprint) throw reusedClientId();
-    const streak = (await this.deps.moods.streaks([userId])).get(userId) ?? NO_STREAK;
     return { moodId: mood.id, recordedAt: mood.recordedAt, localDate: mood.localDate, streak: streakView(streakAsOf(streak, this.now(), mood.timeZone)), milestone: null };
   }
 
