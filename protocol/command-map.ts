@@ -5,7 +5,7 @@ import type { FriendCommandResult, FriendsList } from './types/friends.js';
 import type { GroupHistoryPage, GroupHugView, GroupInviteResult, GroupMembership, GroupSqueezeResult, TimeSyncResult } from './types/group-hugs.js';
 import type { HugAckResult, HugHistoryPage, HugReadResult, HugRequestAnswerResult, HugRequestResult, HugSendResult } from './types/hugs.js';
 import type { InboxPage } from './types/inbox.js';
-import type { MoodDeleteResult, MoodEntry, MoodHistoryPage, MoodRecordResult, MoodStreakView, MoodSummaryResult } from './types/moods.js';
+import type { FriendMoods, MoodDeleteResult, MoodEntry, MoodHistoryPage, MoodRecordResult, MoodStreakView, MoodSummaryResult } from './types/moods.js';
 import type { PresenceSetResult, UnwatchResult, WatchResult } from './types/presence.js';
 import type { PrivacySettings } from './types/privacy.js';
 import type { Profile } from './types/profile.js';
@@ -63,6 +63,8 @@ export interface CommandResults {
   'mood:streak': MoodStreakView;
   'mood:history': MoodHistoryPage;
   'mood:summary': MoodSummaryResult;
+  /** Each friend whose moods show to you, with their latest mood and streak; you now hear their moods live. */
+  'mood:friends': FriendMoods;
 }
 
 /** The payload a client sends for command `N`. */

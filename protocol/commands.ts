@@ -5,7 +5,7 @@ import { emptyPayloadSchema, friendTargetSchema } from './schemas/friends.js';
 import { groupCreateSchema, groupHistorySchema, groupInviteSchema, groupRefSchema, groupSqueezeSchema, timeSyncSchema } from './schemas/group-hugs.js';
 import { hugAckSchema, hugHistorySchema, hugReadSchema, hugRequestAnswerSchema, hugRequestSchema, hugSendSchema } from './schemas/hugs.js';
 import { inboxSyncSchema } from './schemas/inbox.js';
-import { moodDeleteSchema, moodHistorySchema, moodRecordSchema, moodStreakSchema, moodSummarySchema, moodUpdateSchema } from './schemas/moods.js';
+import { moodDeleteSchema, moodFriendsSchema, moodHistorySchema, moodRecordSchema, moodStreakSchema, moodSummarySchema, moodUpdateSchema } from './schemas/moods.js';
 import { presenceSetSchema, presenceUnwatchSchema, presenceWatchSchema } from './schemas/presence.js';
 import { privacyUpdateSchema } from './schemas/privacy.js';
 import { profileGetSchema, profileUpdateSchema, userLookupSchema } from './schemas/profile.js';
@@ -59,6 +59,7 @@ export const COMMAND_SCHEMAS = {
   'mood:streak': moodStreakSchema,
   'mood:history': moodHistorySchema,
   'mood:summary': moodSummarySchema,
+  'mood:friends': moodFriendsSchema,
 } as const satisfies Record<CommandName, z.ZodType>;
 
 // Every schema's input has the shape of the plain type the SDK sends (protocol/types/command-inputs.ts).

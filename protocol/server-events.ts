@@ -2,7 +2,7 @@ import type { ProtocolError } from './errors.js';
 import type { FriendshipState } from './types/friends.js';
 import type { GroupHugChanges, GroupHugSummary } from './types/group-hugs.js';
 import type { InboxEntry, InboxEntryType } from './types/inbox.js';
-import type { MoodEntry } from './types/moods.js';
+import type { MoodEntry, MoodStreakView } from './types/moods.js';
 import type { UserPresence } from './types/presence.js';
 import type { PrivacySettings } from './types/privacy.js';
 import type { Profile } from './types/profile.js';
@@ -111,18 +111,34 @@ export interface GroupCompleteEvent extends Stamped {
 }
 
 /**
- * To the mood rooms of a user (`mood:{userId}:friends`, and `:public` for public moods): a mood
- * they recorded or changed that the listener may see. An entry whose change made it invisible to
- * a listener comes as `mood:friend-removed` instead.
+ * To the friends listening to a user's moods (room `mood:{userId}`, joined by `mood:friends`): a
+ * mood they recorded or changed that friends may see. `streak` is the author's streak after a
+ * record (null after a change, which leaves it as it was). An entry whose change made it invisible
+ * to friends comes as `mood:friend-removed` instead.
  */
 export interface MoodFriendUpdateEvent extends Stamped {
+  readonly userId: string;
   readonly entry: MoodEntry;
+  readonly streak: MoodStreakView | null;
 }
 
-/** To the mood rooms of a user: one of their moods was deleted, or no longer shows to this room. */
+/**
+ * To the friends listening to a user's moods: one of their moods was deleted (`streak` is the
+ * streak rebuilt without it), or no longer shows to friends (`streak` null: unchanged).
+ */
 export interface MoodFriendRemovedEvent extends Stamped {
   readonly userId: string;
   readonly moodId: string;
+  readonly streak: MoodStreakView | null;
+}
+
+/**
+ * To the friends listening to a user's moods, or to one listener: none of that user's moods show
+ * to you any more (they share moods with no one now, you are no longer friends, or a block). Forget
+ * what you hold of them; a `mood:friend-update` follows if they show again.
+ */
+export interface MoodFriendHiddenEvent extends Stamped {
+  readonly userId: string;
 }
 
 /** The Socket.IO server→client event map. */
@@ -154,6 +170,7 @@ export interface ServerToClientEvents {
   'group:complete': (event: GroupCompleteEvent) => void;
   'mood:friend-update': (event: MoodFriendUpdateEvent) => void;
   'mood:friend-removed': (event: MoodFriendRemovedEvent) => void;
+  'mood:friend-hidden': (event: MoodFriendHiddenEvent) => void;
 }
 
 /** The name of a server→client event. */

@@ -5,9 +5,14 @@ export function userRoom(userId: string): string {
   return `user:${userId}`;
 }
 
-/** Listeners to `userId`'s moods in `audience`: friends, or anyone while the user shares publicly. */
-export function moodRoom(userId: string, audience: 'friends' | 'public'): string {
-  return `mood:${userId}:${audience}`;
+/** The friends' connections that listen to `userId`'s moods (joined by `mood:friends`). */
+export function moodRoom(userId: string): string {
+  return `mood:${userId}`;
+}
+
+/** The connections of `userId` that listen to their friends' moods: joined to a new friend's mood room at once. */
+export function moodListenersRoom(userId: string): string {
+  return `mood-listeners:${userId}`;
 }
 
 /** Watchers of `userId` in `audience` (see `PresenceAudience`). */

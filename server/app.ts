@@ -1,10 +1,13 @@
+import { fileClock } from './config/file-clock.js';
 import type { Logger } from 'pino';
 import { parserFor } from '../protocol/wire/wire-format.js';
 import { LandingPendingWrites } from '../persistence/write-behind/landing-pending-writes.js';
 import { FreshMoods } from '../persistence/write-behind/fresh-mood-reads.js';
 import { relationshipOf } from '../domain/friendship.js';
 import { hugsReceivedSince } from '../rooms/moods/hugs-received.js';
+import { FriendMoods } from '../rooms/moods/friend-moods.js';
 import { MoodService } from '../rooms/moods/mood-service.js';
+import { allRelationshipChanges } from '../rooms/social/relationship-changes.js';
 import { freshReads } from '../persistence/write-behind/read-your-writes.js';
 import { DurableWrites } from '../rooms/durable-writes.js';
 import { NodeRequests } from '../rooms/cluster/node-requests.js';
@@ -185,8 +188,14 @@ export async function startApp(config: Config, log: Logger): Promise<RunningApp>
     inbox: hugDeps.inbox,
     rooms,
   });
+  // Tests may shift the clock of moods (MOOD_CLOCK_FILE) to live through days at once.
+  const moodNow = config.moodClockFile === null ? Date.now : fileClock(config.moodClockFile);
+  const freshMoods = new FreshMoods(store.moods, new LandingPendingWrites(infra.pending, store.accounts));
+  const friendMoods = new FriendMoods({ moods: freshMoods, users: store.users, friendIds: (userId) => store.friendships.friendIds(userId), rooms, now: moodNow });
+  // Who may see whom changed: presence watchers and mood listeners follow at once.
+  const changes = allRelationshipChanges([visibility, friendMoods]);
   const moods = new MoodService({
-    moods: new FreshMoods(store.moods, new LandingPendingWrites(infra.pending, store.accounts)),
+    moods: freshMoods,
     privacyOf: (userId) => store.users.privacyOf(userId),
     relationship: async (viewerId, subjectId) => relationshipOf(await store.friendships.relation(viewerId, subjectId)),
     hugsReceived: (userId, from) => hugsReceivedSince(store, userId, from),
@@ -194,15 +203,16 @@ export async function startApp(config: Config, log: Logger): Promise<RunningApp>
     rooms,
     moodRule: { name: 'mood', capacity: config.rate.moodsBurst, refillPerSecond: config.rate.moodsPerMin / 60 },
     replayWindowMs: hugDeps.replayWindowMs,
+    now: moodNow,
   });
   const handlers = commandHandlers({
     tokens,
     expiry,
     tracker,
     watch,
-    friends: new FriendsService({ users: store.users, friendships: store.friendships, rooms, visibility }),
+    friends: new FriendsService({ users: store.users, friendships: store.friendships, rooms, changes }),
     profiles: new ProfileService({ users: store.users, friendships: store.friendships, rooms }),
-    privacy: new PrivacyService({ users: store.users, rooms, visibility }),
+    privacy: new PrivacyService({ users: store.users, rooms, changes }),
     hugs,
     hugRequests: new HugRequestService({
       ...hugDeps,
@@ -215,6 +225,7 @@ export async function startApp(config: Config, log: Logger): Promise<RunningApp>
     inbox: new InboxService({ inbox: fresh.inbox, hugs: fresh.hugs, requests: fresh.hugRequests }),
     groupHugs,
     moods,
+    friendMoods,
     now: Date.now,
   });
   const dispatch = createDispatcher({

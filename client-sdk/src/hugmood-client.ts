@@ -15,6 +15,7 @@ import { GroupHugsApi } from './group-hugs/group-hugs.js';
 import { HugsApi } from './hugs/hugs.js';
 import { Outbox } from './hugs/outbox.js';
 import { type Logger, silentLogger } from './logger.js';
+import { MoodsApi } from './moods/moods.js';
 import { PresenceApi } from './presence.js';
 import { PrivacyApi } from './privacy.js';
 import { ProfileApi } from './profile.js';
@@ -42,7 +43,7 @@ export interface HugMoodClientOptions {
    * connect reports everything in the inbox.
    */
   readonly inboxCursor?: number;
-  /** Sends (hugs, requests) that may wait for a connection at once. Default 100. */
+  /** Sends (hugs, requests, mood records) that may wait for a connection at once. Default 100. */
   readonly maxOfflineSends?: number;
   /** How long a send may wait for a connection before it fails. Default 5 min. */
   readonly offlineSendTimeoutMs?: number;
@@ -87,6 +88,8 @@ export class HugMoodClient {
   readonly hugs: HugsApi;
   /** Group hugs: create, invite, join, squeeze in sync, follow each through a handle. */
   readonly groupHugs: GroupHugsApi;
+  /** Moods: record (queued with hugs while offline), streaks, history, insights, and friends' moods live. */
+  readonly moods: MoodsApi;
   /** The server's clock (NTP-style sync), for synchronized animations. */
   readonly clock: ServerClock;
   /** The id this client presents as its device. */
@@ -123,6 +126,8 @@ export class HugMoodClient {
       backoff: { ...DEFAULT_BACKOFF, ...options.backoff },
     });
     this.hugs = new HugsApi(this.commands, this.connection, outbox, this.logger, options.inboxCursor ?? 0);
+    // One outbox: hugs and moods made offline go out in the order they were made.
+    this.moods = new MoodsApi(this.commands, this.connection, outbox, this.logger);
     this.clock = new ServerClock({
       exchange: async () => (await this.commands.send('time:sync', {}, 5000)).serverTime,
       logger: this.logger,

@@ -15,6 +15,21 @@ export { createTimeline, type HugTimeline, type TimelineFrame } from './hugs/hug
 export { GroupHugsApi, type CreateGroupHugOptions, type GroupHugsEvents } from './group-hugs/group-hugs.js';
 export { GroupHug, type GroupHugEvents } from './group-hugs/group-hug.js';
 export { createGroupTimeline, type GroupTimeline, type GroupTimelinePhase } from './group-hugs/group-timeline.js';
+export { MoodsApi, deviceTimeZone, type MoodsEvents, type RecordMoodOptions, type MoodChanges } from './moods/moods.js';
+export type { FriendMoodState } from './moods/friend-mood-board.js';
+export { MOODS, MOOD_IDS, type MoodId, type MoodDefinition } from '../../protocol/mood-catalogue.js';
+export type {
+  MoodEntry,
+  MoodVisibility,
+  MoodStreakView,
+  MoodRecordResult,
+  MoodHistoryPage,
+  MoodDeleteResult,
+  FriendMood,
+  FriendMoods,
+} from '../../protocol/types/moods.js';
+export type { MoodSummaryResult, Insight, NotEnoughData, LiftFigures, HugLift, Bucket, DayMood, TagEffect, TimeOfDay, SummaryPeriod } from '../../protocol/types/mood-summary.js';
+export type { MoodFriendUpdateEvent, MoodFriendRemovedEvent, MoodFriendHiddenEvent } from '../../protocol/server-events.js';
 export { ServerClock, type ServerClockOptions, type TimeExchange } from './clock/clock.js';
 export { ClockEstimator, type ClockEstimate, type ClockSample } from './clock/clock-estimator.js';
 export {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { MoodVisibility } from '../../protocol/types/moods.js';
 import type { Relationship } from '../relationship.js';
-import { canSeeMood, effectiveVisibility, moodAudiences, recordedVisibility } from './mood-visibility.js';
+import { canSeeMood, effectiveVisibility, friendVisibilities, recordedVisibility, showsToFriends } from './mood-visibility.js';
 
 const SHARES = ['none', 'friends', 'public'] as const;
 const VISIBILITIES: MoodVisibility[] = ['private', 'friends', 'public'];
@@ -15,17 +15,20 @@ describe('mood visibility', () => {
     expect(recordedVisibility('private', { shareMoodsWith: 'public' })).toBe('private');
   });
 
-  it('lets each viewer see exactly what the rooms it would listen in hear', () => {
+  it('lets a friend hear live exactly the moods a friend may read, and a friend\'s reads match friendVisibilities', () => {
     for (const shareMoodsWith of SHARES) {
       for (const visibility of VISIBILITIES) {
         const privacy = { shareMoodsWith };
-        const rooms = moodAudiences(visibility, privacy);
+        const live = showsToFriends(visibility, privacy);
         for (const relationship of RELATIONSHIPS) {
           const sees = canSeeMood(relationship, privacy, visibility);
           if (relationship === 'self') expect(sees).toBe(true);
           if (relationship === 'blocked') expect(sees).toBe(false);
-          if (relationship === 'friends') expect(sees).toBe(rooms.includes('friends'));
-          if (relationship === 'stranger') expect(sees).toBe(rooms.includes('public'));
+          if (relationship === 'friends') {
+            expect(sees).toBe(live);
+            expect(sees).toBe(friendVisibilities(privacy).includes(visibility));
+          }
+          if (relationship === 'stranger') expect(sees).toBe(effectiveVisibility(visibility, privacy) === 'public');
         }
         // Narrowing the privacy never shows more.
         expect(VISIBILITIES.indexOf(effectiveVisibility(visibility, privacy))).toBeLessThanOrEqual(VISIBILITIES.indexOf(visibility));
@@ -38,6 +41,7 @@ describe('mood visibility', () => {
     expect(canSeeMood('self', { shareMoodsWith: 'none' }, 'private')).toBe(true);
     // A public mood of someone who now shares with no one is seen by no one else.
     expect(canSeeMood('friends', { shareMoodsWith: 'none' }, 'public')).toBe(false);
-    expect(moodAudiences('public', { shareMoodsWith: 'none' })).toEqual([]);
+    expect(showsToFriends('public', { shareMoodsWith: 'none' })).toBe(false);
+    expect(friendVisibilities({ shareMoodsWith: 'none' })).toEqual([]);
   });
 });

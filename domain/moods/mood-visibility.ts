@@ -50,14 +50,20 @@ export function canSeeMood(relationship: Relationship, privacy: Pick<PrivacySett
   }
 }
 
-/** The mood rooms of the author that hear a mood of `visibility` live: one emit to each. */
-export function moodAudiences(visibility: MoodVisibility, privacy: Pick<PrivacySettings, 'shareMoodsWith'>): ('friends' | 'public')[] {
-  switch (effectiveVisibility(visibility, privacy)) {
-    case 'private':
-      return [];
-    case 'friends':
-      return ['friends'];
-    case 'public':
-      return ['friends', 'public'];
-  }
+/** Whether friends hear a mood of `visibility` live (one emit to the author's mood room), as the author shares moods now. */
+export function showsToFriends(visibility: MoodVisibility, privacy: Pick<PrivacySettings, 'shareMoodsWith'>): boolean {
+  return effectiveVisibility(visibility, privacy) !== 'private';
+}
+
+/** Whether any of the author's moods show to friends: what friends see changes when this does. */
+export function friendsSeeMoods(privacy: Pick<PrivacySettings, 'shareMoodsWith'>): boolean {
+  return privacy.shareMoodsWith !== 'none';
+}
+
+/** The visibilities of the moods a friend sees while the author shares moods with friends. */
+export const FRIEND_VISIBILITIES: readonly MoodVisibility[] = ['friends', 'public'];
+
+/** The visibilities of the moods a friend sees (none while the author shares moods with no one). */
+export function friendVisibilities(privacy: Pick<PrivacySettings, 'shareMoodsWith'>): readonly MoodVisibility[] {
+  return friendsSeeMoods(privacy) ? FRIEND_VISIBILITIES : [];
 }

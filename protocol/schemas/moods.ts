@@ -75,4 +75,11 @@ export const moodHistorySchema = z.object({
 /** `mood:summary`: insights over your last `days` days. */
 export const moodSummarySchema = z.object({ days: z.union([z.literal(7), z.literal(30), z.literal(90), z.literal(365)]) });
 
+/**
+ * `mood:friends`: the latest mood and streak of each friend whose moods show to you, and from now on
+ * this connection hears their moods live (`mood:friend-update`, `-removed`, `-hidden`), new friends
+ * included. Ask again after a reconnect.
+ */
+export const moodFriendsSchema = z.object({});
+
 export type { FriendMood, MoodEntry, MoodHistoryPage, MoodRecordResult, MoodStreakView, MoodVisibility } from '../types/moods.js';

@@ -82,4 +82,5 @@ export interface CommandInputs {
   'mood:streak': { userId?: string | undefined; timeZone?: string | undefined };
   'mood:history': { userId?: string | undefined; before?: string | undefined; limit?: number | undefined };
   'mood:summary': { days: 7 | 30 | 90 | 365 };
+  'mood:friends': NoArguments;
 }

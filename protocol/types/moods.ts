@@ -64,6 +64,12 @@ export interface FriendMood {
   readonly streak: MoodStreakView;
 }
 
+/** `mood:friends` result: the friends whose moods show to you, at server time `at`. */
+export interface FriendMoods {
+  readonly friends: readonly FriendMood[];
+  readonly at: number;
+}
+
 /** `mood:delete` result: the deleted mood, and the streak rebuilt without it. */
 export interface MoodDeleteResult {
   readonly moodId: string;

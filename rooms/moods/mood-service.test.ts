@@ -79,7 +79,7 @@ describe('mood service', () => {
     await expect(service.record('ann', { mood: 'sad', intensity: 0.4, timeZone: ny, clientId: 'ann-0001' })).rejects.toMatchObject({ code: 'conflict' });
     const emits = rooms.calls.filter((c) => c.op === 'emit');
     expect(emits).toHaveLength(1);
-    expect(emits[0]).toMatchObject({ rooms: [moodRoom('ann', 'friends')], event: 'mood:friend-update', payload: { entry: { id: first.moodId, userId: 'ann', mood: 'calm', visibility: 'friends' } } });
+    expect(emits[0]).toMatchObject({ rooms: [moodRoom('ann')], event: 'mood:friend-update', payload: { userId: 'ann', streak: { current: 1 }, entry: { id: first.moodId, userId: 'ann', mood: 'calm', visibility: 'friends' } } });
     expect((await service.history('ann', 'ann', undefined, 10)).entries.map((e) => e.id)).toEqual([first.moodId]);
   });
 
@@ -143,10 +143,10 @@ describe('mood service', () => {
     await expect(service.update('bo', { moodId: today.moodId, mood: 'angry' })).rejects.toMatchObject({ code: 'not_found' });
     const changed = await service.update('ann', { moodId: today.moodId, visibility: 'private', note: 'just for me' });
     expect(changed).toMatchObject({ visibility: 'private', note: 'just for me', updatedAt: T0 + DAY });
-    expect(rooms.calls.at(-1)).toMatchObject({ op: 'emit', event: 'mood:friend-removed', rooms: [moodRoom('ann', 'friends')], payload: { moodId: today.moodId } });
+    expect(rooms.calls.at(-1)).toMatchObject({ op: 'emit', event: 'mood:friend-removed', rooms: [moodRoom('ann')], payload: { moodId: today.moodId, streak: null } });
     const removed = await service.delete('ann', yesterday.moodId);
     expect(removed.streak).toEqual({ current: 1, longest: 1, lastDate: '2026-03-07' });
-    expect(rooms.calls.at(-1)).toMatchObject({ op: 'emit', event: 'mood:friend-removed', payload: { moodId: yesterday.moodId } });
+    expect(rooms.calls.at(-1)).toMatchObject({ op: 'emit', event: 'mood:friend-removed', payload: { moodId: yesterday.moodId, streak: { current: 1, longest: 1 } } });
     await expect(service.delete('ann', yesterday.moodId)).rejects.toMatchObject({ code: 'not_found' });
     expect((await service.history('ann', 'ann', undefined, 10)).entries.map((e) => e.id)).toEqual([today.moodId]);
     await env.written();

@@ -5,7 +5,7 @@ import { advanceStreak, type MoodStreak, NO_STREAK, streakAsOf } from '../../dom
 import type { HugPoint } from '../../domain/moods/insight.js';
 import { HUG_LIFT_WINDOW_HOURS, summariseMoods } from '../../domain/moods/mood-summary.js';
 import type { MoodSummaryResult, SummaryPeriod } from '../../protocol/types/mood-summary.js';
-import { canSeeMood, effectiveVisibility, moodAudiences } from '../../domain/moods/mood-visibility.js';
+import { canSeeMood, effectiveVisibility, showsToFriends } from '../../domain/moods/mood-visibility.js';
 import type { PrivacySettings } from '../../protocol/schemas/privacy.js';
 import type { MoodDeleteResult, MoodEntry, MoodHistoryPage, MoodRecordResult, MoodStreakView, MoodVisibility } from '../../protocol/types/moods.js';
 import type { MoodChanges, MoodRecord } from '../../persistence/store/mood-repository.js';
@@ -16,6 +16,7 @@ import { rateLimited } from '../command-steps/step-refusal.js';
 import { fingerprintOf, moodIdFor } from '../command-ids.js';
 import { historyPage, parsePageToken } from '../page-token.js';
 import { moodRoom } from '../room-names.js';
+import { entryOf, streakView } from './mood-views.js';
 import type { RoomPort } from '../room-port.js';
 import { SerialByKey } from '../serial-by-key.js';
 
@@ -49,16 +50,6 @@ export type MoodUpdateAsked = { readonly moodId: string } & { readonly [K in key
 const MOOD_BUCKET = { rule: 'mood', what: 'moods' } as const;
 
 const ALL_VISIBILITIES: readonly MoodVisibility[] = ['private', 'friends', 'public'];
-
-/** The entry a reader sees (what the store keeps besides is left out). */
-function entryOf(m: MoodRecord): MoodEntry {
-  const { clientId: _c, fingerprint: _f, deletedAt: _d, ...entry } = m;
-  return entry;
-}
-
-function streakView(s: Pick<MoodStreak, 'current' | 'longest' | 'lastDate'>): MoodStreakView {
-  return { current: s.current, longest: s.longest, lastDate: s.lastDate };
-}
 
 /**
  * Recording, changing and reading moods. A record is one command step in its author's state: the
@@ -125,7 +116,7 @@ export class MoodService {
       case 'done':
         break;
     }
-    this.emitUpdate(record, privacy, at);
+    this.emitUpdate(record, privacy, streakView(step.streak), at);
     return { moodId: id, recordedAt: at, localDate: record.localDate, streak: streakView(step.streak), milestone: step.milestone };
   }
 
@@ -139,11 +130,11 @@ export class MoodService {
     const at = this.now();
     await this.appendOwn(userId, [moodUpdate(mood.id, userId, changes, at)]);
     const updated: MoodRecord = { ...mood, ...changes, updatedAt: at };
-    // Rooms that saw it and may not any more hear it removed; the others hear the change.
-    const now = new Set(moodAudiences(updated.visibility, privacy));
-    const lost = moodAudiences(mood.visibility, privacy).filter((a) => !now.has(a));
-    if (lost.length > 0) this.deps.rooms.emit(lost.map((a) => moodRoom(userId, a)), 'mood:friend-removed', { userId, moodId: mood.id, at });
-    this.emitUpdate(updated, privacy, at);
+    // Friends who saw it and may not any more hear it removed; otherwise they hear the change.
+    if (showsToFriends(mood.visibility, privacy) && !showsToFriends(updated.visibility, privacy)) {
+      this.deps.rooms.emit(moodRoom(userId), 'mood:friend-removed', { userId, moodId: mood.id, streak: null, at });
+    }
+    this.emitUpdate(updated, privacy, null, at);
     return entryOf(updated);
   }
 
@@ -156,9 +147,9 @@ export class MoodService {
     const rest = (await this.deps.moods.since(userId, 0)).filter((m) => m.id !== moodId);
     const streak = rest.reduce((s, m) => advanceStreak(s, m.recordedAt, m.timeZone).streak, NO_STREAK);
     await this.appendOwn(userId, [moodDelete(moodId, userId, at), moodStreakSave(userId, streak, at)]);
-    const rooms = moodAudiences(mood.visibility, privacy).map((a) => moodRoom(userId, a));
-    if (rooms.length > 0) this.deps.rooms.emit(rooms, 'mood:friend-removed', { userId, moodId, at });
-    return { moodId, streak: streakView(streakAsOf(streak, at, mood.timeZone)) };
+    const view = streakView(streakAsOf(streak, at, mood.timeZone));
+    if (showsToFriends(mood.visibility, privacy)) this.deps.rooms.emit(moodRoom(userId), 'mood:friend-removed', { userId, moodId, streak: view, at });
+    return { moodId, streak: view };
   }
 
   /** `mood:streak`: the caller's streak, or another user's where their privacy lets the caller see their moods. */
@@ -220,10 +211,9 @@ export class MoodService {
     return privacy;
   }
 
-  /** One emit to the author's rooms that may see the mood (none for a private one). */
-  private emitUpdate(mood: MoodRecord, privacy: PrivacySettings, at: number): void {
-    const rooms = moodAudiences(mood.visibility, privacy).map((a) => moodRoom(mood.userId, a));
-    if (rooms.length > 0) this.deps.rooms.emit(rooms, 'mood:friend-update', { entry: entryOf(mood), at });
+  /** One emit to the author's mood room, when friends may see the mood. */
+  private emitUpdate(mood: MoodRecord, privacy: PrivacySettings, streak: MoodStreakView | null, at: number): void {
+    if (showsToFriends(mood.visibility, privacy)) this.deps.rooms.emit(moodRoom(mood.userId), 'mood:friend-update', { userId: mood.userId, entry: entryOf(mood), streak, at });
   }
 }
 

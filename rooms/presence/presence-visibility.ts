@@ -3,6 +3,7 @@ import type { PrivacySettings } from '../../protocol/schemas/privacy.js';
 import type { UserRepository } from '../../persistence/store/user-repository.js';
 import { presenceRoom, userRoom } from '../room-names.js';
 import type { RoomPort } from '../room-port.js';
+import type { RelationshipChanges } from '../social/relationship-changes.js';
 import type { Presence } from './presence.js';
 import { hiddenPresence, viewPresence } from './presence-view.js';
 
@@ -11,7 +12,7 @@ import { hiddenPresence, viewPresence } from './presence-view.js';
  * watchers who lose the right to watch are removed from the room and told (`presence:revoked`),
  * and friends see `hidden` or the real status as soon as the setting flips.
  */
-export class PresenceVisibility {
+export class PresenceVisibility implements RelationshipChanges {
   constructor(
     private readonly deps: {
       readonly presence: Presence;
@@ -36,6 +37,11 @@ export class PresenceVisibility {
       const view = viewPresence(userId, snapshots.get(userId), user?.lastSeenAt ?? null, true);
       rooms.emit(presenceRoom(userId, 'friends'), 'presence:update', { ...view, at });
     }
+  }
+
+  /** A new friend's SDK hears `friend:update` and watches again: nothing to do here. */
+  friendshipStarted(): Promise<void> {
+    return Promise.resolve();
   }
 
   /**

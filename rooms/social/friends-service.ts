@@ -3,7 +3,7 @@ import { type FriendAction, type FriendDecision, decideFriendAction, friendshipS
 import type { FriendCommandResult, FriendEntry, FriendsList } from '../../protocol/schemas/friends.js';
 import type { FriendshipRepository } from '../../persistence/store/friendship-repository.js';
 import type { UserRecord, UserRepository } from '../../persistence/store/user-repository.js';
-import type { PresenceVisibility } from '../presence/presence-visibility.js';
+import type { RelationshipChanges } from './relationship-changes.js';
 import { userRoom } from '../room-names.js';
 import type { RoomPort } from '../room-port.js';
 import { toProfile } from './profiles.js';
@@ -13,7 +13,7 @@ export interface FriendsServiceDeps {
   readonly users: UserRepository;
   readonly friendships: FriendshipRepository;
   readonly rooms: RoomPort;
-  readonly visibility: PresenceVisibility;
+  readonly changes: RelationshipChanges;
   readonly now?: () => number;
 }
 
@@ -86,13 +86,15 @@ export class FriendsService {
       case 'create-request':
         return friendships.createRequest(actor, other, at);
       case 'make-friends':
-        return friendships.acceptRequest(other, actor, at);
+        if (!(await friendships.acceptRequest(other, actor, at))) return false;
+        await this.deps.changes.friendshipStarted(actor, other);
+        return true;
       case 'delete-friendship':
-        if ((await friendships.deleteFriendship(actor, other)) && wereFriends) this.deps.visibility.friendshipEnded(actor, other);
+        if ((await friendships.deleteFriendship(actor, other)) && wereFriends) this.deps.changes.friendshipEnded(actor, other);
         return true;
       case 'block':
         await friendships.block(actor, other, at);
-        this.deps.visibility.blocked(actor, other, wereFriends);
+        this.deps.changes.blocked(actor, other, wereFriends);
         return true;
       case 'unblock':
         await friendships.unblock(actor, other);

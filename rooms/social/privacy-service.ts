@@ -1,7 +1,7 @@
 import { CommandError } from '../../domain/command-error.js';
 import type { PrivacySettings } from '../../protocol/schemas/privacy.js';
 import type { UserRepository } from '../../persistence/store/user-repository.js';
-import type { PresenceVisibility } from '../presence/presence-visibility.js';
+import type { RelationshipChanges } from './relationship-changes.js';
 import { userRoom } from '../room-names.js';
 import type { RoomPort } from '../room-port.js';
 
@@ -11,7 +11,7 @@ export class PrivacyService {
     private readonly deps: {
       readonly users: UserRepository;
       readonly rooms: RoomPort;
-      readonly visibility: PresenceVisibility;
+      readonly changes: RelationshipChanges;
       readonly now?: () => number;
     },
   ) {}
@@ -27,7 +27,7 @@ export class PrivacyService {
   async update(userId: string, patch: Partial<PrivacySettings>): Promise<PrivacySettings> {
     const change = await this.deps.users.updatePrivacy(userId, patch);
     if (!change) throw new CommandError('unauthorized', 'your account no longer exists');
-    await this.deps.visibility.privacyChanged(userId, change.before, change.after);
+    await this.deps.changes.privacyChanged(userId, change.before, change.after);
     this.deps.rooms.emit(userRoom(userId), 'privacy:updated', { privacy: change.after, at: (this.deps.now ?? Date.now)() });
     return change.after;
   }

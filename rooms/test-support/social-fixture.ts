@@ -7,7 +7,12 @@ import { openSqliteStore, type SqliteStore } from '../../persistence/sqlite/sqli
 import { MemoryPresence } from '../presence/memory-presence.js';
 import { PresenceVisibility } from '../presence/presence-visibility.js';
 import { PresenceWatch, type Watcher } from '../presence/presence-watch.js';
+import { MemoryPendingWrites } from '../../persistence/write-behind/memory-pending-writes.js';
+import { FreshMoods } from '../../persistence/write-behind/fresh-mood-reads.js';
+import { FriendMoods } from '../moods/friend-moods.js';
 import { FriendsService } from '../social/friends-service.js';
+import { PrivacyService } from '../social/privacy-service.js';
+import { allRelationshipChanges } from '../social/relationship-changes.js';
 import { RecordingRoomPort } from './recording-room-port.js';
 
 /** A real SQLite store, memory presence and a recording room port, wired like the server wires them. */
@@ -18,6 +23,8 @@ export interface SocialFixture {
   readonly visibility: PresenceVisibility;
   readonly watch: PresenceWatch;
   readonly friends: FriendsService;
+  readonly friendMoods: FriendMoods;
+  readonly privacy: PrivacyService;
   user(privacy?: Partial<PrivacySettings>): Promise<string>;
   watcher(userId: string): Watcher;
   befriend(a: string, b: string): Promise<void>;
@@ -32,7 +39,11 @@ export function socialFixture(maxWatchedPerSocket = 1000): SocialFixture {
   const presence = new MemoryPresence();
   const visibility = new PresenceVisibility({ presence, rooms, users: store.users });
   const watch = new PresenceWatch({ presence, rooms, users: store.users, friendships: store.friendships, maxWatchedPerSocket });
-  const friends = new FriendsService({ users: store.users, friendships: store.friendships, rooms, visibility });
+  const pending = new MemoryPendingWrites(60_000);
+  const friendMoods = new FriendMoods({ moods: new FreshMoods(store.moods, pending), users: store.users, friendIds: (u) => store.friendships.friendIds(u), rooms });
+  const changes = allRelationshipChanges([visibility, friendMoods]);
+  const friends = new FriendsService({ users: store.users, friendships: store.friendships, rooms, changes });
+  const privacy = new PrivacyService({ users: store.users, rooms, changes });
   return {
     store,
     rooms,
@@ -40,6 +51,8 @@ export function socialFixture(maxWatchedPerSocket = 1000): SocialFixture {
     visibility,
     watch,
     friends,
+    friendMoods,
+    privacy,
     async user(privacy = {}) {
       const id = randomUUID();
       await store.users.create({ id, username: `u${id.slice(0, 12)}`, passwordHash: 'x', displayName: `User ${id.slice(0, 4)}`, privacy: { ...DEFAULT_PRIVACY, ...privacy }, createdAt: 1 });
@@ -51,6 +64,7 @@ export function socialFixture(maxWatchedPerSocket = 1000): SocialFixture {
       await friends.act(b, a, 'accept');
     },
     async dispose() {
+      await pending.close();
       await store.close();
       rmSync(dir, { recursive: true, force: true });
     },

@@ -51,6 +51,13 @@ describe('config', () => {
     }
   });
 
+  it('takes a test clock for moods, and never in production', () => {
+    const dev = loadConfig({ MOOD_CLOCK_FILE: '/tmp/clock' });
+    expect(dev.ok && dev.config.moodClockFile).toBe('/tmp/clock');
+    const prod = loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), MOOD_CLOCK_FILE: '/tmp/clock' });
+    expect(prod.ok ? [] : prod.errors).toEqual([expect.stringMatching(/^MOOD_CLOCK_FILE: /)]);
+  });
+
   it('requires exact origins', () => {
     const ok = loadConfig({ ALLOWED_ORIGINS: 'https://app.example.com, http://localhost:5173' });
     expect(ok.ok && ok.config.allowedOrigins).toEqual({ kind: 'list', origins: new Set(['https://app.example.com', 'http://localhost:5173']) });

@@ -51,6 +51,8 @@ export interface Config {
     readonly moodsBurst: number;
   };
   readonly hugRequestTtlS: number;
+  /** Tests only: the file whose offset shifts the clock of moods (`null`: the real clock). */
+  readonly moodClockFile: string | null;
   readonly queue: {
     readonly lagBoundMs: number;
     readonly batchMax: number;
@@ -136,6 +138,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
   if (e.NODE_ENV === 'production' && !e.JWT_SECRET && !e.JWKS_URL) {
     errors.push('JWT_SECRET: production needs JWT_SECRET or JWKS_URL; refusing to start with a generated development secret');
   }
+  if (e.NODE_ENV === 'production' && e.MOOD_CLOCK_FILE) errors.push('MOOD_CLOCK_FILE: a test clock; refusing to shift the clock of moods in production');
   if (e.TOKEN_EXPIRY_WARNING_S >= e.ACCESS_TOKEN_TTL_S) {
     errors.push(`TOKEN_EXPIRY_WARNING_S: must be less than ACCESS_TOKEN_TTL_S (${e.ACCESS_TOKEN_TTL_S})`);
   }
@@ -185,6 +188,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
         moodsBurst: e.RATE_MOODS_BURST,
       },
       hugRequestTtlS: e.HUG_REQUEST_TTL_S,
+      moodClockFile: e.MOOD_CLOCK_FILE ?? null,
       queue: {
         lagBoundMs: e.QUEUE_LAG_BOUND_MS,
         batchMax: e.QUEUE_BATCH_MAX,

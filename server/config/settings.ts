@@ -101,6 +101,7 @@ export const SETTINGS = {
   RATE_HUGS_BURST: setting(integer(1, 1_000_000).default(20), '20', 'Burst size of the per-sender hug bucket.'),
   RATE_MOODS_PER_MIN: setting(integer(1, 1_000_000).default(30), '30', 'Moods recorded, changed or deleted per minute per user (token bucket refill).'),
   RATE_MOODS_BURST: setting(integer(1, 1_000_000).default(10), '10', 'Burst size of the per-user mood bucket.'),
+  MOOD_CLOCK_FILE: setting(z.string().min(1).optional(), 'unset', 'Tests only: a file holding a number of milliseconds added to the clock of moods (when a mood is recorded, streaks, summaries), read at each use, so a test lives through days at once. Refused with `NODE_ENV=production`.'),
   HUG_REQUEST_TTL_S: setting(integer(1, 31_536_000).default(86_400), '86400', 'How long a hug request can be answered, in seconds.'),
   QUEUE_LAG_BOUND_MS: setting(integer(100, 600_000).default(5000), '5000', 'Write-behind backpressure: past this queue lag, deferrable writes (hugs, reads) get `unavailable` with `retryAfterMs`.'),
   QUEUE_BATCH_MAX: setting(integer(1, 10_000).default(256), '256', 'Most write-behind operations per store transaction.'),

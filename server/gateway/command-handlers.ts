@@ -3,6 +3,7 @@ import type { GroupHugService } from '../../rooms/group-hugs/group-hug-service.j
 import type { HugRequestService } from '../../rooms/hugs/hug-request-service.js';
 import type { HugService } from '../../rooms/hugs/hug-service.js';
 import type { InboxService } from '../../rooms/inbox/inbox-service.js';
+import type { FriendMoods } from '../../rooms/moods/friend-moods.js';
 import type { MoodService } from '../../rooms/moods/mood-service.js';
 import type { PresenceTracker } from '../../rooms/presence/presence-tracker.js';
 import type { PresenceWatch } from '../../rooms/presence/presence-watch.js';
@@ -27,6 +28,7 @@ export interface CommandServices {
   readonly inbox: InboxService;
   readonly groupHugs: GroupHugService;
   readonly moods: MoodService;
+  readonly friendMoods: FriendMoods;
   readonly now: () => number;
 }
 
@@ -86,5 +88,6 @@ export function commandHandlers(s: CommandServices): CommandHandlers {
     'mood:streak': (ctx, { userId, timeZone }) => s.moods.streak(ctx.userId, userId ?? ctx.userId, timeZone ?? 'UTC'),
     'mood:history': (ctx, { userId, before, limit }) => s.moods.history(ctx.userId, userId ?? ctx.userId, before, limit),
     'mood:summary': (ctx, { days }) => s.moods.summary(ctx.userId, days),
+    'mood:friends': (ctx) => s.friendMoods.subscribe(ctx.userId, ctx.socket.id),
   };
 }
