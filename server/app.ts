@@ -5,6 +5,7 @@ import { LandingPendingWrites } from '../persistence/write-behind/landing-pendin
 import { FreshMoods } from '../persistence/write-behind/fresh-mood-reads.js';
 import { relationshipOf } from '../domain/friendship.js';
 import { hugsReceivedSince } from '../rooms/moods/hugs-received.js';
+import { AccountExporter } from '../rooms/account/account-export.js';
 import { FriendMoods } from '../rooms/moods/friend-moods.js';
 import { MoodService } from '../rooms/moods/mood-service.js';
 import { allRelationshipChanges } from '../rooms/social/relationship-changes.js';
@@ -37,6 +38,7 @@ import { SessionExpiry } from './gateway/session-expiry.js';
 import { connectionOf, createSocketServer, installGateway } from './gateway/socket-gateway.js';
 import { SocketIoRoomPort } from './gateway/socket-io-room-port.js';
 import { authRoutes } from './http/auth-routes.js';
+import { exportRoutes } from './http/export-routes.js';
 import { createRouter } from './http/http-router.js';
 import { metricsRoute, opsRoutes } from './http/ops-routes.js';
 import { AccessTokens } from './identity/access-tokens.js';
@@ -205,12 +207,15 @@ export async function startApp(config: Config, log: Logger): Promise<RunningApp>
     replayWindowMs: hugDeps.replayWindowMs,
     now: moodNow,
   });
+  const friends = new FriendsService({ users: store.users, friendships: store.friendships, rooms, changes });
+  const inbox = new InboxService({ inbox: fresh.inbox, hugs: fresh.hugs, requests: fresh.hugRequests });
+  const exporter = new AccountExporter({ users: store.users, friends, moods, hugs, hugRequests: store.hugRequests, freshRequests: fresh.hugRequests, groupHugs, inbox });
   const handlers = commandHandlers({
     tokens,
     expiry,
     tracker,
     watch,
-    friends: new FriendsService({ users: store.users, friendships: store.friendships, rooms, changes }),
+    friends,
     profiles: new ProfileService({ users: store.users, friendships: store.friendships, rooms }),
     privacy: new PrivacyService({ users: store.users, rooms, changes }),
     hugs,
@@ -222,7 +227,7 @@ export async function startApp(config: Config, log: Logger): Promise<RunningApp>
       keys,
       throttle: (senderId: string) => limiter.consume(senderId, hugRule),
     }),
-    inbox: new InboxService({ inbox: fresh.inbox, hugs: fresh.hugs, requests: fresh.hugRequests }),
+    inbox,
     groupHugs,
     moods,
     friendMoods,
@@ -251,6 +256,7 @@ export async function startApp(config: Config, log: Logger): Promise<RunningApp>
     [
       ...opsRoutes({ nodeId: config.nodeId, checkReady: () => infra.checkReady(), isShuttingDown: () => shuttingDown }),
       ...authRoutes(auth, tokens.canIssue),
+      ...exportRoutes(auth, exporter),
     ],
     config.allowedOrigins,
     (error, request) => log.error({ err: error, path: request.path }, 'http request failed unexpectedly'),

@@ -39,6 +39,11 @@ export class MongoHugRequestRepository implements HugRequestRepository {
     if (ids.length === 0) return [];
     return (await this.requests.find({ _id: { $in: [...ids] } }).toArray()).map(toHugRequest);
   }
+
+  async involving(userId: string): Promise<HugRequestRecord[]> {
+    const docs = await this.requests.find({ $or: [{ from: userId }, { to: userId }] }).sort({ createdAt: 1, _id: 1 }).toArray();
+    return docs.map(toHugRequest);
+  }
 }
 
 /** {@link InboxRepository} on MongoDB: pages walk the unique `(userId, cursor)` index. */

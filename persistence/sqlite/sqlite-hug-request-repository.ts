@@ -34,12 +34,17 @@ function toRecord(row: RequestRow): HugRequestRecord {
 export class SqliteHugRequestRepository implements HugRequestRepository {
   private readonly byId: Statement<[string], RequestRow>;
   private readonly byIds: RowsByIds<RequestRow>;
+  private readonly byUser: Statement<[string, string], RequestRow>;
   private readonly insert: Statement;
   private readonly answer: Statement;
 
   constructor(db: Database) {
     this.byId = db.prepare('SELECT * FROM hug_requests WHERE id = ?');
     this.byIds = new RowsByIds(db, 'hug_requests');
+    // Two indexed lookups (sender, recipient) rather than one OR the planner may scan for.
+    this.byUser = db.prepare(
+      `SELECT * FROM hug_requests WHERE from_user = ? UNION SELECT * FROM hug_requests WHERE to_user = ? ORDER BY created_at, id`,
+    );
     this.insert = db.prepare(
       `INSERT INTO hug_requests (id, from_user, to_user, message, created_at, expires_at, status, answered_at, hug_id, fingerprint)
        VALUES (@id, @from, @to, @message, @createdAt, @expiresAt, @status, @answeredAt, @hugId, @fingerprint)
@@ -57,6 +62,10 @@ export class SqliteHugRequestRepository implements HugRequestRepository {
 
   getMany(ids: readonly string[]): Promise<HugRequestRecord[]> {
     return Promise.resolve(this.byIds.all(ids).map(toRecord));
+  }
+
+  involving(userId: string): Promise<HugRequestRecord[]> {
+    return Promise.resolve(this.byUser.all(userId, userId).map(toRecord));
   }
 
   /** Applier: insert unless present. */

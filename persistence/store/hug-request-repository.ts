@@ -17,4 +17,6 @@ export interface HugRequestRecord {
 export interface HugRequestRepository {
   get(id: string): Promise<HugRequestRecord | null>;
   getMany(ids: readonly string[]): Promise<HugRequestRecord[]>;
+  /** Every request `userId` sent or received, oldest first (for the account export). */
+  involving(userId: string): Promise<HugRequestRecord[]>;
 }

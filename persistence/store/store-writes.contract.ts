@@ -79,6 +79,26 @@ export function describeStoreWrites(store: () => Store): void {
       expect((await store().hugRequests.getMany([id])).length).toBe(1);
     });
 
+    it('lists the hug requests a user sent and received, oldest first', async () => {
+      const [me, other] = [`u-${randomUUID()}`, `u-${randomUUID()}`];
+      const request = (from: string, to: string, createdAt: number) => ({
+        id: `r${randomUUID().replaceAll('-', '')}`,
+        from,
+        to,
+        message: null,
+        createdAt,
+        expiresAt: createdAt + 100,
+        status: 'pending' as const,
+        answeredAt: null,
+        hugId: null,
+        fingerprint: 'f',
+      });
+      const [sent, received, elsewhere] = [request(me, other, 20), request(other, me, 10), request(other, `u-${randomUUID()}`, 15)];
+      await store().applyWrites([sent, received, elsewhere].map(hugRequestCreate));
+      expect((await store().hugRequests.involving(me)).map((r) => r.id)).toEqual([received.id, sent.id]);
+      expect(await store().hugRequests.involving(`u-${randomUUID()}`)).toEqual([]);
+    });
+
     it('stores a group hug summary once and pages each participant history newest first', async () => {
       const u = `u-${randomUUID()}`;
       const summary = (n: number, endedAt: number) => ({

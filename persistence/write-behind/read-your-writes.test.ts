@@ -21,7 +21,7 @@ function fakeStore(rows: { inbox: InboxRecord[]; hugs: HugRecord[] }) {
     getMany: (ids) => Promise.resolve(rows.hugs.filter((h) => ids.includes(h.id))),
     history: () => Promise.resolve(rows.hugs),
   };
-  const hugRequests: HugRequestRepository = { get: () => Promise.resolve(null), getMany: () => Promise.resolve([]) };
+  const hugRequests: HugRequestRepository = { get: () => Promise.resolve(null), getMany: () => Promise.resolve([]), involving: () => Promise.resolve([]) };
   return { inbox, hugs, hugRequests };
 }
 

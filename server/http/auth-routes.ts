@@ -2,19 +2,14 @@ import { CommandError } from '../../domain/command-error.js';
 import { accountDeleteRequestSchema, loginRequestSchema, refreshTokenRequestSchema, registerRequestSchema } from '../../protocol/schemas/auth.js';
 import type { AuthService } from '../identity/auth-service.js';
 import { json } from './http-responses.js';
-import type { HttpHandler, HttpRequest, Route } from './http-types.js';
+import { bearerToken } from './bearer-token.js';
+import type { HttpHandler, Route } from './http-types.js';
 import { parseJsonBody } from './json-body.js';
 
 const localAccountsDisabled: HttpHandler = () =>
   Promise.reject(
     new CommandError('not_found', 'local accounts are disabled: this server trusts tokens from its identity provider (JWKS_URL)'),
   );
-
-/** The token of an `Authorization: Bearer <token>` header, or `null`. */
-function bearerToken(request: HttpRequest): string | null {
-  const match = /^Bearer\s+(\S+)$/i.exec(request.headers['authorization'] ?? '');
-  return match?.[1] ?? null;
-}
 
 /**
  * `POST /v1/auth/register | login | refresh | logout`, and `DELETE /v1/account`. Without a JWT

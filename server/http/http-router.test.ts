@@ -7,6 +7,7 @@ import type { HttpRequest } from './http-types.js';
 const request = (overrides: Partial<HttpRequest>): HttpRequest => ({
   method: 'GET',
   path: '/',
+  query: '',
   headers: {},
   clientAddress: '127.0.0.1',
   body: new Uint8Array(),

@@ -2,6 +2,8 @@
 export interface HttpRequest {
   readonly method: string;
   readonly path: string;
+  /** The query string after `?`, undecoded (empty without one). */
+  readonly query: string;
   /** Lower-case header names. */
   readonly headers: Readonly<Record<string, string>>;
   /** The peer address, or the `X-Forwarded-For` hop the trusted proxy appended (`TRUST_PROXY`). */

@@ -3,8 +3,9 @@ import { CommandError } from '../../domain/command-error.js';
 import type { TokenPair } from '../../protocol/schemas/auth.js';
 import { DEFAULT_PRIVACY } from '../../protocol/schemas/privacy.js';
 import type { Store } from '../../persistence/store/store.js';
+import type { UserRecord } from '../../persistence/store/user-repository.js';
 import type { RateLimiter, RateRule } from '../rate-limit/rate-limiter.js';
-import type { AccessTokens } from './access-tokens.js';
+import type { AccessTokens, VerifiedToken } from './access-tokens.js';
 import { dummyPasswordHash, hashPassword, verifyPassword } from './password-hasher.js';
 import { hashRefreshToken, newRefreshToken } from './refresh-tokens.js';
 import { openSuccessor, sealSuccessor } from './successor-seal.js';
@@ -126,16 +127,7 @@ export class AuthService {
    * go; hugs others received stay, anonymised (see `AccountRepository`).
    */
   async deleteAccount(input: { accessToken: string | null; password: string | undefined }, client: string): Promise<void> {
-    await this.limit(client, this.deps.requestRule);
-    if (!input.accessToken) throw new CommandError('unauthorized', 'an access token is required: Authorization: Bearer <token>');
-    let verified;
-    try {
-      verified = await this.deps.tokens.verify(input.accessToken);
-    } catch {
-      throw new CommandError('unauthorized', 'the access token is not valid');
-    }
-    const user = await this.deps.store.users.findById(verified.userId);
-    if (!user) throw new CommandError('unauthorized', 'the account of this token no longer exists');
+    const { user, verified } = await this.authenticate(input.accessToken, client);
     const now = this.now();
     if (input.password !== undefined) {
       await this.limit(`${client}|${user.id}`, this.deps.loginRule);
@@ -176,6 +168,24 @@ export class AuthService {
       successor: null,
     });
     return { pair: { userId, accessToken: access.token, accessTokenExpiresAt: access.expiresAt, refreshToken, refreshTokenExpiresAt }, recordId };
+  }
+
+  /**
+   * The account behind an HTTP request's access token (`Authorization: Bearer`), counted against the
+   * client's auth requests: `unauthorized` without a valid token or once the account is gone.
+   */
+  async authenticate(accessToken: string | null, client: string): Promise<{ readonly user: UserRecord; readonly verified: VerifiedToken }> {
+    await this.limit(client, this.deps.requestRule);
+    if (!accessToken) throw new CommandError('unauthorized', 'an access token is required: Authorization: Bearer <token>');
+    let verified;
+    try {
+      verified = await this.deps.tokens.verify(accessToken);
+    } catch {
+      throw new CommandError('unauthorized', 'the access token is not valid');
+    }
+    const user = await this.deps.store.users.findById(verified.userId);
+    if (!user) throw new CommandError('unauthorized', 'the account of this token no longer exists');
+    return { user, verified };
   }
 
   private async limit(key: string, rule: RateRule): Promise<void> {

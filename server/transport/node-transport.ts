@@ -100,6 +100,7 @@ export class NodeTransport implements Transport {
         .http({
           method: (req.method ?? 'GET').toUpperCase(),
           path: (req.url ?? '/').split('?')[0] ?? '/',
+          query: (req.url ?? '').split('?')[1] ?? '',
           headers,
           clientAddress: clientAddressOf(headers, req.socket.remoteAddress ?? 'unknown', this.options.trustedProxies),
           body: Buffer.concat(chunks),

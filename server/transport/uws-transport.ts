@@ -57,6 +57,7 @@ export class UwsTransport implements Transport {
       });
       const method = req.getMethod().toUpperCase();
       const path = req.getUrl();
+      const query = req.getQuery() ?? '';
       const peer = Buffer.from(res.getRemoteAddressAsText()).toString();
       const clientAddress = clientAddressOf(headers, peer, this.options.trustedProxies);
       const send = (response: HttpResponse, closeConnection = false) => {
@@ -68,7 +69,7 @@ export class UwsTransport implements Transport {
         });
       };
       const handle = (body: Uint8Array) => {
-        const request: HttpRequest = { method, path, headers, clientAddress, body };
+        const request: HttpRequest = { method, path, query, headers, clientAddress, body };
         void this.options.http(request).then((response) => send(response));
       };
       const tooLarge = () =>
