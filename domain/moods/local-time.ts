@@ -13,35 +13,89 @@ export interface LocalTime {
   readonly weekday: number;
   /** 0..23. */
   readonly hour: number;
+  /** `date` as days since 1970-01-01 (its {@link dayNumber}). */
+  readonly day: number;
 }
 
 const DAY_MS = 86_400_000;
+const MINUTE_MS = 60_000;
+/**
+ * A zone's offset is taken as constant over a span when it is the same at both ends and the span
+ * is at most this long: no IANA zone changes its offset twice within a week.
+ */
+const SPAN_MS = 7 * DAY_MS;
+/** Spans remembered per zone (a year of moods needs about 55). */
+const MAX_SPANS = 512;
+
 // Formatters are costly to build (tens of µs) and cheap to reuse; a process sees few zones.
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
 function formatterFor(timeZone: string): Intl.DateTimeFormat {
   let formatter = formatters.get(timeZone);
   if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', hourCycle: 'h23' });
+    formatter = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
     formatters.set(timeZone, formatter);
   }
   return formatter;
 }
 
+/** The zone's offset from UTC at `at`, in ms, read from the formatter (about 10 µs). */
+function exactOffset(at: number, timeZone: string): number {
+  const f: Record<string, number> = {};
+  for (const part of formatterFor(timeZone).formatToParts(at)) if (part.type !== 'literal') f[part.type] = Number(part.value);
+  const wall = Date.UTC(f['year'] ?? 1970, (f['month'] ?? 1) - 1, f['day'] ?? 1, f['hour'] ?? 0, f['minute'] ?? 0);
+  return wall - Math.floor(at / MINUTE_MS) * MINUTE_MS;
+}
+
+/** Per zone, spans `[from, to]` over which its offset is known to be constant. */
+const spans = new Map<string, { from: number; to: number; offset: number }[]>();
+/** Per zone, the span last used: moods come in time order, so the next is most often in it. */
+const lastSpan = new Map<string, { from: number; to: number; offset: number }>();
+
+/**
+ * The zone's offset at `at`. Reading the formatter for every mood would dominate a year's summary,
+ * so each zone remembers week-long spans whose ends share an offset; an instant inside one needs no
+ * formatter. Near a DST change (the ends differ) the offset is read exactly.
+ */
+function offsetAt(at: number, timeZone: string): number {
+  const last = lastSpan.get(timeZone);
+  if (last && last.from <= at && at <= last.to) return last.offset;
+  let known = spans.get(timeZone);
+  const hit = known?.find((s) => s.from <= at && at <= s.to);
+  if (hit) {
+    lastSpan.set(timeZone, hit);
+    return hit.offset;
+  }
+  const offset = exactOffset(at, timeZone);
+  const from = at - SPAN_MS / 2;
+  const to = at + SPAN_MS / 2;
+  if (exactOffset(from, timeZone) === offset && exactOffset(to, timeZone) === offset) {
+    if (!known || known.length >= MAX_SPANS) spans.set(timeZone, (known = []));
+    const span = { from, to, offset };
+    known.push(span);
+    lastSpan.set(timeZone, span);
+  }
+  return offset;
+}
+
 /** Where `at` (epoch ms) falls in `timeZone`. Throws a RangeError for an unknown zone (validate with `isTimeZone` of protocol/). */
 export function localTimeOf(at: number, timeZone: string): LocalTime {
-  let year = '';
-  let month = '';
-  let day = '';
-  let hour = 0;
-  for (const part of formatterFor(timeZone).formatToParts(at)) {
-    if (part.type === 'year') year = part.value;
-    else if (part.type === 'month') month = part.value;
-    else if (part.type === 'day') day = part.value;
-    else if (part.type === 'hour') hour = Number(part.value);
+  const wall = at + offsetAt(at, timeZone);
+  const day = Math.floor(wall / DAY_MS);
+  // 1970-01-01 was a Thursday.
+  return { date: dateOfDay(day), weekday: (((day + 4) % 7) + 7) % 7, hour: Math.floor((wall - day * DAY_MS) / 3_600_000), day };
+}
+
+let lastDay = Number.NaN;
+let lastDate = '';
+
+/** The date `day` days after 1970-01-01 (the last one remembered: moods come a few a day). */
+function dateOfDay(day: number): LocalDate {
+  if (day !== lastDay) {
+    lastDay = day;
+    lastDate = new Date(day * DAY_MS).toISOString().slice(0, 10);
   }
-  const date = `${year.padStart(4, '0')}-${month}-${day}`;
-  return { date, weekday: new Date(dayNumber(date) * DAY_MS).getUTCDay(), hour };
+  return lastDate;
 }
 
 /** The date `at` (epoch ms) falls on in `timeZone`. */

@@ -2,7 +2,7 @@ import type { MoodId } from '../../protocol/mood-catalogue.js';
 import type { Bucket, DayMood, MoodSummaryResult, SummaryPeriod, TagEffect, TimeOfDay } from '../../protocol/types/mood-summary.js';
 import { hugLiftOf } from './hug-lift.js';
 import { type HugPoint, insightWhen, type MoodPoint } from './insight.js';
-import { dayNumber, type LocalDate, localTimeOf } from './local-time.js';
+import { type LocalDate, localTimeOf } from './local-time.js';
 import { mean, slopeOf } from './statistics.js';
 
 /** Parts of the day in order of their hours. */
@@ -44,7 +44,7 @@ export function summariseMoods(allMoods: readonly MoodPoint[], hugs: readonly Hu
       const buckets = bucketsBy(4, local.map((t) => Math.floor(t.hour / 6)), valences);
       return { buckets: Object.fromEntries(TIMES_OF_DAY.map((name, i) => [name, buckets[i] as Bucket])) as Record<TimeOfDay, Bucket> };
     }),
-    trend: trendOf(moods, local.map((t) => t.date), byDate.size),
+    trend: trendOf(moods, local.map((t) => t.day), byDate.size),
     bestAndHardestDays: insightWhen(byDate.size, SUMMARY_MINIMUMS.days, () => bestAndHardest(byDate)),
     tags: tagsOf(moods),
     hugLift: hugLiftOf(moods, hugs.filter((h) => h.at > from - HUG_LIFT_WINDOW_HOURS * 3_600_000 && h.at <= now), HUG_LIFT_WINDOW_HOURS),
@@ -61,12 +61,12 @@ function bucketsBy(size: number, keys: readonly number[], valences: readonly num
   return sums.map((b) => ({ count: b.count, valence: b.count > 0 ? b.sum / b.count : null }));
 }
 
-function trendOf(moods: readonly MoodPoint[], dates: readonly LocalDate[], distinctDays: number): MoodSummaryResult['trend'] {
+function trendOf(moods: readonly MoodPoint[], days: readonly number[], distinctDays: number): MoodSummaryResult['trend'] {
   if (distinctDays < SUMMARY_MINIMUMS.trendDays) return { status: 'not-enough-data', have: distinctDays, need: SUMMARY_MINIMUMS.trendDays };
   return insightWhen(moods.length, SUMMARY_MINIMUMS.trendEntries, () => {
     // x in weeks since the first mood's local date, so the slope reads "per week".
-    const first = Math.min(...dates.map(dayNumber));
-    const { slope, standardError } = slopeOf(moods.map((m, i) => [(dayNumber(dates[i] as LocalDate) - first) / 7, m.valence] as const));
+    const first = days.reduce((a, b) => Math.min(a, b), Number.POSITIVE_INFINITY);
+    const { slope, standardError } = slopeOf(moods.map((m, i) => [((days[i] as number) - first) / 7, m.valence] as const));
     return { valencePerWeek: slope, standardError, entries: moods.length, days: distinctDays };
   });
 }
@@ -90,13 +90,15 @@ function tagsOf(moods: readonly MoodPoint[]): MoodSummaryResult['tags'] {
     }
   });
   const effects: TagEffect[] = [];
+  // The moods without a tag are all the others: their sum is the total less the tag's.
+  let total = 0;
+  for (const m of moods) total += m.valence;
   for (const [tag, indices] of uses) {
     const without = moods.length - indices.length;
     if (indices.length < SUMMARY_MINIMUMS.tagUses || without < SUMMARY_MINIMUMS.tagUses) continue;
-    const inTag = new Set(indices);
-    const withValence = mean(indices.map((i) => (moods[i] as MoodPoint).valence));
-    const withoutValence = mean(moods.filter((_, i) => !inTag.has(i)).map((m) => m.valence));
-    effects.push({ tag, count: indices.length, difference: withValence - withoutValence });
+    let withSum = 0;
+    for (const i of indices) withSum += (moods[i] as MoodPoint).valence;
+    effects.push({ tag, count: indices.length, difference: withSum / indices.length - (total - withSum) / without });
   }
   return insightWhen(moods.length, SUMMARY_MINIMUMS.tags, () => ({
     better: effects.filter((e) => e.difference > 0).sort((a, b) => b.difference - a.difference || a.tag.localeCompare(b.tag)).slice(0, TAGS_SHOWN),

@@ -9,7 +9,8 @@ import { loadNativeUws } from '../../server/transport/native-uws.js';
 
 // The bench's baseline: a plain Socket.IO server that only relays. Each socket joins the room of
 // the user it names in `auth.userId` (no token check, no presence, no store); `hug:send` is emitted
-// as `hug:received` to the recipient's room and acknowledged; `hug:ack` is acknowledged. Same
+// as `hug:received` to the recipient's room and acknowledged; `hug:ack` is acknowledged; `mood:record`
+// is emitted as `mood:friend-update` to the author's mood room, which `mood:friends` joins. Same
 // transport (uWS through attachApp, or Node http + ws) and wire format as the server under test.
 // With REDIS_URL (or REDIS_CLUSTER_NODES) it joins the other baseline nodes through the same Redis
 // adapter as ours (REDIS_ADAPTER sharded | classic), so the cross-node scenario compares like with like.
@@ -50,6 +51,21 @@ io.on('connection', (socket: Socket) => {
     ack?.({ ok: true, data: { id: payload.groupId } });
   });
   socket.on('group:squeeze', (_payload: unknown, ack?: Ack) => ack?.({ ok: true, data: { accepted: true } }));
+  // The moods scenario: listening is joining each friend's mood room; a record is one emit of the
+  // same event, shaped as ours sends it, to the author's room.
+  socket.on('mood:friends', (payload: { friendIds?: unknown }, ack?: Ack) => {
+    const friendIds = Array.isArray(payload.friendIds) ? payload.friendIds.map(String) : [];
+    void socket.join(friendIds.map((id) => `mood:${id}`));
+    ack?.({ ok: true, data: { friends: [], at: Date.now() } });
+  });
+  socket.on('mood:record', (payload: { mood?: unknown; intensity?: unknown; note?: unknown; timeZone?: unknown; clientId?: unknown }, ack?: Ack) => {
+    const at = Date.now();
+    const userId = String(auth.userId);
+    const id = String(payload.clientId);
+    const entry = { id, userId, mood: payload.mood, intensity: payload.intensity, valence: 0.5, arousal: 0.15, note: payload.note, tags: [], visibility: 'friends', timeZone: payload.timeZone, localDate: new Date(at).toISOString().slice(0, 10), recordedAt: at, updatedAt: null };
+    io.to(`mood:${userId}`).emit('mood:friend-update', { userId, entry, streak: { current: 1, longest: 1, lastDate: entry.localDate }, at });
+    ack?.({ ok: true, data: { moodId: id, recordedAt: at, localDate: entry.localDate, streak: { current: 1, longest: 1, lastDate: entry.localDate }, milestone: null } });
+  });
 });
 
 // One baseline node (PULSE_GROUP set) broadcasts a pulse to the group's room at 10 Hz, as our

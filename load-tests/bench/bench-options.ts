@@ -8,7 +8,7 @@ const list = <T extends z.ZodType>(item: T) => z.preprocess((v) => (typeof v ===
 /** Every option of `npm run bench`, with its default. */
 export const benchOptionsSchema = z.object({
   /** `all` runs hugs and idle; `cluster`, `ghost`, `group` and `failover` run alone (they start Redis and several nodes). */
-  scenario: z.enum(['hugs', 'idle', 'all', 'cluster', 'ghost', 'group', 'failover', 'soak']).default('all'),
+  scenario: z.enum(['hugs', 'idle', 'all', 'cluster', 'ghost', 'group', 'failover', 'soak', 'moods']).default('all'),
   /** Soak: how long both servers run side by side under steady load (hugs at --rate, presence flips, reconnect churn). */
   minutes: int(1, 24 * 60).default(5),
   /** Scenario one: aggregate hugs per second. */
@@ -18,6 +18,10 @@ export const benchOptionsSchema = z.object({
   warmup: int(0, 120).default(3),
   /** Scenario one: sender/recipient pairs. */
   pairs: int(1, 5000).default(200),
+  /** Moods: users connected, each listening to its friends' moods and recording at its share of --rate (moods per second in all). */
+  users: int(2, 20_000).default(500),
+  /** Moods: friends per user (a ring: half on either side). */
+  friends: int(1, 1000).default(50),
   /** Scenario two: idle connections per server. */
   connections: int(1, 100_000).default(19_800),
   /** Client processes the sockets are spread over (a process may hold 20,000 open files). */

@@ -9,14 +9,16 @@ import { runGhostScenario } from './ghost-scenario.js';
 import { runGroupScenario } from './group-scenario.js';
 import { runHugScenario } from './hug-scenario.js';
 import { runIdleScenario } from './idle-scenario.js';
+import { runMoodScenario } from './mood-scenario.js';
 import { runSoakScenario } from './soak-scenario.js';
 import { machineInfo } from './machine.js';
-import { type BenchReport, formatReport, hugRatios, idleRatios } from './report.js';
+import { type BenchReport, formatReport, hugRatios, idleRatios, moodRatios } from './report.js';
 
 // `npm run bench -- [--scenario hugs|idle|all|cluster|ghost] [--rate 500] [--duration 20] [--warmup 3]
 //                   [--pairs 200] [--connections 19800] [--clients 3] [--transport uws|node] [--wire msgpack|json]
 //                   [--nodes 1,2,3] [--adapters sharded,classic] [--rates 1000,2000,…] [--step 5] [--bound 100]
-//                   [--redis single|cluster] [--kills 10] [--participants 1000] [--minutes 30]`  (scenarios also: group, failover, soak)
+//                   [--redis single|cluster] [--kills 10] [--participants 1000] [--minutes 30]
+//                   [--users 500] [--friends 50]`  (scenarios also: group, failover, soak, moods)
 // Runs each scenario against the baseline, then against our server, one at a time on this machine,
 // and prints one table per scenario with the ratios; the same goes to load-tests/results/*.json.
 
@@ -63,6 +65,13 @@ try {
   if (options.scenario === 'failover') {
     log(`group-hug owner failover: ${options.kills} kills per phase`);
     report = { ...report, failover: await runFailoverScenario(options, log) };
+  }
+  if (options.scenario === 'moods') {
+    log(`moods: baseline, ${options.users} users with ${options.friends} friends each, ${options.rate} moods/s for ${options.warmup}+${options.duration} s`);
+    const baseline = await runMoodScenario('baseline', options, pool, log);
+    log('moods: ours');
+    const ours = await runMoodScenario('ours', options, pool, log);
+    report = { ...report, moods: { baseline: baseline.run, ours: ours.run, ratios: moodRatios(ours.run, baseline.run), summary: ours.summary } };
   }
   if (options.scenario === 'hugs' || options.scenario === 'all') {
     log(`scenario one (hugs): baseline, ${options.pairs} pairs at ${options.rate}/s for ${options.warmup}+${options.duration} s`);

@@ -1,8 +1,8 @@
 import type { BenchOptions } from './bench-options.js';
 import type { BenchServer } from './bench-server.js';
 import type { ClientPool } from './client-pool.js';
-import { cpuSeconds, mainThreadCpuSeconds, rssBytes, storageWrittenBytes } from './machine.js';
 import { seedUsers } from './seed.js';
+import { measuredLoad } from './server-meter.js';
 import { startBaseline, startOurs } from './servers.js';
 import { type Percentiles, percentiles } from './stats.js';
 import type { PairSpec, ServerKind, SocketSpec } from './worker-messages.js';
@@ -56,29 +56,15 @@ export async function runHugScenario(kind: ServerKind, options: BenchOptions, po
     const failedOpen = opened.reduce((n, o) => n + o.failed, 0);
     if (failedOpen > 0) throw new Error(`${kind}: ${failedOpen} sockets failed to open: ${opened.find((o) => o.firstError)?.firstError ?? ''}`);
 
-    const loopBefore = await serverCounters(server.metricsUrl);
-    const cpuBefore = cpuSeconds(server.pid);
-    const mainBefore = mainThreadCpuSeconds(server.pid);
-    const writtenBefore = storageWrittenBytes(server.pid);
-    const wallBefore = performance.now();
-    const done = await pool.all(
+    const { done, usage, latencies } = await measuredLoad(
+      server,
+      pool,
       (i) => {
         const mine = pairs.filter((_, k) => k % w === i);
         return { type: 'hugs', pairs: mine, ratePerS: (options.rate * mine.length) / pairs.length, warmupMs: options.warmup * 1000, durationMs: options.duration * 1000 };
       },
       'hugs-done',
     );
-    const seconds = (performance.now() - wallBefore) / 1000;
-    const cpu = (cpuSeconds(server.pid) - cpuBefore) / seconds;
-    const mainCpu = (mainThreadCpuSeconds(server.pid) - mainBefore) / seconds;
-    const written = (storageWrittenBytes(server.pid) - writtenBefore) / seconds;
-    const loopAfter = await serverCounters(server.metricsUrl);
-    const busy = loopAfter.active - loopBefore.active;
-    const elu = busy / Math.max(1e-9, busy + loopAfter.idle - loopBefore.idle);
-    const rss = rssBytes(server.pid);
-    const collected = await pool.all(() => ({ type: 'collect' }), 'collected');
-    await pool.all(() => ({ type: 'close' }), 'closed');
-    const latencies = collected.flatMap((c) => c.latencies);
     const acked = done.reduce((n, d) => n + d.acked, 0);
     const measuredShare = options.duration / (options.duration + options.warmup);
     return {
@@ -92,26 +78,15 @@ export async function runHugScenario(kind: ServerKind, options: BenchOptions, po
       firstError: done.find((d) => d.firstError)?.firstError ?? null,
       delivered: Math.round(latencies.length / measuredShare),
       latencyMs: percentiles(latencies),
-      serverCpuCores: Math.round(cpu * 100) / 100,
-      cpuUsPerHug: Math.round((cpu * 1e6) / Math.max(1, options.rate)),
-      mainThreadCpuUsPerHug: Math.round((mainCpu * 1e6) / Math.max(1, options.rate)),
-      storageKbPerHug: Math.round(written / 1024 / Math.max(1, options.rate) * 10) / 10,
-      fsyncsPerHug: Math.round(((loopAfter.commits - loopBefore.commits) / seconds / Math.max(1, options.rate)) * 1000) / 1000,
-      eventLoopUtilization: Math.round(elu * 100) / 100,
-      serverRssMb: Math.round(rss / 2 ** 20),
+      serverCpuCores: Math.round(usage.cpuCores * 100) / 100,
+      cpuUsPerHug: Math.round((usage.cpuCores * 1e6) / Math.max(1, options.rate)),
+      mainThreadCpuUsPerHug: Math.round((usage.mainThreadCores * 1e6) / Math.max(1, options.rate)),
+      storageKbPerHug: Math.round((usage.storageBytesPerS / 1024 / Math.max(1, options.rate)) * 10) / 10,
+      fsyncsPerHug: Math.round((usage.commitsPerS / Math.max(1, options.rate)) * 1000) / 1000,
+      eventLoopUtilization: Math.round(usage.eventLoopUtilization * 100) / 100,
+      serverRssMb: Math.round(usage.rssBytes / 2 ** 20),
     };
   } finally {
     await server.stop();
   }
-}
-
-/**
- * The server's cumulative event-loop seconds (active, idle) and durable commits (each one fsync; 0
- * where it has none, as the relay), from its /metrics.
- */
-async function serverCounters(metricsUrl: string): Promise<{ active: number; idle: number; commits: number }> {
-  const text = await (await fetch(`${metricsUrl}/metrics`)).text();
-  const read = (state: string) => Number(new RegExp(`^hugmood_event_loop_seconds\\{[^}]*state="${state}"[^}]*\\} ([\\d.e+-]+)$`, 'm').exec(text)?.[1] ?? Number.NaN);
-  const commits = [...text.matchAll(/^hugmood_writer_commits_total\{[^}]*\} ([\d.e+-]+)$/gm)].reduce((n, m) => n + Number(m[1]), 0);
-  return { active: read('active'), idle: read('idle'), commits };
 }

@@ -1,5 +1,6 @@
 import type { HugRunResult } from './hug-scenario.js';
 import type { IdleRunResult } from './idle-scenario.js';
+import type { MoodRunResult, SummaryTiming } from './mood-scenario.js';
 import type { MachineInfo } from './machine.js';
 import type { ClusterRun } from './cluster-scenario.js';
 import { formatClusterSection, formatFailoverSection, formatGhostSection, formatGroupSection } from './cluster-report.js';
@@ -23,6 +24,27 @@ export interface BenchReport {
   readonly group?: { readonly baseline: GroupRun; readonly ours: GroupRun };
   readonly failover?: FailoverResult;
   readonly soak?: SoakReport;
+  readonly moods?: {
+    readonly baseline: MoodRunResult;
+    readonly ours: MoodRunResult;
+    readonly ratios: Readonly<Record<string, number>>;
+    readonly summary: SummaryTiming | null;
+  };
+}
+
+/** Ours-to-baseline ratios of the moods scenario. */
+export function moodRatios(ours: MoodRunResult, baseline: MoodRunResult): Record<string, number> {
+  return {
+    achievedRate: ratio(ours.achievedRate, baseline.achievedRate),
+    p50: ratio(ours.fanOutMs.p50, baseline.fanOutMs.p50),
+    p95: ratio(ours.fanOutMs.p95, baseline.fanOutMs.p95),
+    p99: ratio(ours.fanOutMs.p99, baseline.fanOutMs.p99),
+    serverCpuCores: ratio(ours.serverCpuCores, baseline.serverCpuCores),
+    cpuUsPerRecord: ratio(ours.cpuUsPerRecord, baseline.cpuUsPerRecord),
+    mainThreadCpuUsPerRecord: ratio(ours.mainThreadCpuUsPerRecord, baseline.mainThreadCpuUsPerRecord),
+    eventLoopUtilization: ratio(ours.eventLoopUtilization, baseline.eventLoopUtilization),
+    serverRssMb: ratio(ours.serverRssMb, baseline.serverRssMb),
+  };
 }
 
 /** Ours-to-baseline ratios of scenario one (lower is better for latency and cost). */
@@ -85,10 +107,43 @@ export function formatReport(report: BenchReport): string {
       '',
     );
   }
+  if (report.moods) lines.push(...formatMoodSection(report.moods));
   if (report.cluster) lines.push(...formatClusterSection(report.cluster, report.options));
   if (report.ghost) lines.push(...formatGhostSection(report.ghost));
   if (report.group) lines.push(...formatGroupSection(report.group.baseline, report.group.ours));
   if (report.failover) lines.push(...formatFailoverSection(report.failover));
   if (report.soak) lines.push(...formatSoakSection(report.soak));
   return lines.join('\n');
+}
+
+function formatMoodSection(moods: NonNullable<BenchReport['moods']>): string[] {
+  const { ours, baseline, ratios, summary } = moods;
+  const row = (name: string, r: MoodRunResult) => [name, r.achievedRate, r.deliveriesPerRecord, ms(r.fanOutMs.p50), ms(r.fanOutMs.p95), ms(r.fanOutMs.p99), ms(r.fanOutMs.max), r.failed, r.serverCpuCores, r.cpuUsPerRecord, r.mainThreadCpuUsPerRecord, r.eventLoopUtilization, r.fsyncsPerRecord, r.serverRssMb];
+  const lines = [
+    `Moods: ${ours.users} users, each listening to ${ours.friendsPerUser} friends, ${ours.targetRate} moods/s recorded in all (${ours.transport}); fan-out is record sent → mood:friend-update at each friend. The baseline relays the same event to the same room, with no validation, store or privacy.`,
+    ...markdownTable(
+      ['', 'moods/s', 'friends reached per mood', 'fan-out p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'failed', 'server CPU (cores)', 'CPU µs/mood', 'main thread µs/mood', 'event loop busy', 'fsyncs/mood', 'server RSS MB'],
+      [
+        row('baseline (room broadcast)', baseline),
+        row('ours', ours),
+        ['ours / baseline', ratios['achievedRate'] ?? '', '', ratios['p50'] ?? '', ratios['p95'] ?? '', ratios['p99'] ?? '', '', '', ratios['serverCpuCores'] ?? '', ratios['cpuUsPerRecord'] ?? '', ratios['mainThreadCpuUsPerRecord'] ?? '', ratios['eventLoopUtilization'] ?? '', '', ratios['serverRssMb'] ?? ''],
+      ],
+    ),
+    '',
+  ];
+  if (ours.firstError) lines.push(`ours: first error: ${ours.firstError}`, '');
+  if (summary) {
+    lines.push(
+      `A year's summary: ${summary.moods} moods (three a day) and ${summary.hugs} hugs received; hug lift found ${summary.hugLift} (0.30 was seeded).`,
+      ...markdownTable(
+        ['', 'median ms', 'against', 'ratio'],
+        [
+          [`summariseMoods in process (p95 ${ms(summary.computeMs.p95)} ms over ${summary.computeMs.runs} runs; the first, cold, ${ms(summary.computeMs.first)} ms)`, ms(summary.computeMs.median), `the year through JSON and back, ${ms(summary.jsonRoundTripMs)} ms`, ratio(summary.computeMs.median, summary.jsonRoundTripMs)],
+          ['mood:summary { days: 365 } over the wire (store read + compute)', ms(summary.wireMs), `time:sync on the same connection, ${ms(summary.wireFloorMs)} ms`, ratio(summary.wireMs, summary.wireFloorMs)],
+        ],
+      ),
+      '',
+    );
+  }
+  return lines;
 }

@@ -28,6 +28,8 @@ export const OURS_RAISED_LIMITS: Readonly<Record<string, string>> = {
   RATE_USER_BURST: '100000',
   RATE_CONN_PER_S: '100000',
   RATE_CONN_BURST: '100000',
+  RATE_MOODS_PER_MIN: '1000000',
+  RATE_MOODS_BURST: '100000',
 };
 
 /** `--cpu-prof` arguments when the bench was asked to profile. */
