@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ConflictError, ForbiddenError, type HugMoodClient, InvalidPayloadError, type MoodFriendUpdateEvent } from '../client-sdk/src/index.js';
 import { register } from './support/accounts.js';
-import { befriend, connectedClient, eventually } from './support/clients.js';
+import { befriend, connectedClient, eventually, sdkClient } from './support/clients.js';
 import { sharedServer } from './support/shared-server.js';
 
 /** Every `friend-update` a client hears, from the moment it starts listening. */
@@ -118,6 +118,35 @@ describe('moods through the SDK', () => {
     // A deletion reaches the friends who saw it; the one before becomes the latest.
     await cc.moods.delete(gus2.moodId);
     await eventually(() => cb.moods.friendMoods().get(c.userId)?.latest?.id === gus.moodId, 5000, 'the latest mood after a deletion');
+  });
+
+  it('keeps moods made offline in the outbox with hugs, and sends each once, in the order they were made', async () => {
+    const server = serverOf();
+    const [a, b] = [await register(server.url, 'kai'), await register(server.url, 'liv')];
+    const [ca, cb] = [await connectedClient(server.url, a), await connectedClient(server.url, b)];
+    await befriend(ca, cb, b.userId, a.userId);
+    ca.close();
+    // A client that cannot connect yet: its token comes only once the gate opens.
+    let open = () => undefined as void;
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    const offline = sdkClient(server.url, a, { getToken: async () => (await gate, a.tokens.accessToken) });
+    expect(offline.state).not.toBe('connected');
+    const sends = [
+      offline.moods.record('tired', { intensity: 0.3, timeZone: 'UTC', note: 'first' }),
+      offline.hugs.send(b.userId, { kind: 'warm', message: 'between' }),
+      offline.moods.record('hopeful', { intensity: 0.7, timeZone: 'UTC', note: 'second' }),
+      offline.moods.record('calm', { intensity: 0.5, timeZone: 'UTC', note: 'third' }),
+    ] as const;
+    open();
+    const [first, hug, second, third] = await Promise.all(sends);
+    expect(hug.hugId).toBeTruthy();
+    expect(third.streak.current).toBe(1);
+    // Each recorded once, and in the order made: a user's records are handled one at a time, in the
+    // order they arrive, so their server times follow the order the outbox sent them in.
+    const history = await offline.moods.history();
+    expect(history.entries.map((e) => e.note).sort()).toEqual(['first', 'second', 'third']);
+    expect(first.recordedAt).toBeLessThanOrEqual(second.recordedAt);
+    expect(second.recordedAt).toBeLessThanOrEqual(third.recordedAt);
   });
 
   it('names the field of bad input and records nothing', async () => {
