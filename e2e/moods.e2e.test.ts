@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ConflictError, ForbiddenError, type HugMoodClient, InvalidPayloadError, type MoodFriendUpdateEvent } from '../client-sdk/src/index.js';
+import { ConflictError, ForbiddenError, type HugMoodClient, InvalidPayloadError, type MoodFriendUpdateEvent, RateLimitedError } from '../client-sdk/src/index.js';
 import { register } from './support/accounts.js';
 import { befriend, connectedClient, eventually, sdkClient } from './support/clients.js';
 import { sharedServer } from './support/shared-server.js';
@@ -147,6 +147,24 @@ describe('moods through the SDK', () => {
     expect(history.entries.map((e) => e.note).sort()).toEqual(['first', 'second', 'third']);
     expect(first.recordedAt).toBeLessThanOrEqual(second.recordedAt);
     expect(second.recordedAt).toBeLessThanOrEqual(third.recordedAt);
+  });
+
+  it('limits a flood of records like hugs: the burst goes through, then rate_limited with when to retry, and nothing more is recorded', async () => {
+    const server = serverOf();
+    const a = await register(server.url, 'max');
+    const ca = await connectedClient(server.url, a);
+    // The command itself (the SDK's moods.record would wait out the refusal and retry).
+    const flood = Array.from({ length: 14 }, (_, i) => ca.request('mood:record', { mood: 'stressed', intensity: 0.9, timeZone: 'UTC', clientId: `max-flood-${String(i).padStart(4, '0')}` }).then(() => null, (e: unknown) => e));
+    const outcomes = await Promise.all(flood);
+    const refused = outcomes.filter((e) => e !== null);
+    // RATE_MOODS_BURST is 10 by default, refilled at 30 a minute (one more if the flood took over 2 s).
+    const accepted = outcomes.filter((e) => e === null).length;
+    expect(accepted).toBeGreaterThanOrEqual(10);
+    expect(accepted).toBeLessThanOrEqual(11);
+    expect(refused[0]).toBeInstanceOf(RateLimitedError);
+    expect((refused[0] as RateLimitedError).retryAfterMs).toBeGreaterThan(0);
+    expect((refused[0] as RateLimitedError).details).toMatchObject({ rule: 'mood' });
+    expect((await ca.moods.history()).entries).toHaveLength(accepted);
   });
 
   it('names the field of bad input and records nothing', async () => {
