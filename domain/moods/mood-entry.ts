@@ -1,7 +1,7 @@
 import type { PrivacySettings } from '../../protocol/schemas/privacy.js';
 import { MOODS, type MoodId } from '../../protocol/mood-catalogue.js';
 import type { MoodEntry, MoodVisibility } from '../../protocol/types/moods.js';
-import { localDateOf } from './local-time.js';
+import { localDateOf } from '../local-time.js';
 import { recordedVisibility } from './mood-visibility.js';
 
 /** What a `mood:record` asks for, validated. */

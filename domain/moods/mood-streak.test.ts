@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { seeded } from '../../test-support/seeded-random.js';
-import { addDays, dayNumber, localDateOf } from './local-time.js';
+import { addDays, dayNumber, localDateOf } from '../local-time.js';
 import { advanceStreak, NO_STREAK, STREAK_MILESTONES, streakAsOf, streakOf } from './mood-streak.js';
 
 const HOUR = 3_600_000;

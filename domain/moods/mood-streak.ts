@@ -1,4 +1,4 @@
-import { addDays, type LocalDate, localDateOf } from './local-time.js';
+import { addDays, type LocalDate, localDateOf } from '../local-time.js';
 
 /**
  * A user's mood streak: how many days in a row they recorded a mood. A day is a calendar date in

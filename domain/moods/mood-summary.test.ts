@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { MOOD_IDS, MOODS } from '../../protocol/mood-catalogue.js';
 import { seeded } from '../../test-support/seeded-random.js';
 import type { MoodPoint } from './insight.js';
-import { localTimeOf } from './local-time.js';
+import { localTimeOf } from '../local-time.js';
 import { SUMMARY_MINIMUMS, summariseMoods } from './mood-summary.js';
 
 const HOUR = 3_600_000;

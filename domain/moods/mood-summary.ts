@@ -2,7 +2,7 @@ import type { MoodId } from '../../protocol/mood-catalogue.js';
 import type { Bucket, DayMood, MoodSummaryResult, SummaryPeriod, TagEffect, TimeOfDay } from '../../protocol/types/mood-summary.js';
 import { hugLiftOf } from './hug-lift.js';
 import { type HugPoint, insightWhen, type MoodPoint } from './insight.js';
-import { type LocalDate, localTimeOf } from './local-time.js';
+import { type LocalDate, localTimeOf } from '../local-time.js';
 import { mean, slopeOf } from './statistics.js';
 
 /** Parts of the day in order of their hours. */

@@ -1,7 +1,7 @@
 import { MOOD_IDS, MOODS } from '../../protocol/mood-catalogue.js';
 import type { HugRecord } from '../../persistence/store/hug-repository.js';
 import type { MoodRecord } from '../../persistence/store/mood-repository.js';
-import { localDateOf } from '../../domain/moods/local-time.js';
+import { localDateOf } from '../../domain/local-time.js';
 import { seeded } from '../../test-support/seeded-random.js';
 
 const HOUR = 3_600_000;

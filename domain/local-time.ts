@@ -1,6 +1,7 @@
 /**
- * Local calendar time in an IANA time zone: the date a mood counts for, its weekday and its hour.
- * Dates are `YYYY-MM-DD` strings, which sort and compare as dates.
+ * Local calendar time in an IANA time zone: the date a mood counts for, its weekday and hour, and
+ * when a local wall-clock time (a reminder, the end of quiet hours) falls. Dates are `YYYY-MM-DD`
+ * strings, which sort and compare as dates.
  */
 
 /** A calendar date, `YYYY-MM-DD`. */
@@ -13,6 +14,8 @@ export interface LocalTime {
   readonly weekday: number;
   /** 0..23. */
   readonly hour: number;
+  /** 0..59. */
+  readonly minute: number;
   /** `date` as days since 1970-01-01 (its {@link dayNumber}). */
   readonly day: number;
 }
@@ -83,7 +86,8 @@ export function localTimeOf(at: number, timeZone: string): LocalTime {
   const wall = at + offsetAt(at, timeZone);
   const day = Math.floor(wall / DAY_MS);
   // 1970-01-01 was a Thursday.
-  return { date: dateOfDay(day), weekday: (((day + 4) % 7) + 7) % 7, hour: Math.floor((wall - day * DAY_MS) / 3_600_000), day };
+  const ofDay = wall - day * DAY_MS;
+  return { date: dateOfDay(day), weekday: (((day + 4) % 7) + 7) % 7, hour: Math.floor(ofDay / 3_600_000), minute: Math.floor((ofDay % 3_600_000) / MINUTE_MS), day };
 }
 
 let lastDay = Number.NaN;
@@ -112,4 +116,38 @@ export function dayNumber(date: LocalDate): number {
 /** The date `days` after `date` (before, when negative). */
 export function addDays(date: LocalDate, days: number): LocalDate {
   return new Date((dayNumber(date) + days) * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** A wall-clock time of day, as a user sets one: `{ hour: 0..23, minute: 0..59 }`. */
+export interface TimeOfDayClock {
+  readonly hour: number;
+  readonly minute: number;
+}
+
+/**
+ * The instant the clocks in `timeZone` read `time` on `date`. A time that happens twice (clocks
+ * going back) is its first occurrence; a time that never happens (clocks jumping forward) is moved
+ * forward by the jump, so 02:30 on a night the clocks go from 02:00 to 03:00 is 03:30. This is
+ * what Temporal calls the "compatible" choice, and what people expect of an alarm.
+ */
+export function instantOf(date: LocalDate, time: TimeOfDayClock, timeZone: string): number {
+  const wall = dayNumber(date) * DAY_MS + time.hour * 3_600_000 + time.minute * MINUTE_MS;
+  // The offsets a day either side: any change near this wall time lies between them.
+  const before = offsetAt(wall - DAY_MS, timeZone);
+  const after = offsetAt(wall + DAY_MS, timeZone);
+  const fits = (t: number) => t + offsetAt(t, timeZone) === wall;
+  const candidates = [wall - before, wall - after].filter(fits).sort((a, b) => a - b);
+  // In a gap no instant fits: the offset from before the jump carries the time past it.
+  return candidates[0] ?? wall - before;
+}
+
+/** The first instant after `after` at which the clocks in `timeZone` read `time` (see {@link instantOf}). */
+export function nextInstantOf(after: number, time: TimeOfDayClock, timeZone: string): { readonly at: number; readonly date: LocalDate } {
+  const today = localDateOf(after, timeZone);
+  // From the day before: a time moved forward over a jump near midnight can land after `after`.
+  for (let days = -1; ; days += 1) {
+    const date = addDays(today, days);
+    const at = instantOf(date, time, timeZone);
+    if (at > after) return { at, date };
+  }
 }
