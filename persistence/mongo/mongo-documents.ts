@@ -1,3 +1,4 @@
+import type { NotificationRecord } from '../store/notification-repository.js';
 import type { PrivacySettings } from '../../protocol/schemas/privacy.js';
 import type { HugRecord } from '../store/hug-repository.js';
 import type { HugRequestRecord } from '../store/hug-request-repository.js';
@@ -61,6 +62,9 @@ export type MoodDoc = Omit<MoodRecord, 'id'> & { _id: string };
 /** A user's streak: `_id` is the user id. */
 export type MoodStreakDoc = StoredMoodStreak & { _id: string; updatedAt: number };
 
+/** A notification; `actorId` is the account it names (its data's `userId`), for account deletion. */
+export type NotificationDoc = Omit<NotificationRecord, 'id'> & { _id: string; actorId: string | null };
+
 /** A deleted account's tombstone: `_id` is the user id. */
 export interface DeletedUserDoc {
   _id: string;
@@ -80,6 +84,7 @@ export const COLLECTIONS = {
   groupHugs: 'group_hugs',
   moods: 'moods',
   moodStreaks: 'mood_streaks',
+  notifications: 'notifications',
 } as const;
 
 export const pairId = (a: string, b: string): { _id: string; low: string; high: string } => {
@@ -149,3 +154,15 @@ export function toGroupSummary(doc: GroupHugDoc): GroupHugSummary {
   const { _id, ...rest } = doc;
   return { groupId: _id, ...rest };
 }
+
+export const toNotification = (doc: NotificationDoc): NotificationRecord => ({
+  id: doc._id,
+  userId: doc.userId,
+  type: doc.type,
+  title: doc.title,
+  body: doc.body,
+  data: doc.data,
+  createdAt: doc.createdAt,
+  readAt: doc.readAt ?? null,
+  deletedAt: doc.deletedAt ?? null,
+});

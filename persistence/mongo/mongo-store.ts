@@ -14,6 +14,7 @@ import {
   type HugRequestDoc,
   type InboxDoc,
   type MoodDoc,
+  type NotificationDoc,
   type MoodStreakDoc,
   type RefreshTokenDoc,
   type UserDoc,
@@ -21,6 +22,7 @@ import {
 import { MongoFriendshipRepository } from './mongo-friendship-repository.js';
 import { MongoHugRepository, MongoHugRequestRepository, MongoInboxRepository } from './mongo-hug-repositories.js';
 import { MongoMoodRepository } from './mongo-mood-repository.js';
+import { MongoNotificationRepository } from './mongo-notification-repository.js';
 import { MongoRefreshTokenRepository } from './mongo-refresh-token-repository.js';
 import { MongoUserRepository } from './mongo-user-repository.js';
 
@@ -52,6 +54,7 @@ export async function openMongoStore(options: MongoStoreOptions): Promise<Store>
   const groupHugs = db.collection<GroupHugDoc>(COLLECTIONS.groupHugs);
   const moods = db.collection<MoodDoc>(COLLECTIONS.moods);
   const moodStreaks = db.collection<MoodStreakDoc>(COLLECTIONS.moodStreaks);
+  const notifications = db.collection<NotificationDoc>(COLLECTIONS.notifications);
   await Promise.all([
     // Sparse rather than partial (`partialFilterExpression`): the same semantics for documents that
     // omit the field, and FerretDB, which CI checks this store against, has no partial indexes.
@@ -71,6 +74,9 @@ export async function openMongoStore(options: MongoStoreOptions): Promise<Store>
     inbox.createIndex({ userId: 1, cursor: 1 }, { name: 'inbox_cursor_unique', unique: true }),
     groupHugs.createIndex({ participants: 1, endedAt: -1, _id: -1 }, { name: 'group_history' }),
     moods.createIndex({ userId: 1, recordedAt: -1, _id: -1 }, { name: 'mood_history' }),
+    notifications.createIndex({ userId: 1, createdAt: -1, _id: -1 }, { name: 'notification_pages' }),
+    notifications.createIndex({ actorId: 1 }, { name: 'by_actor', sparse: true }),
+    notifications.createIndex({ createdAt: 1 }, { name: 'by_age' }),
   ]);
   const accounts = new MongoAccountRepository(db);
   return {
@@ -84,6 +90,7 @@ export async function openMongoStore(options: MongoStoreOptions): Promise<Store>
     inbox: new MongoInboxRepository(inbox),
     groupHugs: new MongoGroupHugRepository(groupHugs),
     moods: new MongoMoodRepository(moods, moodStreaks),
+    notifications: new MongoNotificationRepository(notifications),
     applyWrites: (batch: readonly WriteOperation[]): Promise<BatchOutcome> => mongoApplyWrites(db, accounts, batch),
     async ping() {
       await db.command({ ping: 1 });

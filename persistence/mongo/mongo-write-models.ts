@@ -88,6 +88,31 @@ export function writeModelsOf(op: WriteOperation): WriteModel[] {
     // A user's saves apply in order (one key), so the last one written is the newest.
     case 'mood.streak':
       return [{ collection: COLLECTIONS.moodStreaks, model: { updateOne: { filter: { _id: op.userId }, update: { $set: { ...op.streak, updatedAt: op.at } }, upsert: true } } }];
+    case 'notification.create': {
+      const { id, ...fields } = op.notification;
+      return [{ collection: COLLECTIONS.notifications, model: { updateOne: { filter: { _id: id }, update: { $setOnInsert: { ...fields, actorId: fields.data.userId ?? null } }, upsert: true } } }];
+    }
+    case 'notification.read':
+      return [{ collection: COLLECTIONS.notifications, model: { updateMany: { filter: { _id: { $in: op.ids }, userId: op.userId, readAt: null, deletedAt: null }, update: { $set: { readAt: op.at } } } } }];
+    case 'notification.read-up-to':
+      return [
+        {
+          collection: COLLECTIONS.notifications,
+          model: {
+            updateMany: {
+              filter: { userId: op.userId, readAt: null, deletedAt: null, $or: [{ createdAt: { $lt: op.createdAt } }, { createdAt: op.createdAt, _id: { $lte: op.notificationId } }] },
+              update: { $set: { readAt: op.at } },
+            },
+          },
+        },
+      ];
+    case 'notification.delete':
+      return [
+        {
+          collection: COLLECTIONS.notifications,
+          model: { updateMany: { filter: { _id: { $in: op.ids }, userId: op.userId, deletedAt: null }, update: { $set: { deletedAt: op.at, title: '', body: '', data: {} } } } },
+        },
+      ];
   }
 }
 

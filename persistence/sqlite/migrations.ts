@@ -178,4 +178,30 @@ export const MIGRATIONS: readonly Migration[] = [
       ) WITHOUT ROWID;
     `,
   },
+  {
+    version: 7,
+    name: 'notifications',
+    // A deleted notification stays as a tombstone (words cleared) until retention removes it, so a
+    // late replay of its creation cannot bring it back. actor_id (the account it names) lets an
+    // account deletion remove the notifications that name it. Pages walk (user_id, created_at, id);
+    // the unread count walks the partial index of unread live ones.
+    sql: `
+      CREATE TABLE notifications (
+        id TEXT PRIMARY KEY,
+        user_id TEXT NOT NULL,
+        type TEXT NOT NULL,
+        title TEXT NOT NULL,
+        body TEXT NOT NULL,
+        data TEXT NOT NULL,
+        actor_id TEXT,
+        created_at INTEGER NOT NULL,
+        read_at INTEGER,
+        deleted_at INTEGER
+      );
+      CREATE INDEX notifications_by_user ON notifications (user_id, created_at DESC, id DESC);
+      CREATE INDEX notifications_unread ON notifications (user_id) WHERE read_at IS NULL AND deleted_at IS NULL;
+      CREATE INDEX notifications_by_actor ON notifications (actor_id) WHERE actor_id IS NOT NULL;
+      CREATE INDEX notifications_by_age ON notifications (created_at);
+    `,
+  },
 ];

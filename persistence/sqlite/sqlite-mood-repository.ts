@@ -1,6 +1,7 @@
 import type { Database, Statement } from 'better-sqlite3';
-import { MOOD_IDS, type MoodId } from '../../protocol/mood-catalogue.js';
+import { MOOD_IDS } from '../../protocol/mood-catalogue.js';
 import type { MoodVisibility } from '../../protocol/types/moods.js';
+import { storedEnum } from './stored-enum.js';
 import type { MoodChanges, MoodPosition, MoodRecord, MoodRepository, StoredMoodStreak } from '../store/mood-repository.js';
 
 interface MoodRow {
@@ -33,28 +34,17 @@ interface StreakRow {
 
 const VISIBILITIES: readonly MoodVisibility[] = ['private', 'friends', 'public'];
 
-function toMood(id: string): MoodId {
-  if ((MOOD_IDS as readonly string[]).includes(id)) return id as MoodId;
-  throw new Error(`stored mood has unknown mood ${JSON.stringify(id)}`);
-}
-
-function toVisibility(v: string): MoodVisibility {
-  const found = VISIBILITIES.find((known) => known === v);
-  if (!found) throw new Error(`stored mood has unknown visibility ${JSON.stringify(v)}`);
-  return found;
-}
-
 function toRecord(row: MoodRow): MoodRecord {
   return {
     id: row.id,
     userId: row.user_id,
-    mood: toMood(row.mood),
+    mood: storedEnum(MOOD_IDS, row.mood, 'mood'),
     intensity: row.intensity,
     valence: row.valence,
     arousal: row.arousal,
     note: row.note,
     tags: JSON.parse(row.tags) as string[],
-    visibility: toVisibility(row.visibility),
+    visibility: storedEnum(VISIBILITIES, row.visibility, 'mood visibility'),
     timeZone: row.time_zone,
     localDate: row.local_date,
     recordedAt: row.recorded_at,

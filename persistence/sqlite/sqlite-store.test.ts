@@ -75,12 +75,23 @@ describe('sqlite store', () => {
     old.close();
     const store = openSqliteStore({ file });
     try {
-      expect(store.migration.applied).toEqual(['5: one index of hugs by recipient', '6: moods and streaks']);
+      expect(store.migration.applied).toEqual(['5: one index of hugs by recipient', '6: moods and streaks', '7: notifications']);
       const indexes = store.db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'hugs' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all();
       expect(indexes).toEqual(['hugs_received', 'hugs_sent']);
       const plan = (sql: string) => store.db.prepare<[], { detail: string }>(`EXPLAIN QUERY PLAN ${sql}`).all().map((r) => r.detail).join('; ');
       expect(plan("DELETE FROM hugs WHERE to_user = 'x'")).toContain('USING INDEX hugs_received (to_user=?)');
       expect(plan("SELECT * FROM hugs WHERE to_user = 'x' ORDER BY sent_at DESC, id DESC LIMIT 10")).toContain('USING INDEX hugs_received');
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('counts unread notifications on the partial index and pages them on the user\'s index', async () => {
+    const store = openSqliteStore({ file: nextFile() });
+    try {
+      const plan = (sql: string) => store.db.prepare<[], { detail: string }>(`EXPLAIN QUERY PLAN ${sql}`).all().map((r) => r.detail).join('; ');
+      expect(plan("SELECT count(*) FROM notifications WHERE user_id = 'x' AND read_at IS NULL AND deleted_at IS NULL")).toContain('notifications_unread');
+      expect(plan("SELECT * FROM notifications WHERE user_id = 'x' AND deleted_at IS NULL ORDER BY created_at DESC, id DESC LIMIT 10")).toContain('notifications_by_user');
     } finally {
       await store.close();
     }

@@ -13,6 +13,7 @@ import { SqliteHugRepository } from './sqlite-hug-repository.js';
 import { SqliteHugRequestRepository } from './sqlite-hug-request-repository.js';
 import { SqliteInboxRepository } from './sqlite-inbox-repository.js';
 import { SqliteMoodRepository } from './sqlite-mood-repository.js';
+import { SqliteNotificationRepository } from './sqlite-notification-repository.js';
 import { SqliteRefreshTokenRepository } from './sqlite-refresh-token-repository.js';
 import { SqliteUserRepository } from './sqlite-user-repository.js';
 import { sqliteApplyWrites } from './sqlite-write-applier.js';
@@ -50,6 +51,7 @@ export class SqliteStore implements Store {
   readonly inbox: SqliteInboxRepository;
   readonly groupHugs: SqliteGroupHugRepository;
   readonly moods: SqliteMoodRepository;
+  readonly notifications: SqliteNotificationRepository;
   readonly accounts: SqliteAccountRepository;
 
   constructor(
@@ -66,6 +68,7 @@ export class SqliteStore implements Store {
     this.inbox = new SqliteInboxRepository(db);
     this.groupHugs = new SqliteGroupHugRepository(db);
     this.moods = new SqliteMoodRepository(db);
+    this.notifications = new SqliteNotificationRepository(db);
     this.accounts = new SqliteAccountRepository(db);
   }
 

@@ -8,6 +8,7 @@ import type { SqliteHugRepository } from './sqlite-hug-repository.js';
 import type { SqliteHugRequestRepository } from './sqlite-hug-request-repository.js';
 import type { SqliteInboxRepository } from './sqlite-inbox-repository.js';
 import type { SqliteMoodRepository } from './sqlite-mood-repository.js';
+import type { SqliteNotificationRepository } from './sqlite-notification-repository.js';
 import type { SqliteUserRepository } from './sqlite-user-repository.js';
 
 /** The repositories a batch writes through. */
@@ -18,6 +19,7 @@ export interface SqliteWriteTargets {
   readonly inbox: SqliteInboxRepository;
   readonly groupHugs: SqliteGroupHugRepository;
   readonly moods: SqliteMoodRepository;
+  readonly notifications: SqliteNotificationRepository;
   readonly accounts: SqliteAccountRepository;
 }
 
@@ -50,6 +52,14 @@ function applyOne(t: SqliteWriteTargets, given: WriteOperation, anyDeleted: bool
       return t.moods.applyDelete(op.moodId, op.userId, op.at);
     case 'mood.streak':
       return t.moods.applyStreak(op.userId, op.streak, op.at);
+    case 'notification.create':
+      return t.notifications.applyCreate(op.notification);
+    case 'notification.read':
+      return t.notifications.applyRead(op.userId, op.ids, op.at);
+    case 'notification.read-up-to':
+      return t.notifications.applyReadUpTo(op.userId, op.createdAt, op.notificationId, op.at);
+    case 'notification.delete':
+      return t.notifications.applyDelete(op.userId, op.ids, op.at);
     default:
       return assertNever(op);
   }

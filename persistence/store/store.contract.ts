@@ -4,6 +4,7 @@ import { DEFAULT_PRIVACY } from '../../protocol/schemas/privacy.js';
 import type { Store } from './store.js';
 import { describeAccountDeletion } from './account-deletion.contract.js';
 import { describeMoodStore } from './mood-store.contract.js';
+import { describeNotificationStore } from './notification-store.contract.js';
 import { describeStoreWrites } from './store-writes.contract.js';
 import type { NewUser } from './user-repository.js';
 
@@ -246,6 +247,7 @@ export function runStoreContract(name: string, factory: StoreFactory): void {
     describeStoreWrites(() => store);
     describeAccountDeletion(() => store);
     describeMoodStore(() => store);
+    describeNotificationStore(() => store);
 
     it('answers ping', async () => {
       await expect(store.ping()).resolves.toBeUndefined();

@@ -7,6 +7,7 @@ import type { HugRepository } from './hug-repository.js';
 import type { HugRequestRepository } from './hug-request-repository.js';
 import type { InboxRepository } from './inbox-repository.js';
 import type { MoodRepository } from './mood-repository.js';
+import type { NotificationRepository } from './notification-repository.js';
 import type { RefreshTokenRepository } from './refresh-token-repository.js';
 import type { UserRepository } from './user-repository.js';
 
@@ -24,6 +25,7 @@ export interface Store {
   readonly inbox: InboxRepository;
   readonly groupHugs: GroupHugRepository;
   readonly moods: MoodRepository;
+  readonly notifications: NotificationRepository;
   readonly accounts: AccountRepository;
   /**
    * Writes one write-behind batch: one SQLite transaction, or one unordered MongoDB `bulkWrite`.

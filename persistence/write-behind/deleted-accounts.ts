@@ -18,6 +18,12 @@ export function usersOf(op: WriteOperation): string[] {
     case 'mood.delete':
     case 'mood.streak':
       return [op.userId];
+    case 'notification.create':
+      return [op.notification.userId, ...(op.notification.data.userId === undefined ? [] : [op.notification.data.userId])];
+    case 'notification.read':
+    case 'notification.read-up-to':
+    case 'notification.delete':
+      return [op.userId];
     case 'user.last-seen':
     case 'hug.delivered':
     case 'hug.read':
@@ -28,7 +34,8 @@ export function usersOf(op: WriteOperation): string[] {
 
 /**
  * An operation as it must land once some of its users' accounts are deleted, or `null` when it
- * must not land at all: nothing is written for a deleted recipient (their hugs, requests, inbox),
+ * must not land at all: nothing is written for a deleted recipient (their hugs, requests, inbox,
+ * notifications; nor a notification naming a deleted account),
  * a deleted sender's hug lands anonymised (no sender, no message), and a deleted user is named as
  * `DELETED_USER_ID` wherever an entry or summary names them. Both stores apply it to every write,
  * so a write queued before a deletion and applied after it changes nothing the deletion removed.
@@ -58,6 +65,13 @@ export function afterDeletions(op: WriteOperation, isDeleted: (userId: string) =
     case 'mood.update':
     case 'mood.delete':
     case 'mood.streak':
+      return isDeleted(op.userId) ? null : op;
+    // A notification goes with its recipient, and with the account it names (its words name them).
+    case 'notification.create':
+      return isDeleted(op.notification.userId) || (op.notification.data.userId !== undefined && isDeleted(op.notification.data.userId)) ? null : op;
+    case 'notification.read':
+    case 'notification.read-up-to':
+    case 'notification.delete':
       return isDeleted(op.userId) ? null : op;
     case 'user.last-seen':
     case 'hug.delivered':

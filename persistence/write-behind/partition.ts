@@ -37,6 +37,12 @@ export function routeOf(op: WriteOperation): string {
     case 'mood.delete':
     case 'mood.streak':
       return userRoute(op.userId);
+    case 'notification.create':
+      return userRoute(op.notification.userId);
+    case 'notification.read':
+    case 'notification.read-up-to':
+    case 'notification.delete':
+      return userRoute(op.userId);
   }
 }
 

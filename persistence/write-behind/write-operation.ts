@@ -7,6 +7,8 @@ import type { HugRecord } from '../store/hug-repository.js';
 import type { HugRequestRecord } from '../store/hug-request-repository.js';
 import type { InboxRecord } from '../store/inbox-repository.js';
 import type { MoodChanges, MoodRecord, StoredMoodStreak } from '../store/mood-repository.js';
+import type { NotificationRecord } from '../store/notification-repository.js';
+import { NOTIFICATION_TYPE_IDS } from '../../protocol/notification-types.js';
 
 const epoch = z.number().int().nonnegative();
 const id = z.string().min(1).max(200);
@@ -93,6 +95,25 @@ const moodStreakSchema = z.object({
   lastZone: z.string().nullable(),
 }) satisfies z.ZodType<StoredMoodStreak>;
 
+const notificationRecordSchema = z.object({
+  id,
+  userId: id,
+  type: z.enum(NOTIFICATION_TYPE_IDS),
+  title: z.string(),
+  body: z.string(),
+  data: z.object({
+    userId: id.optional(),
+    hugId: id.optional(),
+    requestId: id.optional(),
+    groupId: id.optional(),
+    moodId: id.optional(),
+    streak: z.number().int().optional(),
+  }),
+  createdAt: epoch,
+  readAt: epoch.nullable(),
+  deletedAt: epoch.nullable(),
+}) satisfies z.ZodType<NotificationRecord>;
+
 const op = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) =>
   z.object({ type: z.literal(type), id, key: id, ...shape });
 
@@ -114,6 +135,10 @@ export const writeOperationSchema = z.discriminatedUnion('type', [
   op('mood.update', { moodId: id, userId: id, changes: moodChangesSchema, at: epoch }),
   op('mood.delete', { moodId: id, userId: id, at: epoch }),
   op('mood.streak', { userId: id, streak: moodStreakSchema, at: epoch }),
+  op('notification.create', { notification: notificationRecordSchema }),
+  op('notification.read', { userId: id, ids: z.array(id).min(1), at: epoch }),
+  op('notification.read-up-to', { userId: id, createdAt: epoch, notificationId: id, at: epoch }),
+  op('notification.delete', { userId: id, ids: z.array(id).min(1), at: epoch }),
 ]);
 
 /**
@@ -201,4 +226,29 @@ export function moodDelete(moodId: string, userId: string, at: number): WriteOpe
 /** Stores a user's streak as it stands after the operations before it (a user's saves apply in order). */
 export function moodStreakSave(userId: string, streak: StoredMoodStreak, at: number): WriteOperationOf<'mood.streak'> {
   return { type: 'mood.streak', id: `mood.streak:${userId}:${at}:${streak.current}:${streak.lastDate ?? ''}`, key: `mood-streak:${userId}`, userId, streak, at };
+}
+
+/** The queue key of a user's notifications: their creations, reads and deletions apply in order. */
+const notificationsKey = (userId: string) => `notifications:${userId}`;
+
+/** Creates a notification (ignored if one with its id exists, a tombstone included). */
+export function notificationCreate(notification: NotificationRecord): WriteOperationOf<'notification.create'> {
+  return { type: 'notification.create', id: `notification.create:${notification.id}`, key: notificationsKey(notification.userId), notification };
+}
+
+/** Marks these notifications of `userId` read at `at` (those already read keep their time). */
+export function notificationRead(userId: string, ids: readonly string[], at: number): WriteOperationOf<'notification.read'> {
+  const digest = createHash('sha256').update(ids.join(',')).digest('base64url').slice(0, 16);
+  return { type: 'notification.read', id: `notification.read:${userId}:${at}:${digest}`, key: notificationsKey(userId), userId, ids: [...ids], at };
+}
+
+/** Marks every notification of `userId` up to this one (by creation time, then id) read at `at`. */
+export function notificationReadUpTo(userId: string, upTo: { readonly createdAt: number; readonly id: string }, at: number): WriteOperationOf<'notification.read-up-to'> {
+  return { type: 'notification.read-up-to', id: `notification.read-up-to:${userId}:${upTo.id}:${at}`, key: notificationsKey(userId), userId, createdAt: upTo.createdAt, notificationId: upTo.id, at };
+}
+
+/** Deletes these notifications of `userId`: each stays as a tombstone, its words cleared. */
+export function notificationDelete(userId: string, ids: readonly string[], at: number): WriteOperationOf<'notification.delete'> {
+  const digest = createHash('sha256').update(ids.join(',')).digest('base64url').slice(0, 16);
+  return { type: 'notification.delete', id: `notification.delete:${userId}:${at}:${digest}`, key: notificationsKey(userId), userId, ids: [...ids], at };
 }

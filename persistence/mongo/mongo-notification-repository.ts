@@ -1,0 +1,33 @@
+import type { Collection } from 'mongodb';
+import type { NotificationPosition, NotificationRecord, NotificationRepository } from '../store/notification-repository.js';
+import { type NotificationDoc, toNotification } from './mongo-documents.js';
+
+/** {@link NotificationRepository} on MongoDB: pages walk the `(userId, createdAt, _id)` index. */
+export class MongoNotificationRepository implements NotificationRepository {
+  constructor(private readonly notifications: Collection<NotificationDoc>) {}
+
+  async get(id: string): Promise<NotificationRecord | null> {
+    const doc = await this.notifications.findOne({ _id: id });
+    return doc ? toNotification(doc) : null;
+  }
+
+  async page(userId: string, before: NotificationPosition | null, limit: number, unreadOnly: boolean): Promise<NotificationRecord[]> {
+    const page = before ? { $or: [{ createdAt: { $lt: before.createdAt } }, { createdAt: before.createdAt, _id: { $lt: before.id } }] } : {};
+    const docs = await this.notifications
+      .find({ userId, deletedAt: null, ...(unreadOnly ? { readAt: null } : {}), ...page })
+      .sort({ createdAt: -1, _id: -1 })
+      .limit(limit)
+      .toArray();
+    return docs.map(toNotification);
+  }
+
+  unreadCount(userId: string): Promise<number> {
+    return this.notifications.countDocuments({ userId, readAt: null, deletedAt: null });
+  }
+
+  async removeOlderThan(before: number, limit: number): Promise<number> {
+    const ids = (await this.notifications.find({ createdAt: { $lt: before } }, { projection: { _id: 1 } }).sort({ createdAt: 1 }).limit(limit).toArray()).map((d) => d._id);
+    if (ids.length === 0) return 0;
+    return (await this.notifications.deleteMany({ _id: { $in: ids } })).deletedCount;
+  }
+}
