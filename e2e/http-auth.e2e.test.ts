@@ -98,4 +98,17 @@ describe('HTTP auth: register, login, refresh rotation, logout', () => {
     expect(evil.status).toBe(403);
     expect(evil.headers.get('access-control-allow-origin')).toBeNull();
   });
+
+  it('hands out one VAPID public key for browsers to subscribe with, the same on every node', async () => {
+    // Each read of server.url is the next node in the cluster project (one node otherwise).
+    const keys = await Promise.all(
+      [0, 1, 2].map(async () => {
+        const response = await fetch(`${server.url}/v1/push/vapid-public-key`);
+        expect(response.status).toBe(200);
+        return ((await response.json()) as { publicKey: string }).publicKey;
+      }),
+    );
+    expect(keys[0]).toMatch(/^[A-Za-z0-9_-]{87}$/);
+    expect(new Set(keys).size).toBe(1);
+  });
 });

@@ -39,6 +39,9 @@ import { connectionOf, createSocketServer, installGateway } from './gateway/sock
 import { SocketIoRoomPort } from './gateway/socket-io-room-port.js';
 import { authRoutes } from './http/auth-routes.js';
 import { exportRoutes } from './http/export-routes.js';
+import { pushRoutes } from './http/push-routes.js';
+import { loadOrCreateDevVapidKeys } from './config/dev-vapid-keys.js';
+import type { VapidDetails } from './push/web-push-provider.js';
 import { createRouter } from './http/http-router.js';
 import { metricsRoute, opsRoutes } from './http/ops-routes.js';
 import { AccessTokens } from './identity/access-tokens.js';
@@ -74,6 +77,14 @@ function jwtSecret(config: Config, log: Logger): string | null {
     '!!! USING A DEVELOPMENT JWT SECRET: it was generated on this machine and is stored in plain text. Set JWT_SECRET (or JWKS_URL) before exposing this server. !!!',
   );
   return dev.secret;
+}
+
+/** The Web Push identity: configured, or the persisted development pair (with a warning). */
+function vapidIdentity(config: Config, log: Logger): VapidDetails {
+  if (config.vapid) return config.vapid;
+  const dev = loadOrCreateDevVapidKeys(config.dataDir);
+  log.warn({ file: dev.file, created: dev.created }, 'using a development VAPID key pair for Web Push: set VAPID_PUBLIC_KEY, VAPID_PRIVATE_KEY and VAPID_SUBJECT before exposing this server');
+  return { ...dev.keys, subject: 'mailto:ops@hugmood.invalid' };
 }
 
 /** Opens the parts of the shape `config` asks for: the cluster with `REDIS_URL`, else embedded. */
@@ -257,6 +268,7 @@ export async function startApp(config: Config, log: Logger): Promise<RunningApp>
       ...opsRoutes({ nodeId: config.nodeId, checkReady: () => infra.checkReady(), isShuttingDown: () => shuttingDown }),
       ...authRoutes(auth, tokens.canIssue),
       ...exportRoutes(auth, exporter),
+      ...pushRoutes(vapidIdentity(config, log).publicKey),
     ],
     config.allowedOrigins,
     (error, request) => log.error({ err: error, path: request.path }, 'http request failed unexpectedly'),

@@ -58,6 +58,18 @@ describe('config', () => {
     expect(prod.ok ? [] : prod.errors).toEqual([expect.stringMatching(/^MOOD_CLOCK_FILE: /)]);
   });
 
+  it('takes a VAPID pair whole, or none', () => {
+    const pair = { VAPID_PUBLIC_KEY: 'B'.repeat(87), VAPID_PRIVATE_KEY: 'p'.repeat(43) };
+    const both = loadConfig({ ...pair, VAPID_SUBJECT: 'mailto:ops@example.com' });
+    expect(both.ok && both.config.vapid).toEqual({ publicKey: pair.VAPID_PUBLIC_KEY, privateKey: pair.VAPID_PRIVATE_KEY, subject: 'mailto:ops@example.com' });
+    const half = loadConfig({ VAPID_PUBLIC_KEY: pair.VAPID_PUBLIC_KEY });
+    expect(half.ok ? [] : half.errors).toEqual([expect.stringMatching(/^VAPID_PUBLIC_KEY: set it together/)]);
+    const bad = loadConfig({ ...pair, VAPID_PRIVATE_KEY: 'short' });
+    expect(bad.ok ? [] : bad.errors).toEqual([expect.stringMatching(/^VAPID_PRIVATE_KEY: must be/)]);
+    // A secret is never echoed back.
+    expect(bad.ok ? '' : bad.errors.join()).not.toContain('short');
+  });
+
   it('requires exact origins', () => {
     const ok = loadConfig({ ALLOWED_ORIGINS: 'https://app.example.com, http://localhost:5173' });
     expect(ok.ok && ok.config.allowedOrigins).toEqual({ kind: 'list', origins: new Set(['https://app.example.com', 'http://localhost:5173']) });

@@ -17,6 +17,8 @@ export interface Config {
   readonly wire: WireFormat;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   readonly jwtSecret: string | null;
+  /** Web Push identity; null outside production when unset (a development pair is generated). */
+  readonly vapid: { readonly publicKey: string; readonly privateKey: string; readonly subject: string } | null;
   readonly jwksUrl: string | null;
   readonly jwtIssuer: string;
   readonly jwtAudience: string;
@@ -138,6 +140,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
   if (e.NODE_ENV === 'production' && !e.JWT_SECRET && !e.JWKS_URL) {
     errors.push('JWT_SECRET: production needs JWT_SECRET or JWKS_URL; refusing to start with a generated development secret');
   }
+  if (Boolean(e.VAPID_PUBLIC_KEY) !== Boolean(e.VAPID_PRIVATE_KEY)) errors.push('VAPID_PUBLIC_KEY: set it together with VAPID_PRIVATE_KEY, or neither');
   if (e.NODE_ENV === 'production' && e.MOOD_CLOCK_FILE) errors.push('MOOD_CLOCK_FILE: a test clock; refusing to shift the clock of moods in production');
   if (e.TOKEN_EXPIRY_WARNING_S >= e.ACCESS_TOKEN_TTL_S) {
     errors.push(`TOKEN_EXPIRY_WARNING_S: must be less than ACCESS_TOKEN_TTL_S (${e.ACCESS_TOKEN_TTL_S})`);
@@ -159,6 +162,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
       wire: e.WIRE,
       logLevel: e.LOG_LEVEL,
       jwtSecret: e.JWT_SECRET ?? null,
+      vapid: e.VAPID_PUBLIC_KEY && e.VAPID_PRIVATE_KEY ? { publicKey: e.VAPID_PUBLIC_KEY, privateKey: e.VAPID_PRIVATE_KEY, subject: e.VAPID_SUBJECT ?? 'mailto:ops@hugmood.invalid' } : null,
       jwksUrl: e.JWKS_URL ?? null,
       jwtIssuer: e.JWT_ISSUER,
       jwtAudience: e.JWT_AUDIENCE,

@@ -70,6 +70,9 @@ export const SETTINGS = {
   TRANSPORT: setting(z.enum(['auto', 'uws', 'node']).default('auto'), 'auto', '`uws` (uWebSockets.js), `node` (http + ws), or `auto`: uWS when its native binary loads, else node.'),
   WIRE: setting(z.enum(WIRE_FORMATS).default('msgpack'), 'msgpack', 'Socket.IO wire format: `msgpack` (binary frames) or `json`. Clients must use the same.'),
   LOG_LEVEL: setting(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'), 'info', 'pino log level.'),
+  VAPID_PUBLIC_KEY: setting(z.string().regex(/^[A-Za-z0-9_-]{87}$/, 'must be a base64url P-256 public key (87 characters)').optional(), 'generated in development', 'Web Push: the server\'s VAPID public key (a P-256 point, base64url, as `npx web-push generate-vapid-keys` prints it). Set it with `VAPID_PRIVATE_KEY`; without both (and outside production) a development pair is generated in `DATA_DIR`.'),
+  VAPID_PRIVATE_KEY: setting(z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'must be a base64url P-256 private key (43 characters)').optional(), 'generated in development', 'Web Push: the VAPID private key matching `VAPID_PUBLIC_KEY` (base64url).'),
+  VAPID_SUBJECT: setting(z.string().regex(/^(mailto:|https:\/\/).+/, 'must be a mailto: or https: URL').optional(), 'mailto:ops@hugmood.invalid in development', 'Web Push: the contact push services may reach the operator at (`mailto:` or `https:`), sent in every VAPID token.'),
   JWT_SECRET: setting(z.string().min(32, 'must be at least 32 characters').optional(), 'generated in development', 'HS256 secret for access tokens. Without it (and outside production) a development secret is generated in `DATA_DIR`.'),
   JWKS_URL: setting(httpUrl().optional(), 'unset', 'Trust access tokens from your identity provider: its JWKS endpoint. Unknown users are provisioned on first connect.'),
   JWT_ISSUER: setting(z.string().min(1).default('hugmood'), 'hugmood', 'Required `iss` claim of access tokens.'),
@@ -130,7 +133,7 @@ export const SETTINGS = {
 } as const;
 
 /** Settings whose values are never echoed back, not even in error messages. */
-export const SECRET_SETTINGS: ReadonlySet<string> = new Set(['JWT_SECRET']);
+export const SECRET_SETTINGS: ReadonlySet<string> = new Set(['JWT_SECRET', 'VAPID_PRIVATE_KEY']);
 
 /** A setting name. */
 export type SettingName = keyof typeof SETTINGS;
