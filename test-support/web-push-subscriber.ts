@@ -1,5 +1,5 @@
 import { createECDH, createPublicKey, hkdfSync, createDecipheriv, randomBytes, verify } from 'node:crypto';
-import type { WebPushSubscription } from '../server/push/push-provider.js';
+import type { WebPushSubscription } from '../protocol/types/devices.js';
 
 /**
  * What a browser holds for one push subscription: its P-256 key pair and auth secret. The test

@@ -1,7 +1,7 @@
 import type { Db } from 'mongodb';
 import { DELETED_USER_ID } from '../../protocol/ids.js';
 import type { AccountRepository } from '../store/account-repository.js';
-import { COLLECTIONS, type BlockDoc, type DeletedUserDoc, type FriendshipDoc, type GroupHugDoc, type HugDoc, type HugRequestDoc, type InboxDoc, type MoodDoc, type MoodStreakDoc, type NotificationDoc, type RefreshTokenDoc, type UserDoc } from './mongo-documents.js';
+import { COLLECTIONS, type BlockDoc, type DeletedUserDoc, type FriendshipDoc, type GroupHugDoc, type HugDoc, type HugRequestDoc, type InboxDoc, type MoodDoc, type MoodStreakDoc, type NotificationDoc, type NotificationPreferenceDoc, type DeviceDoc, type RefreshTokenDoc, type UserDoc } from './mongo-documents.js';
 
 /**
  * {@link AccountRepository} on MongoDB. No multi-document transaction (a standalone server has
@@ -27,6 +27,8 @@ export class MongoAccountRepository implements AccountRepository {
       db.collection<MoodDoc>(COLLECTIONS.moods).deleteMany({ userId }),
       db.collection<MoodStreakDoc>(COLLECTIONS.moodStreaks).deleteOne({ _id: userId }),
       db.collection<NotificationDoc>(COLLECTIONS.notifications).deleteMany({ $or: [{ userId }, { actorId: userId }] }),
+      db.collection<DeviceDoc>(COLLECTIONS.devices).deleteMany({ userId }),
+      db.collection<NotificationPreferenceDoc>(COLLECTIONS.notificationPreferences).deleteMany({ userId }),
     ]);
     await Promise.all([
       db.collection<HugDoc>(COLLECTIONS.hugs).updateMany({ from: userId }, { $set: { from: DELETED_USER_ID, message: null } }),

@@ -1,3 +1,4 @@
+import type { DeviceRecord } from '../store/device-repository.js';
 import type { NotificationRecord } from '../store/notification-repository.js';
 import type { PrivacySettings } from '../../protocol/schemas/privacy.js';
 import type { HugRecord } from '../store/hug-repository.js';
@@ -65,6 +66,18 @@ export type MoodStreakDoc = StoredMoodStreak & { _id: string; updatedAt: number 
 /** A notification; `actorId` is the account it names (its data's `userId`), for account deletion. */
 export type NotificationDoc = Omit<NotificationRecord, 'id'> & { _id: string; actorId: string | null };
 
+/** One notification setting a user changed from the default: `_id` is `userId|path` (`channels.hug.push`, `quietHours`, …). */
+export interface NotificationPreferenceDoc {
+  _id: string;
+  userId: string;
+  path: string;
+  value: unknown;
+  updatedAt: number;
+}
+
+/** A device registered for push: `_id` is `userId|deviceId`; `address` its endpoint or token. */
+export type DeviceDoc = DeviceRecord & { _id: string; address: string };
+
 /** A deleted account's tombstone: `_id` is the user id. */
 export interface DeletedUserDoc {
   _id: string;
@@ -85,6 +98,8 @@ export const COLLECTIONS = {
   moods: 'moods',
   moodStreaks: 'mood_streaks',
   notifications: 'notifications',
+  notificationPreferences: 'notification_preferences',
+  devices: 'devices',
 } as const;
 
 export const pairId = (a: string, b: string): { _id: string; low: string; high: string } => {

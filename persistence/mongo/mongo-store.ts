@@ -15,6 +15,8 @@ import {
   type InboxDoc,
   type MoodDoc,
   type NotificationDoc,
+  type NotificationPreferenceDoc,
+  type DeviceDoc,
   type MoodStreakDoc,
   type RefreshTokenDoc,
   type UserDoc,
@@ -23,6 +25,8 @@ import { MongoFriendshipRepository } from './mongo-friendship-repository.js';
 import { MongoHugRepository, MongoHugRequestRepository, MongoInboxRepository } from './mongo-hug-repositories.js';
 import { MongoMoodRepository } from './mongo-mood-repository.js';
 import { MongoNotificationRepository } from './mongo-notification-repository.js';
+import { MongoNotificationPreferencesRepository } from './mongo-notification-preferences-repository.js';
+import { MongoDeviceRepository } from './mongo-device-repository.js';
 import { MongoRefreshTokenRepository } from './mongo-refresh-token-repository.js';
 import { MongoUserRepository } from './mongo-user-repository.js';
 
@@ -55,6 +59,7 @@ export async function openMongoStore(options: MongoStoreOptions): Promise<Store>
   const moods = db.collection<MoodDoc>(COLLECTIONS.moods);
   const moodStreaks = db.collection<MoodStreakDoc>(COLLECTIONS.moodStreaks);
   const notifications = db.collection<NotificationDoc>(COLLECTIONS.notifications);
+  const devices = db.collection<DeviceDoc>(COLLECTIONS.devices);
   await Promise.all([
     // Sparse rather than partial (`partialFilterExpression`): the same semantics for documents that
     // omit the field, and FerretDB, which CI checks this store against, has no partial indexes.
@@ -77,6 +82,9 @@ export async function openMongoStore(options: MongoStoreOptions): Promise<Store>
     notifications.createIndex({ userId: 1, createdAt: -1, _id: -1 }, { name: 'notification_pages' }),
     notifications.createIndex({ actorId: 1 }, { name: 'by_actor', sparse: true }),
     notifications.createIndex({ createdAt: 1 }, { name: 'by_age' }),
+    devices.createIndex({ userId: 1, createdAt: 1 }, { name: 'by_user' }),
+    devices.createIndex({ address: 1 }, { name: 'by_address' }),
+    db.collection<NotificationPreferenceDoc>(COLLECTIONS.notificationPreferences).createIndex({ userId: 1 }, { name: 'by_user' }),
   ]);
   const accounts = new MongoAccountRepository(db);
   return {
@@ -91,6 +99,8 @@ export async function openMongoStore(options: MongoStoreOptions): Promise<Store>
     groupHugs: new MongoGroupHugRepository(groupHugs),
     moods: new MongoMoodRepository(moods, moodStreaks),
     notifications: new MongoNotificationRepository(notifications),
+    notificationPreferences: new MongoNotificationPreferencesRepository(db.collection<NotificationPreferenceDoc>(COLLECTIONS.notificationPreferences)),
+    devices: new MongoDeviceRepository(devices),
     applyWrites: (batch: readonly WriteOperation[]): Promise<BatchOutcome> => mongoApplyWrites(db, accounts, batch),
     async ping() {
       await db.command({ ping: 1 });

@@ -204,4 +204,29 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX notifications_by_age ON notifications (created_at);
     `,
   },
+  {
+    version: 8,
+    name: 'devices and notification preferences',
+    // A device is keyed by its user and the handshake's deviceId; `address` (its Web Push endpoint or
+    // token) finds the registrations a push service called gone. Preferences are one JSON document
+    // per user, the changes a user made over the defaults.
+    sql: `
+      CREATE TABLE devices (
+        user_id TEXT NOT NULL,
+        device_id TEXT NOT NULL,
+        platform TEXT NOT NULL CHECK (platform IN ('web', 'android', 'ios')),
+        push TEXT NOT NULL,
+        address TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL,
+        PRIMARY KEY (user_id, device_id)
+      ) WITHOUT ROWID;
+      CREATE INDEX devices_by_address ON devices (address);
+      CREATE TABLE notification_preferences (
+        user_id TEXT PRIMARY KEY,
+        prefs TEXT NOT NULL,
+        updated_at INTEGER NOT NULL
+      ) WITHOUT ROWID;
+    `,
+  },
 ];

@@ -14,6 +14,8 @@ import { SqliteHugRequestRepository } from './sqlite-hug-request-repository.js';
 import { SqliteInboxRepository } from './sqlite-inbox-repository.js';
 import { SqliteMoodRepository } from './sqlite-mood-repository.js';
 import { SqliteNotificationRepository } from './sqlite-notification-repository.js';
+import { SqliteNotificationPreferencesRepository } from './sqlite-notification-preferences-repository.js';
+import { SqliteDeviceRepository } from './sqlite-device-repository.js';
 import { SqliteRefreshTokenRepository } from './sqlite-refresh-token-repository.js';
 import { SqliteUserRepository } from './sqlite-user-repository.js';
 import { sqliteApplyWrites } from './sqlite-write-applier.js';
@@ -52,6 +54,8 @@ export class SqliteStore implements Store {
   readonly groupHugs: SqliteGroupHugRepository;
   readonly moods: SqliteMoodRepository;
   readonly notifications: SqliteNotificationRepository;
+  readonly notificationPreferences: SqliteNotificationPreferencesRepository;
+  readonly devices: SqliteDeviceRepository;
   readonly accounts: SqliteAccountRepository;
 
   constructor(
@@ -69,6 +73,8 @@ export class SqliteStore implements Store {
     this.groupHugs = new SqliteGroupHugRepository(db);
     this.moods = new SqliteMoodRepository(db);
     this.notifications = new SqliteNotificationRepository(db);
+    this.notificationPreferences = new SqliteNotificationPreferencesRepository(db);
+    this.devices = new SqliteDeviceRepository(db);
     this.accounts = new SqliteAccountRepository(db);
   }
 

@@ -5,6 +5,7 @@ import type { Store } from './store.js';
 import { describeAccountDeletion } from './account-deletion.contract.js';
 import { describeMoodStore } from './mood-store.contract.js';
 import { describeNotificationStore } from './notification-store.contract.js';
+import { describeDeviceStore } from './device-store.contract.js';
 import { describeStoreWrites } from './store-writes.contract.js';
 import type { NewUser } from './user-repository.js';
 
@@ -248,6 +249,7 @@ export function runStoreContract(name: string, factory: StoreFactory): void {
     describeAccountDeletion(() => store);
     describeMoodStore(() => store);
     describeNotificationStore(() => store);
+    describeDeviceStore(() => store);
 
     it('answers ping', async () => {
       await expect(store.ping()).resolves.toBeUndefined();

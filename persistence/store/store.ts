@@ -8,6 +8,8 @@ import type { HugRequestRepository } from './hug-request-repository.js';
 import type { InboxRepository } from './inbox-repository.js';
 import type { MoodRepository } from './mood-repository.js';
 import type { NotificationRepository } from './notification-repository.js';
+import type { NotificationPreferencesRepository } from './notification-preferences-repository.js';
+import type { DeviceRepository } from './device-repository.js';
 import type { RefreshTokenRepository } from './refresh-token-repository.js';
 import type { UserRepository } from './user-repository.js';
 
@@ -26,6 +28,8 @@ export interface Store {
   readonly groupHugs: GroupHugRepository;
   readonly moods: MoodRepository;
   readonly notifications: NotificationRepository;
+  readonly notificationPreferences: NotificationPreferencesRepository;
+  readonly devices: DeviceRepository;
   readonly accounts: AccountRepository;
   /**
    * Writes one write-behind batch: one SQLite transaction, or one unordered MongoDB `bulkWrite`.

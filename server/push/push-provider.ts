@@ -1,16 +1,8 @@
+import type { DevicePush } from '../../protocol/types/devices.js';
 import type { PushMessage } from '../../domain/notifications/push-collapse.js';
 
-/** A Web Push subscription, as a browser's `PushSubscription.toJSON()` gives it. */
-export interface WebPushSubscription {
-  readonly endpoint: string;
-  readonly keys: { readonly p256dh: string; readonly auth: string };
-}
-
 /** Where a push goes: one device's registration with its platform's push service. */
-export type PushTarget =
-  | { readonly platform: 'web'; readonly subscription: WebPushSubscription }
-  | { readonly platform: 'android'; readonly token: string }
-  | { readonly platform: 'ios'; readonly token: string };
+export type PushTarget = DevicePush;
 
 /**
  * What the push service answered:

@@ -1,0 +1,42 @@
+import type { Database, Statement } from 'better-sqlite3';
+import { applyPreferencesPatch, DEFAULT_NOTIFICATION_PREFERENCES } from '../../domain/notifications/notification-preferences.js';
+import { notificationPreferencesPatchSchema } from '../../protocol/schemas/notifications.js';
+import type { NotificationPreferences, NotificationPreferencesPatch } from '../../protocol/types/notifications.js';
+import type { NotificationPreferencesRepository } from '../store/notification-preferences-repository.js';
+
+/** Stored preferences read over today's defaults (a type added later gets its default), checked as a client's patch is. */
+export function preferencesOf(stored: string | undefined): NotificationPreferences {
+  if (stored === undefined) return DEFAULT_NOTIFICATION_PREFERENCES;
+  const parsed = notificationPreferencesPatchSchema.safeParse(JSON.parse(stored));
+  if (!parsed.success) throw new Error(`stored notification preferences are malformed: ${parsed.error.message}`);
+  return applyPreferencesPatch(DEFAULT_NOTIFICATION_PREFERENCES, parsed.data);
+}
+
+/** {@link NotificationPreferencesRepository} on SQLite: one JSON document per user, changed in one transaction. */
+export class SqliteNotificationPreferencesRepository implements NotificationPreferencesRepository {
+  private readonly read: Statement<[string], { prefs: string }>;
+  private readonly write: Statement;
+  private readonly change: (userId: string, patch: NotificationPreferencesPatch) => { before: NotificationPreferences; after: NotificationPreferences };
+
+  constructor(db: Database, now: () => number = Date.now) {
+    this.read = db.prepare('SELECT prefs FROM notification_preferences WHERE user_id = ?');
+    this.write = db.prepare(
+      `INSERT INTO notification_preferences (user_id, prefs, updated_at) VALUES (@userId, @prefs, @at)
+       ON CONFLICT (user_id) DO UPDATE SET prefs = excluded.prefs, updated_at = excluded.updated_at`,
+    );
+    this.change = db.transaction((userId: string, patch: NotificationPreferencesPatch) => {
+      const before = preferencesOf(this.read.get(userId)?.prefs);
+      const after = applyPreferencesPatch(before, patch);
+      this.write.run({ userId, prefs: JSON.stringify(after), at: now() });
+      return { before, after };
+    });
+  }
+
+  get(userId: string): Promise<NotificationPreferences> {
+    return Promise.resolve(preferencesOf(this.read.get(userId)?.prefs));
+  }
+
+  update(userId: string, patch: NotificationPreferencesPatch): Promise<{ before: NotificationPreferences; after: NotificationPreferences }> {
+    return Promise.resolve(this.change(userId, patch));
+  }
+}
