@@ -132,7 +132,7 @@ export interface TimeOfDayClock {
  */
 export function instantOf(date: LocalDate, time: TimeOfDayClock, timeZone: string): number {
   const wall = dayNumber(date) * DAY_MS + time.hour * 3_600_000 + time.minute * MINUTE_MS;
-  // The offsets a day either side: any change near this wall time lies between them.
+  // The offsets a day either side: a change of offset near this wall time lies between them.
   const before = offsetAt(wall - DAY_MS, timeZone);
   const after = offsetAt(wall + DAY_MS, timeZone);
   const fits = (t: number) => t + offsetAt(t, timeZone) === wall;

@@ -39,20 +39,18 @@ export class SqliteNotificationRepository implements NotificationRepository {
   private readonly first: Statement<Record<string, unknown>, NotificationRow>;
   private readonly after: Statement<Record<string, unknown>, NotificationRow>;
   private readonly unread: Statement<[string], { n: number }>;
-  private readonly oldest: Statement<[number, number], { id: string }>;
-  private readonly removeOne: Statement<[string]>;
+  private readonly removeOldest: Statement<[number, number]>;
   private readonly insert: Statement;
   private readonly readIds: Statement;
   private readonly readUpTo: Statement;
   private readonly remove: Statement;
 
-  constructor(private readonly db: Database) {
+  constructor(db: Database) {
     this.byId = db.prepare(`SELECT ${COLUMNS} FROM notifications WHERE id = ?`);
     this.first = db.prepare(`${LIVE} ORDER BY created_at DESC, id DESC LIMIT @limit`);
     this.after = db.prepare(`${LIVE} AND (created_at < @at OR (created_at = @at AND id < @id)) ORDER BY created_at DESC, id DESC LIMIT @limit`);
     this.unread = db.prepare('SELECT count(*) AS n FROM notifications WHERE user_id = ? AND read_at IS NULL AND deleted_at IS NULL');
-    this.oldest = db.prepare('SELECT id FROM notifications WHERE created_at < ? ORDER BY created_at LIMIT ?');
-    this.removeOne = db.prepare('DELETE FROM notifications WHERE id = ?');
+    this.removeOldest = db.prepare('DELETE FROM notifications WHERE id IN (SELECT id FROM notifications WHERE created_at < ? ORDER BY created_at LIMIT ?)');
     this.insert = db.prepare(
       `INSERT INTO notifications (id, user_id, type, title, body, data, actor_id, created_at, read_at, deleted_at)
        VALUES (@id, @userId, @type, @title, @body, @data, @actorId, @createdAt, @readAt, @deletedAt)
@@ -86,11 +84,7 @@ export class SqliteNotificationRepository implements NotificationRepository {
   }
 
   removeOlderThan(before: number, limit: number): Promise<number> {
-    const ids = this.oldest.all(before, limit).map((r) => r.id);
-    this.db.transaction(() => {
-      for (const id of ids) this.removeOne.run(id);
-    })();
-    return Promise.resolve(ids.length);
+    return Promise.resolve(this.removeOldest.run(before, limit).changes);
   }
 
   /** Applier: insert unless present (a tombstone included). */

@@ -114,6 +114,11 @@ const notificationRecordSchema = z.object({
   deletedAt: epoch.nullable(),
 }) satisfies z.ZodType<NotificationRecord>;
 
+/** The first `length` characters of the SHA-256 of `text` (base64url): what tells two operations of one subject and instant apart. */
+function shortDigest(text: string, length: number): string {
+  return createHash('sha256').update(text).digest('base64url').slice(0, length);
+}
+
 const op = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) =>
   z.object({ type: z.literal(type), id, key: id, ...shape });
 
@@ -214,7 +219,7 @@ export function moodCreate(mood: MoodRecord): WriteOperationOf<'mood.create'> {
 /** Changes a mood of `userId` (ignored once it is deleted, or if it is another user's). */
 export function moodUpdate(moodId: string, userId: string, changes: MoodChanges, at: number): WriteOperationOf<'mood.update'> {
   // Two different updates of one mood in one millisecond still get two ids.
-  const digest = createHash('sha256').update(JSON.stringify(changes)).digest('base64url').slice(0, 12);
+  const digest = shortDigest(JSON.stringify(changes), 12);
   return { type: 'mood.update', id: `mood.update:${moodId}:${at}:${digest}`, key: `mood:${moodId}`, moodId, userId, changes, at };
 }
 
@@ -238,7 +243,7 @@ export function notificationCreate(notification: NotificationRecord): WriteOpera
 
 /** Marks these notifications of `userId` read at `at` (those already read keep their time). */
 export function notificationRead(userId: string, ids: readonly string[], at: number): WriteOperationOf<'notification.read'> {
-  const digest = createHash('sha256').update(ids.join(',')).digest('base64url').slice(0, 16);
+  const digest = shortDigest(ids.join(','), 16);
   return { type: 'notification.read', id: `notification.read:${userId}:${at}:${digest}`, key: notificationsKey(userId), userId, ids: [...ids], at };
 }
 
@@ -249,6 +254,6 @@ export function notificationReadUpTo(userId: string, upTo: { readonly createdAt:
 
 /** Deletes these notifications of `userId`: each stays as a tombstone, its words cleared. */
 export function notificationDelete(userId: string, ids: readonly string[], at: number): WriteOperationOf<'notification.delete'> {
-  const digest = createHash('sha256').update(ids.join(',')).digest('base64url').slice(0, 16);
+  const digest = shortDigest(ids.join(','), 16);
   return { type: 'notification.delete', id: `notification.delete:${userId}:${at}:${digest}`, key: notificationsKey(userId), userId, ids: [...ids], at };
 }

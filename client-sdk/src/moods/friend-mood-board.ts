@@ -34,6 +34,11 @@ export class FriendMoodBoard {
     return new Map(this.friends);
   }
 
+  /** What this client holds of one friend. */
+  get(userId: string): FriendMoodState | undefined {
+    return this.friends.get(userId);
+  }
+
   /** A `mood:friends` answer: it is the truth as of its `at`, except for what was heard since. */
   snapshotArrived(result: FriendMoods): SnapshotChanges {
     const updated: FriendMoodState[] = [];

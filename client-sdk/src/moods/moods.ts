@@ -256,7 +256,7 @@ export class MoodsApi {
     try {
       const page = await this.commands.send('mood:history', { userId, limit: 1 });
       const latest = page.entries[0];
-      const state = this.board.snapshot().get(userId);
+      const state = this.board.get(userId);
       if (latest && state && this.board.refilled(userId, latest)) this.events.emit('friend-update', { userId, entry: latest, streak: null, at: state.at });
     } catch (error) {
       this.logger.debug('reading a friend\'s latest mood failed', { userId, error });
