@@ -13,6 +13,7 @@ const CLUSTER_SUITES = [
   'e2e/http-auth.e2e.test.ts',
   'e2e/group-hugs.e2e.test.ts',
   'e2e/moods.e2e.test.ts',
+  'e2e/notifications.e2e.test.ts',
   'e2e/hardening/account.e2e.test.ts',
 ];
 
@@ -27,7 +28,7 @@ if (!runCluster) {
 }
 
 /** Suites that also run on the MongoDB store (FerretDB in CI): once on one node, once across three. */
-const MONGO_SUITES = ['e2e/hugs.e2e.test.ts'];
+const MONGO_SUITES = ['e2e/hugs.e2e.test.ts', 'e2e/notifications.e2e.test.ts'];
 
 // The MongoDB projects need MONGO_URL or a FerretDB binary (scripts/install-ferretdb.sh); without
 // either they are left out with a printed reason, unless REQUIRE_MONGO=1 (CI).

@@ -5,6 +5,7 @@ import { parse } from 'yaml';
 import { z } from 'zod';
 import { loadConfig } from '../server/config/config.js';
 import { SETTINGS } from '../server/config/settings.js';
+import { generateVapidKeys } from '../server/push/web-push-provider.js';
 
 // No Docker engine runs on our machines, so the deployment files are checked by structure here.
 const ROOT = join(import.meta.dirname, '..');
@@ -38,7 +39,8 @@ const SECRET = 'a'.repeat(64);
 const NODES = ['node-1', 'node-2', 'node-3'];
 
 describe('docker-compose.yml', () => {
-  const file = compose({ JWT_SECRET: SECRET });
+  const vapid = generateVapidKeys();
+  const file = compose({ JWT_SECRET: SECRET, VAPID_PUBLIC_KEY: vapid.publicKey, VAPID_PRIVATE_KEY: vapid.privateKey, VAPID_SUBJECT: 'mailto:ops@example.com' });
 
   it('has Redis, MongoDB, three nodes, a worker and a load balancer, each with a health check', () => {
     expect(Object.keys(file.services).sort()).toEqual(['lb', 'mongo', 'node-1', 'node-2', 'node-3', 'redis', 'worker']);

@@ -2,6 +2,7 @@ import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEV_SECRET_FILE } from '../server/config/dev-secret.js';
+import { generateVapidKeys } from '../server/push/web-push-provider.js';
 import { register } from './support/accounts.js';
 import { closeAllClients, connected, rawSocket } from './support/clients.js';
 import { runServerToExit, startServer, tempDataDir } from './support/server-process.js';
@@ -13,6 +14,12 @@ describe('configuration at start', () => {
     expect(stderr).toContain('invalid configuration');
     for (const name of ['PORT', 'WIRE', 'TRANSPORT', 'PRESENCE_GRACE_MS']) expect(stderr).toMatch(new RegExp(`^  - ${name}: `, 'm'));
     expect(stderr).toContain('"eighty"');
+  });
+
+  it('refuses to start in production without a VAPID identity for Web Push', async () => {
+    const { code, stderr } = await runServerToExit({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), DATA_DIR: tempDataDir() });
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/VAPID_PUBLIC_KEY: production needs VAPID_PUBLIC_KEY, VAPID_PRIVATE_KEY and VAPID_SUBJECT/);
   });
 
   it('refuses to start in production without JWT_SECRET or JWKS_URL', async () => {
@@ -50,7 +57,11 @@ describe('configuration at start', () => {
 
   it('starts in production with an explicit secret, and then never writes a development secret', async () => {
     const dataDir = tempDataDir();
-    const server = await startServer({ dataDir, env: { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40) } });
+    const vapid = generateVapidKeys();
+    const server = await startServer({
+      dataDir,
+      env: { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), VAPID_PUBLIC_KEY: vapid.publicKey, VAPID_PRIVATE_KEY: vapid.privateKey, VAPID_SUBJECT: 'mailto:ops@example.com' },
+    });
     try {
       expect(server.logs.some((l) => String(l.msg).includes('DEVELOPMENT JWT SECRET'))).toBe(false);
       expect(() => statSync(join(dataDir, DEV_SECRET_FILE))).toThrow();

@@ -45,7 +45,9 @@ describe('write-behind durability', () => {
       await Promise.all(workers);
       const replayed = second.logs.find((l) => l.msg === 'write queue ready');
       const receiver = await connectedClient(second.url, b);
-      const inbox = (await allInbox(receiver)).filter((e) => e.type === 'hug');
+      const everything = await allInbox(receiver);
+      const inbox = everything.filter((e) => e.type === 'hug');
+      const hugNotifications = everything.flatMap((e) => (e.type === 'notification' && e.notification.type === 'hug' ? [e.notification.data.hugId] : []));
       const received = await allHistory(receiver, 'received');
       const sent = await allHistory(sender, 'sent');
       const inboxIds = inbox.map((e) => e.hug.id);
@@ -60,8 +62,12 @@ describe('write-behind durability', () => {
       expect(inboxIds).toHaveLength(200);
       expect(received).toHaveLength(200);
       expect(sent).toHaveLength(200);
-      // Cursors stayed dense and strictly increasing across the crash.
-      expect(inbox.map((e) => e.cursor)).toEqual(Array.from({ length: 200 }, (_, i) => i + 1));
+      // Each hug's notification came with it, once (in the same command step).
+      expect(new Set(hugNotifications)).toEqual(new Set(inboxIds));
+      expect(hugNotifications).toHaveLength(200);
+      // Cursors stayed dense and strictly increasing across the crash: the friend request's
+      // notification, then each hug and its notification.
+      expect(everything.map((e) => e.cursor)).toEqual(Array.from({ length: 401 }, (_, i) => i + 1));
     } finally {
       expect(await second.stop()).toBe(0);
     }

@@ -51,7 +51,8 @@ describe('hugs end to end through the SDK', () => {
     await eventually(() => onPhone.received[0], 3000, 'the hug on the phone');
     expect(hug).toMatchObject({ id: sent.hugId, from: a.userId, to: b.userId, kind: 'bear', message: 'you got this', source: 'live', readAt: null });
     expect(hug.sentAt).toBeGreaterThanOrEqual(before - 5);
-    expect(hug.cursor).toBe(1);
+    // B's inbox: A's friend request (a notification) at 1, the hug at 2, its notification at 3.
+    expect(hug.cursor).toBe(2);
     expect(hug.animation).toEqual({ durationMs: HUG_KINDS.bear.durationMs, curve: HUG_KINDS.bear.curve });
     const { timeline } = hug;
     expect(timeline.durationMs).toBe(3200);
@@ -85,8 +86,8 @@ describe('hugs end to end through the SDK', () => {
     const seen = recordHugs(cb);
     const first = await ca.hugs.send(b.userId, { kind: 'warm' });
     await eventually(() => seen.received.length === 1, 3000, 'the first hug');
-    const cursor = cb.hugs.cursor;
-    expect(cursor).toBe(1);
+    // The friend request's notification, the hug and the hug's notification.
+    const cursor = await eventually(() => cb.hugs.cursor === 3 && cb.hugs.cursor, 3000, "the hug's notification");
     cb.close();
     await new Promise((resolve) => setTimeout(resolve, 200));
 
@@ -102,7 +103,8 @@ describe('hugs end to end through the SDK', () => {
     expect(again.received.map((h) => h.kind)).toEqual(['side', 'squeeze', 'healing']);
     expect(again.received.every((h) => h.source === 'sync')).toBe(true);
     expect(again.received.some((h) => h.id === first.hugId)).toBe(false);
-    expect(back.hugs.cursor).toBe(4);
+    // Each hug came with its notification.
+    expect(back.hugs.cursor).toBe(9);
   });
 
   it('never shows a hug twice when live delivery and sync overlap', async () => {
@@ -125,15 +127,17 @@ describe('hugs end to end through the SDK', () => {
       await new Promise((resolve) => setTimeout(resolve, 2));
     }
     const all = [...(await Promise.all(sends)), ...(await Promise.all(during))].map((s) => s.hugId);
-    await eventually(() => seen.received.length >= all.length, 10_000, 'every hug');
+    await eventually(() => seen.received.length >= all.length, 30_000, 'every hug');
     await late.hugs.sync();
     await new Promise((resolve) => setTimeout(resolve, 200));
     const ids = seen.received.map((h) => h.id);
     expect(new Set(ids).size).toBe(ids.length);
     expect(new Set(ids)).toEqual(new Set(all));
-    expect(late.hugs.cursor).toBe(210);
+    // The friend request's notification, then each hug and its notification.
+    await eventually(() => late.hugs.cursor === 421, 10_000, 'the last cursor');
     console.info('overlap test: hugs reported by source', sources());
-  });
+    // 210 hugs and their notifications: FerretDB (the MongoDB stand-in) writes them several times slower than SQLite.
+  }, 90_000);
 
   it('one clientId yields one hug, even sent twice at once and again from a new connection', async () => {
     const { a, b, ca, cb } = await pair();

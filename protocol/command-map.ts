@@ -6,6 +6,8 @@ import type { GroupHistoryPage, GroupHugView, GroupInviteResult, GroupMembership
 import type { HugAckResult, HugHistoryPage, HugReadResult, HugRequestAnswerResult, HugRequestResult, HugSendResult } from './types/hugs.js';
 import type { InboxPage } from './types/inbox.js';
 import type { FriendMoods, MoodDeleteResult, MoodEntry, MoodHistoryPage, MoodRecordResult, MoodStreakView, MoodSummaryResult } from './types/moods.js';
+import type { DeviceRegisterResult, DeviceUnregisterResult } from './types/devices.js';
+import type { NotificationDeleteResult, NotificationPage, NotificationPreferences, NotificationReadResult, UnreadCount } from './types/notifications.js';
 import type { PresenceSetResult, UnwatchResult, WatchResult } from './types/presence.js';
 import type { PrivacySettings } from './types/privacy.js';
 import type { Profile } from './types/profile.js';
@@ -65,6 +67,15 @@ export interface CommandResults {
   'mood:summary': MoodSummaryResult;
   /** Each friend whose moods show to you, with their latest mood and streak; you now hear their moods live. */
   'mood:friends': FriendMoods;
+  'notification:list': NotificationPage;
+  'notification:read': NotificationReadResult;
+  'notification:delete': NotificationDeleteResult;
+  'notification:unread-count': UnreadCount;
+  'notification:preferences:get': NotificationPreferences;
+  /** The preferences as they are now. */
+  'notification:preferences:update': NotificationPreferences;
+  'device:register': DeviceRegisterResult;
+  'device:unregister': DeviceUnregisterResult;
 }
 
 /** The payload a client sends for command `N`. */

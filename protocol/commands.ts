@@ -6,6 +6,8 @@ import { groupCreateSchema, groupHistorySchema, groupInviteSchema, groupRefSchem
 import { hugAckSchema, hugHistorySchema, hugReadSchema, hugRequestAnswerSchema, hugRequestSchema, hugSendSchema } from './schemas/hugs.js';
 import { inboxSyncSchema } from './schemas/inbox.js';
 import { moodDeleteSchema, moodFriendsSchema, moodHistorySchema, moodRecordSchema, moodStreakSchema, moodSummarySchema, moodUpdateSchema } from './schemas/moods.js';
+import { deviceRegisterSchema } from './schemas/devices.js';
+import { notificationDeleteSchema, notificationListSchema, notificationPreferencesPatchSchema, notificationReadSchema } from './schemas/notifications.js';
 import { presenceSetSchema, presenceUnwatchSchema, presenceWatchSchema } from './schemas/presence.js';
 import { privacyUpdateSchema } from './schemas/privacy.js';
 import { profileGetSchema, profileUpdateSchema, userLookupSchema } from './schemas/profile.js';
@@ -60,6 +62,14 @@ export const COMMAND_SCHEMAS = {
   'mood:history': moodHistorySchema,
   'mood:summary': moodSummarySchema,
   'mood:friends': moodFriendsSchema,
+  'notification:list': notificationListSchema,
+  'notification:read': notificationReadSchema,
+  'notification:delete': notificationDeleteSchema,
+  'notification:unread-count': emptyPayloadSchema,
+  'notification:preferences:get': emptyPayloadSchema,
+  'notification:preferences:update': notificationPreferencesPatchSchema,
+  'device:register': deviceRegisterSchema,
+  'device:unregister': emptyPayloadSchema,
 } as const satisfies Record<CommandName, z.ZodType>;
 
 // Every schema's input has the shape of the plain type the SDK sends (protocol/types/command-inputs.ts).

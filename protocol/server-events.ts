@@ -71,6 +71,24 @@ export interface CommandRejectedEvent extends Stamped {
 /** An inbox entry pushed live; the same entry comes through `inbox:sync` (deduplicate by `id`). */
 export type LiveInboxEvent<T extends InboxEntryType> = Extract<InboxEntry, { readonly type: T }> & Stamped;
 
+/**
+ * To your devices (room `user:{you}`): a new notification, and how many of yours are unread with
+ * it. It is an inbox entry too: one missed while offline comes through `inbox:sync`.
+ */
+export type NotificationNewEvent = LiveInboxEvent<'notification'> & { readonly unread: number };
+
+/**
+ * To your devices: notifications were read or deleted (on one of them), and how many are unread
+ * now. `unread` was counted at `at`: keep the value of the latest `at` you heard.
+ */
+export interface NotificationReadStateEvent extends Stamped {
+  readonly unread: number;
+  /** Read by id, or every one up to (and including) `readUpTo`. */
+  readonly readIds: readonly string[];
+  readonly readUpTo: string | null;
+  readonly deletedIds: readonly string[];
+}
+
 /** Sent to a hug's sender (room `user:{from}`) when a device of the recipient acknowledged it. */
 export interface HugDeliveredEvent extends Stamped {
   readonly hugId: string;
@@ -171,6 +189,8 @@ export interface ServerToClientEvents {
   'mood:friend-update': (event: MoodFriendUpdateEvent) => void;
   'mood:friend-removed': (event: MoodFriendRemovedEvent) => void;
   'mood:friend-hidden': (event: MoodFriendHiddenEvent) => void;
+  'notification:new': (event: NotificationNewEvent) => void;
+  'notification:read-state': (event: NotificationReadStateEvent) => void;
 }
 
 /** The name of a server→client event. */

@@ -34,3 +34,8 @@ export function moodIdFor(userId: string, clientId: string): string {
 export function fingerprintOf(...fields: readonly (string | null | undefined)[]): string {
   return digest(...fields.map((f) => f ?? '\u0001null'));
 }
+
+/** The notification of the event `eventKey` for `recipientId`: an event notifies each recipient once. */
+export function notificationIdFor(recipientId: string, eventKey: string): string {
+  return `n_${digest('notification', recipientId, eventKey).slice(0, 24)}`;
+}

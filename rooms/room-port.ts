@@ -8,8 +8,11 @@ import type { ServerEventName, ServerEventPayload } from '../protocol/server-eve
  * waits for clients.
  */
 export interface RoomPort {
-  /** Emits `event` once to every socket in any of `rooms`: one encode, never a loop over sockets. */
-  emit<E extends ServerEventName>(rooms: string | readonly string[], event: E, payload: ServerEventPayload<E>): void;
+  /**
+   * Emits `event` once to every socket in any of `rooms` (but the socket `except`, when given): one
+   * encode, never a loop over sockets.
+   */
+  emit<E extends ServerEventName>(rooms: string | readonly string[], event: E, payload: ServerEventPayload<E>, except?: string): void;
   /**
    * Makes every socket in room `target` join `rooms`. Resolves once this node's sockets have joined
    * and this node receives the rooms' messages (with the sharded adapter, once Redis confirmed the

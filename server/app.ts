@@ -40,6 +40,8 @@ import { SocketIoRoomPort } from './gateway/socket-io-room-port.js';
 import { authRoutes } from './http/auth-routes.js';
 import { exportRoutes } from './http/export-routes.js';
 import { pushRoutes } from './http/push-routes.js';
+import { openNotifications } from './notifications/notification-root.js';
+import { pushProviders } from './push/push-providers.js';
 import { loadOrCreateDevVapidKeys } from './config/dev-vapid-keys.js';
 import type { VapidDetails } from './push/web-push-provider.js';
 import { createRouter } from './http/http-router.js';
@@ -145,6 +147,22 @@ export async function startApp(config: Config, log: Logger): Promise<RunningApp>
   const expiry = new SessionExpiry(config.tokenExpiryWarningS * 1000);
   const counter = new ConnectionCounter(config.maxConnectionsPerUser);
   const steps = metrics.instrumentSteps(infra.steps);
+  // Whether a user has a live device on some node (a push waits while one is connected).
+  const onlineAnywhere = async (userId: string) => ((await infra.presence.get([userId])).get(userId)?.devices ?? []).some((d) => !d.lingering);
+  const vapid = vapidIdentity(config, log);
+  const push = pushProviders(config, vapid, log);
+  const notifications = openNotifications({
+    config,
+    infra,
+    pending: new LandingPendingWrites(infra.pending, store.accounts),
+    steps,
+    rooms,
+    metrics,
+    log,
+    providers: push.providers,
+    connected: onlineAnywhere,
+  });
+  const { notifier } = notifications;
   const hugRule = { name: 'hug', capacity: config.rate.hugsBurst, refillPerSecond: config.rate.hugsPerMin / 60 };
   const hugDeps = {
     users: store.users,
@@ -158,7 +176,8 @@ export async function startApp(config: Config, log: Logger): Promise<RunningApp>
     // A socket of the recipient is on this node; (in a cluster) a device elsewhere is read in the step.
     connectedHere: (userId: string) => counter.count(userId) > 0,
     // For a replay answered from the store: whether the recipient has a live device on some node.
-    onlineAnywhere: async (userId: string) => ((await infra.presence.get([userId])).get(userId)?.devices ?? []).some((d) => !d.lingering),
+    onlineAnywhere,
+    notifier,
     // Claims and once-markers cover the time writes can be pending; then the store answers.
     replayWindowMs: Math.max(60_000, 2 * config.queue.lagBoundMs),
   };
@@ -200,6 +219,7 @@ export async function startApp(config: Config, log: Logger): Promise<RunningApp>
     groupHugs: store.groupHugs,
     inbox: hugDeps.inbox,
     rooms,
+    notifier,
   });
   // Tests may shift the clock of moods (MOOD_CLOCK_FILE) to live through days at once.
   const moodNow = config.moodClockFile === null ? Date.now : fileClock(config.moodClockFile);
@@ -216,10 +236,11 @@ export async function startApp(config: Config, log: Logger): Promise<RunningApp>
     rooms,
     moodRule: { name: 'mood', capacity: config.rate.moodsBurst, refillPerSecond: config.rate.moodsPerMin / 60 },
     replayWindowMs: hugDeps.replayWindowMs,
+    notifier,
     now: moodNow,
   });
-  const friends = new FriendsService({ users: store.users, friendships: store.friendships, rooms, changes });
-  const inbox = new InboxService({ inbox: fresh.inbox, hugs: fresh.hugs, requests: fresh.hugRequests });
+  const friends = new FriendsService({ users: store.users, friendships: store.friendships, rooms, changes, notifier });
+  const inbox = new InboxService({ inbox: fresh.inbox, hugs: fresh.hugs, requests: fresh.hugRequests, notifications: notifications.fresh });
   const exporter = new AccountExporter({ users: store.users, friends, moods, hugs, hugRequests: store.hugRequests, freshRequests: fresh.hugRequests, groupHugs, inbox });
   const handlers = commandHandlers({
     tokens,
@@ -242,6 +263,8 @@ export async function startApp(config: Config, log: Logger): Promise<RunningApp>
     groupHugs,
     moods,
     friendMoods,
+    notifications: notifications.service,
+    devices: notifications.devices,
     now: Date.now,
   });
   const dispatch = createDispatcher({
@@ -268,7 +291,7 @@ export async function startApp(config: Config, log: Logger): Promise<RunningApp>
       ...opsRoutes({ nodeId: config.nodeId, checkReady: () => infra.checkReady(), isShuttingDown: () => shuttingDown }),
       ...authRoutes(auth, tokens.canIssue),
       ...exportRoutes(auth, exporter),
-      ...pushRoutes(vapidIdentity(config, log).publicKey),
+      ...pushRoutes(vapid.publicKey),
     ],
     config.allowedOrigins,
     (error, request) => log.error({ err: error, path: request.path }, 'http request failed unexpectedly'),
@@ -349,11 +372,13 @@ export async function startApp(config: Config, log: Logger): Promise<RunningApp>
     await metricsListener?.stopListening();
     await metricsListener?.close();
     expiry.close();
+    notifications.close();
     await limiter.close();
     await connLimiter.close();
     await keys.close();
     await cursors.close();
     await infra.close();
+    push.close();
   };
   return { port, transport: transport.name, metricsPort, stop };
 }

@@ -16,6 +16,8 @@ import { HugsApi } from './hugs/hugs.js';
 import { Outbox } from './hugs/outbox.js';
 import { type Logger, silentLogger } from './logger.js';
 import { MoodsApi } from './moods/moods.js';
+import { DevicesApi } from './notifications/devices.js';
+import { NotificationsApi } from './notifications/notifications.js';
 import { PresenceApi } from './presence.js';
 import { PrivacyApi } from './privacy.js';
 import { ProfileApi } from './profile.js';
@@ -90,6 +92,10 @@ export class HugMoodClient {
   readonly groupHugs: GroupHugsApi;
   /** Moods: record (queued with hugs while offline), streaks, history, insights, and friends' moods live. */
   readonly moods: MoodsApi;
+  /** The notification centre: list, read, delete, the unread count (observable), live `new`, and preferences. */
+  readonly notifications: NotificationsApi;
+  /** This device, registered for push while the app is closed (Web Push, FCM, APNs). */
+  readonly devices: DevicesApi;
   /** The server's clock (NTP-style sync), for synchronized animations. */
   readonly clock: ServerClock;
   /** The id this client presents as its device. */
@@ -139,6 +145,9 @@ export class HugMoodClient {
       if (state !== 'connected') this.clock.stop();
     });
     this.groupHugs = new GroupHugsApi(this.commands, this.connection, this.hugs, () => this.clock.now(), this.logger);
+    this.notifications = new NotificationsApi(this.commands, this.connection, () => this.clock.now(), this.logger);
+    this.hugs.routeNotifications((entry, source) => this.notifications.deliver(entry, source));
+    this.devices = new DevicesApi(this.commands);
     this.connection.socket.on('auth:expiring', () => void this.refreshToken());
   }
 

@@ -17,6 +17,24 @@ export { GroupHug, type GroupHugEvents } from './group-hugs/group-hug.js';
 export { createGroupTimeline, type GroupTimeline, type GroupTimelinePhase } from './group-hugs/group-timeline.js';
 export { MoodsApi, deviceTimeZone, type MoodsEvents, type RecordMoodOptions, type MoodChanges } from './moods/moods.js';
 export type { FriendMoodState } from './moods/friend-mood-board.js';
+export { NotificationsApi, NotificationPreferencesApi, type NotificationsEvents, type ReceivedNotification, type ListNotificationsOptions } from './notifications/notifications.js';
+export { UnreadCount } from './notifications/unread-count.js';
+export { DevicesApi, type WebPushSubscriptionLike } from './notifications/devices.js';
+export { NOTIFICATION_TYPES, NOTIFICATION_TYPE_IDS, NOTIFICATION_CHANNELS, type NotificationType, type NotificationChannel, type ChannelSettings } from '../../protocol/notification-types.js';
+export type {
+  Notification,
+  NotificationData,
+  NotificationPage,
+  NotificationPreferences,
+  NotificationPreferencesPatch,
+  NotificationReadResult,
+  NotificationDeleteResult,
+  QuietHours,
+  ClockTime,
+  UnreadCount as UnreadCountResult,
+} from '../../protocol/types/notifications.js';
+export type { DevicePlatform, DeviceRegisterResult, DeviceUnregisterResult, WebPushSubscription } from '../../protocol/types/devices.js';
+export type { NotificationNewEvent, NotificationReadStateEvent } from '../../protocol/server-events.js';
 export { MOODS, MOOD_IDS, type MoodId, type MoodDefinition } from '../../protocol/mood-catalogue.js';
 export type {
   MoodEntry,

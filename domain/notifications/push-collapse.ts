@@ -45,7 +45,13 @@ export function collapsePush(items: readonly NotificationContent[]): PushMessage
   const latest = items.at(-1);
   if (!latest) throw new RangeError('a push needs at least one notification');
   if (items.some((i) => i.type !== latest.type)) throw new RangeError('a push collapses notifications of one type only');
+  return collapsedPush(latest, items.length);
+}
+
+/** One push for `count` notifications of `latest`'s type, `latest` the newest (as {@link collapsePush}). Pure. */
+export function collapsedPush(latest: NotificationContent, count: number): PushMessage {
+  if (!Number.isInteger(count) || count < 1) throw new RangeError('a push stands for at least one notification');
   const collapseKey = collapseKeyOf(latest.type);
-  if (items.length === 1) return { type: latest.type, title: latest.title, body: latest.body, data: latest.data, count: 1, collapseKey };
-  return { type: latest.type, title: MANY[latest.type](items.length), body: latest.title, data: latest.data, count: items.length, collapseKey };
+  if (count === 1) return { type: latest.type, title: latest.title, body: latest.body, data: latest.data, count: 1, collapseKey };
+  return { type: latest.type, title: MANY[latest.type](count), body: latest.title, data: latest.data, count, collapseKey };
 }

@@ -1,5 +1,5 @@
 import type { Collection } from 'mongodb';
-import type { NotificationPosition, NotificationRecord, NotificationRepository } from '../store/notification-repository.js';
+import type { NotificationPosition, NotificationRecord, NotificationRepository, UnreadCountOptions } from '../store/notification-repository.js';
 import { type NotificationDoc, toNotification } from './mongo-documents.js';
 
 /** {@link NotificationRepository} on MongoDB: pages walk the `(userId, createdAt, _id)` index. */
@@ -9,6 +9,11 @@ export class MongoNotificationRepository implements NotificationRepository {
   async get(id: string): Promise<NotificationRecord | null> {
     const doc = await this.notifications.findOne({ _id: id });
     return doc ? toNotification(doc) : null;
+  }
+
+  async getMany(ids: readonly string[]): Promise<NotificationRecord[]> {
+    if (ids.length === 0) return [];
+    return (await this.notifications.find({ _id: { $in: [...new Set(ids)] } }).toArray()).map(toNotification);
   }
 
   async page(userId: string, before: NotificationPosition | null, limit: number, unreadOnly: boolean): Promise<NotificationRecord[]> {
@@ -21,8 +26,10 @@ export class MongoNotificationRepository implements NotificationRepository {
     return docs.map(toNotification);
   }
 
-  unreadCount(userId: string): Promise<number> {
-    return this.notifications.countDocuments({ userId, readAt: null, deletedAt: null });
+  unreadCount(userId: string, options: UnreadCountOptions = {}): Promise<number> {
+    const { after = null, except = [] } = options;
+    const afterFilter = after ? { $or: [{ createdAt: { $gt: after.createdAt } }, { createdAt: after.createdAt, _id: { $gt: after.id } }] } : {};
+    return this.notifications.countDocuments({ userId, readAt: null, deletedAt: null, ...afterFilter, ...(except.length > 0 ? { _id: { $nin: [...except] } } : {}) });
   }
 
   async removeOlderThan(before: number, limit: number): Promise<number> {

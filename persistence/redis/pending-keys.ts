@@ -1,6 +1,6 @@
 import { type PartitionTags, partitionTags } from '../redis-streams/stream-keys.js';
 import { routeOf } from '../write-behind/partition.js';
-import { moodAuthorOf, subjectOf } from '../write-behind/pending-writes.js';
+import { type OwnedFamily, ownerOf, subjectOf } from '../write-behind/pending-writes.js';
 import type { WriteOperation } from '../write-behind/write-operation.js';
 
 /** Where pending writes live unless told otherwise. */
@@ -18,10 +18,11 @@ export const PENDING_PREFIX = 'hm:pw:';
  *   {pN}:inbox:{userId}   sorted set of entry JSON by cursor (N: the user's partition)
  *   {pN}:moods:{userId}   hash opId -> operation JSON: the pending operations on a user's moods
  *                         and streak (N: the user's partition, where mood operations are routed)
+ *   {pN}:notifications:{userId}   the same for a user's notifications (created, read, deleted)
  * The two keys of a partition hold only what is pending there: a written batch is forgotten from
  * each in one command, and they take no TTL (so a hug costs no expiry of its own); what a writer
  * that died could not forget is swept by age (`sweepPendingPartition`). A user's inbox set and
- * moods hash expire with their last write.
+ * owned hashes expire with their last write.
  */
 export class PendingKeys {
   constructor(
@@ -44,9 +45,9 @@ export class PendingKeys {
     return `${this.prefix}${this.tags.user(userId)}:inbox:${userId}`;
   }
 
-  /** A user's pending mood operations. */
-  moods(userId: string): string {
-    return `${this.prefix}${this.tags.user(userId)}:moods:${userId}`;
+  /** A user's pending operations of one owned family (moods, notifications). */
+  owned(userId: string, family: OwnedFamily): string {
+    return `${this.prefix}${this.tags.user(userId)}:${family}:${userId}`;
   }
 
   /** Every set of hugs sent whose creation is pending (one per partition of their recipients). */
@@ -68,22 +69,26 @@ export class PendingKeys {
 
   /**
    * The changes that record (or forget) `operations` as pending. An inbox entry is scored by its
-   * cursor; when `cursor` is given as `'$c'` the command step fills it in. An operation's record is
-   * its JSON body, or `bodyRef(i)` when given (a command step refers to the body it already sends).
+   * cursor; with `stepCursors` the command step fills it in (`'$cJ'`: the J-th cursor it reserves,
+   * for the J-th entry). An operation's record is its JSON body, or `bodyRef(i)` when given (a
+   * command step refers to the body it already sends).
    */
-  changes(operations: readonly WriteOperation[], how: 'record' | 'forget', cursor: number | '$c' | null = null, bodyRef?: (i: number) => string | number): PendingChange[] {
+  changes(operations: readonly WriteOperation[], how: 'record' | 'forget', stepCursors = false, bodyRef?: (i: number) => string | number): PendingChange[] {
     const changes: PendingChange[] = [];
     const add = (verb: PendingVerb, key: string, a: string | number, b: string | number = '', expires = false) => changes.push({ verb, key, a, b, expires });
+    let entries = 0;
     for (const [i, op] of operations.entries()) {
       if (op.type === 'inbox.append') {
         const key = this.inbox(op.entry.userId);
-        if (how === 'record') add('zadd', key, cursor ?? op.entry.cursor, JSON.stringify(op.entry), true);
+        entries += 1;
+        if (how === 'record') add('zadd', key, stepCursors ? `$c${entries}` : op.entry.cursor, JSON.stringify(op.entry), true);
         else add('zremscore', key, op.entry.cursor);
       }
-      const author = moodAuthorOf(op);
-      if (author !== null) {
-        if (how === 'record') add('hset', this.moods(author), op.id, bodyRef ? bodyRef(i) : JSON.stringify(op), true);
-        else add('hdel', this.moods(author), op.id);
+      const owned = ownerOf(op);
+      if (owned !== null) {
+        const key = this.owned(owned.owner, owned.family);
+        if (how === 'record') add('hset', key, op.id, bodyRef ? bodyRef(i) : JSON.stringify(op), true);
+        else add('hdel', key, op.id);
       }
       const subject = subjectOf(op);
       if (!subject) continue;

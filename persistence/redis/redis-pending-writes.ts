@@ -1,6 +1,6 @@
 import type { InboxRecord } from '../store/inbox-repository.js';
 import { bySlot } from './hash-slots.js';
-import { type HugDirection, moodOperationOrder, type PendingWrites, type SubjectRef, subjectOperationIds, subjectOperationTime } from '../write-behind/pending-writes.js';
+import { type HugDirection, type OwnedFamily, ownedOperationOrder, type PendingWrites, type SubjectRef, subjectOperationIds, subjectOperationTime } from '../write-behind/pending-writes.js';
 import { type WriteOperation, writeOperationSchema } from '../write-behind/write-operation.js';
 import { FORGET_PENDING_LUA, forgetArguments, mergeForgets, PendingKeys, parseSentMember, sentRangeOf } from './pending-keys.js';
 import type { RedisClient } from './redis-client.js';
@@ -133,14 +133,14 @@ export class RedisPendingWrites implements PendingWrites {
     return entries;
   }
 
-  async moodOperations(userId: string): Promise<WriteOperation[]> {
-    const bodies = await this.redis.hvals(this.keys.moods(userId));
+  async ownedOperations(userId: string, family: OwnedFamily): Promise<WriteOperation[]> {
+    const bodies = await this.redis.hvals(this.keys.owned(userId, family));
     return bodies
       .flatMap((body) => {
         const parsed = writeOperationSchema.safeParse(JSON.parse(body));
         return parsed.success ? [parsed.data] : [];
       })
-      .sort(moodOperationOrder);
+      .sort(ownedOperationOrder);
   }
 
   /** The connection belongs to the composition root, which closes it. */

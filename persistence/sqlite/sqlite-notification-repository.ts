@@ -2,7 +2,8 @@ import type { Database, Statement } from 'better-sqlite3';
 import { NOTIFICATION_TYPE_IDS } from '../../protocol/notification-types.js';
 import type { NotificationData } from '../../protocol/types/notifications.js';
 import { storedEnum } from './stored-enum.js';
-import type { NotificationPosition, NotificationRecord, NotificationRepository } from '../store/notification-repository.js';
+import { RowsByIds } from './rows-by-ids.js';
+import type { NotificationPosition, NotificationRecord, NotificationRepository, UnreadCountOptions } from '../store/notification-repository.js';
 
 interface NotificationRow {
   id: string;
@@ -36,9 +37,11 @@ const LIVE = `SELECT ${COLUMNS} FROM notifications WHERE user_id = @userId AND d
 /** {@link NotificationRepository} on SQLite, plus the statements the batch applier writes with. */
 export class SqliteNotificationRepository implements NotificationRepository {
   private readonly byId: Statement<[string], NotificationRow>;
+  private readonly byIds: RowsByIds<NotificationRow>;
   private readonly first: Statement<Record<string, unknown>, NotificationRow>;
   private readonly after: Statement<Record<string, unknown>, NotificationRow>;
   private readonly unread: Statement<[string], { n: number }>;
+  private readonly unreadSome: Statement<Record<string, unknown>, { n: number }>;
   private readonly removeOldest: Statement<[number, number]>;
   private readonly insert: Statement;
   private readonly readIds: Statement;
@@ -47,9 +50,15 @@ export class SqliteNotificationRepository implements NotificationRepository {
 
   constructor(db: Database) {
     this.byId = db.prepare(`SELECT ${COLUMNS} FROM notifications WHERE id = ?`);
+    this.byIds = new RowsByIds(db, 'notifications');
     this.first = db.prepare(`${LIVE} ORDER BY created_at DESC, id DESC LIMIT @limit`);
     this.after = db.prepare(`${LIVE} AND (created_at < @at OR (created_at = @at AND id < @id)) ORDER BY created_at DESC, id DESC LIMIT @limit`);
     this.unread = db.prepare('SELECT count(*) AS n FROM notifications WHERE user_id = ? AND read_at IS NULL AND deleted_at IS NULL');
+    this.unreadSome = db.prepare(
+      `SELECT count(*) AS n FROM notifications WHERE user_id = @userId AND read_at IS NULL AND deleted_at IS NULL
+         AND (created_at > @createdAt OR (created_at = @createdAt AND id > @id))
+         AND id NOT IN (SELECT value FROM json_each(@except))`,
+    );
     this.removeOldest = db.prepare('DELETE FROM notifications WHERE id IN (SELECT id FROM notifications WHERE created_at < ? ORDER BY created_at LIMIT ?)');
     this.insert = db.prepare(
       `INSERT INTO notifications (id, user_id, type, title, body, data, actor_id, created_at, read_at, deleted_at)
@@ -73,14 +82,23 @@ export class SqliteNotificationRepository implements NotificationRepository {
     return Promise.resolve(row ? toRecord(row) : null);
   }
 
+  getMany(ids: readonly string[]): Promise<NotificationRecord[]> {
+    return Promise.resolve(this.byIds.all([...new Set(ids)]).map(toRecord));
+  }
+
   page(userId: string, before: NotificationPosition | null, limit: number, unreadOnly: boolean): Promise<NotificationRecord[]> {
     const params = { userId, limit, unreadOnly: unreadOnly ? 1 : 0 };
     const rows = before === null ? this.first.all(params) : this.after.all({ ...params, at: before.createdAt, id: before.id });
     return Promise.resolve(rows.map(toRecord));
   }
 
-  unreadCount(userId: string): Promise<number> {
-    return Promise.resolve(this.unread.get(userId)?.n ?? 0);
+  unreadCount(userId: string, options: UnreadCountOptions = {}): Promise<number> {
+    const { after = null, except = [] } = options;
+    const row =
+      after === null && except.length === 0
+        ? this.unread.get(userId)
+        : this.unreadSome.get({ userId, createdAt: after?.createdAt ?? -1, id: after?.id ?? '', except: JSON.stringify(except) });
+    return Promise.resolve(row?.n ?? 0);
   }
 
   removeOlderThan(before: number, limit: number): Promise<number> {

@@ -6,6 +6,14 @@ export interface NotificationRecord extends Notification {
   readonly deletedAt: number | null;
 }
 
+/** What {@link NotificationRepository.unreadCount} leaves out. */
+export interface UnreadCountOptions {
+  /** Count only those after this position (creation time, then id). */
+  readonly after?: NotificationPosition | null;
+  /** Leave these out. */
+  readonly except?: readonly string[];
+}
+
 /** Where a page starts: strictly older than this notification. */
 export interface NotificationPosition {
   readonly createdAt: number;
@@ -20,10 +28,15 @@ export interface NotificationPosition {
 export interface NotificationRepository {
   /** One notification, tombstone included. */
   get(id: string): Promise<NotificationRecord | null>;
+  /** Those of `ids` that exist (tombstones included), in no particular order: one query. */
+  getMany(ids: readonly string[]): Promise<NotificationRecord[]>;
   /** A user's live notifications, newest first, strictly before `before`; only unread ones with `unreadOnly`. */
   page(userId: string, before: NotificationPosition | null, limit: number, unreadOnly: boolean): Promise<NotificationRecord[]>;
-  /** How many live notifications of `userId` are unread. */
-  unreadCount(userId: string): Promise<number>;
+  /**
+   * How many live notifications of `userId` are unread: only those strictly after `after` (when
+   * given), none of `except`. One query, so each notification is counted as it was at one moment.
+   */
+  unreadCount(userId: string, options?: UnreadCountOptions): Promise<number>;
   /** Removes (for good, tombstones too) up to `limit` notifications created before `before`; answers how many (retention). */
   removeOlderThan(before: number, limit: number): Promise<number>;
 }

@@ -35,6 +35,11 @@ export function describeNotificationStore(store: () => Store): void {
       await store().applyWrites([notificationCreate({ ...n, title: 'a replay never overwrites' })]);
       expect(await store().notifications.get(n.id)).toEqual(n);
       expect(await store().notifications.get('missing-notification')).toBeNull();
+      const other = notificationRecord({ userId: uid('bo') });
+      await store().applyWrites([notificationCreate(other)]);
+      const many = await store().notifications.getMany([n.id, 'missing-notification', other.id, n.id]);
+      expect(many.sort((x, y) => (x.id < y.id ? -1 : 1))).toEqual([n, other].sort((x, y) => (x.id < y.id ? -1 : 1)));
+      expect(await store().notifications.getMany([])).toEqual([]);
     });
 
     it('pages newest first, unread only when asked, and counts the unread, after reads by id and up to one', async () => {
@@ -43,11 +48,21 @@ export function describeNotificationStore(store: () => Store): void {
       const other = notificationRecord({ userId: uid('other'), createdAt: 2000 });
       await store().applyWrites([...made, other].map(notificationCreate));
       expect(await store().notifications.unreadCount(me)).toBe(6);
+      const [, , x2, x3] = made as [NotificationRecord, NotificationRecord, NotificationRecord, NotificationRecord];
+      const earlierAt3000 = x2.id < x3.id ? x2 : x3;
+      // After one: those younger, and those as old with an id after it; and leaving some out.
+      expect(await store().notifications.unreadCount(me, { after: { createdAt: 3000, id: earlierAt3000.id } })).toBe(3);
+      expect(await store().notifications.unreadCount(me, { after: { createdAt: 500, id: 'z' } })).toBe(6);
+      expect(await store().notifications.unreadCount(me, { after: { createdAt: 5000, id: 'z' } })).toBe(0);
+      expect(await store().notifications.unreadCount(me, { except: [x2.id, x3.id, 'missing'] })).toBe(4);
+      expect(await store().notifications.unreadCount(me, { after: { createdAt: 3000, id: earlierAt3000.id }, except: [x2.id, x3.id] })).toBe(2);
       const [n0, n1, n2, n3, n4, n5] = made as [NotificationRecord, NotificationRecord, NotificationRecord, NotificationRecord, NotificationRecord, NotificationRecord];
       // Up to the later of the two at 3000 (ids break the tie), then one more by id, read twice.
       const upTo = n2.id < n3.id ? n3 : n2;
       await store().applyWrites([notificationReadUpTo(me, upTo, 7000), notificationRead(me, [n5.id], 8000), notificationRead(me, [n5.id], 9000)]);
       expect(await store().notifications.unreadCount(me)).toBe(1);
+      expect(await store().notifications.unreadCount(me, { after: { createdAt: 3000, id: 'z' } })).toBe(1);
+      expect(await store().notifications.unreadCount(me, { after: { createdAt: 4000, id: n4.id } })).toBe(0);
       expect(await store().notifications.unreadCount(other.userId)).toBe(1);
       expect((await store().notifications.get(n5.id))?.readAt).toBe(8000);
       expect((await store().notifications.get(n0.id))?.readAt).toBe(7000);

@@ -75,17 +75,17 @@ export class FreshMoods implements FreshMoodReads {
   ) {}
 
   async get(id: string, userId: string): Promise<MoodRecord | null> {
-    const [stored, pending] = await Promise.all([this.store.get(id), this.pending.moodOperations(userId)]);
+    const [stored, pending] = await Promise.all([this.store.get(id), this.pending.ownedOperations(userId, 'moods')]);
     return moodOf(id, userId, stored, pending);
   }
 
   async recordState(id: string, userId: string): Promise<{ readonly mood: MoodRecord | null; readonly streak: StoredMoodStreak | null }> {
-    const [stored, streaks, pending] = await Promise.all([this.store.get(id), this.store.streaks([userId]), this.pending.moodOperations(userId)]);
+    const [stored, streaks, pending] = await Promise.all([this.store.get(id), this.store.streaks([userId]), this.pending.ownedOperations(userId, 'moods')]);
     return { mood: moodOf(id, userId, stored, pending), streak: lastStreakSave(pending) ?? streaks.get(userId) ?? null };
   }
 
   async history(userId: string, visibilities: readonly MoodVisibility[], before: MoodPosition | null, limit: number): Promise<MoodRecord[]> {
-    const pending = await this.pending.moodOperations(userId);
+    const pending = await this.pending.ownedOperations(userId, 'moods');
     if (pending.length === 0) return this.store.history(userId, visibilities, before, limit);
     const ids = touched(pending);
     // A pending change may take a stored mood out of this page (or bring one in): read the stored
@@ -102,7 +102,7 @@ export class FreshMoods implements FreshMoodReads {
   }
 
   async since(userId: string, from: number): Promise<MoodRecord[]> {
-    const [stored, pending] = await Promise.all([this.store.since(userId, from), this.pending.moodOperations(userId)]);
+    const [stored, pending] = await Promise.all([this.store.since(userId, from), this.pending.ownedOperations(userId, 'moods')]);
     if (pending.length === 0) return stored;
     const changed = await Promise.all([...touched(pending)].map((id) => this.store.get(id)));
     const all = [...stored, ...changed.filter((m): m is MoodRecord => m !== null && m.userId === userId)];
@@ -122,7 +122,7 @@ export class FreshMoods implements FreshMoodReads {
 
   async streaks(userIds: readonly string[]): Promise<Map<string, StoredMoodStreak>> {
     const unique = [...new Set(userIds)];
-    const [stored, pending] = await Promise.all([this.store.streaks(unique), Promise.all(unique.map((u) => this.pending.moodOperations(u)))]);
+    const [stored, pending] = await Promise.all([this.store.streaks(unique), Promise.all(unique.map((u) => this.pending.ownedOperations(u, 'moods')))]);
     unique.forEach((userId, i) => {
       const last = lastStreakSave(pending[i] ?? []);
       if (last) stored.set(userId, last);

@@ -1,7 +1,7 @@
 import type { AccountRepository } from '../store/account-repository.js';
 import type { InboxRecord } from '../store/inbox-repository.js';
 import { afterDeletions, usersOf } from './deleted-accounts.js';
-import type { HugDirection, PendingWrites, SubjectRef } from './pending-writes.js';
+import type { HugDirection, OwnedFamily, PendingWrites, SubjectRef } from './pending-writes.js';
 import { inboxAppend, type WriteOperation } from './write-operation.js';
 
 /**
@@ -43,9 +43,9 @@ export class LandingPendingWrites implements PendingWrites {
     return landed.flatMap((op) => (op.type === 'inbox.append' ? [op.entry] : []));
   }
 
-  /** A deleted user's moods are gone with them: nothing of theirs is pending either. */
-  async moodOperations(userId: string): Promise<WriteOperation[]> {
-    const ops = await this.pending.moodOperations(userId);
+  /** A deleted user's moods and notifications are gone with them: nothing of theirs is pending either. */
+  async ownedOperations(userId: string, family: OwnedFamily): Promise<WriteOperation[]> {
+    const ops = await this.pending.ownedOperations(userId, family);
     if (ops.length === 0 || !(await this.accounts.isDeleted(userId))) return ops;
     return [];
   }

@@ -1,5 +1,5 @@
 import type { InboxRecord } from '../store/inbox-repository.js';
-import { type HugDirection, moodAuthorOf, moodOperationOrder, type PendingWrites, type SubjectRef, subjectOf } from './pending-writes.js';
+import { type HugDirection, type OwnedFamily, ownedOperationOrder, ownerOf, type PendingWrites, type SubjectRef, subjectOf } from './pending-writes.js';
 import type { WriteOperation } from './write-operation.js';
 
 interface Timed<T> {
@@ -12,7 +12,8 @@ export class MemoryPendingWrites implements PendingWrites {
   private readonly ops = new Map<string, Map<string, Timed<WriteOperation>>>();
   private readonly sent = new Map<string, Map<string, Timed<SubjectRef>>>();
   private readonly inbox = new Map<string, Map<number, Timed<InboxRecord>>>();
-  private readonly moods = new Map<string, Map<string, Timed<WriteOperation>>>();
+  /** By `family:owner`. */
+  private readonly owned = new Map<string, Map<string, Timed<WriteOperation>>>();
   private readonly sweeper: ReturnType<typeof setInterval>;
 
   constructor(
@@ -27,8 +28,8 @@ export class MemoryPendingWrites implements PendingWrites {
     const at = this.now();
     for (const op of operations) {
       if (op.type === 'inbox.append') getOrAdd(this.inbox, op.entry.userId, () => new Map()).set(op.entry.cursor, { value: op.entry, at });
-      const author = moodAuthorOf(op);
-      if (author !== null) getOrAdd(this.moods, author, () => new Map()).set(op.id, { value: op, at });
+      const owned = ownerOf(op);
+      if (owned !== null) getOrAdd(this.owned, `${owned.family}:${owned.owner}`, () => new Map()).set(op.id, { value: op, at });
       const subject = subjectOf(op);
       if (!subject) continue;
       getOrAdd(this.ops, `${subject.kind}:${subject.id}`, () => new Map()).set(op.id, { value: op, at });
@@ -42,8 +43,8 @@ export class MemoryPendingWrites implements PendingWrites {
   forget(operations: readonly WriteOperation[]): Promise<void> {
     for (const op of operations) {
       if (op.type === 'inbox.append') deleteIn(this.inbox, op.entry.userId, op.entry.cursor);
-      const author = moodAuthorOf(op);
-      if (author !== null) deleteIn(this.moods, author, op.id);
+      const owned = ownerOf(op);
+      if (owned !== null) deleteIn(this.owned, `${owned.family}:${owned.owner}`, op.id);
       const subject = subjectOf(op);
       if (!subject) continue;
       deleteIn(this.ops, `${subject.kind}:${subject.id}`, op.id);
@@ -76,9 +77,9 @@ export class MemoryPendingWrites implements PendingWrites {
     return Promise.resolve(entries.sort((a, b) => a.cursor - b.cursor));
   }
 
-  moodOperations(userId: string): Promise<WriteOperation[]> {
+  ownedOperations(userId: string, family: OwnedFamily): Promise<WriteOperation[]> {
     const fresh = this.fresh();
-    return Promise.resolve([...(this.moods.get(userId)?.values() ?? [])].filter(fresh).map((t) => t.value).sort(moodOperationOrder));
+    return Promise.resolve([...(this.owned.get(`${family}:${userId}`)?.values() ?? [])].filter(fresh).map((t) => t.value).sort(ownedOperationOrder));
   }
 
   close(): Promise<void> {
@@ -92,7 +93,7 @@ export class MemoryPendingWrites implements PendingWrites {
     sweepNested(this.ops, oldest);
     sweepNested(this.inbox, oldest);
     sweepNested(this.sent, oldest);
-    sweepNested(this.moods, oldest);
+    sweepNested(this.owned, oldest);
   }
 
   /** One process holds every user's state: the recipient does not matter here. */

@@ -3,7 +3,22 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { HugRecord } from '../store/hug-repository.js';
 import type { PendingWrites } from './pending-writes.js';
 import { moodRecord } from '../store/mood-store.contract.js';
-import { hugCreate, hugRead, hugRequestAnswer, hugRequestCreate, inboxAppend, moodCreate, moodDelete, moodStreakSave, moodUpdate, userLastSeen } from './write-operation.js';
+import { notificationRecord } from '../store/notification-store.contract.js';
+import {
+  hugCreate,
+  hugRead,
+  hugRequestAnswer,
+  hugRequestCreate,
+  inboxAppend,
+  moodCreate,
+  moodDelete,
+  moodStreakSave,
+  moodUpdate,
+  notificationCreate,
+  notificationDelete,
+  notificationRead,
+  userLastSeen,
+} from './write-operation.js';
 
 /**
  * Builds fresh pending writes for one test, whose entries expire after `ttlMs`; `sweepAll`, where
@@ -69,11 +84,26 @@ export function runPendingWritesContract(name: string, factory: PendingWritesFac
       const removal = moodDelete(second.id, a, 3000);
       // Recorded out of order, and another user's in between.
       await p.record([moodCreate(second), removal, moodCreate(moodRecord({ userId: b })), streak, change, moodCreate(first), userLastSeen(a, 5)]);
-      expect((await p.moodOperations(a)).map((op) => op.id)).toEqual([moodCreate(first).id, moodCreate(second).id, streak.id, change.id, removal.id]);
-      expect(await p.moodOperations(b)).toHaveLength(1);
+      expect((await p.ownedOperations(a, 'moods')).map((op) => op.id)).toEqual([moodCreate(first).id, moodCreate(second).id, streak.id, change.id, removal.id]);
+      expect(await p.ownedOperations(b, 'moods')).toHaveLength(1);
       await p.forget([moodCreate(first), change]);
-      expect((await p.moodOperations(a)).map((op) => op.id)).toEqual([moodCreate(second).id, streak.id, removal.id]);
-      expect(await p.moodOperations(`nobody-${randomUUID()}`)).toEqual([]);
+      expect((await p.ownedOperations(a, 'moods')).map((op) => op.id)).toEqual([moodCreate(second).id, streak.id, removal.id]);
+      expect(await p.ownedOperations(`nobody-${randomUUID()}`, 'moods')).toEqual([]);
+    });
+
+    it("keeps a user's pending notification operations apart from their moods, in the order they happened", async () => {
+      const p = await factory(60_000);
+      pending = p;
+      const { a, b } = ids();
+      const created = notificationCreate(notificationRecord({ userId: a, createdAt: 1000 }));
+      const read = notificationRead(a, [created.notification.id], 1500);
+      const removed = notificationDelete(a, [created.notification.id], 2000);
+      await p.record([removed, moodCreate(moodRecord({ userId: a })), read, notificationCreate(notificationRecord({ userId: b })), created]);
+      expect((await p.ownedOperations(a, 'notifications')).map((op) => op.id)).toEqual([created.id, read.id, removed.id]);
+      expect(await p.ownedOperations(a, 'moods')).toHaveLength(1);
+      expect(await p.ownedOperations(b, 'notifications')).toHaveLength(1);
+      await p.forget([created, read]);
+      expect((await p.ownedOperations(a, 'notifications')).map((op) => op.id)).toEqual([removed.id]);
     });
 
     it('records and reads hugs to many recipients in one call (their state may live apart)', async () => {

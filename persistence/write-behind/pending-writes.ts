@@ -37,8 +37,11 @@ export interface PendingWrites {
   newHugs(userId: string, direction: HugDirection): Promise<SubjectRef[]>;
   /** Pending inbox entries of `userId` after cursor `after`, in cursor order. */
   inboxAfter(userId: string, after: number): Promise<InboxRecord[]>;
-  /** Pending operations on `userId`'s moods and streak, in the order they happened ({@link moodOperationOrder}). */
-  moodOperations(userId: string): Promise<WriteOperation[]>;
+  /**
+   * Pending operations of a family `userId` owns (their moods and streak, or their notifications),
+   * in the order they happened ({@link ownedOperationOrder}).
+   */
+  ownedOperations(userId: string, family: OwnedFamily): Promise<WriteOperation[]>;
   close(): Promise<void>;
 }
 
@@ -70,25 +73,49 @@ export function subjectOperationIds(kind: 'hug' | 'request', id: string): string
   return SUBJECT_OPERATION_TYPES[kind].map((type) => `${type}:${id}`);
 }
 
-/** The author of a mood operation (its moods and streak are read together), or null for any other operation. */
-export function moodAuthorOf(op: WriteOperation): string | null {
+/**
+ * The families of operations read per owner: a user's moods and streak (read together), and a
+ * user's notifications (their creation, reads and deletions, folded for the unread count).
+ */
+export const OWNED_FAMILIES = ['moods', 'notifications'] as const;
+export type OwnedFamily = (typeof OWNED_FAMILIES)[number];
+
+/** The family and owner of an operation read per owner, or null for any other operation. */
+export function ownerOf(op: WriteOperation): { readonly family: OwnedFamily; readonly owner: string } | null {
   switch (op.type) {
     case 'mood.create':
-      return op.mood.userId;
+      return { family: 'moods', owner: op.mood.userId };
     case 'mood.update':
     case 'mood.delete':
     case 'mood.streak':
-      return op.userId;
+      return { family: 'moods', owner: op.userId };
+    case 'notification.create':
+      return { family: 'notifications', owner: op.notification.userId };
+    case 'notification.read':
+    case 'notification.read-up-to':
+    case 'notification.delete':
+      return { family: 'notifications', owner: op.userId };
     default:
       return null;
   }
 }
 
-/** Orders a user's pending mood operations as they happened: by time, a record before a change of it. */
-export function moodOperationOrder(a: WriteOperation, b: WriteOperation): number {
-  const time = (op: WriteOperation) => (op.type === 'mood.create' ? op.mood.recordedAt : 'at' in op ? op.at : 0);
-  const rank = (op: WriteOperation) => ['mood.create', 'mood.update', 'mood.delete', 'mood.streak'].indexOf(op.type);
-  return time(a) - time(b) || rank(a) - rank(b);
+/** Where each owned operation type falls among those of one instant: a record before a change of it. */
+const OWNED_RANK: readonly WriteOperation['type'][] = [
+  'mood.create',
+  'mood.update',
+  'mood.delete',
+  'mood.streak',
+  'notification.create',
+  'notification.read',
+  'notification.read-up-to',
+  'notification.delete',
+];
+
+/** Orders a user's pending owned operations as they happened: by time, a record before a change of it. */
+export function ownedOperationOrder(a: WriteOperation, b: WriteOperation): number {
+  const time = (op: WriteOperation) => (op.type === 'mood.create' ? op.mood.recordedAt : op.type === 'notification.create' ? op.notification.createdAt : 'at' in op ? op.at : 0);
+  return time(a) - time(b) || OWNED_RANK.indexOf(a.type) - OWNED_RANK.indexOf(b.type);
 }
 
 /** When an operation on a subject happened (by its own clock): a pending one older than the TTL is swept. */

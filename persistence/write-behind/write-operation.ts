@@ -44,7 +44,7 @@ const inboxRecordSchema = z.object({
   userId: id,
   cursor: z.number().int().positive(),
   id,
-  type: z.enum(['hug', 'hug-request', 'hug-request-answer', 'read-receipt', 'group-invite']),
+  type: z.enum(['hug', 'hug-request', 'hug-request-answer', 'read-receipt', 'group-invite', 'notification']),
   ref: id,
   createdAt: epoch,
   data: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),

@@ -51,7 +51,7 @@ describe('protocol schemas', () => {
 
   it('has a schema for every command name, and nothing else is a command', () => {
     expect(COMMAND_NAMES.length).toBe(Object.keys(COMMAND_SCHEMAS).length);
-    for (const name of COMMAND_NAMES) expect(name).toMatch(/^[a-z]+:[a-z]+(:[a-z]+)?$/);
+    for (const name of COMMAND_NAMES) expect(name).toMatch(/^[a-z]+:[a-z]+(-[a-z]+)*(:[a-z]+)?$/);
     expect(isCommandName('toString')).toBe(false);
     expect(isCommandName('__proto__')).toBe(false);
     expect(isCommandName(7)).toBe(false);

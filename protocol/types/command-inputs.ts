@@ -1,5 +1,7 @@
 import type { HugKindId } from '../hug-kinds.js';
 import type { MoodId } from '../mood-catalogue.js';
+import type { NotificationChannel, NotificationType } from '../notification-types.js';
+import type { DeviceRegistration } from './devices.js';
 import type { MoodVisibility } from './moods.js';
 import type { PrivacySettings } from './privacy.js';
 import type { DeviceStatus } from './presence.js';
@@ -83,4 +85,22 @@ export interface CommandInputs {
   'mood:history': { userId?: string | undefined; before?: string | undefined; limit?: number | undefined };
   'mood:summary': { days: 7 | 30 | 90 | 365 };
   'mood:friends': NoArguments;
+  'notification:list': { before?: string | undefined; limit?: number | undefined; unreadOnly?: boolean | undefined };
+  'notification:read': { ids: string[] } | { upTo: string };
+  'notification:delete': { ids: string[] };
+  'notification:unread-count': NoArguments;
+  'notification:preferences:get': NoArguments;
+  'notification:preferences:update': NotificationPreferencesInput;
+  'device:register': DeviceRegistration;
+  'device:unregister': NoArguments;
+}
+
+/** `notification:preferences:update`: the fields to change (channels per type and channel). */
+export interface NotificationPreferencesInput {
+  channels?: { [T in NotificationType]?: { [C in NotificationChannel]?: boolean | undefined } | undefined } | undefined;
+  quietHours?: { start: string; end: string; timeZone: string } | null | undefined;
+  mutedUserIds?: string[] | undefined;
+  closeUserIds?: string[] | undefined;
+  previews?: boolean | undefined;
+  pushWhileConnected?: boolean | undefined;
 }

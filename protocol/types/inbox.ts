@@ -1,5 +1,6 @@
 import type { GroupInvite } from './group-hugs.js';
 import type { Hug, HugRequest } from './hugs.js';
+import type { Notification } from './notifications.js';
 
 /* The inbox as client and server exchange it (zod-free; the schemas are in ../schemas/inbox.ts). */
 
@@ -37,7 +38,9 @@ export type InboxEntry =
   | (EntryBase & { readonly type: 'hug-request'; readonly request: HugRequest })
   | (EntryBase & { readonly type: 'hug-request-answer'; readonly answer: HugRequestAnswer })
   | (EntryBase & { readonly type: 'read-receipt'; readonly receipt: ReadReceipt })
-  | (EntryBase & { readonly type: 'group-invite'; readonly invite: GroupInvite });
+  | (EntryBase & { readonly type: 'group-invite'; readonly invite: GroupInvite })
+  /** A notification for you (protocol 4 and later), in its current read state; a deleted one is left out of a sync. */
+  | (EntryBase & { readonly type: 'notification'; readonly notification: Notification });
 
 /** The kind of an {@link InboxEntry}. */
 export type InboxEntryType = InboxEntry['type'];

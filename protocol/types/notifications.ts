@@ -64,4 +64,30 @@ export interface NotificationPreferencesPatch {
   readonly pushWhileConnected?: boolean;
 }
 
+/** `notification:list`: a page of your notifications, newest first. */
+export interface NotificationPage {
+  readonly notifications: readonly Notification[];
+  /** Pass as `before` for the next (older) page; null at the end. */
+  readonly next: string | null;
+  /** How many of yours are unread now. */
+  readonly unread: number;
+}
+
+/** `notification:read`: what is unread now, and the time the notifications were read at. */
+export interface NotificationReadResult {
+  readonly unread: number;
+  readonly readAt: number;
+}
+
+/** `notification:delete`: what is unread now, and which of the ids were yours and are gone. */
+export interface NotificationDeleteResult {
+  readonly unread: number;
+  readonly deleted: readonly string[];
+}
+
+/** `notification:unread-count`. */
+export interface UnreadCount {
+  readonly unread: number;
+}
+
 export type { NotificationChannel, NotificationType };

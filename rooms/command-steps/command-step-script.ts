@@ -16,9 +16,10 @@ import { TOKEN_BUCKET_LUA } from '../../persistence/redis/token-bucket-lua.js';
  *     online?  k                          the user's presence hash (device JSON values)
  *     cursor?  {k, seed}                  the user's inbox counter; seed -1 when not read from the store yet
  *     log      k                          the user's partition stream: one entry per step, a field o per operation
- *     ops      n                          how many operations (bodies in ARGV[2..n+1]); the entry's field c is the cursor of the one at `inbox` (1-based)
- *     inbox?   i
- *     pending  [[verb, k, a, b, expires]]  hset k a b | zadd k a b; a = '$c' stands for the cursor, a number b for operation b's body; expires 1: k takes the TTL
+ *     ops      n                          how many operations (bodies in ARGV[2..n+1])
+ *     inbox?   [i]                        the (1-based) operations that are inbox entries: the j-th takes the j-th cursor
+ *                                         reserved (consecutive), set as its stream entry's field c
+ *     pending  [[verb, k, a, b, expires]]  hset k a b | zadd k a b; a = '$cJ' stands for the J-th cursor, a number b for operation b's body; expires 1: k takes the TTL
  *     ttl      ms                         of the pending keys that expire
  *   }
  *   now      ms                           the Redis clock as the caller knows it, for the buckets
@@ -28,7 +29,7 @@ import { TOKEN_BUCKET_LUA } from '../../persistence/redis/token-bucket-lua.js';
  *   {3}                                              the cursor counter is missing: call again with its seed
  *   {4}                                              the hug is not pending (nor the operation, with pendingOnce); nothing ran
  *   {5}                                              the hug is pending to another user; nothing ran
- *   {0, cursor | -1, replayed 0|1, online 0|1, last stream id | false, hug from | false, hug sentAt | false}
+ *   {0, first cursor | -1, replayed 0|1, online 0|1, last stream id | false, hug from | false, hug sentAt | false}
  */
 export const COMMAND_STEP = new RedisScript(
   'command-step',
@@ -125,26 +126,34 @@ if append.cursor then
   if append.cursor.seed >= 0 and redis.call('EXISTS', KEYS[append.cursor.k]) == 0 then
     redis.call('SET', KEYS[append.cursor.k], append.cursor.seed)
   end
-  cursor = redis.call('INCR', KEYS[append.cursor.k])
+  local n = #append.inbox
+  local last_cursor = redis.call('INCRBY', KEYS[append.cursor.k], n)
   -- A counter that was missing (a seeded one never rests at 0): nothing was written yet; ask for the seed.
-  if cursor == 1 and append.cursor.seed < 0 then
+  if last_cursor == n and append.cursor.seed < 0 then
     redis.call('DEL', KEYS[append.cursor.k])
     return {3}
+  end
+  cursor = last_cursor - n + 1
+end
+local cursor_of = {}
+if append.inbox then
+  for j, i in ipairs(append.inbox) do
+    cursor_of[i] = cursor + j - 1
   end
 end
 local last = false
 for i = 1, append.ops do
   local body = ARGV[1 + i]
-  if i == append.inbox then
-    last = redis.call('XADD', KEYS[append.log], '*', 'o', body, 'c', cursor)
+  if cursor_of[i] then
+    last = redis.call('XADD', KEYS[append.log], '*', 'o', body, 'c', cursor_of[i])
   else
     last = redis.call('XADD', KEYS[append.log], '*', 'o', body)
   end
 end
 for _, change in ipairs(append.pending) do
   local verb, key, a, b = change[1], KEYS[change[2]], change[3], change[4]
-  if a == '$c' then
-    a = cursor
+  if type(a) == 'string' and string.sub(a, 1, 2) == '$c' then
+    a = cursor + tonumber(string.sub(a, 3)) - 1
   end
   if type(b) == 'number' then
     b = ARGV[1 + b]

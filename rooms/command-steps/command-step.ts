@@ -14,8 +14,8 @@ export interface StepCharge {
  * 1. `claim`: if the idempotency key is taken, the step stops and reports it (nothing is charged).
  * 2. `charges`: each bucket in turn; a refused one stops the step (earlier ones stay spent).
  * 3. `claim` is taken (it lives `ttlMs`, until released).
- * 4. `append`: unless its `once` marker exists (or its operation is pending already), reserves the user's next inbox cursor (when an
- *    operation is an `inbox.append`, whose cursor is then set), queues the operations durably on
+ * 4. `append`: unless its `once` marker exists (or its operation is pending already), reserves the user's next inbox cursors (one
+ *    per `inbox.append`, whose cursor is then set), queues the operations durably on
  *    the user's partition of the write-behind log and records them as pending (read-your-writes),
  *    all at once: a cursor is never visible without its entry. A marker that exists makes the
  *    step a replay: nothing is appended and the first append's cursor and `online` come back.
@@ -30,7 +30,10 @@ export interface CommandStep {
 
 /** The durable part of a step. */
 export interface StepAppend {
-  /** Queued in order. At most one `inbox.append`, and only for the step's user; its cursor is assigned by the step. */
+  /**
+   * Queued in order. Inbox entries (`inbox.append`) are the step's user's only; the step gives them
+   * consecutive cursors in order.
+   */
   readonly operations: readonly WriteOperation[];
   /**
    * Makes the append happen once: for this key (kept `ttlMs`), or (`'while-pending'`, for an append
@@ -66,8 +69,8 @@ export type StepOutcome =
   /** A charge was refused: nothing after it ran. */
   | { readonly kind: 'rate-limited'; readonly rule: string; readonly retryAfterMs: number }
   /**
-   * The step ran: `cursor` is the inbox cursor of the append (or of the first one, on a replay;
-   * null without an inbox entry), `replayed` whether the `once` marker existed, `online` whether
+   * The step ran: `cursor` is the inbox cursor of the append's first entry (the next entries have
+   * the next cursors; on a replay, the first append's; null without an inbox entry), `replayed` whether the `once` marker existed, `online` whether
    * the user had a live device (false unless asked).
    */
   | { readonly kind: 'done'; readonly cursor: number | null; readonly replayed: boolean; readonly online: boolean; readonly hug?: PendingHug }

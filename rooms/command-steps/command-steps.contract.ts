@@ -55,7 +55,7 @@ export function runCommandStepsContract(name: string, factory: CommandStepsFacto
       const streak = moodStreakSave(user, { current: 1, longest: 1, firstDate: '2026-11-30', lastDate: '2026-11-30', lastZone: 'UTC' }, 5000);
       const outcome = await f.otherNode.run({ userId: user, claim: { key: `mood:${mood.mood.id}`, fingerprint: 'fp', ttlMs: 60_000 }, append: { operations: [mood, streak] } });
       expect(outcome).toMatchObject({ kind: 'done', replayed: false, cursor: null });
-      expect((await f.pending.moodOperations(user)).map((op) => op.id)).toEqual([mood.id, streak.id]);
+      expect((await f.pending.ownedOperations(user, 'moods')).map((op) => op.id)).toEqual([mood.id, streak.id]);
       const logged = (await f.written()).filter((op) => op.type === 'mood.create' || op.type === 'mood.streak');
       expect(logged.map((op) => op.id)).toEqual([mood.id, streak.id]);
     });
@@ -93,6 +93,31 @@ export function runCommandStepsContract(name: string, factory: CommandStepsFacto
       const entries = written.flatMap((op) => (op.type === 'inbox.append' && op.entry.userId === user ? [[op.entry.cursor, op.entry.id]] : []));
       expect(entries).toEqual(cursors.map((c, i) => [c, `e${i}`]).sort((a, b) => Number(a[0]) - Number(b[0])));
       expect(written.filter((op) => op.type === 'user.last-seen' && op.userId === user)).toHaveLength(5);
+    });
+
+    it('gives several entries of one step consecutive cursors in their order, pending and logged with them', async () => {
+      const f = await factory();
+      fixture = f;
+      const user = `u-${randomUUID()}`;
+      const first = done(await f.steps.run({ userId: user, append: { operations: [entryFor(user, 'a')] } }));
+      const both = done(await f.otherNode.run({ userId: user, append: { operations: [entryFor(user, 'b'), userLastSeen(user, 1), entryFor(user, 'c')] } }));
+      const last = done(await f.steps.run({ userId: user, append: { operations: [entryFor(user, 'd')] } }));
+      const [a, b, d] = [first.cursor, both.cursor, last.cursor].map(Number) as [number, number, number];
+      expect(b).toBeGreaterThan(a);
+      expect(d).toBeGreaterThan(b + 1);
+      expect((await f.pending.inboxAfter(user, 0)).map((e) => [e.id, e.cursor])).toEqual([
+        ['a', a],
+        ['b', b],
+        ['c', b + 1],
+        ['d', d],
+      ]);
+      const logged = (await f.written()).flatMap((op) => (op.type === 'inbox.append' && op.entry.userId === user ? [[op.entry.id, op.entry.cursor]] : []));
+      expect(logged).toEqual([
+        ['a', a],
+        ['b', b],
+        ['c', b + 1],
+        ['d', d],
+      ]);
     });
 
     it('reads the hug an append concerns from the pending writes: its parties, or why the step stopped', async () => {

@@ -5,7 +5,7 @@ import type { InboxCursors } from '../inbox/inbox-cursors.js';
 import { SerialByKey } from '../serial-by-key.js';
 import type { PendingWrites } from '../../persistence/write-behind/pending-writes.js';
 import type { CommandStep, CommandSteps, PendingHug, StepCharge, StepOutcome } from './command-step.js';
-import { assertOwnRoute, onceOperation, withCursor } from './step-operations.js';
+import { assertOwnRoute, entryCount, onceOperation, withCursors } from './step-operations.js';
 
 /** What {@link LocalCommandSteps} is built from: the memory parts of one node. */
 export interface LocalCommandStepsDeps {
@@ -81,9 +81,10 @@ export class LocalCommandSteps implements CommandSteps {
     let cursor: number | null = null;
     let operations: readonly WriteOperation[] = append.operations;
     try {
-      if (operations.some((op) => op.type === 'inbox.append')) {
-        cursor = await this.deps.cursors.reserve(step.userId);
-        operations = withCursor(operations, cursor);
+      const entries = entryCount(operations);
+      if (entries > 0) {
+        cursor = await this.deps.cursors.reserve(step.userId, entries);
+        operations = withCursors(operations, cursor);
       }
       await this.deps.writes.write(operations, { deferrable: append.deferrable ?? true });
     } catch (error) {

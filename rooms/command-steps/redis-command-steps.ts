@@ -75,7 +75,7 @@ interface SpecAppend {
   cursor?: { k: number; seed: number };
   log: number;
   ops: number;
-  inbox?: number;
+  inbox?: number[];
   pending: [string, number, string | number, string | number, 0 | 1][];
   ttl: number;
 }
@@ -109,7 +109,7 @@ export class RedisCommandSteps implements CommandSteps {
     let bodies: string[] = [];
     if (append) {
       assertOwnRoute(step.userId, append.operations);
-      const inboxAt = append.operations.findIndex((op) => op.type === 'inbox.append');
+      const inboxAt = append.operations.flatMap((op, i) => (op.type === 'inbox.append' ? [i + 1] : []));
       const log = this.deps.log.logOf(userRoute(step.userId));
       partition = log.partition;
       bodies = append.operations.map((op) => JSON.stringify(op));
@@ -117,7 +117,7 @@ export class RedisCommandSteps implements CommandSteps {
         log: k(log.key),
         ops: bodies.length,
         // A pending record refers to its operation's body (1-based): each body crosses once, as an argument of its own.
-        pending: keys.pending.changes(append.operations, 'record', '$c', (i) => i + 1).map((c) => [c.verb, k(c.key), c.a, c.b, c.expires ? 1 : 0]),
+        pending: keys.pending.changes(append.operations, 'record', true, (i) => i + 1).map((c) => [c.verb, k(c.key), c.a, c.b, c.expires ? 1 : 0]),
         ttl: this.deps.pendingTtlMs,
       };
       // A hug's operations are pending in its recipient's (this user's) partition hash: one key for both reads.
@@ -131,8 +131,8 @@ export class RedisCommandSteps implements CommandSteps {
         spec.append.once = { k: k(keys.claim(step.userId, append.once.key)), ttl: Math.max(1, Math.ceil(append.once.ttlMs)) };
       }
       if (append.reportOnline) spec.append.online = k(keys.presence(step.userId));
-      if (inboxAt >= 0) {
-        spec.append.inbox = inboxAt + 1;
+      if (inboxAt.length > 0) {
+        spec.append.inbox = inboxAt;
         spec.append.cursor = { k: k(keys.cursor(step.userId)), seed: -1 };
       }
     }

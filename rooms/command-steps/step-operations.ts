@@ -2,9 +2,15 @@ import type { WriteOperation } from '../../persistence/write-behind/write-operat
 import { routeOf, userRoute } from '../../persistence/write-behind/partition.js';
 import type { StepAppend } from './command-step.js';
 
-/** The operations with `cursor` set on their inbox entry (the step reserved it). */
-export function withCursor(operations: readonly WriteOperation[], cursor: number): WriteOperation[] {
-  return operations.map((op) => (op.type === 'inbox.append' ? { ...op, entry: { ...op.entry, cursor } } : op));
+/** The operations with their inbox entries given consecutive cursors from `first` (the step reserved them), in order. */
+export function withCursors(operations: readonly WriteOperation[], first: number): WriteOperation[] {
+  let next = first;
+  return operations.map((op) => (op.type === 'inbox.append' ? { ...op, entry: { ...op.entry, cursor: next++ } } : op));
+}
+
+/** How many of `operations` are inbox entries (each takes a cursor of its own). */
+export function entryCount(operations: readonly WriteOperation[]): number {
+  return operations.filter((op) => op.type === 'inbox.append').length;
 }
 
 /** The cursor an operation is built with before its step assigns the real one. */
@@ -34,4 +40,16 @@ export function onceOperation(append: StepAppend): { readonly id: string; readon
   }
   if (append.hugId !== undefined && append.hugId !== hugId) throw new Error(`a once-while-pending ${op.type} of ${hugId} concerns hug ${append.hugId}`);
   return { id: op.id, hugId };
+}
+
+/** The cursor the step gave inbox entry `entryId` among `operations`, when the first entry got `first` (null if it is not there). */
+export function entryCursorOf(operations: readonly WriteOperation[], first: number | null, entryId: string): number | null {
+  if (first === null) return null;
+  let cursor = first;
+  for (const op of operations) {
+    if (op.type !== 'inbox.append') continue;
+    if (op.entry.id === entryId) return cursor;
+    cursor += 1;
+  }
+  return null;
 }

@@ -6,6 +6,9 @@ import { groupHugIdFor } from '../command-ids.js';
 import { assertMayHug, type HugPermissionDeps } from '../hugs/hug-permission.js';
 import { historyPage, parsePageToken } from '../page-token.js';
 import type { InboxAppender } from '../inbox/inbox-appender.js';
+import { entryCursorOf } from '../command-steps/step-operations.js';
+import { groupInviteDraft } from '../notifications/notification-drafts.js';
+import type { Notifier } from '../notifications/notifier.js';
 import { userRoom } from '../room-names.js';
 import type { RoomPort } from '../room-port.js';
 import type { GroupHugHost } from './group-hug-host.js';
@@ -18,6 +21,8 @@ export interface GroupHugServiceDeps extends HugPermissionDeps {
   readonly groupHugs: GroupHugRepository;
   readonly inbox: InboxAppender;
   readonly rooms: RoomPort;
+  /** Tells each invitee (an invite is a notification too). */
+  readonly notifier: Notifier;
   readonly now?: () => number;
 }
 
@@ -144,14 +149,16 @@ export class GroupHugService {
     }
   }
 
-  /** Each new invitee gets an inbox entry (so offline ones learn of it) and a live `group:invited`. */
+  /** Each new invitee gets an inbox entry (so offline ones learn of it), a live `group:invited` and a notification. */
   private async sendInvites(state: Pick<GroupHugView, 'id' | 'title' | 'creatorId'>, invitees: readonly string[]): Promise<void> {
     const createdAt = this.now();
     const id = `group-invite:${state.id}`;
     const data = { title: state.title, from: state.creatorId };
     await Promise.all(
       invitees.map(async (invitee) => {
-        const { cursor } = await this.deps.inbox.append(invitee, (c) => [inboxAppend({ userId: invitee, cursor: c, id, type: 'group-invite', ref: state.id, createdAt, data })]);
+        const notification = await this.deps.notifier.prepare(invitee, groupInviteDraft(state.creatorId, state.id, state.title), createdAt);
+        const operations = (c: number) => [inboxAppend({ userId: invitee, cursor: c, id, type: 'group-invite', ref: state.id, createdAt, data }), ...(notification?.operations ?? [])];
+        const { cursor } = await this.deps.inbox.append(invitee, operations);
         this.deps.rooms.emit(userRoom(invitee), 'group:invited', {
           type: 'group-invite',
           cursor,
@@ -160,6 +167,7 @@ export class GroupHugService {
           invite: { groupId: state.id, ...data },
           at: this.now(),
         });
+        if (notification) await this.deps.notifier.announce(notification, entryCursorOf(operations(0), cursor, notification.entryId), false);
       }),
     );
   }

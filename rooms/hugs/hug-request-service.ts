@@ -8,6 +8,8 @@ import { hugRequestAnswer, hugRequestCreate, inboxAppend } from '../../persisten
 import { userRoom } from '../room-names.js';
 import { fingerprintOf, hugRequestIdFor } from '../command-ids.js';
 import { assertMayHug } from './hug-permission.js';
+import { entryCursorOf } from '../command-steps/step-operations.js';
+import { hugRequestAnswerDraft, hugRequestDraft } from '../notifications/notification-drafts.js';
 import type { IdempotencyKeys } from '../idempotency/idempotency-keys.js';
 import { claimInProgress, PENDING_CLAIM_TTL_MS } from '../idempotency/pending-claims.js';
 import { type HugService, type HugServiceDeps, IDEMPOTENCY_TTL_MS } from './hug-service.js';
@@ -94,10 +96,10 @@ export class HugRequestService {
   }
 
   private async create(senderId: string, id: string, to: string, message: string | null, fingerprint: string): Promise<HugRequestResult> {
-    await assertMayHug(this.deps, senderId, to);
+    const createdAt = this.now();
+    const [, notification] = await Promise.all([assertMayHug(this.deps, senderId, to), this.deps.notifier.prepare(to, hugRequestDraft(senderId, id, message), createdAt)]);
     const decision = await this.deps.throttle(senderId);
     if (!decision.allowed) throw new CommandError('rate_limited', 'too many hug requests; slow down', { rule: 'hug' }, decision.retryAfterMs);
-    const createdAt = this.now();
     const record: HugRequestRecord = {
       id,
       from: senderId,
@@ -111,10 +113,12 @@ export class HugRequestService {
       fingerprint,
     };
     const entryId = `hug-request:${id}`;
-    const { cursor } = await this.deps.inbox.append(to, (c) => [
+    const operations = (c: number) => [
       hugRequestCreate(record),
       inboxAppend({ userId: to, cursor: c, id: entryId, type: 'hug-request', ref: id, createdAt, data: {} }),
-    ]);
+      ...(notification?.operations ?? []),
+    ];
+    const { cursor } = await this.deps.inbox.append(to, operations);
     this.deps.rooms.emit(userRoom(to), 'hug:request:received', {
       type: 'hug-request',
       cursor,
@@ -123,6 +127,7 @@ export class HugRequestService {
       request: toHugRequest(record, createdAt),
       at: this.now(),
     });
+    if (notification) await this.deps.notifier.announce(notification, entryCursorOf(operations(0), cursor, notification.entryId), false);
     return { requestId: id, expiresAt: record.expiresAt };
   }
 
@@ -160,11 +165,13 @@ export class HugRequestService {
   private async announceAnswer(request: HugRequestRecord, status: 'accepted' | 'declined', at: number, hugId: string | null): Promise<void> {
     const entryId = `hug-request-answer:${request.id}`;
     const answer = { requestId: request.id, by: request.to, accepted: status === 'accepted', hugId };
-    const appended = await this.deps.inbox.append(
-      request.from,
-      (c) => [inboxAppend({ userId: request.from, cursor: c, id: entryId, type: 'hug-request-answer', ref: request.id, createdAt: at, data: { by: request.to, accepted: answer.accepted, hugId } })],
-      { key: entryId, ttlMs: IDEMPOTENCY_TTL_MS },
-    );
+    const notification = await this.deps.notifier.prepare(request.from, hugRequestAnswerDraft(request.to, request.id, answer.accepted, hugId), at);
+    const operations = (c: number) => [
+      inboxAppend({ userId: request.from, cursor: c, id: entryId, type: 'hug-request-answer', ref: request.id, createdAt: at, data: { by: request.to, accepted: answer.accepted, hugId } }),
+      ...(notification?.operations ?? []),
+    ];
+    const appended = await this.deps.inbox.append(request.from, operations, { key: entryId, ttlMs: IDEMPOTENCY_TTL_MS });
+    if (notification) await this.deps.notifier.announce(notification, entryCursorOf(operations(0), appended.cursor, notification.entryId), appended.replayed);
     if (appended.replayed) return;
     this.deps.rooms.emit(userRoom(request.from), 'hug:request:answered', { type: 'hug-request-answer', cursor: appended.cursor, id: entryId, createdAt: at, answer, at: this.now() });
   }

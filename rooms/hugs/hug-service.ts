@@ -5,7 +5,9 @@ import type { HistoryPosition, HugRecord, HugRepository } from '../../persistenc
 import type { FreshHugReads } from '../../persistence/write-behind/read-your-writes.js';
 import { hugCreate, hugDelivered, hugRead, inboxAppend } from '../../persistence/write-behind/write-operation.js';
 import type { CommandSteps, StepCharge, StepOutcome } from '../command-steps/command-step.js';
-import { UNASSIGNED_CURSOR } from '../command-steps/step-operations.js';
+import { entryCursorOf, UNASSIGNED_CURSOR } from '../command-steps/step-operations.js';
+import { hugDraft } from '../notifications/notification-drafts.js';
+import type { Notifier, PreparedNotification } from '../notifications/notifier.js';
 import { rateLimited } from '../command-steps/step-refusal.js';
 import type { InboxAppender } from '../inbox/inbox-appender.js';
 import { historyPage, parsePageToken } from '../page-token.js';
@@ -45,6 +47,8 @@ export interface HugServiceDeps extends HugPermissionDeps {
   readonly connectedHere: (userId: string) => boolean;
   /** Whether `userId` has a live device on any node (read for a replay that the store answers). */
   readonly onlineAnywhere: (userId: string) => Promise<boolean>;
+  /** Makes the recipient's notification of each hug (not of one that answers their request: that answer notifies). */
+  readonly notifier: Notifier;
   /** Hears each hug's first receipt: milliseconds from `sentAt` (the delivery latency metric). */
   readonly onDelivered?: (latencyMs: number) => void;
   /** How long claims and `once` markers are kept ({@link DEFAULT_REPLAY_WINDOW_MS}); longer than writes can stay pending. */
@@ -99,8 +103,11 @@ export class HugService {
       const stored = await this.deps.storedHugs.get(hugId);
       if (stored && stored.fingerprint !== fingerprint) throw this.reusedClientId();
       if (stored) return { hugId, delivered: stored.deliveredAt !== null || (await this.deps.onlineAnywhere(stored.to)) };
-      if (!send.requestId) await assertMayHug(this.deps, senderId, send.to);
-      return await this.deliver(senderId, hugId, send, fingerprint);
+      const sentAt = this.now();
+      // The recipient's preferences are read while the permission is checked.
+      const notification = send.requestId ? Promise.resolve(null) : this.deps.notifier.prepare(send.to, hugDraft(senderId, hugId, send.kind, send.message), sentAt);
+      if (!send.requestId) await Promise.all([assertMayHug(this.deps, senderId, send.to), notification]);
+      return await this.deliver(senderId, hugId, send, fingerprint, sentAt, await notification);
     } catch (error) {
       // Refused before anything was durable: a retry may run afresh.
       if (claimedNow) await this.deps.steps.release(senderId, claimKey);
@@ -181,9 +188,11 @@ export class HugService {
     return { hugs: items.map(toHug), next };
   }
 
-  /** Writes a new hug and its inbox entry durably (once), then pushes it to the recipient's devices. */
-  private async deliver(senderId: string, hugId: string, send: HugSend, fingerprint: string): Promise<HugSendResult> {
-    const sentAt = this.now();
+  /**
+   * Writes a new hug, its inbox entry and its notification durably (once, in the recipient's step),
+   * then pushes it to the recipient's devices and announces the notification.
+   */
+  private async deliver(senderId: string, hugId: string, send: HugSend, fingerprint: string, sentAt: number, notification: PreparedNotification | null): Promise<HugSendResult> {
     const record: HugRecord = {
       id: hugId,
       from: senderId,
@@ -198,10 +207,15 @@ export class HugService {
       readAt: null,
     };
     const entryId = `hug:${hugId}`;
+    const operations = [
+      hugCreate(record),
+      inboxAppend({ userId: send.to, cursor: UNASSIGNED_CURSOR, id: entryId, type: 'hug', ref: hugId, createdAt: sentAt, data: {} }),
+      ...(notification?.operations ?? []),
+    ];
     const step = await this.deps.steps.run({
       userId: send.to,
       append: {
-        operations: [hugCreate(record), inboxAppend({ userId: send.to, cursor: UNASSIGNED_CURSOR, id: entryId, type: 'hug', ref: hugId, createdAt: sentAt, data: {} })],
+        operations,
         // Once: a send still pending is found in the step; one written, in the store first.
         once: 'while-pending',
         reportOnline: true,
@@ -209,9 +223,14 @@ export class HugService {
     });
     if (step.kind !== 'done') throw new Error(`hug ${hugId}: the recipient's step did not append (${step.kind})`);
     const delivered = step.online || this.deps.connectedHere(send.to);
-    if (step.replayed) return { hugId, delivered };
+    if (step.replayed) {
+      // A replay queues the push again (ignored if queued): a node that died after the step loses none.
+      if (notification) await this.deps.notifier.announce(notification, null, true, delivered);
+      return { hugId, delivered };
+    }
     if (step.cursor === null) throw new Error(`hug ${hugId}: the recipient's step gave its inbox entry no cursor`);
     this.deps.rooms.emit(userRoom(send.to), 'hug:received', { type: 'hug', cursor: step.cursor, id: entryId, createdAt: sentAt, hug: toHug(record), at: this.now() });
+    if (notification) await this.deps.notifier.announce(notification, entryCursorOf(operations, step.cursor, notification.entryId), false, delivered);
     return { hugId, delivered };
   }
 

@@ -11,6 +11,7 @@ import { MemoryPendingWrites } from '../../persistence/write-behind/memory-pendi
 import { moodRoom } from '../room-names.js';
 import { oneNodeSteps } from '../test-support/one-node-steps.js';
 import { RecordingRoomPort } from '../test-support/recording-room-port.js';
+import { testNotifier } from '../test-support/test-notifier.js';
 import { MoodService } from './mood-service.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'hugmood-mood-service-'));
@@ -29,6 +30,7 @@ function setup(burst = 5) {
   const privacy = new Map<string, PrivacySettings>(['ann', 'bo', 'cy'].map((u) => [u, { ...DEFAULT_PRIVACY }]));
   const relations = new Map<string, Relationship>([['ann|bo', 'friends'], ['bo|ann', 'friends']]);
   let now = T0;
+  const notifications = testNotifier({ store, pending, steps, rooms, now: () => now });
   const service = new MoodService({
     moods: new FreshMoods(store.moods, pending),
     privacyOf: (u) => Promise.resolve(privacy.get(u) ?? null),
@@ -38,6 +40,7 @@ function setup(burst = 5) {
     rooms,
     moodRule: { name: 'mood', capacity: burst, refillPerSecond: 0.01 },
     replayWindowMs: 60_000,
+    notifier: notifications.notifier,
     now: () => now,
   });
   const written = async () => {

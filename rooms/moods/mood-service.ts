@@ -13,6 +13,9 @@ import type { FreshMoodReads } from '../../persistence/write-behind/fresh-mood-r
 import { moodCreate, moodDelete, moodStreakSave, moodUpdate, type WriteOperation } from '../../persistence/write-behind/write-operation.js';
 import type { CommandSteps, StepCharge, StepOutcome } from '../command-steps/command-step.js';
 import { rateLimited } from '../command-steps/step-refusal.js';
+import { entryCursorOf } from '../command-steps/step-operations.js';
+import { milestoneDraft } from '../notifications/notification-drafts.js';
+import type { Notifier } from '../notifications/notifier.js';
 import { fingerprintOf, moodIdFor } from '../command-ids.js';
 import { historyPage, parsePageToken } from '../page-token.js';
 import { moodRoom } from '../room-names.js';
@@ -35,6 +38,8 @@ export interface MoodServiceDeps {
   readonly moodRule: StepCharge['rule'];
   /** How long a record's idempotency claim is kept; longer than writes can stay pending. */
   readonly replayWindowMs: number;
+  /** Tells the author of a streak milestone (in the step that records the mood reaching it). */
+  readonly notifier: Notifier;
   readonly now?: () => number;
 }
 
@@ -87,13 +92,15 @@ export class MoodService {
     const step = advanceStreak(previous, at, asked.timeZone);
     const record: MoodRecord = { ...moodEntryOf(id, userId, asked, privacy, at), clientId: asked.clientId, fingerprint, deletedAt: null };
     const claimKey = `mood:${id}`;
+    const milestone = step.milestone === null ? null : await this.deps.notifier.prepare(userId, milestoneDraft(step.milestone, record.localDate), at);
+    const operations = [moodCreate(record), ...(step.counted ? [moodStreakSave(userId, step.streak, at)] : []), ...(milestone?.operations ?? [])];
     let outcome: StepOutcome;
     try {
       outcome = await this.deps.steps.run({
         userId,
         claim: { key: claimKey, fingerprint, ttlMs: this.deps.replayWindowMs },
         charges: [...(userCharge ? [userCharge] : []), { key: userId, rule: this.deps.moodRule }],
-        append: { operations: step.counted ? [moodCreate(record), moodStreakSave(userId, step.streak, at)] : [moodCreate(record)], deferrable: true },
+        append: { operations, deferrable: true },
       });
     } catch (error) {
       // Refused before anything was durable (the log is past its lag bound): a retry may run afresh.
@@ -117,6 +124,7 @@ export class MoodService {
         break;
     }
     this.emitUpdate(record, privacy, streakView(step.streak), at);
+    if (milestone) await this.deps.notifier.announce(milestone, entryCursorOf(operations, outcome.cursor, milestone.entryId), outcome.replayed);
     return { moodId: id, recordedAt: at, localDate: record.localDate, streak: streakView(step.streak), milestone: step.milestone };
   }
 

@@ -1,6 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type SocialFixture, socialFixture } from '../test-support/social-fixture.js';
 
+/** Waits for `check` (a later turn of the event loop), failing after a second. */
+async function until(check: () => boolean): Promise<void> {
+  const deadline = Date.now() + 1000;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error('timed out');
+    await new Promise((resolve) => setTimeout(resolve, 2));
+  }
+}
+
 describe('friends service', () => {
   let f: SocialFixture;
   beforeEach(() => {
@@ -24,10 +33,33 @@ describe('friends service', () => {
     const a = await f.user();
     const b = await f.user();
     await f.friends.act(a, b, 'request');
+    // The request's notification is announced once its unread count is read.
+    await until(() => f.rooms.emitted('notification:new').length === 1);
     f.rooms.calls.length = 0;
     expect(await f.friends.act(a, b, 'request')).toEqual({ userId: b, state: 'outgoing' });
     expect(await f.friends.act(a, b, 'unblock')).toEqual({ userId: b, state: 'outgoing' });
     expect(f.rooms.calls).toEqual([]);
+  });
+
+  it('notifies the other user of a request and of its acceptance, once each, in app and by push', async () => {
+    const a = await f.user();
+    const b = await f.user();
+    // Pushes are queued for users with a device registered for push only.
+    for (const userId of [a, b]) await f.store.devices.register({ userId, deviceId: 'phone', push: { platform: 'android', token: `token-of-${userId}` }, createdAt: 1, updatedAt: 1 });
+    await f.friends.act(a, b, 'request');
+    await f.friends.act(a, b, 'request');
+    await f.friends.act(b, a, 'accept');
+    await until(() => f.rooms.emitted('notification:new').length === 2);
+    const told = f.rooms.emitted('notification:new').map((e) => [e.rooms[0], e.payload.notification.type, e.payload.notification.data.userId, e.payload.unread]);
+    expect(told).toEqual([
+      [`user:${b}`, 'friend-request', a, 1],
+      [`user:${a}`, 'friend-accepted', b, 1],
+    ]);
+    expect(f.rooms.emitted('notification:new')[0]?.payload.notification.title).toMatch(/^User .{4} wants to be friends$/);
+    expect(f.pushes.jobs.map((j) => [j.userId, j.type])).toEqual([
+      [b, 'friend-request'],
+      [a, 'friend-accepted'],
+    ]);
   });
 
   it('lists friends, both directions of requests, and blocks', async () => {

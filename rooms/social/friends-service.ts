@@ -4,6 +4,8 @@ import type { FriendCommandResult, FriendEntry, FriendsList } from '../../protoc
 import type { FriendshipRepository } from '../../persistence/store/friendship-repository.js';
 import type { UserRecord, UserRepository } from '../../persistence/store/user-repository.js';
 import type { RelationshipChanges } from './relationship-changes.js';
+import { friendAcceptedDraft, friendRequestDraft } from '../notifications/notification-drafts.js';
+import type { Notifier } from '../notifications/notifier.js';
 import { userRoom } from '../room-names.js';
 import type { RoomPort } from '../room-port.js';
 import { toProfile } from './profiles.js';
@@ -14,6 +16,8 @@ export interface FriendsServiceDeps {
   readonly friendships: FriendshipRepository;
   readonly rooms: RoomPort;
   readonly changes: RelationshipChanges;
+  /** Tells the other user of a request made to them, or of their request accepted. */
+  readonly notifier: Notifier;
   readonly now?: () => number;
 }
 
@@ -23,7 +27,7 @@ const MAX_ATTEMPTS = 3;
 /**
  * Friend requests, accepts, declines, unfriends and blocks. Each answers the caller with their new
  * state and pushes `friend:update` to both users' devices; unfriend and block also cut presence
- * watches at once.
+ * watches at once. A request and an acceptance notify the other user.
  */
 export class FriendsService {
   private readonly now: () => number;
@@ -45,8 +49,11 @@ export class FriendsService {
       const relation = await this.deps.friendships.relation(actor, otherId);
       // A blocked user is not told they are blocked: they see the same refusal as for closed requests.
       const decision = decideFriendAction(actor, otherId, action, relation, other.privacy.allowFriendRequests);
-      if (await this.apply(actor, otherId, decision, relation.friendship?.status === 'friends')) {
+      const at = this.now();
+      if (await this.apply(actor, otherId, decision, relation.friendship?.status === 'friends', at)) {
         this.announce(me, other, decision);
+        if (decision.effect === 'create-request') await this.deps.notifier.notify(otherId, friendRequestDraft(actor, at));
+        if (decision.effect === 'make-friends') await this.deps.notifier.notify(otherId, friendAcceptedDraft(actor, at));
         return { userId: otherId, state: decision.actorState };
       }
     }
@@ -77,9 +84,8 @@ export class FriendsService {
     return { friends, incoming, outgoing, blocked };
   }
 
-  private async apply(actor: string, other: string, decision: FriendDecision, wereFriends: boolean): Promise<boolean> {
+  private async apply(actor: string, other: string, decision: FriendDecision, wereFriends: boolean, at: number): Promise<boolean> {
     const { friendships } = this.deps;
-    const at = this.now();
     switch (decision.effect) {
       case 'none':
         return true;

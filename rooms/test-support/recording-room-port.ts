@@ -3,7 +3,7 @@ import type { RoomPort } from '../room-port.js';
 
 /** One call made on the port. */
 export type RoomCall =
-  | { readonly op: 'emit'; readonly rooms: readonly string[]; readonly event: ServerEventName; readonly payload: unknown }
+  | { readonly op: 'emit'; readonly rooms: readonly string[]; readonly event: ServerEventName; readonly payload: unknown; readonly except?: string }
   | { readonly op: 'join' | 'leave'; readonly target: string; readonly rooms: readonly string[] }
   | { readonly op: 'disconnect'; readonly target: string };
 
@@ -15,8 +15,8 @@ export class RecordingRoomPort implements RoomPort {
   readonly calls: RoomCall[] = [];
   readonly members = new Map<string, Set<string>>();
 
-  emit<E extends ServerEventName>(rooms: string | readonly string[], event: E, payload: ServerEventPayload<E>): void {
-    this.calls.push({ op: 'emit', rooms: typeof rooms === 'string' ? [rooms] : [...rooms], event, payload });
+  emit<E extends ServerEventName>(rooms: string | readonly string[], event: E, payload: ServerEventPayload<E>, except?: string): void {
+    this.calls.push({ op: 'emit', rooms: typeof rooms === 'string' ? [rooms] : [...rooms], event, payload, ...(except === undefined ? {} : { except }) });
   }
 
   join(target: string, rooms: readonly string[]): Promise<void> {

@@ -13,7 +13,10 @@ import { FriendMoods } from '../moods/friend-moods.js';
 import { FriendsService } from '../social/friends-service.js';
 import { PrivacyService } from '../social/privacy-service.js';
 import { allRelationshipChanges } from '../social/relationship-changes.js';
+import { SqliteWriteQueue } from '../../persistence/sqlite/sqlite-write-queue.js';
+import { oneNodeSteps } from './one-node-steps.js';
 import { RecordingRoomPort } from './recording-room-port.js';
+import { type RecordingPushQueue, testNotifier } from './test-notifier.js';
 
 /** A real SQLite store, memory presence and a recording room port, wired like the server wires them. */
 export interface SocialFixture {
@@ -25,6 +28,8 @@ export interface SocialFixture {
   readonly friends: FriendsService;
   readonly friendMoods: FriendMoods;
   readonly privacy: PrivacyService;
+  /** Pushes the friends service queued. */
+  readonly pushes: RecordingPushQueue;
   user(privacy?: Partial<PrivacySettings>): Promise<string>;
   watcher(userId: string): Watcher;
   befriend(a: string, b: string): Promise<void>;
@@ -42,7 +47,10 @@ export function socialFixture(maxWatchedPerSocket = 1000): SocialFixture {
   const pending = new MemoryPendingWrites(60_000);
   const friendMoods = new FriendMoods({ moods: new FreshMoods(store.moods, pending), users: store.users, friendIds: (u) => store.friendships.friendIds(u), rooms });
   const changes = allRelationshipChanges([visibility, friendMoods]);
-  const friends = new FriendsService({ users: store.users, friendships: store.friendships, rooms, changes });
+  const queue = new SqliteWriteQueue({ file: ':memory:' });
+  const { steps, close: closeSteps } = oneNodeSteps(queue, pending);
+  const { notifier, push } = testNotifier({ store, pending, steps, rooms });
+  const friends = new FriendsService({ users: store.users, friendships: store.friendships, rooms, changes, notifier });
   const privacy = new PrivacyService({ users: store.users, rooms, changes });
   return {
     store,
@@ -53,6 +61,7 @@ export function socialFixture(maxWatchedPerSocket = 1000): SocialFixture {
     friends,
     friendMoods,
     privacy,
+    pushes: push,
     async user(privacy = {}) {
       const id = randomUUID();
       await store.users.create({ id, username: `u${id.slice(0, 12)}`, passwordHash: 'x', displayName: `User ${id.slice(0, 4)}`, privacy: { ...DEFAULT_PRIVACY, ...privacy }, createdAt: 1 });
@@ -64,6 +73,8 @@ export function socialFixture(maxWatchedPerSocket = 1000): SocialFixture {
       await friends.act(b, a, 'accept');
     },
     async dispose() {
+      await closeSteps();
+      await queue.close();
       await pending.close();
       await store.close();
       rmSync(dir, { recursive: true, force: true });

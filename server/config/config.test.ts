@@ -4,6 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { loadConfig } from './config.js';
 import { SETTINGS } from './settings.js';
 
+/** The least a production node starts with. */
+const PRODUCTION = { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), VAPID_PUBLIC_KEY: 'B'.repeat(87), VAPID_PRIVATE_KEY: 'p'.repeat(43), VAPID_SUBJECT: 'mailto:ops@example.com' };
+
 describe('config', () => {
   it('serves the embedded shape by default', () => {
     const result = loadConfig({});
@@ -54,8 +57,17 @@ describe('config', () => {
   it('takes a test clock for moods, and never in production', () => {
     const dev = loadConfig({ MOOD_CLOCK_FILE: '/tmp/clock' });
     expect(dev.ok && dev.config.moodClockFile).toBe('/tmp/clock');
-    const prod = loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), MOOD_CLOCK_FILE: '/tmp/clock' });
+    const prod = loadConfig({ ...PRODUCTION, MOOD_CLOCK_FILE: '/tmp/clock' });
     expect(prod.ok ? [] : prod.errors).toEqual([expect.stringMatching(/^MOOD_CLOCK_FILE: /)]);
+  });
+
+  it('needs a VAPID identity in production', () => {
+    const { VAPID_SUBJECT: _, ...noSubject } = PRODUCTION;
+    for (const env of [{ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) }, noSubject]) {
+      const result = loadConfig(env);
+      expect(result.ok ? [] : result.errors).toEqual([expect.stringMatching(/^VAPID_PUBLIC_KEY: production needs/)]);
+    }
+    expect(loadConfig(PRODUCTION).ok).toBe(true);
   });
 
   it('takes a VAPID pair whole, or none', () => {
@@ -77,7 +89,7 @@ describe('config', () => {
       const result = loadConfig({ ALLOWED_ORIGINS: bad });
       expect(result.ok, bad).toBe(false);
     }
-    const prod = loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) });
+    const prod = loadConfig(PRODUCTION);
     expect(prod.ok && prod.config.allowedOrigins).toEqual({ kind: 'list', origins: new Set() });
   });
 

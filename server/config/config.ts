@@ -71,6 +71,16 @@ export interface Config {
   /** Whether this node runs write-behind workers (cluster shape). */
   readonly workers: boolean;
   readonly presenceNodeTimeoutMs: number;
+  /** Push delivery: the per-user rate, (cluster) a worker's job lock, and the native push services configured. */
+  readonly push: {
+    readonly perMin: number;
+    readonly burst: number;
+    readonly lockMs: number;
+    readonly fcm: { readonly credentialsFile: string; readonly apiUrl: string; readonly tokenUrl: string } | null;
+    readonly apns: { readonly keyFile: string; readonly keyId: string; readonly teamId: string; readonly topic: string; readonly url: string } | null;
+  };
+  /** Notifications are removed this many days after they were made. */
+  readonly notificationRetentionDays: number;
   readonly group: {
     readonly leadMs: number;
     readonly leaseMs: number;
@@ -141,6 +151,11 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     errors.push('JWT_SECRET: production needs JWT_SECRET or JWKS_URL; refusing to start with a generated development secret');
   }
   if (Boolean(e.VAPID_PUBLIC_KEY) !== Boolean(e.VAPID_PRIVATE_KEY)) errors.push('VAPID_PUBLIC_KEY: set it together with VAPID_PRIVATE_KEY, or neither');
+  if (e.NODE_ENV === 'production' && (!e.VAPID_PUBLIC_KEY || !e.VAPID_PRIVATE_KEY || !e.VAPID_SUBJECT)) {
+    errors.push('VAPID_PUBLIC_KEY: production needs VAPID_PUBLIC_KEY, VAPID_PRIVATE_KEY and VAPID_SUBJECT (npx web-push generate-vapid-keys); refusing to start with a generated development pair');
+  }
+  const apnsSet = [e.APNS_KEY_FILE, e.APNS_KEY_ID, e.APNS_TEAM_ID, e.APNS_TOPIC].filter(Boolean).length;
+  if (apnsSet > 0 && apnsSet < 4) errors.push('APNS_KEY_FILE: set APNS_KEY_FILE, APNS_KEY_ID, APNS_TEAM_ID and APNS_TOPIC together, or none of them');
   if (e.NODE_ENV === 'production' && e.MOOD_CLOCK_FILE) errors.push('MOOD_CLOCK_FILE: a test clock; refusing to shift the clock of moods in production');
   if (e.TOKEN_EXPIRY_WARNING_S >= e.ACCESS_TOKEN_TTL_S) {
     errors.push(`TOKEN_EXPIRY_WARNING_S: must be less than ACCESS_TOKEN_TTL_S (${e.ACCESS_TOKEN_TTL_S})`);
@@ -205,6 +220,17 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
       redisAdapter: e.REDIS_ADAPTER,
       workers: e.WORKERS === 1,
       presenceNodeTimeoutMs: e.PRESENCE_NODE_TIMEOUT_MS,
+      push: {
+        perMin: e.PUSH_PER_MIN,
+        burst: e.PUSH_BURST,
+        lockMs: e.PUSH_LOCK_MS,
+        fcm: e.FCM_CREDENTIALS_FILE ? { credentialsFile: e.FCM_CREDENTIALS_FILE, apiUrl: e.FCM_API_URL, tokenUrl: e.FCM_TOKEN_URL } : null,
+        apns:
+          e.APNS_KEY_FILE && e.APNS_KEY_ID && e.APNS_TEAM_ID && e.APNS_TOPIC
+            ? { keyFile: e.APNS_KEY_FILE, keyId: e.APNS_KEY_ID, teamId: e.APNS_TEAM_ID, topic: e.APNS_TOPIC, url: e.APNS_URL }
+            : null,
+      },
+      notificationRetentionDays: e.NOTIFICATION_RETENTION_DAYS,
       group: {
         leadMs: e.GROUP_LEAD_MS,
         leaseMs: e.GROUP_LEASE_MS,

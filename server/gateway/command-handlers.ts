@@ -5,13 +5,15 @@ import type { HugService } from '../../rooms/hugs/hug-service.js';
 import type { InboxService } from '../../rooms/inbox/inbox-service.js';
 import type { FriendMoods } from '../../rooms/moods/friend-moods.js';
 import type { MoodService } from '../../rooms/moods/mood-service.js';
+import type { DeviceService, RegisteringDevice } from '../../rooms/notifications/device-service.js';
+import type { NotificationService } from '../../rooms/notifications/notification-service.js';
 import type { PresenceTracker } from '../../rooms/presence/presence-tracker.js';
 import type { PresenceWatch } from '../../rooms/presence/presence-watch.js';
 import type { FriendsService } from '../../rooms/social/friends-service.js';
 import type { PrivacyService } from '../../rooms/social/privacy-service.js';
 import type { ProfileService } from '../../rooms/social/profile-service.js';
 import { type AccessTokens, TokenError } from '../identity/access-tokens.js';
-import type { CommandHandlers } from './command-context.js';
+import type { CommandContext, CommandHandlers } from './command-context.js';
 import type { SessionExpiry } from './session-expiry.js';
 
 /** The services the command handlers call. */
@@ -29,6 +31,8 @@ export interface CommandServices {
   readonly groupHugs: GroupHugService;
   readonly moods: MoodService;
   readonly friendMoods: FriendMoods;
+  readonly notifications: NotificationService;
+  readonly devices: DeviceService;
   readonly now: () => number;
 }
 
@@ -70,7 +74,7 @@ export function commandHandlers(s: CommandServices): CommandHandlers {
     'hug:request': (ctx, { to, message, clientId }) => s.hugRequests.request(ctx.userId, to, message || null, clientId),
     'hug:request:answer': (ctx, answer) => s.hugRequests.answer(ctx.userId, answer),
     'hug:history': (ctx, { direction, before, limit }) => s.hugs.history(ctx.userId, direction, before, limit),
-    'inbox:sync': (ctx, { after, limit }) => s.inbox.sync(ctx.userId, after, limit),
+    'inbox:sync': (ctx, { after, limit }) => s.inbox.sync(ctx.userId, after, limit, ctx.socket.data.protocolVersion),
     'group:create': (ctx, request) => s.groupHugs.create(ctx.userId, request),
     'group:invite': (ctx, { groupId, userIds }) => s.groupHugs.invite(ctx.userId, groupId, userIds),
     'group:join': (ctx, { groupId }) => s.groupHugs.join(ctx.userId, groupId),
@@ -89,5 +93,18 @@ export function commandHandlers(s: CommandServices): CommandHandlers {
     'mood:history': (ctx, { userId, before, limit }) => s.moods.history(ctx.userId, userId ?? ctx.userId, before, limit),
     'mood:summary': (ctx, { days }) => s.moods.summary(ctx.userId, days),
     'mood:friends': (ctx) => s.friendMoods.subscribe(ctx.userId, ctx.socket.id),
+    'notification:list': (ctx, { before, limit, unreadOnly }) => s.notifications.list(ctx.userId, before, limit, unreadOnly ?? false),
+    'notification:read': (ctx, read) => ('ids' in read ? s.notifications.readIds(ctx.userId, read.ids, ctx.socket.id) : s.notifications.readUpTo(ctx.userId, read.upTo, ctx.socket.id)),
+    'notification:delete': (ctx, { ids }) => s.notifications.delete(ctx.userId, ids, ctx.socket.id),
+    'notification:unread-count': (ctx) => s.notifications.unreadCount(ctx.userId),
+    'notification:preferences:get': (ctx) => s.notifications.preferences(ctx.userId),
+    'notification:preferences:update': (ctx, patch) => s.notifications.updatePreferences(ctx.userId, patch),
+    'device:register': (ctx, registration) => s.devices.register(deviceOf(ctx), registration),
+    'device:unregister': (ctx) => s.devices.unregister(deviceOf(ctx)),
   };
+}
+
+/** The device a command comes from: the handshake's `deviceId`. */
+function deviceOf(ctx: CommandContext): RegisteringDevice {
+  return { userId: ctx.userId, deviceId: ctx.socket.data.deviceId, chosen: ctx.socket.data.deviceChosen };
 }

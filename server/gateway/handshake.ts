@@ -119,7 +119,9 @@ export function handshakeMiddleware(deps: HandshakeDeps): (socket: HugSocket, ne
       socketId: socket.id,
       // Own copies: strings decoded from the connect packet may be slices that keep all of it alive.
       deviceId: deviceId === undefined ? `conn-${randomUUID()}` : Buffer.from(deviceId, 'utf8').toString('utf8'),
+      deviceChosen: deviceId !== undefined,
       deviceKind: deviceKindSchema.options[kindAt] ?? 'unknown',
+      protocolVersion: raw['v'],
       tokenExpiresAt: verified.expiresAt,
       expiryDue: 0,
       expiryWarned: false,

@@ -20,9 +20,10 @@ export class SocketIoRoomPort implements RoomPort {
     io.on('room:memberships', (changes) => this.changeHere(changes));
   }
 
-  emit<E extends ServerEventName>(rooms: string | readonly string[], event: E, payload: ServerEventPayload<E>): void {
+  emit<E extends ServerEventName>(rooms: string | readonly string[], event: E, payload: ServerEventPayload<E>, except?: string): void {
     const args = [payload] as Parameters<ServerToClientEvents[E]>;
-    this.io.to(rooms as string | string[]).emit(event, ...args);
+    const to = this.io.to(rooms as string | string[]);
+    (except === undefined ? to : to.except(except)).emit(event, ...args);
   }
 
   async join(target: string, rooms: readonly string[]): Promise<void> {

@@ -28,7 +28,11 @@ export interface SocketData {
   /** The socket's id (its own room). */
   socketId: string;
   deviceId: string;
+  /** Whether the client named the device (`auth.deviceId`); if not, `deviceId` lives this connection only. */
+  deviceChosen: boolean;
   deviceKind: DeviceKind;
+  /** The protocol version the client spoke at the handshake (`auth.v`). */
+  protocolVersion: number;
   /** Epoch ms at which the socket's access token expires. */
   tokenExpiresAt: number;
   /** The session-expiry clock: the deadline this socket waits for (0: none), and whether it was warned. */

@@ -18,6 +18,8 @@ import { RedisRateLimiter } from '../rate-limit/redis-rate-limiter.js';
 import { type Infrastructure, PENDING_WRITES_TTL_MS } from './infrastructure.js';
 import { openStore } from './open-store.js';
 import { assertNoEviction } from './redis-policy.js';
+import { RedisPushSlots } from '../../rooms/notifications/redis-push-slots.js';
+import { BullmqPushQueue } from '../push/bullmq-push-queue.js';
 import { redisAdapter } from './socket-adapter.js';
 
 /** What a cluster node needs from its config beyond the store. */
@@ -68,7 +70,10 @@ export async function openClusterInfrastructure(config: ClusterConfig, log: Logg
   const subscriber = { failFast: false, shardedSubscribers: true };
   const sub = await connect('adapter-sub', subscriber);
   const nodeSub = await connect('node-sub', subscriber);
-  const connections: RedisClient[] = [commands, pub, sub, nodeSub];
+  // BullMQ's worker blocks on a connection of its own and waits out a reconnect.
+  const pushWorker = await connect('push-worker', { failFast: false });
+  const connections: RedisClient[] = [commands, pub, sub, nodeSub, pushWorker];
+  const pushQueue = new BullmqPushQueue({ commands, worker: pushWorker, lockMs: config.push.lockMs });
 
   const store = await openStore(config);
   const queue = await openClusterQueue(config, log);
@@ -114,6 +119,8 @@ export async function openClusterInfrastructure(config: ClusterConfig, log: Logg
     steps,
     groupDirectory: new RedisGroupHugDirectory(commands),
     nodeTransport: new RedisNodeTransport(config.nodeId, commands, nodeSub),
+    pushQueue,
+    pushSlots: new RedisPushSlots(commands),
     runsWorkers: config.workers,
     attachAdapter(io) {
       io.adapter(redisAdapter(config.redisAdapter, pub, sub, 'hm:sio'));
@@ -124,6 +131,7 @@ export async function openClusterInfrastructure(config: ClusterConfig, log: Logg
     },
     async close() {
       clock.stop();
+      await pushQueue.close();
       await queue.close();
       await store.close();
       await Promise.all(connections.map((c) => c.quit().catch(() => c.disconnect())));

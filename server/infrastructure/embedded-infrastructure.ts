@@ -14,6 +14,8 @@ import { MemoryPresence } from '../../rooms/presence/memory-presence.js';
 import type { Config } from '../config/config.js';
 import type { Metrics } from '../observability/metrics.js';
 import { MemoryRateLimiter } from '../rate-limit/memory-rate-limiter.js';
+import { MemoryPushSlots } from '../../rooms/notifications/memory-push-slots.js';
+import { MemoryPushQueue } from '../push/memory-push-queue.js';
 import { type Infrastructure, PENDING_WRITES_TTL_MS } from './infrastructure.js';
 import { openStore, sqliteStoreFile } from './open-store.js';
 
@@ -66,6 +68,7 @@ export async function openEmbeddedInfrastructure(config: Config, log: Logger, me
     // Every socket is on this node: the hug service asks the node's own connections.
     isOnline: () => false,
   });
+  const pushQueue = new MemoryPushQueue();
   return {
     shape: 'embedded',
     store,
@@ -80,10 +83,13 @@ export async function openEmbeddedInfrastructure(config: Config, log: Logger, me
     groupDirectory: new MemoryGroupHugDirectory(),
     // One node: every group hug is owned here, so requests never leave the process.
     nodeTransport: new MemoryNodeHub().transport(config.nodeId),
+    pushQueue,
+    pushSlots: new MemoryPushSlots(),
     runsWorkers: true,
     attachAdapter: () => undefined,
     checkReady: () => store.ping(),
     async close() {
+      await pushQueue.close();
       await queue.close();
       await forget.flush();
       await pending.close();

@@ -10,6 +10,8 @@ import type { NodeTransport } from '../../rooms/cluster/node-transport.js';
 import type { GroupHugDirectory } from '../../rooms/group-hugs/group-hug-directory.js';
 import type { RateLimiter } from '../rate-limit/rate-limiter.js';
 import type { HugServer } from '../gateway/socket-types.js';
+import type { PushWorkQueue } from '../../rooms/notifications/push-queue.js';
+import type { PushSlots } from '../../rooms/notifications/push-slots.js';
 
 /** Which deployment shape runs: chosen by `REDIS_URL` (cluster) and `MONGO_URL` (store). */
 export type Shape = 'embedded' | 'cluster';
@@ -36,6 +38,10 @@ export interface Infrastructure {
   readonly groupDirectory: GroupHugDirectory;
   /** This node's end of node-to-node requests (to group-hug owners). */
   readonly nodeTransport: NodeTransport;
+  /** Where pushes wait for delivery: in process (embedded) or BullMQ (cluster). */
+  readonly pushQueue: PushWorkQueue;
+  /** The collapse slots of pushes ("3 new hugs"). */
+  readonly pushSlots: PushSlots;
   /** Whether this process runs write-behind workers (`WORKERS`). */
   readonly runsWorkers: boolean;
   /** Joins the Socket.IO server to the other nodes (nothing to do on one node). */

@@ -1,14 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { notificationContent } from '../../domain/notifications/notification-text.js';
-import { collapsePush } from '../../domain/notifications/push-collapse.js';
+import { SAMPLE_PUSH_OPTIONS, sampleHugPush } from '../../test-support/sample-push.js';
 import { type PushEndpoint, startPushEndpoint } from '../../test-support/push-endpoint.js';
 import { verifyVapid, webPushSubscriber } from '../../test-support/web-push-subscriber.js';
 import { generateVapidKeys, WebPushProvider } from './web-push-provider.js';
 
 const keys = generateVapidKeys();
 const vapid = { subject: 'mailto:ops@hugmood.test', ...keys };
-const options = { ttlS: 3600, urgency: 'high' } as const;
-const message = collapsePush([notificationContent({ type: 'hug', from: { id: 'ana', displayName: 'Ana' }, hugId: 'h1', kind: 'bear', message: 'you got this' }, true)]);
+const options = SAMPLE_PUSH_OPTIONS;
+const message = sampleHugPush('you got this');
 
 describe('Web Push provider (against a local push service)', () => {
   let endpoint: PushEndpoint;

@@ -67,6 +67,7 @@ export class HugsApi {
   private readonly acks = new Set<string>();
   private ackTimer: ReturnType<typeof setTimeout> | null = null;
   private groupInvites: ((entry: Extract<InboxEntry, { type: 'group-invite' }>) => void) | null = null;
+  private notifications: ((entry: Extract<InboxEntry, { type: 'notification' }>, source: 'live' | 'sync') => void) | null = null;
 
   /** @internal */
   constructor(
@@ -220,7 +221,15 @@ export class HugsApi {
       case 'group-invite':
         this.groupInvites?.(entry);
         return;
+      case 'notification':
+        this.notifications?.(entry, source);
+        return;
     }
+  }
+
+  /** @internal The notifications API takes the notifications the inbox brings (live or synced, once each). */
+  routeNotifications(handler: (entry: Extract<InboxEntry, { type: 'notification' }>, source: 'live' | 'sync') => void): void {
+    this.notifications = handler;
   }
 
   /** @internal The group hugs API takes the invitations the inbox brings (live or synced, once each). */
@@ -253,6 +262,7 @@ export class HugsApi {
     socket.on('hug:request:received', live);
     socket.on('hug:request:answered', live);
     socket.on('group:invited', live);
+    socket.on('notification:new', ({ unread: _unread, ...event }) => live(event));
     socket.on('hug:delivered', (event) => {
       if (this.deliveredSeen.add(event.hugId)) this.events.emit('delivered', event);
     });
