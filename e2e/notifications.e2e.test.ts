@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HugMoodClient, Notification, NotificationReadStateEvent, ReceivedNotification } from '../client-sdk/src/index.js';
 import { type PushEndpoint, startPushEndpoint } from '../test-support/push-endpoint.js';
 import { verifyVapid, webPushSubscriber } from '../test-support/web-push-subscriber.js';
-import { type Account, register } from './support/accounts.js';
+import { register } from './support/accounts.js';
+import { offlineWithPush } from './support/push-users.js';
 import { befriend, connectedClient, eventually, sdkClient } from './support/clients.js';
 import type { ServerProcess } from './support/server-process.js';
 import { sharedServer } from './support/shared-server.js';
@@ -33,28 +34,6 @@ function utcClock(minutes: number): string {
 /** Waits until a server log line says `msg` about notification pushes of `userId`. */
 function logged(server: ServerProcess, msg: string, userId: string, timeoutMs = 10_000) {
   return eventually(() => server.logs.find((l) => l.msg === msg && l['userId'] === userId), timeoutMs, `"${msg}" for ${userId}`);
-}
-
-/**
- * B connects (as `deviceId`), registers a Web Push subscription on the local push service, and
- * goes offline; C, a friend watching B, sees B offline, so no device of B's is connected.
- */
-async function offlineWithPush(server: ServerProcess, endpoint: PushEndpoint, b: Account, path: string) {
-  const subscriber = webPushSubscriber(`${endpoint.origin}${path}`);
-  const c = await register(server.url, 'cal');
-  const [cb, cc] = [await connectedClient(server.url, b, { deviceId: `${path.slice(-8)}-phone` }), await connectedClient(server.url, c)];
-  await befriend(cc, cb, b.userId, c.userId);
-  // C's friend request is B's first notification: B clears it, so the test sees only what follows.
-  const first = await eventually(async () => (await cb.notifications.list()).notifications[0], 5000, "C's friend request");
-  expect(first).toMatchObject({ type: 'friend-request', data: { userId: c.userId } });
-  await cb.notifications.delete([first.id]);
-  await cb.privacy.update({ allowHugsFrom: 'anyone' });
-  expect(await cb.devices.registerWebPush(subscriber.subscription)).toMatchObject({ platform: 'web', devices: 1 });
-  await cc.presence.watch([b.userId]);
-  await eventually(() => cc.presence.get(b.userId)?.status === 'online', 5000, 'B online');
-  cb.close();
-  await eventually(() => cc.presence.get(b.userId)?.status === 'offline', 5000, 'B offline');
-  return subscriber;
 }
 
 describe('notifications and push through the SDK', () => {

@@ -1,4 +1,4 @@
-import { fileClock } from './config/file-clock.js';
+import { moodClockOf } from './config/file-clock.js';
 import type { Logger } from 'pino';
 import { parserFor } from '../protocol/wire/wire-format.js';
 import { LandingPendingWrites } from '../persistence/write-behind/landing-pending-writes.js';
@@ -149,6 +149,7 @@ export async function startApp(config: Config, log: Logger): Promise<RunningApp>
   const steps = metrics.instrumentSteps(infra.steps);
   // Whether a user has a live device on some node (a push waits while one is connected).
   const onlineAnywhere = async (userId: string) => ((await infra.presence.get([userId])).get(userId)?.devices ?? []).some((d) => !d.lingering);
+  const freshMoods = new FreshMoods(store.moods, new LandingPendingWrites(infra.pending, store.accounts));
   const vapid = vapidIdentity(config, log);
   const push = pushProviders(config, vapid, log);
   const notifications = openNotifications({
@@ -161,6 +162,7 @@ export async function startApp(config: Config, log: Logger): Promise<RunningApp>
     log,
     providers: push.providers,
     connected: onlineAnywhere,
+    moods: freshMoods,
   });
   const { notifier } = notifications;
   const hugRule = { name: 'hug', capacity: config.rate.hugsBurst, refillPerSecond: config.rate.hugsPerMin / 60 };
@@ -222,8 +224,7 @@ export async function startApp(config: Config, log: Logger): Promise<RunningApp>
     notifier,
   });
   // Tests may shift the clock of moods (MOOD_CLOCK_FILE) to live through days at once.
-  const moodNow = config.moodClockFile === null ? Date.now : fileClock(config.moodClockFile);
-  const freshMoods = new FreshMoods(store.moods, new LandingPendingWrites(infra.pending, store.accounts));
+  const moodNow = moodClockOf(config);
   const friendMoods = new FriendMoods({ moods: freshMoods, users: store.users, friendIds: (userId) => store.friendships.friendIds(userId), rooms, now: moodNow });
   // Who may see whom changed: presence watchers and mood listeners follow at once.
   const changes = allRelationshipChanges([visibility, friendMoods]);

@@ -3,7 +3,7 @@ import type { NotificationPreferences, NotificationPreferencesPatch } from '../.
 
 /**
  * What a new user starts with: each type on the channels its catalogue entry names, no quiet
- * hours, nobody muted or close, previews on, no push while a device is connected.
+ * hours, nobody muted or close, previews on, no push while a device is connected, no daily reminder.
  */
 export const DEFAULT_NOTIFICATION_PREFERENCES: NotificationPreferences = {
   channels: NOTIFICATION_TYPES,
@@ -12,6 +12,7 @@ export const DEFAULT_NOTIFICATION_PREFERENCES: NotificationPreferences = {
   closeUserIds: [],
   previews: true,
   pushWhileConnected: false,
+  dailyReminder: null,
 };
 
 /** `prefs` with `patch` applied: channels per type and channel, everything else replaced as given. */
@@ -24,6 +25,7 @@ export function applyPreferencesPatch(prefs: NotificationPreferences, patch: Not
     closeUserIds: patch.closeUserIds === undefined ? prefs.closeUserIds : [...new Set(patch.closeUserIds)],
     previews: patch.previews ?? prefs.previews,
     pushWhileConnected: patch.pushWhileConnected ?? prefs.pushWhileConnected,
+    dailyReminder: patch.dailyReminder === undefined ? prefs.dailyReminder : patch.dailyReminder,
   };
 }
 

@@ -1,11 +1,11 @@
 import type { AnyBulkWriteOperation, Collection } from 'mongodb';
 import { applyPreferencesPatch, DEFAULT_NOTIFICATION_PREFERENCES } from '../../domain/notifications/notification-preferences.js';
 import { notificationPreferencesPatchSchema } from '../../protocol/schemas/notifications.js';
-import type { NotificationPreferences, NotificationPreferencesPatch } from '../../protocol/types/notifications.js';
+import type { DailyReminderSetting, NotificationPreferences, NotificationPreferencesPatch } from '../../protocol/types/notifications.js';
 import type { NotificationPreferencesRepository } from '../store/notification-preferences-repository.js';
 import type { NotificationPreferenceDoc } from './mongo-documents.js';
 
-const OTHER_FIELDS = ['quietHours', 'mutedUserIds', 'closeUserIds', 'previews', 'pushWhileConnected'] as const;
+const OTHER_FIELDS = ['quietHours', 'mutedUserIds', 'closeUserIds', 'previews', 'pushWhileConnected', 'dailyReminder'] as const;
 
 /** A patch as settings: one path (`channels.hug.push`, `quietHours`, …) per value it sets. */
 function settingsOf(patch: NotificationPreferencesPatch): [path: string, value: unknown][] {
@@ -45,6 +45,14 @@ export class MongoNotificationPreferencesRepository implements NotificationPrefe
 
   async get(userId: string): Promise<NotificationPreferences> {
     return applyPreferencesPatch(DEFAULT_NOTIFICATION_PREFERENCES, patchOf(await this.docs.find({ userId }).toArray()));
+  }
+
+  async dailyReminders(): Promise<{ readonly userId: string; readonly reminder: DailyReminderSetting }[]> {
+    const docs = await this.docs.find({ path: 'dailyReminder', value: { $ne: null } }).toArray();
+    return docs.flatMap((doc) => {
+      const reminder = patchOf([doc]).dailyReminder;
+      return reminder ? [{ userId: doc.userId, reminder }] : [];
+    });
   }
 
   async update(userId: string, patch: NotificationPreferencesPatch): Promise<{ before: NotificationPreferences; after: NotificationPreferences }> {

@@ -1,7 +1,7 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { applyPreferencesPatch, DEFAULT_NOTIFICATION_PREFERENCES } from '../../domain/notifications/notification-preferences.js';
 import { notificationPreferencesPatchSchema } from '../../protocol/schemas/notifications.js';
-import type { NotificationPreferences, NotificationPreferencesPatch } from '../../protocol/types/notifications.js';
+import type { DailyReminderSetting, NotificationPreferences, NotificationPreferencesPatch } from '../../protocol/types/notifications.js';
 import type { NotificationPreferencesRepository } from '../store/notification-preferences-repository.js';
 
 /** Stored preferences read over today's defaults (a type added later gets its default), checked as a client's patch is. */
@@ -16,6 +16,7 @@ export function preferencesOf(stored: string | undefined): NotificationPreferenc
 export class SqliteNotificationPreferencesRepository implements NotificationPreferencesRepository {
   private readonly read: Statement<[string], { prefs: string }>;
   private readonly write: Statement;
+  private readonly reminders: Statement<[], { user_id: string; prefs: string }>;
   private readonly change: (userId: string, patch: NotificationPreferencesPatch) => { before: NotificationPreferences; after: NotificationPreferences };
 
   constructor(db: Database, now: () => number = Date.now) {
@@ -24,6 +25,7 @@ export class SqliteNotificationPreferencesRepository implements NotificationPref
       `INSERT INTO notification_preferences (user_id, prefs, updated_at) VALUES (@userId, @prefs, @at)
        ON CONFLICT (user_id) DO UPDATE SET prefs = excluded.prefs, updated_at = excluded.updated_at`,
     );
+    this.reminders = db.prepare("SELECT user_id, prefs FROM notification_preferences WHERE json_extract(prefs, '$.dailyReminder') IS NOT NULL");
     this.change = db.transaction((userId: string, patch: NotificationPreferencesPatch) => {
       const before = preferencesOf(this.read.get(userId)?.prefs);
       const after = applyPreferencesPatch(before, patch);
@@ -34,6 +36,15 @@ export class SqliteNotificationPreferencesRepository implements NotificationPref
 
   get(userId: string): Promise<NotificationPreferences> {
     return Promise.resolve(preferencesOf(this.read.get(userId)?.prefs));
+  }
+
+  dailyReminders(): Promise<{ readonly userId: string; readonly reminder: DailyReminderSetting }[]> {
+    return Promise.resolve(
+      this.reminders.all().flatMap((row) => {
+        const reminder = preferencesOf(row.prefs).dailyReminder;
+        return reminder ? [{ userId: row.user_id, reminder }] : [];
+      }),
+    );
   }
 
   update(userId: string, patch: NotificationPreferencesPatch): Promise<{ before: NotificationPreferences; after: NotificationPreferences }> {

@@ -52,6 +52,23 @@ export function describeDeviceStore(store: () => Store): void {
       expect(await store().notificationPreferences.get(me)).toEqual(second.after);
     });
 
+    it('keeps a daily reminder, lists every user who has one, and forgets one cleared', async () => {
+      const [me, other] = [uid('me'), uid('other')];
+      await store().notificationPreferences.update(me, { dailyReminder: { time: '09:00', timeZone: 'Europe/Lisbon' } });
+      await store().notificationPreferences.update(other, { dailyReminder: { time: '21:30', timeZone: 'Asia/Tokyo' }, previews: false });
+      expect((await store().notificationPreferences.get(me)).dailyReminder).toEqual({ time: '09:00', timeZone: 'Europe/Lisbon' });
+      const listed = (await store().notificationPreferences.dailyReminders()).filter((r) => r.userId === me || r.userId === other);
+      expect(listed.sort((a, b) => (a.userId < b.userId ? -1 : 1))).toEqual(
+        [
+          { userId: me, reminder: { time: '09:00', timeZone: 'Europe/Lisbon' } },
+          { userId: other, reminder: { time: '21:30', timeZone: 'Asia/Tokyo' } },
+        ].sort((a, b) => (a.userId < b.userId ? -1 : 1)),
+      );
+      await store().notificationPreferences.update(me, { dailyReminder: null });
+      expect((await store().notificationPreferences.get(me)).dailyReminder).toBeNull();
+      expect((await store().notificationPreferences.dailyReminders()).some((r) => r.userId === me)).toBe(false);
+    });
+
     it('loses no change when several are made to one user\'s preferences at once', async () => {
       const me = uid('me');
       const friends = Array.from({ length: 6 }, (_, i) => `f${i}`);

@@ -1,4 +1,4 @@
-import type { NotificationPreferences, NotificationPreferencesPatch } from '../../protocol/types/notifications.js';
+import type { DailyReminderSetting, NotificationPreferences, NotificationPreferencesPatch } from '../../protocol/types/notifications.js';
 
 /**
  * Users' notification preferences, written directly (a change must hold for the very next
@@ -7,6 +7,8 @@ import type { NotificationPreferences, NotificationPreferencesPatch } from '../.
  */
 export interface NotificationPreferencesRepository {
   get(userId: string): Promise<NotificationPreferences>;
+  /** Every user with a daily reminder, and the reminder (the embedded scheduler loads them at start). */
+  dailyReminders(): Promise<{ readonly userId: string; readonly reminder: DailyReminderSetting }[]>;
   /** Applies `patch` as one atomic read-modify-write, however many nodes change the same user's at once. */
   update(userId: string, patch: NotificationPreferencesPatch): Promise<{ readonly before: NotificationPreferences; readonly after: NotificationPreferences }>;
 }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { userIdSchema } from '../ids.js';
 import { MAX_PAGE } from '../limits.js';
 import { NOTIFICATION_CHANNELS, NOTIFICATION_TYPE_IDS } from '../notification-types.js';
-import type { NotificationPreferencesPatch, QuietHours } from '../types/notifications.js';
+import type { DailyReminderSetting, NotificationPreferencesPatch, QuietHours } from '../types/notifications.js';
 import { assertSameShape } from './same-shape.js';
 import { timeZoneSchema } from './time-zone.js';
 
@@ -23,6 +23,8 @@ export const clockTimeSchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'mu
 
 const quietHoursSchema = z.object({ start: clockTimeSchema, end: clockTimeSchema, timeZone: timeZoneSchema });
 assertSameShape<z.infer<typeof quietHoursSchema>, QuietHours>(true);
+const dailyReminderSchema = z.object({ time: clockTimeSchema, timeZone: timeZoneSchema }).strict();
+assertSameShape<z.infer<typeof dailyReminderSchema>, DailyReminderSetting>(true);
 
 const channelPatchSchema = z.partialRecord(z.enum(NOTIFICATION_CHANNELS), z.boolean());
 const listedUsersSchema = z
@@ -39,6 +41,7 @@ export const notificationPreferencesPatchSchema = z
     closeUserIds: listedUsersSchema.optional(),
     previews: z.boolean().optional(),
     pushWhileConnected: z.boolean().optional(),
+    dailyReminder: dailyReminderSchema.nullable().optional(),
   })
   .strict();
 /** Every patch the schema lets through is a {@link NotificationPreferencesPatch}. */

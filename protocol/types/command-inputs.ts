@@ -103,4 +103,5 @@ export interface NotificationPreferencesInput {
   closeUserIds?: string[] | undefined;
   previews?: boolean | undefined;
   pushWhileConnected?: boolean | undefined;
+  dailyReminder?: { time: string; timeZone: string } | null | undefined;
 }

@@ -38,6 +38,12 @@ export interface QuietHours {
   readonly timeZone: string;
 }
 
+/** A daily mood reminder: every day at `time` on the clocks of `timeZone` (skipped on a day you recorded a mood). */
+export interface DailyReminderSetting {
+  readonly time: ClockTime;
+  readonly timeZone: string;
+}
+
 /** A user's notification preferences. */
 export interface NotificationPreferences {
   /** Per type, per channel. */
@@ -52,6 +58,8 @@ export interface NotificationPreferences {
   readonly previews: boolean;
   /** Push even while a device of yours is connected. */
   readonly pushWhileConnected: boolean;
+  /** Your daily mood reminder (a `mood-reminder` notification), or null for none. */
+  readonly dailyReminder: DailyReminderSetting | null;
 }
 
 /** A change to preferences: each field optional; `channels` per type and channel. */
@@ -62,6 +70,7 @@ export interface NotificationPreferencesPatch {
   readonly closeUserIds?: readonly string[];
   readonly previews?: boolean;
   readonly pushWhileConnected?: boolean;
+  readonly dailyReminder?: DailyReminderSetting | null;
 }
 
 /** `notification:list`: a page of your notifications, newest first. */

@@ -9,6 +9,7 @@ import { userRoom } from '../room-names.js';
 import type { RoomPort } from '../room-port.js';
 import { toNotification } from './notifier.js';
 import type { UnreadCounts } from './unread-counts.js';
+import type { ReminderSchedule } from './reminder-schedule.js';
 
 /** What {@link NotificationService} is built from. */
 export interface NotificationServiceDeps {
@@ -19,6 +20,8 @@ export interface NotificationServiceDeps {
   readonly prefs: NotificationPreferencesRepository;
   readonly steps: CommandSteps;
   readonly rooms: RoomPort;
+  /** Follows a change of the daily reminder. */
+  readonly reminders: ReminderSchedule;
   readonly now?: () => number;
 }
 
@@ -94,7 +97,9 @@ export class NotificationService {
     if (patch.mutedUserIds?.includes(userId) || patch.closeUserIds?.includes(userId)) {
       throw new CommandError('invalid_payload', 'you cannot mute yourself or mark yourself close', { field: patch.mutedUserIds?.includes(userId) ? 'mutedUserIds' : 'closeUserIds' });
     }
-    return (await this.deps.prefs.update(userId, patch)).after;
+    const { before, after } = await this.deps.prefs.update(userId, patch);
+    if (JSON.stringify(before.dailyReminder) !== JSON.stringify(after.dailyReminder)) await this.deps.reminders.set(userId, after.dailyReminder);
+    return after;
   }
 
   /**

@@ -19,3 +19,8 @@ export function fileClock(file: string): () => number {
     return Date.now() + offset;
   };
 }
+
+/** The clock of moods and mood reminders: the real one, or the test clock `MOOD_CLOCK_FILE` names. */
+export function moodClockOf(config: { readonly moodClockFile: string | null }): () => number {
+  return config.moodClockFile === null ? Date.now : fileClock(config.moodClockFile);
+}

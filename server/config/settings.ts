@@ -104,7 +104,7 @@ export const SETTINGS = {
   RATE_HUGS_BURST: setting(integer(1, 1_000_000).default(20), '20', 'Burst size of the per-sender hug bucket.'),
   RATE_MOODS_PER_MIN: setting(integer(1, 1_000_000).default(30), '30', 'Moods recorded, changed or deleted per minute per user (token bucket refill).'),
   RATE_MOODS_BURST: setting(integer(1, 1_000_000).default(10), '10', 'Burst size of the per-user mood bucket.'),
-  MOOD_CLOCK_FILE: setting(z.string().min(1).optional(), 'unset', 'Tests only: a file holding a number of milliseconds added to the clock of moods (when a mood is recorded, streaks, summaries), read at each use, so a test lives through days at once. Refused with `NODE_ENV=production`.'),
+  MOOD_CLOCK_FILE: setting(z.string().min(1).optional(), 'unset', 'Tests only: a file holding a number of milliseconds added to the clock of moods (when a mood is recorded, streaks, summaries, daily reminders), read at each use, so a test lives through days at once. Refused with `NODE_ENV=production`.'),
   FCM_CREDENTIALS_FILE: setting(z.string().min(1).optional(), 'unset (no FCM)', 'Push to Android: a Google service account key file (JSON) of the Firebase project. Unset: Android devices are not pushed to.'),
   FCM_API_URL: setting(z.url({ protocol: /^https?$/ }).default('https://fcm.googleapis.com'), 'https://fcm.googleapis.com', 'Push to Android: where the FCM HTTP v1 API is (a proxy, or a local fake in tests).'),
   FCM_TOKEN_URL: setting(z.url({ protocol: /^https?$/ }).default('https://oauth2.googleapis.com/token'), 'https://oauth2.googleapis.com/token', "Push to Android: Google's OAuth 2 token endpoint the service account signs for."),

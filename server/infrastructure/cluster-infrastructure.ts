@@ -20,6 +20,8 @@ import { openStore } from './open-store.js';
 import { assertNoEviction } from './redis-policy.js';
 import { RedisPushSlots } from '../../rooms/notifications/redis-push-slots.js';
 import { BullmqPushQueue } from '../push/bullmq-push-queue.js';
+import { BullmqReminderSchedule } from '../notifications/bullmq-reminder-schedule.js';
+import { moodClockOf } from '../config/file-clock.js';
 import { redisAdapter } from './socket-adapter.js';
 
 /** What a cluster node needs from its config beyond the store. */
@@ -74,6 +76,9 @@ export async function openClusterInfrastructure(config: ClusterConfig, log: Logg
   const pushWorker = await connect('push-worker', { failFast: false });
   const connections: RedisClient[] = [commands, pub, sub, nodeSub, pushWorker];
   const pushQueue = new BullmqPushQueue({ commands, worker: pushWorker, lockMs: config.push.lockMs });
+  const reminderWorker = await connect('reminder-worker', { failFast: false });
+  connections.push(reminderWorker);
+  const reminders = new BullmqReminderSchedule({ commands, worker: reminderWorker, now: moodClockOf(config) });
 
   const store = await openStore(config);
   const queue = await openClusterQueue(config, log);
@@ -121,6 +126,7 @@ export async function openClusterInfrastructure(config: ClusterConfig, log: Logg
     nodeTransport: new RedisNodeTransport(config.nodeId, commands, nodeSub),
     pushQueue,
     pushSlots: new RedisPushSlots(commands),
+    reminders,
     runsWorkers: config.workers,
     attachAdapter(io) {
       io.adapter(redisAdapter(config.redisAdapter, pub, sub, 'hm:sio'));
@@ -131,6 +137,7 @@ export async function openClusterInfrastructure(config: ClusterConfig, log: Logg
     },
     async close() {
       clock.stop();
+      await reminders.close();
       await pushQueue.close();
       await queue.close();
       await store.close();

@@ -16,6 +16,8 @@ import type { Metrics } from '../observability/metrics.js';
 import { MemoryRateLimiter } from '../rate-limit/memory-rate-limiter.js';
 import { MemoryPushSlots } from '../../rooms/notifications/memory-push-slots.js';
 import { MemoryPushQueue } from '../push/memory-push-queue.js';
+import { MemoryReminderSchedule } from '../notifications/memory-reminder-schedule.js';
+import { moodClockOf } from '../config/file-clock.js';
 import { type Infrastructure, PENDING_WRITES_TTL_MS } from './infrastructure.js';
 import { openStore, sqliteStoreFile } from './open-store.js';
 
@@ -69,6 +71,7 @@ export async function openEmbeddedInfrastructure(config: Config, log: Logger, me
     isOnline: () => false,
   });
   const pushQueue = new MemoryPushQueue();
+  const reminders = new MemoryReminderSchedule(() => store.notificationPreferences.dailyReminders(), moodClockOf(config));
   return {
     shape: 'embedded',
     store,
@@ -85,10 +88,12 @@ export async function openEmbeddedInfrastructure(config: Config, log: Logger, me
     nodeTransport: new MemoryNodeHub().transport(config.nodeId),
     pushQueue,
     pushSlots: new MemoryPushSlots(),
+    reminders,
     runsWorkers: true,
     attachAdapter: () => undefined,
     checkReady: () => store.ping(),
     async close() {
+      await reminders.close();
       await pushQueue.close();
       await queue.close();
       await forget.flush();

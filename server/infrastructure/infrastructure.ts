@@ -12,6 +12,7 @@ import type { RateLimiter } from '../rate-limit/rate-limiter.js';
 import type { HugServer } from '../gateway/socket-types.js';
 import type { PushWorkQueue } from '../../rooms/notifications/push-queue.js';
 import type { PushSlots } from '../../rooms/notifications/push-slots.js';
+import type { ReminderSchedule } from '../../rooms/notifications/reminder-schedule.js';
 
 /** Which deployment shape runs: chosen by `REDIS_URL` (cluster) and `MONGO_URL` (store). */
 export type Shape = 'embedded' | 'cluster';
@@ -42,6 +43,8 @@ export interface Infrastructure {
   readonly pushQueue: PushWorkQueue;
   /** The collapse slots of pushes ("3 new hugs"). */
   readonly pushSlots: PushSlots;
+  /** Users' daily mood reminders: timers in process (embedded) or BullMQ job schedulers (cluster). */
+  readonly reminders: ReminderSchedule;
   /** Whether this process runs write-behind workers (`WORKERS`). */
   readonly runsWorkers: boolean;
   /** Joins the Socket.IO server to the other nodes (nothing to do on one node). */

@@ -16,6 +16,8 @@ import { PushDelivery } from '../push/push-delivery.js';
 import { checkPushEndpoint } from '../push/push-endpoint-policy.js';
 import type { PushProvider } from '../push/push-provider.js';
 import { NotificationRetention } from './notification-retention.js';
+import { MoodReminders } from '../../rooms/notifications/mood-reminders.js';
+import type { FreshMoodReads } from '../../persistence/write-behind/fresh-mood-reads.js';
 
 /** What {@link openNotifications} is built from. */
 export interface NotificationRootDeps {
@@ -31,6 +33,8 @@ export interface NotificationRootDeps {
   readonly providers: readonly PushProvider[];
   /** Whether any device of the user is connected now, on any node. */
   readonly connected: (userId: string) => Promise<boolean>;
+  /** Moods with pending writes laid over the store (a reminder is skipped on a day with a mood). */
+  readonly moods: FreshMoodReads;
 }
 
 /** The notification parts of one node, wired. */
@@ -90,11 +94,22 @@ export function openNotifications(deps: NotificationRootDeps): NotificationParts
     },
   });
   infra.pushQueue.start(delivery.handle);
+  const reminders = new MoodReminders({
+    prefs: store.notificationPreferences,
+    moods: deps.moods,
+    notifier,
+    onFired: (firing, outcome) => {
+      log.info({ userId: firing.userId, date: firing.date, at: firing.at, outcome }, 'daily reminder fired');
+      // A reminder changed or cleared meanwhile (or the account gone): the schedule follows the preferences again.
+      if (outcome === 'stale') void store.notificationPreferences.get(firing.userId).then((prefs) => infra.reminders.set(firing.userId, prefs.dailyReminder)).catch(() => undefined);
+    },
+  });
+  void infra.reminders.start(reminders.fire).catch((error: unknown) => log.error({ err: error }, 'the daily reminders could not start'));
   const retention = new NotificationRetention({ notifications: store.notifications, days: config.notificationRetentionDays, log });
   retention.start();
   return {
     notifier,
-    service: new NotificationService({ notifications: fresh, unread, prefs: store.notificationPreferences, steps: deps.steps, rooms: deps.rooms }),
+    service: new NotificationService({ notifications: fresh, unread, prefs: store.notificationPreferences, steps: deps.steps, rooms: deps.rooms, reminders: infra.reminders }),
     devices: new DeviceService({ devices: store.devices, checkEndpoint: (endpoint) => checkPushEndpoint(endpoint, { allowLoopback: config.nodeEnv !== 'production' }) }),
     fresh,
     close: () => retention.stop(),
