@@ -1,7 +1,7 @@
 import type { Db } from 'mongodb';
 import { DELETED_USER_ID } from '../../protocol/ids.js';
 import type { AccountRepository } from '../store/account-repository.js';
-import { COLLECTIONS, type BlockDoc, type DeletedUserDoc, type FriendshipDoc, type GroupHugDoc, type HugDoc, type HugRequestDoc, type InboxDoc, type MoodDoc, type MoodStreakDoc, type NotificationDoc, type NotificationPreferenceDoc, type DeviceDoc, type RefreshTokenDoc, type UserDoc } from './mongo-documents.js';
+import { COLLECTIONS, type ActivityDoc, type BlockDoc, type DeletedUserDoc, type FriendshipDoc, type GroupHugDoc, type HugDoc, type HugRequestDoc, type InboxDoc, type MoodDoc, type MoodStreakDoc, type NotificationDoc, type NotificationPreferenceDoc, type DeviceDoc, type RefreshTokenDoc, type UserDoc } from './mongo-documents.js';
 
 /**
  * {@link AccountRepository} on MongoDB. No multi-document transaction (a standalone server has
@@ -29,6 +29,7 @@ export class MongoAccountRepository implements AccountRepository {
       db.collection<NotificationDoc>(COLLECTIONS.notifications).deleteMany({ $or: [{ userId }, { actorId: userId }] }),
       db.collection<DeviceDoc>(COLLECTIONS.devices).deleteMany({ userId }),
       db.collection<NotificationPreferenceDoc>(COLLECTIONS.notificationPreferences).deleteMany({ userId }),
+      db.collection<ActivityDoc>(COLLECTIONS.activities).deleteMany({ $or: [{ actorId: userId }, { type: 'friendship', ref: userId }] }),
     ]);
     await Promise.all([
       db.collection<HugDoc>(COLLECTIONS.hugs).updateMany({ from: userId }, { $set: { from: DELETED_USER_ID, message: null } }),

@@ -1,4 +1,5 @@
 import type { DeviceRecord } from '../store/device-repository.js';
+import type { ActivityRecord } from '../store/activity-repository.js';
 import type { NotificationRecord } from '../store/notification-repository.js';
 import type { PrivacySettings } from '../../protocol/schemas/privacy.js';
 import type { HugRecord } from '../store/hug-repository.js';
@@ -66,6 +67,9 @@ export type MoodStreakDoc = StoredMoodStreak & { _id: string; updatedAt: number 
 /** A notification; `actorId` is the account it names (its data's `userId`), for account deletion. */
 export type NotificationDoc = Omit<NotificationRecord, 'id'> & { _id: string; actorId: string | null };
 
+/** An activity: `_id` is its id. */
+export type ActivityDoc = Omit<ActivityRecord, 'id'> & { _id: string };
+
 /** One notification setting a user changed from the default: `_id` is `userId|path` (`channels.hug.push`, `quietHours`, …). */
 export interface NotificationPreferenceDoc {
   _id: string;
@@ -100,6 +104,7 @@ export const COLLECTIONS = {
   notifications: 'notifications',
   notificationPreferences: 'notification_preferences',
   devices: 'devices',
+  activities: 'activities',
 } as const;
 
 export const pairId = (a: string, b: string): { _id: string; low: string; high: string } => {
@@ -181,3 +186,5 @@ export const toNotification = (doc: NotificationDoc): NotificationRecord => ({
   readAt: doc.readAt ?? null,
   deletedAt: doc.deletedAt ?? null,
 });
+
+export const toActivity = (doc: ActivityDoc): ActivityRecord => ({ id: doc._id, actorId: doc.actorId, type: doc.type, ref: doc.ref, createdAt: doc.createdAt });

@@ -8,6 +8,7 @@ import { MongoGroupHugRepository } from './mongo-group-hug-repository.js';
 import {
   type BlockDoc,
   COLLECTIONS,
+  type ActivityDoc,
   type GroupHugDoc,
   type FriendshipDoc,
   type HugDoc,
@@ -26,6 +27,7 @@ import { MongoHugRepository, MongoHugRequestRepository, MongoInboxRepository } f
 import { MongoMoodRepository } from './mongo-mood-repository.js';
 import { MongoNotificationRepository } from './mongo-notification-repository.js';
 import { MongoNotificationPreferencesRepository } from './mongo-notification-preferences-repository.js';
+import { MongoActivityRepository } from './mongo-activity-repository.js';
 import { MongoDeviceRepository } from './mongo-device-repository.js';
 import { MongoRefreshTokenRepository } from './mongo-refresh-token-repository.js';
 import { MongoUserRepository } from './mongo-user-repository.js';
@@ -60,6 +62,7 @@ export async function openMongoStore(options: MongoStoreOptions): Promise<Store>
   const moodStreaks = db.collection<MoodStreakDoc>(COLLECTIONS.moodStreaks);
   const notifications = db.collection<NotificationDoc>(COLLECTIONS.notifications);
   const devices = db.collection<DeviceDoc>(COLLECTIONS.devices);
+  const activities = db.collection<ActivityDoc>(COLLECTIONS.activities);
   await Promise.all([
     // Sparse rather than partial (`partialFilterExpression`): the same semantics for documents that
     // omit the field, and FerretDB, which CI checks this store against, has no partial indexes.
@@ -84,6 +87,8 @@ export async function openMongoStore(options: MongoStoreOptions): Promise<Store>
     notifications.createIndex({ createdAt: 1 }, { name: 'by_age' }),
     devices.createIndex({ userId: 1, createdAt: 1 }, { name: 'by_user' }),
     devices.createIndex({ address: 1 }, { name: 'by_address' }),
+    activities.createIndex({ actorId: 1, createdAt: -1, _id: -1 }, { name: 'feed_by_actor' }),
+    activities.createIndex({ ref: 1 }, { name: 'by_ref' }),
     db.collection<NotificationPreferenceDoc>(COLLECTIONS.notificationPreferences).createIndex({ userId: 1 }, { name: 'by_user' }),
   ]);
   const accounts = new MongoAccountRepository(db);
@@ -101,6 +106,7 @@ export async function openMongoStore(options: MongoStoreOptions): Promise<Store>
     notifications: new MongoNotificationRepository(notifications),
     notificationPreferences: new MongoNotificationPreferencesRepository(db.collection<NotificationPreferenceDoc>(COLLECTIONS.notificationPreferences)),
     devices: new MongoDeviceRepository(devices),
+    activities: new MongoActivityRepository(activities),
     applyWrites: (batch: readonly WriteOperation[]): Promise<BatchOutcome> => mongoApplyWrites(db, accounts, batch),
     async ping() {
       await db.command({ ping: 1 });

@@ -113,6 +113,10 @@ export function writeModelsOf(op: WriteOperation): WriteModel[] {
           model: { updateMany: { filter: { _id: { $in: op.ids }, userId: op.userId, deletedAt: null }, update: { $set: { deletedAt: op.at, title: '', body: '', data: {} } } } },
         },
       ];
+    case 'activity.create': {
+      const { id, ...fields } = op.activity;
+      return [{ collection: COLLECTIONS.activities, model: { updateOne: { filter: { _id: id }, update: { $setOnInsert: fields }, upsert: true } } }];
+    }
   }
 }
 

@@ -229,4 +229,20 @@ export const MIGRATIONS: readonly Migration[] = [
       ) WITHOUT ROWID;
     `,
   },
+  {
+    version: 9,
+    name: 'activities',
+    // The feed is read across a viewer's friends: one index walk per friend, newest first.
+    sql: `
+      CREATE TABLE activities (
+        id TEXT PRIMARY KEY,
+        actor_id TEXT NOT NULL,
+        type TEXT NOT NULL CHECK (type IN ('mood', 'streak-milestone', 'group-hug', 'friendship')),
+        ref TEXT NOT NULL,
+        created_at INTEGER NOT NULL
+      ) WITHOUT ROWID;
+      CREATE INDEX activities_by_actor ON activities (actor_id, created_at DESC, id DESC);
+      CREATE INDEX activities_by_friend ON activities (ref) WHERE type = 'friendship';
+    `,
+  },
 ];

@@ -75,12 +75,24 @@ describe('sqlite store', () => {
     old.close();
     const store = openSqliteStore({ file });
     try {
-      expect(store.migration.applied).toEqual(['5: one index of hugs by recipient', '6: moods and streaks', '7: notifications', '8: devices and notification preferences']);
+      expect(store.migration.applied).toEqual(['5: one index of hugs by recipient', '6: moods and streaks', '7: notifications', '8: devices and notification preferences', '9: activities']);
       const indexes = store.db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'hugs' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all();
       expect(indexes).toEqual(['hugs_received', 'hugs_sent']);
       const plan = (sql: string) => store.db.prepare<[], { detail: string }>(`EXPLAIN QUERY PLAN ${sql}`).all().map((r) => r.detail).join('; ');
       expect(plan("DELETE FROM hugs WHERE to_user = 'x'")).toContain('USING INDEX hugs_received (to_user=?)');
       expect(plan("SELECT * FROM hugs WHERE to_user = 'x' ORDER BY sent_at DESC, id DESC LIMIT 10")).toContain('USING INDEX hugs_received');
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('reads a feed page with one range of the actor index per friend', async () => {
+    const store = openSqliteStore({ file: nextFile() });
+    try {
+      const plan = (sql: string) => store.db.prepare<[], { detail: string }>(`EXPLAIN QUERY PLAN ${sql}`).all().map((r) => r.detail).join('; ');
+      expect(plan(`SELECT * FROM activities WHERE actor_id IN (SELECT value FROM json_each('["a","b"]')) AND created_at >= 5 AND created_at < 9 ORDER BY created_at DESC, id DESC LIMIT 20`)).toContain(
+        'USING INDEX activities_by_actor (actor_id=? AND created_at>? AND created_at<?)',
+      );
     } finally {
       await store.close();
     }

@@ -14,6 +14,7 @@ import { SqliteHugRequestRepository } from './sqlite-hug-request-repository.js';
 import { SqliteInboxRepository } from './sqlite-inbox-repository.js';
 import { SqliteMoodRepository } from './sqlite-mood-repository.js';
 import { SqliteNotificationRepository } from './sqlite-notification-repository.js';
+import { SqliteActivityRepository } from './sqlite-activity-repository.js';
 import { SqliteNotificationPreferencesRepository } from './sqlite-notification-preferences-repository.js';
 import { SqliteDeviceRepository } from './sqlite-device-repository.js';
 import { SqliteRefreshTokenRepository } from './sqlite-refresh-token-repository.js';
@@ -56,6 +57,7 @@ export class SqliteStore implements Store {
   readonly notifications: SqliteNotificationRepository;
   readonly notificationPreferences: SqliteNotificationPreferencesRepository;
   readonly devices: SqliteDeviceRepository;
+  readonly activities: SqliteActivityRepository;
   readonly accounts: SqliteAccountRepository;
 
   constructor(
@@ -75,6 +77,7 @@ export class SqliteStore implements Store {
     this.notifications = new SqliteNotificationRepository(db);
     this.notificationPreferences = new SqliteNotificationPreferencesRepository(db);
     this.devices = new SqliteDeviceRepository(db);
+    this.activities = new SqliteActivityRepository(db);
     this.accounts = new SqliteAccountRepository(db);
   }
 

@@ -3,6 +3,7 @@ import { afterDeletions, usersOf } from '../write-behind/deleted-accounts.js';
 import type { WriteOperation } from '../write-behind/write-operation.js';
 import type { BatchOutcome } from '../write-behind/write-queue.js';
 import type { SqliteAccountRepository } from './sqlite-account-repository.js';
+import type { SqliteActivityRepository } from './sqlite-activity-repository.js';
 import type { SqliteGroupHugRepository } from './sqlite-group-hug-repository.js';
 import type { SqliteHugRepository } from './sqlite-hug-repository.js';
 import type { SqliteHugRequestRepository } from './sqlite-hug-request-repository.js';
@@ -20,6 +21,7 @@ export interface SqliteWriteTargets {
   readonly groupHugs: SqliteGroupHugRepository;
   readonly moods: SqliteMoodRepository;
   readonly notifications: SqliteNotificationRepository;
+  readonly activities: SqliteActivityRepository;
   readonly accounts: SqliteAccountRepository;
 }
 
@@ -60,6 +62,8 @@ function applyOne(t: SqliteWriteTargets, given: WriteOperation, anyDeleted: bool
       return t.notifications.applyReadUpTo(op.userId, op.createdAt, op.notificationId, op.at);
     case 'notification.delete':
       return t.notifications.applyDelete(op.userId, op.ids, op.at);
+    case 'activity.create':
+      return t.activities.applyCreate(op.activity);
     default:
       return assertNever(op);
   }

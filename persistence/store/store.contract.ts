@@ -6,6 +6,7 @@ import { describeAccountDeletion } from './account-deletion.contract.js';
 import { describeMoodStore } from './mood-store.contract.js';
 import { describeNotificationStore } from './notification-store.contract.js';
 import { describeDeviceStore } from './device-store.contract.js';
+import { describeActivityStore } from './activity-store.contract.js';
 import { describeStoreWrites } from './store-writes.contract.js';
 import type { NewUser } from './user-repository.js';
 
@@ -250,6 +251,7 @@ export function runStoreContract(name: string, factory: StoreFactory): void {
     describeMoodStore(() => store);
     describeNotificationStore(() => store);
     describeDeviceStore(() => store);
+    describeActivityStore(() => store);
 
     it('answers ping', async () => {
       await expect(store.ping()).resolves.toBeUndefined();

@@ -9,6 +9,7 @@ import type { InboxRepository } from './inbox-repository.js';
 import type { MoodRepository } from './mood-repository.js';
 import type { NotificationRepository } from './notification-repository.js';
 import type { NotificationPreferencesRepository } from './notification-preferences-repository.js';
+import type { ActivityRepository } from './activity-repository.js';
 import type { DeviceRepository } from './device-repository.js';
 import type { RefreshTokenRepository } from './refresh-token-repository.js';
 import type { UserRepository } from './user-repository.js';
@@ -30,6 +31,8 @@ export interface Store {
   readonly notifications: NotificationRepository;
   readonly notificationPreferences: NotificationPreferencesRepository;
   readonly devices: DeviceRepository;
+  /** Users' activities, for their friends' feeds. */
+  readonly activities: ActivityRepository;
   readonly accounts: AccountRepository;
   /**
    * Writes one write-behind batch: one SQLite transaction, or one unordered MongoDB `bulkWrite`.

@@ -24,6 +24,8 @@ export function usersOf(op: WriteOperation): string[] {
     case 'notification.read-up-to':
     case 'notification.delete':
       return [op.userId];
+    case 'activity.create':
+      return [op.activity.actorId, ...(op.activity.type === 'friendship' ? [op.activity.ref] : [])];
     case 'user.last-seen':
     case 'hug.delivered':
     case 'hug.read':
@@ -73,6 +75,9 @@ export function afterDeletions(op: WriteOperation, isDeleted: (userId: string) =
     case 'notification.read-up-to':
     case 'notification.delete':
       return isDeleted(op.userId) ? null : op;
+    // An activity goes with its actor, and a new friendship with either friend.
+    case 'activity.create':
+      return usersOf(op).some(isDeleted) ? null : op;
     case 'user.last-seen':
     case 'hug.delivered':
     case 'hug.read':

@@ -43,6 +43,8 @@ export function routeOf(op: WriteOperation): string {
     case 'notification.read-up-to':
     case 'notification.delete':
       return userRoute(op.userId);
+    case 'activity.create':
+      return userRoute(op.activity.actorId);
   }
 }
 

@@ -9,6 +9,7 @@ import type { InboxRecord } from '../store/inbox-repository.js';
 import type { MoodChanges, MoodRecord, StoredMoodStreak } from '../store/mood-repository.js';
 import type { NotificationRecord } from '../store/notification-repository.js';
 import { NOTIFICATION_TYPE_IDS } from '../../protocol/notification-types.js';
+import { ACTIVITY_TYPES, type ActivityRecord } from '../store/activity-repository.js';
 
 const epoch = z.number().int().nonnegative();
 const id = z.string().min(1).max(200);
@@ -60,6 +61,8 @@ const groupSummarySchema = z.object({
   durationMs: z.number().int().positive(),
   endedAt: epoch,
 }) satisfies z.ZodType<GroupHugSummary>;
+
+const activityRecordSchema = z.object({ id, actorId: id, type: z.enum(ACTIVITY_TYPES), ref: id, createdAt: epoch }) satisfies z.ZodType<ActivityRecord>;
 
 const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const moodFields = {
@@ -144,6 +147,7 @@ export const writeOperationSchema = z.discriminatedUnion('type', [
   op('notification.read', { userId: id, ids: z.array(id).min(1), at: epoch }),
   op('notification.read-up-to', { userId: id, createdAt: epoch, notificationId: id, at: epoch }),
   op('notification.delete', { userId: id, ids: z.array(id).min(1), at: epoch }),
+  op('activity.create', { activity: activityRecordSchema }),
 ]);
 
 /**
@@ -256,4 +260,9 @@ export function notificationReadUpTo(userId: string, upTo: { readonly createdAt:
 export function notificationDelete(userId: string, ids: readonly string[], at: number): WriteOperationOf<'notification.delete'> {
   const digest = shortDigest(ids.join(','), 16);
   return { type: 'notification.delete', id: `notification.delete:${userId}:${at}:${digest}`, key: notificationsKey(userId), userId, ids: [...ids], at };
+}
+
+/** Records an activity for its actor's friends' feeds (ignored if one with its id exists). */
+export function activityCreate(activity: ActivityRecord): WriteOperationOf<'activity.create'> {
+  return { type: 'activity.create', id: `activity.create:${activity.id}`, key: `activities:${activity.actorId}`, activity };
 }
