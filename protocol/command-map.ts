@@ -7,6 +7,7 @@ import type { HugAckResult, HugHistoryPage, HugReadResult, HugRequestAnswerResul
 import type { InboxPage } from './types/inbox.js';
 import type { FriendMoods, MoodDeleteResult, MoodEntry, MoodHistoryPage, MoodRecordResult, MoodStreakView, MoodSummaryResult } from './types/moods.js';
 import type { DeviceRegisterResult, DeviceUnregisterResult } from './types/devices.js';
+import type { FeedPage } from './types/feed.js';
 import type { NotificationDeleteResult, NotificationPage, NotificationPreferences, NotificationReadResult, UnreadCount } from './types/notifications.js';
 import type { PresenceSetResult, UnwatchResult, WatchResult } from './types/presence.js';
 import type { PrivacySettings } from './types/privacy.js';
@@ -76,6 +77,8 @@ export interface CommandResults {
   'notification:preferences:update': NotificationPreferences;
   'device:register': DeviceRegisterResult;
   'device:unregister': DeviceUnregisterResult;
+  /** A page of your friends' activity; your connection now hears `feed:new`. */
+  'feed:get': FeedPage;
 }
 
 /** The payload a client sends for command `N`. */

@@ -7,6 +7,7 @@ import { hugAckSchema, hugHistorySchema, hugReadSchema, hugRequestAnswerSchema, 
 import { inboxSyncSchema } from './schemas/inbox.js';
 import { moodDeleteSchema, moodFriendsSchema, moodHistorySchema, moodRecordSchema, moodStreakSchema, moodSummarySchema, moodUpdateSchema } from './schemas/moods.js';
 import { deviceRegisterSchema } from './schemas/devices.js';
+import { feedGetSchema } from './schemas/feed.js';
 import { notificationDeleteSchema, notificationListSchema, notificationPreferencesPatchSchema, notificationReadSchema } from './schemas/notifications.js';
 import { presenceSetSchema, presenceUnwatchSchema, presenceWatchSchema } from './schemas/presence.js';
 import { privacyUpdateSchema } from './schemas/privacy.js';
@@ -70,6 +71,7 @@ export const COMMAND_SCHEMAS = {
   'notification:preferences:update': notificationPreferencesPatchSchema,
   'device:register': deviceRegisterSchema,
   'device:unregister': emptyPayloadSchema,
+  'feed:get': feedGetSchema,
 } as const satisfies Record<CommandName, z.ZodType>;
 
 // Every schema's input has the shape of the plain type the SDK sends (protocol/types/command-inputs.ts).

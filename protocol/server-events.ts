@@ -3,6 +3,7 @@ import type { FriendshipState } from './types/friends.js';
 import type { GroupHugChanges, GroupHugSummary } from './types/group-hugs.js';
 import type { InboxEntry, InboxEntryType } from './types/inbox.js';
 import type { MoodEntry, MoodStreakView } from './types/moods.js';
+import type { FeedItem } from './types/feed.js';
 import type { UserPresence } from './types/presence.js';
 import type { PrivacySettings } from './types/privacy.js';
 import type { Profile } from './types/profile.js';
@@ -87,6 +88,14 @@ export interface NotificationReadStateEvent extends Stamped {
   readonly readIds: readonly string[];
   readonly readUpTo: string | null;
   readonly deletedIds: readonly string[];
+}
+
+/**
+ * To the connections that read the feed (`feed:get`) of a friend of the item's author: a new item,
+ * shown to you as `feed:get` would show it.
+ */
+export interface FeedNewEvent extends Stamped {
+  readonly item: FeedItem;
 }
 
 /** Sent to a hug's sender (room `user:{from}`) when a device of the recipient acknowledged it. */
@@ -191,6 +200,7 @@ export interface ServerToClientEvents {
   'mood:friend-hidden': (event: MoodFriendHiddenEvent) => void;
   'notification:new': (event: NotificationNewEvent) => void;
   'notification:read-state': (event: NotificationReadStateEvent) => void;
+  'feed:new': (event: FeedNewEvent) => void;
 }
 
 /** The name of a server→client event. */

@@ -39,3 +39,8 @@ export function fingerprintOf(...fields: readonly (string | null | undefined)[])
 export function notificationIdFor(recipientId: string, eventKey: string): string {
   return `n_${digest('notification', recipientId, eventKey).slice(0, 24)}`;
 }
+
+/** The activity `actorId` did, named by `key` (`mood:<id>`, …): an activity is recorded once. */
+export function activityIdFor(actorId: string, key: string): string {
+  return `a_${digest('activity', actorId, key).slice(0, 24)}`;
+}

@@ -7,6 +7,8 @@ import { relationshipOf } from '../domain/friendship.js';
 import { hugsReceivedSince } from '../rooms/moods/hugs-received.js';
 import { AccountExporter } from '../rooms/account/account-export.js';
 import { FriendMoods } from '../rooms/moods/friend-moods.js';
+import { ActivityLog } from '../rooms/feed/activity-log.js';
+import { FeedService } from '../rooms/feed/feed-service.js';
 import { MoodService } from '../rooms/moods/mood-service.js';
 import { allRelationshipChanges } from '../rooms/social/relationship-changes.js';
 import { freshReads } from '../persistence/write-behind/read-your-writes.js';
@@ -228,6 +230,7 @@ export async function startApp(config: Config, log: Logger): Promise<RunningApp>
   const friendMoods = new FriendMoods({ moods: freshMoods, users: store.users, friendIds: (userId) => store.friendships.friendIds(userId), rooms, now: moodNow });
   // Who may see whom changed: presence watchers and mood listeners follow at once.
   const changes = allRelationshipChanges([visibility, friendMoods]);
+  const activities = new ActivityLog({ steps, rooms, users: store.users, replayWindowMs: hugDeps.replayWindowMs, now: moodNow });
   const moods = new MoodService({
     moods: freshMoods,
     privacyOf: (userId) => store.users.privacyOf(userId),
@@ -238,9 +241,10 @@ export async function startApp(config: Config, log: Logger): Promise<RunningApp>
     moodRule: { name: 'mood', capacity: config.rate.moodsBurst, refillPerSecond: config.rate.moodsPerMin / 60 },
     replayWindowMs: hugDeps.replayWindowMs,
     notifier,
+    activities,
     now: moodNow,
   });
-  const friends = new FriendsService({ users: store.users, friendships: store.friendships, rooms, changes, notifier });
+  const friends = new FriendsService({ users: store.users, friendships: store.friendships, rooms, changes, notifier, activities });
   const inbox = new InboxService({ inbox: fresh.inbox, hugs: fresh.hugs, requests: fresh.hugRequests, notifications: notifications.fresh });
   const exporter = new AccountExporter({ users: store.users, friends, moods, hugs, hugRequests: store.hugRequests, freshRequests: fresh.hugRequests, groupHugs, inbox });
   const handlers = commandHandlers({
@@ -266,6 +270,14 @@ export async function startApp(config: Config, log: Logger): Promise<RunningApp>
     friendMoods,
     notifications: notifications.service,
     devices: notifications.devices,
+    feed: new FeedService({
+      activities: store.activities,
+      groupHugs: store.groupHugs,
+      moods: freshMoods,
+      users: store.users,
+      friendIds: (userId) => store.friendships.friendIds(userId),
+      listen: (userId, socketId) => friendMoods.listen(userId, socketId),
+    }),
     now: Date.now,
   });
   const dispatch = createDispatcher({

@@ -17,6 +17,7 @@ import { Outbox } from './hugs/outbox.js';
 import { type Logger, silentLogger } from './logger.js';
 import { MoodsApi } from './moods/moods.js';
 import { DevicesApi } from './notifications/devices.js';
+import { FeedApi } from './feed/feed.js';
 import { NotificationsApi } from './notifications/notifications.js';
 import { PresenceApi } from './presence.js';
 import { PrivacyApi } from './privacy.js';
@@ -96,6 +97,8 @@ export class HugMoodClient {
   readonly notifications: NotificationsApi;
   /** This device, registered for push while the app is closed (Web Push, FCM, APNs). */
   readonly devices: DevicesApi;
+  /** Your friends' activity: pages, and new items live. */
+  readonly feed: FeedApi;
   /** The server's clock (NTP-style sync), for synchronized animations. */
   readonly clock: ServerClock;
   /** The id this client presents as its device. */
@@ -148,6 +151,7 @@ export class HugMoodClient {
     this.notifications = new NotificationsApi(this.commands, this.connection, () => this.clock.now(), this.logger);
     this.hugs.routeNotifications((entry, source) => this.notifications.deliver(entry, source));
     this.devices = new DevicesApi(this.commands);
+    this.feed = new FeedApi(this.commands, this.connection, this.logger);
     this.connection.socket.on('auth:expiring', () => void this.refreshToken());
   }
 

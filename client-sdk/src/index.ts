@@ -20,6 +20,9 @@ export type { FriendMoodState } from './moods/friend-mood-board.js';
 export { NotificationsApi, NotificationPreferencesApi, type NotificationsEvents, type ReceivedNotification, type ListNotificationsOptions } from './notifications/notifications.js';
 export { UnreadCount } from './notifications/unread-count.js';
 export { DevicesApi, type WebPushSubscriptionLike } from './notifications/devices.js';
+export { FeedApi, type FeedEvents, type FeedPageOptions } from './feed/feed.js';
+export type { FeedItem, FeedItemType, FeedPage } from '../../protocol/types/feed.js';
+export type { FeedNewEvent } from '../../protocol/server-events.js';
 export { NOTIFICATION_TYPES, NOTIFICATION_TYPE_IDS, NOTIFICATION_CHANNELS, type NotificationType, type NotificationChannel, type ChannelSettings } from '../../protocol/notification-types.js';
 export type {
   Notification,

@@ -8,7 +8,11 @@ const list = <T extends z.ZodType>(item: T) => z.preprocess((v) => (typeof v ===
 /** Every option of `npm run bench`, with its default. */
 export const benchOptionsSchema = z.object({
   /** `all` runs hugs and idle; `cluster`, `ghost`, `group` and `failover` run alone (they start Redis and several nodes). */
-  scenario: z.enum(['hugs', 'idle', 'all', 'cluster', 'ghost', 'group', 'failover', 'soak', 'moods']).default('all'),
+  scenario: z.enum(['hugs', 'idle', 'all', 'cluster', 'ghost', 'group', 'failover', 'soak', 'moods', 'notifications']).default('all'),
+  /** Notifications: feed pages read (each with three pages behind it). */
+  reads: int(1, 100_000).default(300),
+  /** Notifications: hugs pushed to offline recipients (one each). */
+  pushes: int(1, 100_000).default(1000),
   /** Soak: how long both servers run side by side under steady load (hugs at --rate, presence flips, reconnect churn). */
   minutes: int(1, 24 * 60).default(5),
   /** Scenario one: aggregate hugs per second. */

@@ -10,6 +10,7 @@ import { runGroupScenario } from './group-scenario.js';
 import { runHugScenario } from './hug-scenario.js';
 import { runIdleScenario } from './idle-scenario.js';
 import { runMoodScenario } from './mood-scenario.js';
+import { runNotificationScenario } from './notification-scenario.js';
 import { runSoakScenario } from './soak-scenario.js';
 import { machineInfo } from './machine.js';
 import { type BenchReport, formatReport, hugRatios, idleRatios, moodRatios } from './report.js';
@@ -72,6 +73,10 @@ try {
     log('moods: ours');
     const ours = await runMoodScenario('ours', options, pool, log);
     report = { ...report, moods: { baseline: baseline.run, ours: ours.run, ratios: moodRatios(ours.run, baseline.run), summary: ours.summary } };
+  }
+  if (options.scenario === 'notifications') {
+    log(`notifications: feed reads at ${options.friends} friends, then ${options.pushes} pushes at ${options.rate}/s`);
+    report = { ...report, notifications: await runNotificationScenario(options, log) };
   }
   if (options.scenario === 'hugs' || options.scenario === 'all') {
     log(`scenario one (hugs): baseline, ${options.pairs} pairs at ${options.rate}/s for ${options.warmup}+${options.duration} s`);

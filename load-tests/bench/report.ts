@@ -1,6 +1,7 @@
 import type { HugRunResult } from './hug-scenario.js';
 import type { IdleRunResult } from './idle-scenario.js';
 import type { MoodRunResult, SummaryTiming } from './mood-scenario.js';
+import type { NotificationBench } from './notification-scenario.js';
 import type { MachineInfo } from './machine.js';
 import type { ClusterRun } from './cluster-scenario.js';
 import { formatClusterSection, formatFailoverSection, formatGhostSection, formatGroupSection } from './cluster-report.js';
@@ -24,6 +25,7 @@ export interface BenchReport {
   readonly group?: { readonly baseline: GroupRun; readonly ours: GroupRun };
   readonly failover?: FailoverResult;
   readonly soak?: SoakReport;
+  readonly notifications?: NotificationBench;
   readonly moods?: {
     readonly baseline: MoodRunResult;
     readonly ours: MoodRunResult;
@@ -108,6 +110,7 @@ export function formatReport(report: BenchReport): string {
     );
   }
   if (report.moods) lines.push(...formatMoodSection(report.moods));
+  if (report.notifications) lines.push(...formatNotificationSection(report.notifications));
   if (report.cluster) lines.push(...formatClusterSection(report.cluster, report.options));
   if (report.ghost) lines.push(...formatGhostSection(report.ghost));
   if (report.group) lines.push(...formatGroupSection(report.group.baseline, report.group.ours));
@@ -146,4 +149,20 @@ function formatMoodSection(moods: NonNullable<BenchReport['moods']>): string[] {
     );
   }
   return lines;
+}
+
+function formatNotificationSection(n: NotificationBench): string[] {
+  const { feed, push } = n;
+  const x = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
+  return [
+    '',
+    `Notifications: feed reads at ${feed.friends} friends (${feed.activities} activities), ${feed.reads} first pages and ${feed.laterPagesMs.count} pages behind them; ${push.pushes} hugs pushed to offline recipients at ${push.ratePerS}/s (${push.received} received).`,
+    '| figure | p50 ms | p95 ms | p99 ms | max ms | p50 / floor | p99 / floor |',
+    '| --- | --- | --- | --- | --- | --- | --- |',
+    `| feed:get, first page | ${feed.firstPageMs.p50.toFixed(2)} | ${feed.firstPageMs.p95.toFixed(2)} | ${feed.firstPageMs.p99.toFixed(2)} | ${feed.firstPageMs.max.toFixed(2)} | ${x(feed.firstPageMs.p50, feed.floorMs.p50)} | ${x(feed.firstPageMs.p99, feed.floorMs.p99)} |`,
+    `| feed:get, later pages | ${feed.laterPagesMs.p50.toFixed(2)} | ${feed.laterPagesMs.p95.toFixed(2)} | ${feed.laterPagesMs.p99.toFixed(2)} | ${feed.laterPagesMs.max.toFixed(2)} | ${x(feed.laterPagesMs.p50, feed.floorMs.p50)} | ${x(feed.laterPagesMs.p99, feed.floorMs.p99)} |`,
+    `| time:sync (the floor) | ${feed.floorMs.p50.toFixed(2)} | ${feed.floorMs.p95.toFixed(2)} | ${feed.floorMs.p99.toFixed(2)} | ${feed.floorMs.max.toFixed(2)} | 1× | 1× |`,
+    `| hug:send → push at the push service | ${push.hugToPushMs.p50.toFixed(2)} | ${push.hugToPushMs.p95.toFixed(2)} | ${push.hugToPushMs.p99.toFixed(2)} | ${push.hugToPushMs.max.toFixed(2)} | ${x(push.hugToPushMs.p50, push.directPushMs.p50)} | ${x(push.hugToPushMs.p99, push.directPushMs.p99)} |`,
+    `| one push sent straight (the floor) | ${push.directPushMs.p50.toFixed(2)} | ${push.directPushMs.p95.toFixed(2)} | ${push.directPushMs.p99.toFixed(2)} | ${push.directPushMs.max.toFixed(2)} | 1× | 1× |`,
+  ];
 }

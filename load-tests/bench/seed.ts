@@ -62,7 +62,7 @@ export function seedFriendRing(count: number, friendsPerUser: number, seed?: (st
 }
 
 /** `bench-user-<i>` for `i < count`, the friendships `pairs` (by index), then `seed` on the store, then a token each. */
-async function seedGraph(count: number, pairs: readonly (readonly [number, number])[], seed?: (store: SqliteStore, ids: readonly string[]) => Promise<void>): Promise<Seeded> {
+export async function seedGraph(count: number, pairs: readonly (readonly [number, number])[], seed?: (store: SqliteStore, ids: readonly string[]) => Promise<void>): Promise<Seeded> {
   const dataDir = mkdtempSync(join(tmpdir(), 'hugmood-bench-'));
   const store = openSqliteStore({ file: join(dataDir, 'hugmood.db') });
   const ids = Array.from({ length: count }, (_, i) => `bench-user-${i}`);

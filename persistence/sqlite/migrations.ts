@@ -237,7 +237,7 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE TABLE activities (
         id TEXT PRIMARY KEY,
         actor_id TEXT NOT NULL,
-        type TEXT NOT NULL CHECK (type IN ('mood', 'streak-milestone', 'group-hug', 'friendship')),
+        type TEXT NOT NULL CHECK (type IN ('mood', 'streak-milestone', 'friendship')),
         ref TEXT NOT NULL,
         created_at INTEGER NOT NULL
       ) WITHOUT ROWID;

@@ -1,10 +1,14 @@
-/** What a friend did that shows in the activity feed. */
-export const ACTIVITY_TYPES = ['mood', 'streak-milestone', 'group-hug', 'friendship'] as const;
+/**
+ * What a friend did that shows in the activity feed, recorded per actor. (Group hugs done together
+ * are read from the viewer's own group-hug history instead: one record per group hug, not one per
+ * participant.)
+ */
+export const ACTIVITY_TYPES = ['mood', 'streak-milestone', 'friendship'] as const;
 export type ActivityType = (typeof ACTIVITY_TYPES)[number];
 
 /**
  * One activity of one user, as stored: what it is about, by reference (`ref`: the mood id, the
- * milestone's days, the group hug id, the new friend's id), so the feed reads its current state
+ * milestone's days, the new friend's id), so the feed reads its current state
  * (a mood changed or deleted, a privacy changed) when it is read.
  */
 export interface ActivityRecord {

@@ -93,6 +93,7 @@ export interface CommandInputs {
   'notification:preferences:update': NotificationPreferencesInput;
   'device:register': DeviceRegistration;
   'device:unregister': NoArguments;
+  'feed:get': { before?: string | undefined; limit?: number | undefined };
 }
 
 /** `notification:preferences:update`: the fields to change (channels per type and channel). */

@@ -35,11 +35,20 @@ export class FriendMoods implements RelationshipChanges {
     this.now = deps.now ?? Date.now;
   }
 
+  /**
+   * Puts connection `socketId` of `userId` in every friend's activity room (moods, feed items) and
+   * in the user's listeners room (so a new friend's room is joined for it); returns the friends.
+   */
+  async listen(userId: string, socketId: string): Promise<string[]> {
+    const friendIds = await this.deps.friendIds(userId);
+    await this.deps.rooms.join(socketId, [moodListenersRoom(userId), ...friendIds.map(moodRoom)]);
+    return friendIds;
+  }
+
   /** `mood:friends` from connection `socketId` of `userId`. */
   async subscribe(userId: string, socketId: string): Promise<FriendMoodsResult> {
-    const friendIds = await this.deps.friendIds(userId);
     // Join before reading, so no mood falls between the snapshot and the live events.
-    await this.deps.rooms.join(socketId, [moodListenersRoom(userId), ...friendIds.map(moodRoom)]);
+    const friendIds = await this.listen(userId, socketId);
     const users = await this.deps.users.findByIds(friendIds);
     const showing = friendIds.filter((id) => {
       const privacy = users.get(id)?.privacy;

@@ -12,6 +12,7 @@ import { moodRoom } from '../room-names.js';
 import { oneNodeSteps } from '../test-support/one-node-steps.js';
 import { RecordingRoomPort } from '../test-support/recording-room-port.js';
 import { testNotifier } from '../test-support/test-notifier.js';
+import { ActivityLog } from '../feed/activity-log.js';
 import { MoodService } from './mood-service.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'hugmood-mood-service-'));
@@ -41,6 +42,7 @@ function setup(burst = 5) {
     moodRule: { name: 'mood', capacity: burst, refillPerSecond: 0.01 },
     replayWindowMs: 60_000,
     notifier: notifications.notifier,
+    activities: new ActivityLog({ steps, rooms, users: store.users, replayWindowMs: 60_000, now: () => now }),
     now: () => now,
   });
   const written = async () => {
@@ -81,8 +83,10 @@ describe('mood service', () => {
     expect(await service.record('ann', { mood: 'calm', intensity: 0.4, timeZone: ny, clientId: 'ann-0001' })).toEqual(first);
     await expect(service.record('ann', { mood: 'sad', intensity: 0.4, timeZone: ny, clientId: 'ann-0001' })).rejects.toMatchObject({ code: 'conflict' });
     const emits = rooms.calls.filter((c) => c.op === 'emit');
-    expect(emits).toHaveLength(1);
+    // Friends reading moods hear the update; friends reading the feed, the feed item: once each.
+    expect(emits.map((e) => e.op === 'emit' && e.event)).toEqual(['mood:friend-update', 'feed:new']);
     expect(emits[0]).toMatchObject({ rooms: [moodRoom('ann')], event: 'mood:friend-update', payload: { userId: 'ann', streak: { current: 1 }, entry: { id: first.moodId, userId: 'ann', mood: 'calm', visibility: 'friends' } } });
+    expect(emits[1]).toMatchObject({ rooms: [moodRoom('ann')], event: 'feed:new', payload: { item: { type: 'mood', userId: 'ann', createdAt: T0, mood: { id: first.moodId } } } });
     expect((await service.history('ann', 'ann', undefined, 10)).entries.map((e) => e.id)).toEqual([first.moodId]);
   });
 

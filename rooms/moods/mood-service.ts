@@ -16,6 +16,7 @@ import { rateLimited } from '../command-steps/step-refusal.js';
 import { entryCursorOf } from '../command-steps/step-operations.js';
 import { milestoneDraft } from '../notifications/notification-drafts.js';
 import type { Notifier } from '../notifications/notifier.js';
+import type { ActivityLog } from '../feed/activity-log.js';
 import { fingerprintOf, moodIdFor } from '../command-ids.js';
 import { historyPage, parsePageToken } from '../page-token.js';
 import { moodRoom } from '../room-names.js';
@@ -40,6 +41,8 @@ export interface MoodServiceDeps {
   readonly replayWindowMs: number;
   /** Tells the author of a streak milestone (in the step that records the mood reaching it). */
   readonly notifier: Notifier;
+  /** Records the mood and its milestone for friends' feeds (in the same step). */
+  readonly activities: ActivityLog;
   readonly now?: () => number;
 }
 
@@ -93,7 +96,8 @@ export class MoodService {
     const record: MoodRecord = { ...moodEntryOf(id, userId, asked, privacy, at), clientId: asked.clientId, fingerprint, deletedAt: null };
     const claimKey = `mood:${id}`;
     const milestone = step.milestone === null ? null : await this.deps.notifier.prepare(userId, milestoneDraft(step.milestone, record.localDate), at);
-    const operations = [moodCreate(record), ...(step.counted ? [moodStreakSave(userId, step.streak, at)] : []), ...(milestone?.operations ?? [])];
+    const activities = this.deps.activities.ofMood(record, privacy, step.milestone);
+    const operations = [moodCreate(record), ...(step.counted ? [moodStreakSave(userId, step.streak, at)] : []), ...activities.operations, ...(milestone?.operations ?? [])];
     let outcome: StepOutcome;
     try {
       outcome = await this.deps.steps.run({
@@ -124,6 +128,7 @@ export class MoodService {
         break;
     }
     this.emitUpdate(record, privacy, streakView(step.streak), at);
+    if (!outcome.replayed) activities.announce();
     if (milestone) await this.deps.notifier.announce(milestone, entryCursorOf(operations, outcome.cursor, milestone.entryId), outcome.replayed);
     return { moodId: id, recordedAt: at, localDate: record.localDate, streak: streakView(step.streak), milestone: step.milestone };
   }

@@ -6,6 +6,7 @@ import type { UserRecord, UserRepository } from '../../persistence/store/user-re
 import type { RelationshipChanges } from './relationship-changes.js';
 import { friendAcceptedDraft, friendRequestDraft } from '../notifications/notification-drafts.js';
 import type { Notifier } from '../notifications/notifier.js';
+import type { ActivityLog } from '../feed/activity-log.js';
 import { userRoom } from '../room-names.js';
 import type { RoomPort } from '../room-port.js';
 import { toProfile } from './profiles.js';
@@ -18,6 +19,8 @@ export interface FriendsServiceDeps {
   readonly changes: RelationshipChanges;
   /** Tells the other user of a request made to them, or of their request accepted. */
   readonly notifier: Notifier;
+  /** Records a new friendship for both friends' feeds. */
+  readonly activities: ActivityLog;
   readonly now?: () => number;
 }
 
@@ -53,7 +56,10 @@ export class FriendsService {
       if (await this.apply(actor, otherId, decision, relation.friendship?.status === 'friends', at)) {
         this.announce(me, other, decision);
         if (decision.effect === 'create-request') await this.deps.notifier.notify(otherId, friendRequestDraft(actor, at));
-        if (decision.effect === 'make-friends') await this.deps.notifier.notify(otherId, friendAcceptedDraft(actor, at));
+        if (decision.effect === 'make-friends') {
+          await this.deps.notifier.notify(otherId, friendAcceptedDraft(actor, at));
+          await this.deps.activities.friendship(actor, otherId, at);
+        }
         return { userId: otherId, state: decision.actorState };
       }
     }

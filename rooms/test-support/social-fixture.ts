@@ -17,6 +17,7 @@ import { SqliteWriteQueue } from '../../persistence/sqlite/sqlite-write-queue.js
 import { oneNodeSteps } from './one-node-steps.js';
 import { RecordingRoomPort } from './recording-room-port.js';
 import { type RecordingPushQueue, testNotifier } from './test-notifier.js';
+import { ActivityLog } from '../feed/activity-log.js';
 
 /** A real SQLite store, memory presence and a recording room port, wired like the server wires them. */
 export interface SocialFixture {
@@ -50,7 +51,8 @@ export function socialFixture(maxWatchedPerSocket = 1000): SocialFixture {
   const queue = new SqliteWriteQueue({ file: ':memory:' });
   const { steps, close: closeSteps } = oneNodeSteps(queue, pending);
   const { notifier, push } = testNotifier({ store, pending, steps, rooms });
-  const friends = new FriendsService({ users: store.users, friendships: store.friendships, rooms, changes, notifier });
+  const activities = new ActivityLog({ steps, rooms, users: store.users, replayWindowMs: 60_000 });
+  const friends = new FriendsService({ users: store.users, friendships: store.friendships, rooms, changes, notifier, activities });
   const privacy = new PrivacyService({ users: store.users, rooms, changes });
   return {
     store,

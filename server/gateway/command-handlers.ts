@@ -4,6 +4,7 @@ import type { HugRequestService } from '../../rooms/hugs/hug-request-service.js'
 import type { HugService } from '../../rooms/hugs/hug-service.js';
 import type { InboxService } from '../../rooms/inbox/inbox-service.js';
 import type { FriendMoods } from '../../rooms/moods/friend-moods.js';
+import type { FeedService } from '../../rooms/feed/feed-service.js';
 import type { MoodService } from '../../rooms/moods/mood-service.js';
 import type { DeviceService, RegisteringDevice } from '../../rooms/notifications/device-service.js';
 import type { NotificationService } from '../../rooms/notifications/notification-service.js';
@@ -33,6 +34,7 @@ export interface CommandServices {
   readonly friendMoods: FriendMoods;
   readonly notifications: NotificationService;
   readonly devices: DeviceService;
+  readonly feed: FeedService;
   readonly now: () => number;
 }
 
@@ -101,6 +103,7 @@ export function commandHandlers(s: CommandServices): CommandHandlers {
     'notification:preferences:update': (ctx, patch) => s.notifications.updatePreferences(ctx.userId, patch),
     'device:register': (ctx, registration) => s.devices.register(deviceOf(ctx), registration),
     'device:unregister': (ctx) => s.devices.unregister(deviceOf(ctx)),
+    'feed:get': (ctx, { before, limit }) => s.feed.page(ctx.userId, before, limit, ctx.socket.id),
   };
 }
 

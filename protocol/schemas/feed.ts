@@ -1,0 +1,10 @@
+import { z } from 'zod';
+
+/** Longest feed page. */
+export const MAX_FEED_PAGE = 50;
+
+/** `feed:get`: your friends' activity, newest first, a page at a time; your connection then hears `feed:new`. */
+export const feedGetSchema = z.object({
+  before: z.string().max(128).optional(),
+  limit: z.number().int().min(1).max(MAX_FEED_PAGE).default(20),
+});
