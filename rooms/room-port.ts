@@ -33,4 +33,6 @@ export interface RoomPort {
   emitAndDisconnect<E extends ServerEventName>(room: string, event: E, payload: ServerEventPayload<E>): void;
   /** Makes every socket in room `target` leave `rooms`. */
   leave(target: string, rooms: readonly string[]): void;
+  /** Whether socket `socketId`, which is on this node, is in `room` now. */
+  isIn(socketId: string, room: string): boolean;
 }

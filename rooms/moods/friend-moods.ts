@@ -41,7 +41,8 @@ export class FriendMoods implements RelationshipChanges {
    */
   async listen(userId: string, socketId: string): Promise<string[]> {
     const friendIds = await this.deps.friendIds(userId);
-    await this.deps.rooms.join(socketId, [moodListenersRoom(userId), ...friendIds.map(moodRoom)]);
+    // A connection listening already keeps up with friendship changes through its listeners room.
+    if (!this.deps.rooms.isIn(socketId, moodListenersRoom(userId))) await this.deps.rooms.join(socketId, [moodListenersRoom(userId), ...friendIds.map(moodRoom)]);
     return friendIds;
   }
 

@@ -26,6 +26,10 @@ export class SocketIoRoomPort implements RoomPort {
     (except === undefined ? to : to.except(except)).emit(event, ...args);
   }
 
+  isIn(socketId: string, room: string): boolean {
+    return this.io.sockets.adapter.rooms.get(room)?.has(socketId) ?? false;
+  }
+
   async join(target: string, rooms: readonly string[]): Promise<void> {
     const here = [...(this.io.sockets.adapter.rooms.get(target) ?? [])];
     // Other nodes' sockets join on their own nodes; this node's join here, where their promises wait
