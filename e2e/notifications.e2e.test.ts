@@ -132,6 +132,34 @@ describe('notifications and push through the SDK', () => {
     expect(payloads[0]).toMatchObject({ type: 'hug', body: 'miss you', count: 1 });
   });
 
+  it('tells a friend who marked you close of each mood they may see, and no one else', async () => {
+    const server = serverOf();
+    const [a, b, c] = [await register(server.url, 'abe'), await register(server.url, 'bev'), await register(server.url, 'cyd')];
+    const [ca, cb, cc] = [await connectedClient(server.url, a), await connectedClient(server.url, b), await connectedClient(server.url, c)];
+    await befriend(ca, cb, b.userId, a.userId);
+    await befriend(ca, cc, c.userId, a.userId);
+    // B marks A close; C, a friend too, does not.
+    await cb.notifications.preferences.update({ closeUserIds: [a.userId] });
+    const [onB, onC] = [heard(cb), heard(cc)];
+    const secret = await ca.moods.record('anxious', { intensity: 0.6, visibility: 'private', timeZone: 'UTC' });
+    const shared = await ca.moods.record('calm', { intensity: 0.5, timeZone: 'UTC' });
+    const moodsOfA = () => onB.filter((n) => n.type === 'friend-mood');
+    await eventually(() => moodsOfA().length >= 1, 5000, "B hears of A's shared mood");
+    expect(moodsOfA()[0]).toMatchObject({ data: { userId: a.userId, moodId: shared.moodId }, body: 'Send a hug?' });
+    expect(moodsOfA()[0]?.title).toMatch(/^abe.* feels calm/);
+    expect(onC.filter((n) => n.type === 'friend-mood')).toEqual([]);
+    // After a block the watcher hears of no mood, however close they marked the author. C marks A
+    // close now: C hearing of the next mood means it was announced (B's was decided in the same pass).
+    await cb.friends.block(a.userId);
+    await cc.notifications.preferences.update({ closeUserIds: [a.userId] });
+    const after = await ca.moods.record('hopeful', { intensity: 0.7, timeZone: 'UTC' });
+    await eventually(() => onC.some((n) => n.type === 'friend-mood' && n.data['moodId'] === after.moodId), 5000, "C hears of A's next mood");
+    const listed = (await cb.notifications.list({ limit: 20 })).notifications.filter((n) => n.type === 'friend-mood');
+    expect(listed.map((n) => n.data['moodId'])).toEqual([shared.moodId]);
+    expect(moodsOfA().map((n) => n.data['moodId'])).toEqual([shared.moodId]);
+    expect(secret.moodId).not.toBe(shared.moodId);
+  });
+
   it('holds a push back through quiet hours, and removes a subscription the push service calls gone', async () => {
     const server = serverOf();
     const [a, b] = [await register(server.url, 'ari'), await register(server.url, 'bea')];

@@ -28,8 +28,8 @@ export const NOTIFICATION_TYPES = {
   'group-starting': { in_app: true, push: true, email: false },
   /** Your mood streak reached 3, 7, 30, 100 or 365 days. */
   'streak-milestone': { in_app: true, push: false, email: false },
-  /** A friend you marked close recorded a mood (only for close friends, and off until you turn it on). */
-  'friend-mood': { in_app: false, push: false, email: false },
+  /** A friend you marked close recorded a mood you may see (marking a friend close is the opt-in; nobody is close by default). */
+  'friend-mood': { in_app: true, push: true, email: false },
   /** Your daily mood reminder. */
   'mood-reminder': { in_app: false, push: true, email: false },
 } as const satisfies Readonly<Record<string, ChannelSettings>>;

@@ -7,6 +7,7 @@ import { relationshipOf } from '../domain/friendship.js';
 import { hugsReceivedSince } from '../rooms/moods/hugs-received.js';
 import { AccountExporter } from '../rooms/account/account-export.js';
 import { FriendMoods } from '../rooms/moods/friend-moods.js';
+import { CloseFriendMoods } from '../rooms/notifications/close-friend-moods.js';
 import { ActivityLog } from '../rooms/feed/activity-log.js';
 import { FeedService } from '../rooms/feed/feed-service.js';
 import { MoodService } from '../rooms/moods/mood-service.js';
@@ -231,10 +232,11 @@ export async function startApp(config: Config, log: Logger): Promise<RunningApp>
   // Who may see whom changed: presence watchers and mood listeners follow at once.
   const changes = allRelationshipChanges([visibility, friendMoods]);
   const activities = new ActivityLog({ steps, rooms, users: store.users, replayWindowMs: hugDeps.replayWindowMs, now: moodNow });
+  const relationship = async (viewerId: string, subjectId: string) => relationshipOf(await store.friendships.relation(viewerId, subjectId));
   const moods = new MoodService({
     moods: freshMoods,
     privacyOf: (userId) => store.users.privacyOf(userId),
-    relationship: async (viewerId, subjectId) => relationshipOf(await store.friendships.relation(viewerId, subjectId)),
+    relationship,
     hugsReceived: (userId, from) => hugsReceivedSince(store, userId, from),
     steps,
     rooms,
@@ -242,6 +244,7 @@ export async function startApp(config: Config, log: Logger): Promise<RunningApp>
     replayWindowMs: hugDeps.replayWindowMs,
     notifier,
     activities,
+    closeFriends: new CloseFriendMoods({ watchersOf: (userId) => store.notificationPreferences.closeWatchersOf(userId), relationship, notifier }),
     now: moodNow,
   });
   const friends = new FriendsService({ users: store.users, friendships: store.friendships, rooms, changes, notifier, activities });

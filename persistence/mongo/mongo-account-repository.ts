@@ -35,6 +35,8 @@ export class MongoAccountRepository implements AccountRepository {
       db.collection<HugDoc>(COLLECTIONS.hugs).updateMany({ from: userId }, { $set: { from: DELETED_USER_ID, message: null } }),
       db.collection<InboxDoc>(COLLECTIONS.inbox).updateMany({ 'data.by': userId }, { $set: { 'data.by': DELETED_USER_ID } }),
       db.collection<InboxDoc>(COLLECTIONS.inbox).updateMany({ 'data.from': userId }, { $set: { 'data.from': DELETED_USER_ID } }),
+      // Others' close-friend lists name the account no more (that setting's value is a list of ids).
+      db.collection<{ path: string; value: string[] }>(COLLECTIONS.notificationPreferences).updateMany({ path: 'closeUserIds', value: userId }, { $pull: { value: userId } }),
     ]);
     // Rewritten whole rather than with positional array updates, which not every server runs alike.
     const groups = db.collection<GroupHugDoc>(COLLECTIONS.groupHugs);

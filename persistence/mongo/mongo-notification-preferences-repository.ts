@@ -55,6 +55,12 @@ export class MongoNotificationPreferencesRepository implements NotificationPrefe
     });
   }
 
+  async closeWatchersOf(userId: string): Promise<string[]> {
+    // The setting's value is the list: a match on one of its elements (index `close_watchers`).
+    const docs = await this.docs.find({ path: 'closeUserIds', value: userId }, { projection: { userId: 1 } }).toArray();
+    return docs.map((doc) => doc.userId);
+  }
+
   async update(userId: string, patch: NotificationPreferencesPatch): Promise<{ before: NotificationPreferences; after: NotificationPreferences }> {
     const before = await this.get(userId);
     const at = this.now();

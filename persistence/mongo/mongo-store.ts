@@ -75,6 +75,7 @@ export async function openMongoStore(options: MongoStoreOptions): Promise<Store>
     refreshTokens.createIndex({ familyId: 1 }, { name: 'by_family' }),
     refreshTokens.createIndex({ expiresAt: 1 }, { name: 'by_expiry' }),
     refreshTokens.createIndex({ userId: 1 }, { name: 'by_user' }),
+    db.collection<NotificationPreferenceDoc>(COLLECTIONS.notificationPreferences).createIndex({ path: 1, value: 1 }, { name: 'close_watchers' }),
     hugRequests.createIndex({ from: 1 }, { name: 'by_sender' }),
     hugRequests.createIndex({ to: 1 }, { name: 'by_recipient' }),
     hugs.createIndex({ from: 1, sentAt: -1, _id: -1 }, { name: 'sent_history' }),

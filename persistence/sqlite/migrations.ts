@@ -245,4 +245,18 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX activities_by_friend ON activities (ref) WHERE type = 'friendship';
     `,
   },
+  {
+    version: 10,
+    name: 'close friends',
+    // A mood tells those who marked its author close: read by the author, kept with each change of preferences.
+    sql: `
+      CREATE TABLE close_friends (
+        close_user_id TEXT NOT NULL,
+        user_id TEXT NOT NULL,
+        PRIMARY KEY (close_user_id, user_id)
+      ) WITHOUT ROWID;
+      INSERT OR IGNORE INTO close_friends (close_user_id, user_id)
+        SELECT close.value, p.user_id FROM notification_preferences p, json_each(p.prefs, '$.closeUserIds') close;
+    `,
+  },
 ];

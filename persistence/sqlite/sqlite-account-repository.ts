@@ -30,6 +30,7 @@ export class SqliteAccountRepository implements AccountRepository {
       notifications: run('DELETE FROM notifications WHERE user_id = @id OR actor_id = @id'),
       devices: run('DELETE FROM devices WHERE user_id = @id'),
       preferences: run('DELETE FROM notification_preferences WHERE user_id = @id'),
+      closeFriends: run('DELETE FROM close_friends WHERE user_id = @id OR close_user_id = @id'),
       activities: run(`DELETE FROM activities WHERE actor_id = @id OR (type = 'friendship' AND ref = @id)`),
       groups: db.prepare<[{ id: string }], { id: string; creator_id: string; participants: string }>(
         `SELECT id, creator_id, participants FROM group_hugs WHERE creator_id = @id OR EXISTS (SELECT 1 FROM json_each(group_hugs.participants) WHERE value = @id)`,
@@ -39,7 +40,7 @@ export class SqliteAccountRepository implements AccountRepository {
     this.purge = db.transaction((userId: string, at: number) => {
       const named = { id: userId, deleted: DELETED_USER_ID };
       steps.mark.run({ id: userId, at });
-      for (const step of [steps.user, steps.friendships, steps.blocks, steps.tokens, steps.inbox, steps.hugsTo, steps.requests, steps.members, steps.moods, steps.streak, steps.notifications, steps.devices, steps.preferences, steps.activities]) step.run({ id: userId });
+      for (const step of [steps.user, steps.friendships, steps.blocks, steps.tokens, steps.inbox, steps.hugsTo, steps.requests, steps.members, steps.moods, steps.streak, steps.notifications, steps.devices, steps.preferences, steps.closeFriends, steps.activities]) step.run({ id: userId });
       for (const step of [steps.hugsFrom, steps.namedBy, steps.namedFrom]) step.run(named);
       for (const row of steps.groups.all({ id: userId })) {
         const hide = (u: string) => (u === userId ? DELETED_USER_ID : u);

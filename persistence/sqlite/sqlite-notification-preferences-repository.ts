@@ -17,6 +17,7 @@ export class SqliteNotificationPreferencesRepository implements NotificationPref
   private readonly read: Statement<[string], { prefs: string }>;
   private readonly write: Statement;
   private readonly reminders: Statement<[], { user_id: string; prefs: string }>;
+  private readonly watchers: Statement<[string], { user_id: string }>;
   private readonly change: (userId: string, patch: NotificationPreferencesPatch) => { before: NotificationPreferences; after: NotificationPreferences };
 
   constructor(db: Database, now: () => number = Date.now) {
@@ -26,10 +27,17 @@ export class SqliteNotificationPreferencesRepository implements NotificationPref
        ON CONFLICT (user_id) DO UPDATE SET prefs = excluded.prefs, updated_at = excluded.updated_at`,
     );
     this.reminders = db.prepare("SELECT user_id, prefs FROM notification_preferences WHERE json_extract(prefs, '$.dailyReminder') IS NOT NULL");
+    this.watchers = db.prepare('SELECT user_id FROM close_friends WHERE close_user_id = ?');
+    const forgetClose = db.prepare('DELETE FROM close_friends WHERE user_id = ?');
+    const markClose = db.prepare('INSERT OR IGNORE INTO close_friends (close_user_id, user_id) VALUES (?, ?)');
     this.change = db.transaction((userId: string, patch: NotificationPreferencesPatch) => {
       const before = preferencesOf(this.read.get(userId)?.prefs);
       const after = applyPreferencesPatch(before, patch);
       this.write.run({ userId, prefs: JSON.stringify(after), at: now() });
+      if (patch.closeUserIds !== undefined) {
+        forgetClose.run(userId);
+        for (const close of after.closeUserIds) markClose.run(close, userId);
+      }
       return { before, after };
     });
   }
@@ -45,6 +53,10 @@ export class SqliteNotificationPreferencesRepository implements NotificationPref
         return reminder ? [{ userId: row.user_id, reminder }] : [];
       }),
     );
+  }
+
+  closeWatchersOf(userId: string): Promise<string[]> {
+    return Promise.resolve(this.watchers.all(userId).map((row) => row.user_id));
   }
 
   update(userId: string, patch: NotificationPreferencesPatch): Promise<{ before: NotificationPreferences; after: NotificationPreferences }> {

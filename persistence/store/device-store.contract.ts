@@ -79,11 +79,31 @@ export function describeDeviceStore(store: () => Store): void {
       expect(final.closeUserIds).toHaveLength(1);
     });
 
+    it('knows who marked a user close, following each change of close friends', async () => {
+      const [me, a, b, c] = [uid('me'), uid('a'), uid('b'), uid('c')];
+      expect(await store().notificationPreferences.closeWatchersOf(me)).toEqual([]);
+      await store().notificationPreferences.update(a, { closeUserIds: [me, c] });
+      await store().notificationPreferences.update(b, { closeUserIds: [me] });
+      expect((await store().notificationPreferences.closeWatchersOf(me)).sort()).toEqual([a, b].sort());
+      expect(await store().notificationPreferences.closeWatchersOf(c)).toEqual([a]);
+      // Another setting leaves the close friends as they are; a new list replaces the old one.
+      await store().notificationPreferences.update(a, { previews: false });
+      expect((await store().notificationPreferences.closeWatchersOf(me)).sort()).toEqual([a, b].sort());
+      await store().notificationPreferences.update(a, { closeUserIds: [c] });
+      expect(await store().notificationPreferences.closeWatchersOf(me)).toEqual([b]);
+      await store().notificationPreferences.update(b, { closeUserIds: [] });
+      expect(await store().notificationPreferences.closeWatchersOf(me)).toEqual([]);
+      expect(await store().notificationPreferences.closeWatchersOf(c)).toEqual([a]);
+    });
+
     it('forgets a deleted account\'s devices and preferences', async () => {
       const gone = uid('gone');
       await store().devices.register({ userId: gone, deviceId: 'd', push: web(randomUUID()), createdAt: 1, updatedAt: 1 });
+      const watcher = uid('watcher');
       await store().notificationPreferences.update(gone, { previews: false });
+      await store().notificationPreferences.update(watcher, { closeUserIds: [gone] });
       await store().accounts.delete(gone, 10);
+      expect(await store().notificationPreferences.closeWatchersOf(gone)).toEqual([]);
       expect(await store().devices.list(gone)).toEqual([]);
       expect((await store().notificationPreferences.get(gone)).previews).toBe(true);
     });

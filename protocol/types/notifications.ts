@@ -52,7 +52,7 @@ export interface NotificationPreferences {
   readonly quietHours: QuietHours | null;
   /** Friends whose hugs, requests and moods notify you of nothing (they still arrive). */
   readonly mutedUserIds: readonly string[];
-  /** Friends whose moods notify you (`friend-mood`), when that type is on. */
+  /** Friends whose moods notify you (`friend-mood`, on by default for them), when you may see the mood. */
   readonly closeUserIds: readonly string[];
   /** Show a hug's message or a request's text in pushes; off: "Ana sent you a hug" only. */
   readonly previews: boolean;

@@ -16,6 +16,7 @@ import { rateLimited } from '../command-steps/step-refusal.js';
 import { entryCursorOf } from '../command-steps/step-operations.js';
 import { milestoneDraft } from '../notifications/notification-drafts.js';
 import type { Notifier } from '../notifications/notifier.js';
+import type { CloseFriendMoods } from '../notifications/close-friend-moods.js';
 import type { ActivityLog } from '../feed/activity-log.js';
 import { fingerprintOf, moodIdFor } from '../command-ids.js';
 import { historyPage, parsePageToken } from '../page-token.js';
@@ -43,6 +44,8 @@ export interface MoodServiceDeps {
   readonly notifier: Notifier;
   /** Records the mood and its milestone for friends' feeds (in the same step). */
   readonly activities: ActivityLog;
+  /** Tells the friends who marked the author close, once the mood is durable. */
+  readonly closeFriends?: CloseFriendMoods;
   readonly now?: () => number;
 }
 
@@ -129,6 +132,8 @@ export class MoodService {
     }
     this.emitUpdate(record, privacy, streakView(step.streak), at);
     if (!outcome.replayed) activities.announce();
+    // A replayed step may follow a node that died before telling them: each notification is made once anyway.
+    if (showsToFriends(record.visibility, privacy)) void this.deps.closeFriends?.announce(record, privacy);
     if (milestone) await this.deps.notifier.announce(milestone, entryCursorOf(operations, outcome.cursor, milestone.entryId), outcome.replayed);
     return { moodId: id, recordedAt: at, localDate: record.localDate, streak: streakView(step.streak), milestone: step.milestone };
   }

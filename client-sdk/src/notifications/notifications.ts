@@ -179,7 +179,7 @@ export class NotificationsApi {
 /**
  * Your notification preferences: per type and channel (`in_app`, `push`, `email`; email has no
  * provider yet), quiet hours in your time zone (pushes wait until they end), muted friends (they
- * notify you of nothing), close friends (whose moods notify you, when `friend-mood` is on),
+ * notify you of nothing), close friends (whose moods notify you: `friend-mood`, on by default),
  * previews (off: a push says who did what, never what they wrote), and whether to push while a
  * device of yours is connected.
  *
