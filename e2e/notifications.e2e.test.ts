@@ -37,7 +37,8 @@ function logged(server: ServerProcess, msg: string, userId: string, timeoutMs = 
 }
 
 describe('notifications and push through the SDK', () => {
-  const serverOf = sharedServer();
+  // A scheduled group hug's participants hear it starts 1.5 s ahead (a minute by default).
+  const serverOf = sharedServer({ env: { GROUP_STARTING_NOTICE_MS: '1500' } });
   let endpoint: PushEndpoint;
   beforeAll(async () => {
     endpoint = await startPushEndpoint();
@@ -159,6 +160,36 @@ describe('notifications and push through the SDK', () => {
     expect(moodsOfA().map((n) => n.data['moodId'])).toEqual([shared.moodId]);
     expect(secret.moodId).not.toBe(shared.moodId);
   });
+
+  it('tells those who joined a scheduled group hug that it starts soon, live or by push, once each', async () => {
+    const server = serverOf();
+    const [a, b, d, e] = [await register(server.url, 'gia'), await register(server.url, 'hal'), await register(server.url, 'ivy'), await register(server.url, 'jon')];
+    const [ca, cb, cd, ce] = [await connectedClient(server.url, a), await connectedClient(server.url, b), await connectedClient(server.url, d), await connectedClient(server.url, e)];
+    await Promise.all([befriend(ca, cb, b.userId, a.userId), befriend(ca, cd, d.userId, a.userId), befriend(ca, ce, e.userId, a.userId)]);
+    const [onB, onE] = [heard(cb), heard(ce)];
+    const group = await ca.groupHugs.create({ title: 'Friday hug', invitees: [b.userId, d.userId, e.userId], scheduledAt: ca.clock.now() + 6000, durationMs: 3000 });
+    await cb.groupHugs.join(group.id);
+    // D joins, registers for push and leaves: D hears of it by push. E, invited, never joined.
+    await cd.groupHugs.join(group.id);
+    const path = `/push/${randomUUID()}`;
+    const subscriber = webPushSubscriber(`${endpoint.origin}${path}`);
+    await cd.devices.registerWebPush(subscriber.subscription);
+    await ca.presence.watch([d.userId]);
+    await eventually(() => ca.presence.get(d.userId)?.status === 'online', 5000, 'D online');
+    cd.close();
+    await eventually(() => ca.presence.get(d.userId)?.status === 'offline', 5000, 'D offline');
+
+    const starting = () => onB.filter((n) => n.type === 'group-starting');
+    await eventually(() => starting().length >= 1, 10_000, 'B hears the group hug starts soon');
+    expect(starting()[0]).toMatchObject({ title: 'Your group hug starts in a moment', body: 'Friday hug', data: { groupId: group.id } });
+    const pushes = await eventually(() => (endpoint.delivered(path).length >= 1 ? endpoint.delivered(path) : false), 10_000, "D's push");
+    expect(pushes.map((p) => JSON.parse(subscriber.decrypt(p.body)) as PushPayload)).toEqual([expect.objectContaining({ type: 'group-starting', data: { groupId: group.id, startsAt: expect.any(Number) as unknown } })]);
+    // Once it is live, each was told once, and E, who never joined, not at all.
+    await eventually(() => cb.groupHugs.handle(group.id)?.state.phase === 'live', 10_000, 'the group hug live');
+    expect(starting()).toHaveLength(1);
+    expect((await cb.notifications.list({ limit: 50 })).notifications.filter((n) => n.type === 'group-starting')).toHaveLength(1);
+    expect(onE.filter((n) => n.type === 'group-starting')).toEqual([]);
+  }, 30_000);
 
   it('holds a push back through quiet hours, and removes a subscription the push service calls gone', async () => {
     const server = serverOf();

@@ -8,6 +8,7 @@ import { hugsReceivedSince } from '../rooms/moods/hugs-received.js';
 import { AccountExporter } from '../rooms/account/account-export.js';
 import { FriendMoods } from '../rooms/moods/friend-moods.js';
 import { CloseFriendMoods } from '../rooms/notifications/close-friend-moods.js';
+import { GroupStartingNotices } from '../rooms/notifications/group-starting-notices.js';
 import { ActivityLog } from '../rooms/feed/activity-log.js';
 import { FeedService } from '../rooms/feed/feed-service.js';
 import { MoodService } from '../rooms/moods/mood-service.js';
@@ -199,6 +200,7 @@ export async function startApp(config: Config, log: Logger): Promise<RunningApp>
   });
   const requests = new NodeRequests<GroupNodeMethods>(infra.nodeTransport, log);
   const group = config.group;
+  const startingNotices = new GroupStartingNotices(notifier);
   const groupHost = new GroupHugHost({
     nodeId: config.nodeId,
     directory: infra.groupDirectory,
@@ -214,6 +216,7 @@ export async function startApp(config: Config, log: Logger): Promise<RunningApp>
     log,
     now: Date.now,
     persistSummary: (summary) => writes.write([groupHugSummary(summary)]),
+    startingSoon: { noticeMs: group.startingNoticeMs, notify: (state) => void startingNotices.notify(state) },
     onTakeover: () => metrics.leaseHandovers.inc(),
   });
   metrics.countGroupActors = () => groupHost.actorCount;

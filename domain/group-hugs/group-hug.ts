@@ -123,6 +123,16 @@ export function nextDeadline(state: GroupHugState, rules: GroupHugRules): number
   return times.length === 0 ? null : Math.min(...times);
 }
 
+/**
+ * When the participants of a scheduled group hug hear that it starts soon: `noticeMs` before its
+ * scheduled time, when it was scheduled further ahead than that and has not gone live. Null otherwise.
+ */
+export function startingNoticeAt(state: GroupHugState, noticeMs: number): number | null {
+  if (state.scheduledAt === null || (state.phase !== 'gathering' && state.phase !== 'countdown')) return null;
+  const at = state.scheduledAt - noticeMs;
+  return at > state.createdAt ? at : null;
+}
+
 /** Records a pulse's warmth; only a new peak changes the state (and not its version). */
 export function withWarmth(state: GroupHugState, warmth: number): GroupHugState {
   return warmth > state.peakWarmth ? { ...state, peakWarmth: warmth } : state;

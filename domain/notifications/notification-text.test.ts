@@ -13,7 +13,7 @@ function events(secret: string): NotificationEvent[] {
     { type: 'friend-request', from: ana },
     { type: 'friend-accepted', by: ana },
     { type: 'group-invite', from: ana, groupId: 'g1', title: secret },
-    { type: 'group-starting', groupId: 'g1', title: secret },
+    { type: 'group-starting', groupId: 'g1', title: secret, startsAt: 1000, startsInMs: 60_000 },
     { type: 'streak-milestone', days: 7 },
     { type: 'friend-mood', friend: ana, moodId: 'm1', mood: 'sad' },
     { type: 'mood-reminder' },
@@ -27,6 +27,13 @@ describe('notification text', () => {
     expect(notificationContent(hug, true)).toEqual({ type: 'hug', title: 'Ana sent you a bear hug 🐻', body: 'miss you', data: { userId: 'ana', hugId: 'h1' }, actorId: 'ana' });
     expect(notificationContent(hug, false).body).toBe('Open HugMood to feel it.');
     expect(notificationContent({ type: 'friend-mood', friend: ana, moodId: 'm1', mood: 'sad' }, false).title).toBe('Ana shared how they feel');
+  });
+
+  it('says how soon a group hug starts', () => {
+    const starting = (startsInMs: number) => notificationContent({ type: 'group-starting', groupId: 'g1', title: 'Friday', startsAt: 5, startsInMs }, true);
+    expect(starting(60_000)).toMatchObject({ title: 'Your group hug starts in a minute', body: 'Friday', data: { groupId: 'g1', startsAt: 5 } });
+    expect(starting(5 * 60_000).title).toBe('Your group hug starts in 5 minutes');
+    expect(starting(2000).title).toBe('Your group hug starts in a moment');
   });
 
   it('never carries private text with previews off, and keeps every body short (property)', () => {

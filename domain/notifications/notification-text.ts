@@ -17,7 +17,7 @@ export type NotificationEvent =
   | { readonly type: 'friend-request'; readonly from: Person }
   | { readonly type: 'friend-accepted'; readonly by: Person }
   | { readonly type: 'group-invite'; readonly from: Person; readonly groupId: string; readonly title: string }
-  | { readonly type: 'group-starting'; readonly groupId: string; readonly title: string }
+  | { readonly type: 'group-starting'; readonly groupId: string; readonly title: string; readonly startsAt: number; readonly startsInMs: number }
   | { readonly type: 'streak-milestone'; readonly days: number }
   | { readonly type: 'friend-mood'; readonly friend: Person; readonly moodId: string; readonly mood: MoodId }
   | { readonly type: 'mood-reminder' };
@@ -68,7 +68,7 @@ export function notificationContent(event: NotificationEvent, previews: boolean)
     case 'group-invite':
       return { type: event.type, title: `${event.from.displayName} invited you to a group hug`, body: said(event.title, 'Open HugMood to join.'), data: { userId: event.from.id, groupId: event.groupId }, actorId: event.from.id };
     case 'group-starting':
-      return { type: event.type, title: 'Your group hug starts in a minute', body: said(event.title, 'Open HugMood to join in.'), data: { groupId: event.groupId }, actorId: null };
+      return { type: event.type, title: `Your group hug starts ${startingIn(event.startsInMs)}`, body: said(event.title, 'Open HugMood to join in.'), data: { groupId: event.groupId, startsAt: event.startsAt }, actorId: null };
     case 'streak-milestone':
       return { type: event.type, title: `${event.days} days in a row 🔥`, body: `You recorded a mood every day for ${event.days} days.`, data: { streak: event.days }, actorId: null };
     case 'friend-mood': {
@@ -79,4 +79,11 @@ export function notificationContent(event: NotificationEvent, previews: boolean)
     case 'mood-reminder':
       return { type: event.type, title: 'How are you feeling today?', body: 'Take a moment to record your mood.', data: {}, actorId: null };
   }
+}
+
+/** "in a minute", "in 5 minutes", or "in a moment" under 45 s. */
+function startingIn(ms: number): string {
+  if (ms < 45_000) return 'in a moment';
+  const minutes = Math.round(ms / 60_000);
+  return minutes <= 1 ? 'in a minute' : `in ${minutes} minutes`;
 }

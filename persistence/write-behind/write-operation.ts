@@ -111,6 +111,7 @@ const notificationRecordSchema = z.object({
     groupId: id.optional(),
     moodId: id.optional(),
     streak: z.number().int().optional(),
+    startsAt: epoch.optional(),
   }),
   createdAt: epoch,
   readAt: epoch.nullable(),

@@ -13,6 +13,8 @@ export interface NotificationData {
   readonly groupId?: string;
   readonly moodId?: string;
   readonly streak?: number;
+  /** When a group hug starts (server time). */
+  readonly startsAt?: number;
 }
 
 /** One notification, as its recipient reads it. */

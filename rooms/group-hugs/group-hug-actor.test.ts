@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createGroupHug } from '../../domain/group-hugs/group-hug.js';
+import { createGroupHug, type GroupHugState } from '../../domain/group-hugs/group-hug.js';
 import { GROUP_LISTED_PARTICIPANTS } from '../../protocol/group-hug-constants.js';
 import type { LogPort } from '../log-port.js';
 import { RecordingRoomPort } from '../test-support/recording-room-port.js';
@@ -172,6 +172,40 @@ describe('group hug actor', () => {
     expect(stops).toEqual(['final']);
     expect(await directory.acquire(state.id, 'n2', 1000)).toMatchObject({ kind: 'final', state: { phase: 'complete' } });
     expect(rooms.emitted('group:complete')).toHaveLength(1);
+  }, 10_000);
+
+  it('tells those who joined a scheduled group hug that it starts soon, once, and a successor owner tells them again only before it starts', async () => {
+    const { directory, deps } = setup(60_000);
+    const noticed: { at: number; participants: readonly string[] }[] = [];
+    const startingSoon = { noticeMs: 300, notify: (s: GroupHugState) => void noticed.push({ at: Date.now(), participants: s.participants }) };
+    const scheduledAt = Date.now() + 600;
+    const scheduled = createGroupHug({ id: 'g_actor0009', title: 't', creatorId: 'c', invitees: ['a', 'b'], scheduledAt, durationMs: 300 }, Date.now(), rules);
+    const lease = await directory.create(scheduled, 'n1', 60_000);
+    if (!lease) throw new Error('no lease');
+    const actor = new GroupHugActor(scheduled, lease, { ...deps, startingSoon });
+    actor.start();
+    await actor.execute({ type: 'join', userId: 'a' });
+    await vi.waitFor(() => expect(noticed).toHaveLength(1), { timeout: 2000 });
+    expect(noticed[0]?.at).toBeGreaterThanOrEqual(scheduledAt - 300);
+    expect(noticed[0]?.participants).toEqual(['c', 'a']);
+    // A successor that takes over between the notice and the start tells them again (the notifier makes it once).
+    await actor.shutdown();
+    const taken = await directory.acquire(scheduled.id, 'n2', 60_000);
+    if (taken.kind !== 'acquired') throw new Error(`not acquired: ${taken.kind}`);
+    const successor = new GroupHugActor(taken.state, taken.lease, { ...deps, startingSoon });
+    successor.start();
+    await vi.waitFor(() => expect(noticed).toHaveLength(2), { timeout: 2000 });
+    await vi.waitFor(() => expect(successor.current.phase).toBe('complete'), { timeout: 3000 });
+    expect(noticed).toHaveLength(2);
+
+    // Scheduled sooner than the notice: no notice at all (everyone who joined knows already).
+    const soon = createGroupHug({ id: 'g_actor0010', title: 't', creatorId: 'c', invitees: [], scheduledAt: Date.now() + 250, durationMs: 200 }, Date.now(), rules);
+    const soonLease = await directory.create(soon, 'n1', 60_000);
+    if (!soonLease) throw new Error('no lease');
+    const quick = new GroupHugActor(soon, soonLease, { ...deps, startingSoon });
+    quick.start();
+    await vi.waitFor(() => expect(quick.current.phase).toBe('complete'), { timeout: 3000 });
+    expect(noticed).toHaveLength(2);
   }, 10_000);
 
   it('runs a command delivered twice under one id once, and answers both deliveries alike', async () => {

@@ -8,6 +8,7 @@ import {
   type GroupHugState,
   nextDeadline,
   refuseTap,
+  startingNoticeAt,
   withWarmth,
 } from '../../domain/group-hugs/group-hug.js';
 import { isFinalPhase } from '../../protocol/group-hug-constants.js';
@@ -36,6 +37,15 @@ export interface GroupHugActorDeps {
   readonly persistSummary: (summary: GroupHugSummary) => Promise<void>;
   /** The actor stopped for good on this node. */
   readonly onStopped: (groupId: string, reason: ActorStopReason) => void;
+  /** Tells the participants of a scheduled group hug, `noticeMs` before its time, that it starts soon. */
+  readonly startingSoon?: StartingNotice;
+}
+
+/** The "starts soon" notice of scheduled group hugs. */
+export interface StartingNotice {
+  readonly noticeMs: number;
+  /** Called once per actor, with the state at the time; what it does is its own affair (it must not throw). */
+  readonly notify: (state: GroupHugState) => void;
 }
 
 /** Why an actor stopped: its group hug ended, another node fenced it off, or its node shuts down. */
@@ -88,6 +98,9 @@ export class GroupHugActor {
   private deadlineTimer: ReturnType<typeof setTimeout> | null = null;
   private pulseTimer: ReturnType<typeof setInterval> | null = null;
   private renewTimer: ReturnType<typeof setInterval> | null = null;
+  private noticeTimer: ReturnType<typeof setTimeout> | null = null;
+  /** Whether this actor gave the "starts soon" notice (a successor may give it again: it is made once per participant). */
+  private noticed = false;
   private lastRenewedAt: number;
   /** What the last save stored (`null` after a save that threw: the next one writes it all). */
   private saved: GroupHugState | null;
@@ -319,12 +332,35 @@ export class GroupHugActor {
     if (deadline !== null) {
       this.deadlineTimer = setTimeout(() => this.post({ kind: 'tick' }), Math.max(0, deadline - this.deps.now()));
     }
+    this.scheduleNotice();
     if (this.state.phase === 'live' && !this.pulseTimer) {
       this.pulseTimer = setInterval(() => this.pulse(), Math.max(100, this.deps.pulseMs));
     } else if (this.state.phase !== 'live' && this.pulseTimer) {
       clearInterval(this.pulseTimer);
       this.pulseTimer = null;
     }
+  }
+
+  /** Sets the timer of the "starts soon" notice, once, when the state has one to give. */
+  private scheduleNotice(): void {
+    const notice = this.deps.startingSoon;
+    if (!notice || this.noticed || this.noticeTimer) return;
+    const at = startingNoticeAt(this.state, notice.noticeMs);
+    if (at === null) return;
+    this.noticeTimer = setTimeout(() => {
+      this.noticeTimer = null;
+      this.giveNotice(notice);
+    }, Math.max(0, at - this.deps.now()));
+  }
+
+  /** Tells the participants, unless the group hug went live (or ended, or was rescheduled past now) meanwhile. */
+  private giveNotice(notice: StartingNotice): void {
+    if (this.stopped || this.noticed) return;
+    const at = startingNoticeAt(this.state, notice.noticeMs);
+    if (at === null) return;
+    if (at > this.deps.now()) return this.scheduleNotice();
+    this.noticed = true;
+    notice.notify(this.state);
   }
 
   private pulse(): void {
@@ -391,6 +427,7 @@ export class GroupHugActor {
     if (this.deadlineTimer) clearTimeout(this.deadlineTimer);
     if (this.pulseTimer) clearInterval(this.pulseTimer);
     if (this.renewTimer) clearInterval(this.renewTimer);
+    if (this.noticeTimer) clearTimeout(this.noticeTimer);
     // What was saved under our lease is told; after a fence, the successor speaks for the group hug.
     if (reason === 'fenced') this.broadcaster.cancel();
     else this.broadcaster.flush();

@@ -40,9 +40,9 @@ export function groupInviteDraft(from: string, groupId: string, title: string): 
   return { key: `group-invite:${groupId}`, actorId: from, build: (actor) => ({ type: 'group-invite', from: someone(actor, from), groupId, title }) };
 }
 
-/** A group hug you joined starts in a minute. */
-export function groupStartingDraft(groupId: string, title: string, startsAt: number): NotificationDraft {
-  return { key: `group-starting:${groupId}:${startsAt}`, actorId: null, build: () => ({ type: 'group-starting', groupId, title }) };
+/** A group hug you joined, scheduled for `startsAt`, starts in `startsInMs` (one notice per schedule). */
+export function groupStartingDraft(groupId: string, title: string, startsAt: number, startsInMs: number): NotificationDraft {
+  return { key: `group-starting:${groupId}:${startsAt}`, actorId: null, build: () => ({ type: 'group-starting', groupId, title, startsAt, startsInMs }) };
 }
 
 /** Your streak reached a milestone, on a local date. */

@@ -88,6 +88,8 @@ export interface Config {
     readonly pulseMs: number;
     readonly tapBatchMs: number;
     readonly squeezesPerS: number;
+    /** How long before a scheduled group hug its participants hear it starts soon. */
+    readonly startingNoticeMs: number;
   };
   /** Set: the MongoDB store. */
   readonly mongoUrl: string | null;
@@ -238,6 +240,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
         pulseMs: e.GROUP_PULSE_MS,
         tapBatchMs: e.GROUP_TAP_BATCH_MS,
         squeezesPerS: e.RATE_SQUEEZES_PER_S,
+        startingNoticeMs: e.GROUP_STARTING_NOTICE_MS,
       },
       mongoUrl: e.MONGO_URL ?? null,
       mongoDatabase: e.MONGO_DATABASE,

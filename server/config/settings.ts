@@ -135,6 +135,7 @@ export const SETTINGS = {
   GROUP_LEASE_MS: setting(integer(500, 60_000).default(2000), '2000', 'Group hugs: the owner lease, renewed every quarter of it. After a crash another node takes over within about this plus 250 ms.'),
   GROUP_EMPTY_TIMEOUT_MS: setting(integer(1000, 86_400_000).default(120_000), '120000', 'Group hugs: one with nobody left in it is cancelled after this long.'),
   GROUP_PULSE_MS: setting(integer(100, 10_000).default(100), '100', 'Group hugs: the pulse period while live (100 ms = 10 Hz, the fastest allowed).'),
+  GROUP_STARTING_NOTICE_MS: setting(integer(1000, 3_600_000).default(60_000), '60000', 'Group hugs: a scheduled one notifies those who joined it this long before it starts ("starts in a minute").'),
   GROUP_TAP_BATCH_MS: setting(integer(1, 100).default(20), '20', 'Group hugs: each node gathers squeezes per group hug this long before forwarding them to the owner.'),
   RATE_SQUEEZES_PER_S: setting(integer(1, 1000).default(20), '20', 'Group hugs: squeezes per second per connection (bursts of the same size); more get `rate_limited`. Squeezes (and `time:sync`) have their own buckets and do not count against `RATE_CONN_*` or `RATE_USER_*`.'),
   LOGIN_ATTEMPTS_PER_MIN: setting(integer(1, 10_000).default(5), '5', 'Login attempts per minute per username and client address (bursts of the same size).'),

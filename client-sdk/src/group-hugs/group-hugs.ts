@@ -83,7 +83,8 @@ export class GroupHugsApi {
       title: options.title,
       invitees: [...(options.invitees ?? [])],
       clientId: options.clientId ?? `g_${randomId(22)}`,
-      ...(options.scheduledAt === undefined ? {} : { scheduledAt: options.scheduledAt }),
+      // Server time to the millisecond: `client.clock.now()` has a fraction, the wire takes whole ms.
+      ...(options.scheduledAt === undefined ? {} : { scheduledAt: Math.round(options.scheduledAt) }),
       ...(options.durationMs === undefined ? {} : { durationMs: options.durationMs }),
     });
     return this.track(view, true);
