@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { FeedItem } from '../client-sdk/src/index.js';
+import type { FeedItem, Hug, ReceivedNotification } from '../client-sdk/src/index.js';
 import { register } from './support/accounts.js';
 import { befriend, connectedClient, eventually } from './support/clients.js';
 import { sharedServer } from './support/shared-server.js';
@@ -78,5 +78,46 @@ describe("friends' activity feed through the SDK", () => {
     await cc.friends.block(a.userId);
     const afterBlock = (await ca.feed.page({ limit: 50 })).items.map(brief);
     expect(afterBlock.filter((i) => i.endsWith(`:${c.userId}`))).toEqual([]);
+  });
+
+  it('answers a feed item with a hug its author reads as "a hug for your mood", and refuses an item not theirs or no longer shown', async () => {
+    const server = serverOf();
+    const [a, b, c] = [await register(server.url, 'amy'), await register(server.url, 'bob'), await register(server.url, 'cal')];
+    const [ca, cb, cc] = [await connectedClient(server.url, a), await connectedClient(server.url, b), await connectedClient(server.url, c)];
+    await befriend(ca, cb, b.userId, a.userId);
+    await befriend(ca, cc, c.userId, a.userId);
+    const live: FeedItem[] = [];
+    ca.feed.on('new', (item) => live.push(item));
+    await ca.feed.page();
+    const received: Hug[] = [];
+    cb.hugs.on('received', (hug) => received.push(hug));
+    const heard: ReceivedNotification[] = [];
+    cb.notifications.on('new', (n) => heard.push(n));
+    const { moodId } = await cb.moods.record('sad', { intensity: 0.4, timeZone: 'UTC' });
+    const item = await eventually(() => live.find((i) => i.type === 'mood' && i.mood.id === moodId), 5000, "Bob's mood live in Amy's feed");
+
+    // Answered the moment it shows (its activity may not be stored yet).
+    const { hugId } = await ca.hugs.send(b.userId, { kind: 'warm', message: 'here for you', context: { activityId: item.id } });
+    const hug = await eventually(() => received.find((h) => h.id === hugId), 5000, 'the hug at Bob');
+    expect(hug.context).toEqual({ activityId: item.id, type: 'mood' });
+    const note = await eventually(() => heard.find((n) => n.type === 'hug' && n.data.hugId === hugId), 5000, "the hug's notification");
+    expect(note.title).toMatch(/^amy.* sent you a warm hug for your mood/);
+    expect(note.data.activityId).toBe(item.id);
+    const stored = await eventually(async () => (await cb.hugs.history({ direction: 'received' })).hugs.find((h) => h.id === hugId), 5000, "the hug in Bob's history");
+    expect(stored.context).toEqual({ activityId: item.id, type: 'mood' });
+
+    // Someone else's item, no item, a malformed id: refused, nothing sent.
+    const refused = { code: 'not_found', details: { field: 'context.activityId' } };
+    await expect(ca.hugs.send(c.userId, { kind: 'warm', context: { activityId: item.id } })).rejects.toMatchObject(refused);
+    await expect(ca.hugs.send(b.userId, { kind: 'warm', context: { activityId: 'a_nosuchactivity00000000' } })).rejects.toMatchObject(refused);
+    await expect(ca.hugs.send(b.userId, { kind: 'warm', context: { activityId: 'no such id!' } })).rejects.toMatchObject({ code: 'invalid_payload' });
+    // Cal is no friend of Bob's: Bob's mood is not Cal's to answer, whatever Cal's privacy allows.
+    await cb.privacy.update({ allowHugsFrom: 'anyone' });
+    await expect(cc.hugs.send(b.userId, { kind: 'warm', context: { activityId: item.id } })).rejects.toMatchObject(refused);
+    // Once Bob shares his moods with no one, the item is not Amy's to answer either (a plain hug still is).
+    await cb.privacy.update({ shareMoodsWith: 'none' });
+    await expect(ca.hugs.send(b.userId, { kind: 'warm', context: { activityId: item.id } })).rejects.toMatchObject(refused);
+    await ca.hugs.send(b.userId, { kind: 'warm' });
+    expect(received.filter((h) => h.context !== null).map((h) => h.id)).toEqual([hugId]);
   });
 });

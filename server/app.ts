@@ -10,6 +10,7 @@ import { FriendMoods } from '../rooms/moods/friend-moods.js';
 import { CloseFriendMoods } from '../rooms/notifications/close-friend-moods.js';
 import { GroupStartingNotices } from '../rooms/notifications/group-starting-notices.js';
 import { ActivityLog } from '../rooms/feed/activity-log.js';
+import { FreshActivities } from '../persistence/write-behind/fresh-activity-reads.js';
 import { FeedService } from '../rooms/feed/feed-service.js';
 import { MoodService } from '../rooms/moods/mood-service.js';
 import { allRelationshipChanges } from '../rooms/social/relationship-changes.js';
@@ -112,7 +113,8 @@ export async function startApp(config: Config, log: Logger): Promise<RunningApp>
   const writes = new DurableWrites(queue, infra.pending);
   // Reads that must see acknowledged writes go through the pending writes laid over the store.
   // Pending writes are read as they will land: with the account deletions the store knows of applied.
-  const fresh = freshReads(store, new LandingPendingWrites(infra.pending, store.accounts));
+  const landing = new LandingPendingWrites(infra.pending, store.accounts);
+  const fresh = freshReads(store, landing);
 
   const tokens = new AccessTokens({
     secret: jwtSecret(config, log),
@@ -153,13 +155,13 @@ export async function startApp(config: Config, log: Logger): Promise<RunningApp>
   const steps = metrics.instrumentSteps(infra.steps);
   // Whether a user has a live device on some node (a push waits while one is connected).
   const onlineAnywhere = async (userId: string) => ((await infra.presence.get([userId])).get(userId)?.devices ?? []).some((d) => !d.lingering);
-  const freshMoods = new FreshMoods(store.moods, new LandingPendingWrites(infra.pending, store.accounts));
+  const freshMoods = new FreshMoods(store.moods, landing);
   const vapid = vapidIdentity(config, log);
   const push = pushProviders(config, vapid, log);
   const notifications = openNotifications({
     config,
     infra,
-    pending: new LandingPendingWrites(infra.pending, store.accounts),
+    pending: landing,
     steps,
     rooms,
     metrics,
@@ -187,7 +189,12 @@ export async function startApp(config: Config, log: Logger): Promise<RunningApp>
     // Claims and once-markers cover the time writes can be pending; then the store answers.
     replayWindowMs: Math.max(60_000, 2 * config.queue.lagBoundMs),
   };
-  const hugs = new HugService({ ...hugDeps, onDelivered: (ms) => metrics.hugDelivery.observe(ms / 1000) });
+  const hugs = new HugService({
+    ...hugDeps,
+    // The feed is made below (it listens through the friends' mood rooms); a hug only asks it once the node serves.
+    answerable: (viewerId, authorId, activityId) => feed.answerable(viewerId, authorId, activityId),
+    onDelivered: (ms) => metrics.hugDelivery.observe(ms / 1000),
+  });
   const connLimiter = new MemoryRateLimiter();
   const floodGuard = new FloodGuard({
     refusals: config.rateKick.refusals,
@@ -236,6 +243,16 @@ export async function startApp(config: Config, log: Logger): Promise<RunningApp>
   const changes = allRelationshipChanges([visibility, friendMoods]);
   const activities = new ActivityLog({ steps, rooms, users: store.users, replayWindowMs: hugDeps.replayWindowMs, now: moodNow });
   const relationship = async (viewerId: string, subjectId: string) => relationshipOf(await store.friendships.relation(viewerId, subjectId));
+  const feed = new FeedService({
+    activities: store.activities,
+    fresh: new FreshActivities(store.activities, landing),
+    groupHugs: store.groupHugs,
+    moods: freshMoods,
+    users: store.users,
+    friendIds: (userId) => store.friendships.friendIds(userId),
+    relationship,
+    listen: (userId, socketId) => friendMoods.listen(userId, socketId),
+  });
   const moods = new MoodService({
     moods: freshMoods,
     privacyOf: (userId) => store.users.privacyOf(userId),
@@ -276,14 +293,7 @@ export async function startApp(config: Config, log: Logger): Promise<RunningApp>
     friendMoods,
     notifications: notifications.service,
     devices: notifications.devices,
-    feed: new FeedService({
-      activities: store.activities,
-      groupHugs: store.groupHugs,
-      moods: freshMoods,
-      users: store.users,
-      friendIds: (userId) => store.friendships.friendIds(userId),
-      listen: (userId, socketId) => friendMoods.listen(userId, socketId),
-    }),
+    feed,
     now: Date.now,
   });
   const dispatch = createDispatcher({

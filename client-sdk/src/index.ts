@@ -83,6 +83,7 @@ export type { TokenPair } from '../../protocol/types/auth.js';
 export type {
   Hug,
   HugAnimation,
+  HugContext,
   HugRequest,
   HugRequestStatus,
   HugSendResult,

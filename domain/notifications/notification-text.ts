@@ -1,3 +1,4 @@
+import type { HugContext } from '../../protocol/types/hugs.js';
 import { HUG_KINDS, type HugKindId } from '../../protocol/hug-kinds.js';
 import { MOODS, type MoodId } from '../../protocol/mood-catalogue.js';
 import type { NotificationType } from '../../protocol/notification-types.js';
@@ -11,7 +12,7 @@ export interface Person {
 
 /** The events a notification is made of, each for its one recipient. */
 export type NotificationEvent =
-  | { readonly type: 'hug'; readonly from: Person; readonly hugId: string; readonly kind: HugKindId; readonly message: string | null }
+  | { readonly type: 'hug'; readonly from: Person; readonly hugId: string; readonly kind: HugKindId; readonly message: string | null; readonly context?: HugContext | null }
   | { readonly type: 'hug-request'; readonly from: Person; readonly requestId: string; readonly message: string | null }
   | { readonly type: 'hug-request-answer'; readonly by: Person; readonly requestId: string; readonly accepted: boolean; readonly hugId: string | null }
   | { readonly type: 'friend-request'; readonly from: Person }
@@ -44,12 +45,17 @@ function clip(text: string): string {
  * The notification for `event`. With `previews` off, what someone wrote or felt (a hug's message, a
  * request's note, a group hug's title, a friend's mood) stays out of it: only who did what. Pure.
  */
+/** What a hug answering a feed item was for. */
+const FOR_YOUR: { readonly [T in HugContext['type']]: string } = { mood: 'for your mood', 'streak-milestone': 'for your streak', friendship: 'for your new friendship' };
+
 export function notificationContent(event: NotificationEvent, previews: boolean): NotificationContent {
   const said = (message: string | null, otherwise: string) => clip(previews && message ? message : otherwise);
   switch (event.type) {
     case 'hug': {
       const kind = HUG_KINDS[event.kind];
-      return { type: event.type, title: `${event.from.displayName} sent you a ${kind.label.toLowerCase()} ${kind.emoji}`, body: said(event.message, 'Open HugMood to feel it.'), data: { userId: event.from.id, hugId: event.hugId }, actorId: event.from.id };
+      const title = `${event.from.displayName} sent you a ${kind.label.toLowerCase()}${event.context ? ` ${FOR_YOUR[event.context.type]}` : ''} ${kind.emoji}`;
+      const data = { userId: event.from.id, hugId: event.hugId, ...(event.context ? { activityId: event.context.activityId } : {}) };
+      return { type: event.type, title, body: said(event.message, 'Open HugMood to feel it.'), data, actorId: event.from.id };
     }
     case 'hug-request':
       return { type: event.type, title: `${event.from.displayName} could use a hug`, body: said(event.message, 'Send one back?'), data: { userId: event.from.id, requestId: event.requestId }, actorId: event.from.id };

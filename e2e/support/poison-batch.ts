@@ -5,7 +5,7 @@ import type { WriteQueue } from '../../persistence/write-behind/write-queue.js';
 
 /** A hug record for queue tests: from alice to `to`. */
 function testHug(id: string, to: string): HugRecord {
-  return { id, from: 'alice', to, kind: 'warm', message: null, sentAt: 1000, requestId: null, clientId: `c-${id}`, fingerprint: 'f', deliveredAt: null, readAt: null };
+  return { id, from: 'alice', to, kind: 'warm', message: null, sentAt: 1000, requestId: null, context: null, clientId: `c-${id}`, fingerprint: 'f', deliveredAt: null, readAt: null };
 }
 
 /**

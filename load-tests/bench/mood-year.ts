@@ -33,7 +33,7 @@ export function moodYear(userId: string, friendIds: readonly string[], now: numb
       if (hugged && slot === 1) {
         const from = friendIds[Math.floor(random() * friendIds.length)] ?? friendIds[0] ?? userId;
         const id = `year-hug-${d}`;
-        hugs.push({ id, from, to: userId, kind: 'warm', message: null, sentAt: at - HOUR, requestId: null, clientId: id, fingerprint: id, deliveredAt: at - HOUR, readAt: null });
+        hugs.push({ id, from, to: userId, kind: 'warm', message: null, sentAt: at - HOUR, requestId: null, context: null, clientId: id, fingerprint: id, deliveredAt: at - HOUR, readAt: null });
       }
       const mood = MOOD_IDS[Math.floor(random() * MOOD_IDS.length)] ?? 'calm';
       const lift = hugged && slot === 1 ? 0.3 : 0;

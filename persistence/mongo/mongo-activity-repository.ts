@@ -10,6 +10,11 @@ import { type ActivityDoc, toActivity } from './mongo-documents.js';
 export class MongoActivityRepository implements ActivityRepository {
   constructor(private readonly activities: Collection<ActivityDoc>) {}
 
+  async get(id: string): Promise<ActivityRecord | null> {
+    const doc = await this.activities.findOne({ _id: id });
+    return doc ? toActivity(doc) : null;
+  }
+
   async byActors(actorIds: readonly string[], before: ActivityPosition | null, limit: number): Promise<ActivityRecord[]> {
     if (actorIds.length === 0 || limit <= 0) return [];
     const page = before ? { $or: [{ createdAt: { $lt: before.createdAt } }, { createdAt: before.createdAt, _id: { $lt: before.id } }] } : {};

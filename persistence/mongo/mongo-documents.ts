@@ -136,6 +136,8 @@ export const toHug = (doc: HugDoc): HugRecord => ({
   ...withId(doc),
   message: doc.message ?? null,
   requestId: doc.requestId ?? null,
+  // Hugs written before contexts existed have none.
+  context: doc.context ?? null,
   deliveredAt: doc.deliveredAt ?? null,
   readAt: doc.readAt ?? null,
 });

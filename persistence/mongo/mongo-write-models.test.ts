@@ -3,7 +3,7 @@ import type { HugRecord } from '../store/hug-repository.js';
 import { hugCreate, hugDelivered, hugRead, inboxAppend, userLastSeen } from '../write-behind/write-operation.js';
 import { waves, writeModelsOf } from './mongo-write-models.js';
 
-const hug: HugRecord = { id: 'h1', from: 'a', to: 'b', kind: 'warm', message: null, sentAt: 10, requestId: null, clientId: 'c1', fingerprint: 'f', deliveredAt: null, readAt: null };
+const hug: HugRecord = { id: 'h1', from: 'a', to: 'b', kind: 'warm', message: null, sentAt: 10, requestId: null, context: null, clientId: 'c1', fingerprint: 'f', deliveredAt: null, readAt: null };
 
 // These run without a server: they pin the batch shape and the idempotent models the contract relies on.
 describe('mongodb write models', () => {

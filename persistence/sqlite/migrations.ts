@@ -259,4 +259,10 @@ export const MIGRATIONS: readonly Migration[] = [
         SELECT close.value, p.user_id FROM notification_preferences p, json_each(p.prefs, '$.closeUserIds') close;
     `,
   },
+  {
+    version: 11,
+    name: 'hug contexts',
+    // The feed item a hug answers (JSON: activity id and type), null for most hugs.
+    sql: `ALTER TABLE hugs ADD COLUMN context TEXT;`,
+  },
 ];

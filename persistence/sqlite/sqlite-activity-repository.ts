@@ -24,6 +24,7 @@ const WINDOWS_MS = [86_400_000, 7 * 86_400_000, 30 * 86_400_000, 365 * 86_400_00
 export class SqliteActivityRepository implements ActivityRepository {
   private readonly page: Statement<Record<string, unknown>, ActivityRow>;
   private readonly insert: Statement;
+  private readonly one: Statement<[string], ActivityRow>;
 
   constructor(db: Database) {
     this.page = db.prepare(
@@ -32,7 +33,13 @@ export class SqliteActivityRepository implements ActivityRepository {
          AND created_at >= @from AND (created_at < @at OR (created_at = @at AND id < @id))
        ORDER BY created_at DESC, id DESC LIMIT @limit`,
     );
+    this.one = db.prepare('SELECT id, actor_id, type, ref, created_at FROM activities WHERE id = ?');
     this.insert = db.prepare('INSERT INTO activities (id, actor_id, type, ref, created_at) VALUES (@id, @actorId, @type, @ref, @createdAt) ON CONFLICT (id) DO NOTHING');
+  }
+
+  get(id: string): Promise<ActivityRecord | null> {
+    const row = this.one.get(id);
+    return Promise.resolve(row ? toRecord(row) : null);
   }
 
   byActors(actorIds: readonly string[], before: ActivityPosition | null, limit: number): Promise<ActivityRecord[]> {

@@ -2,6 +2,8 @@ import type { Database, Statement } from 'better-sqlite3';
 import { RowsByIds } from './rows-by-ids.js';
 import { HUG_KIND_IDS, type HugKindId } from '../../protocol/hug-kinds.js';
 import type { HistoryPosition, HugRecord, HugRepository } from '../store/hug-repository.js';
+import type { HugContext } from '../../protocol/types/hugs.js';
+import { hugContextSchema } from '../write-behind/write-operation.js';
 
 interface HugRow {
   id: string;
@@ -11,6 +13,8 @@ interface HugRow {
   message: string | null;
   sent_at: number;
   request_id: string | null;
+  /** JSON of the hug's context, or null. */
+  context: string | null;
   client_id: string;
   fingerprint: string;
   delivered_at: number | null;
@@ -22,6 +26,12 @@ function toKind(kind: string): HugKindId {
   throw new Error(`stored hug has unknown kind ${JSON.stringify(kind)}`);
 }
 
+function hugContextOf(json: string): HugContext {
+  const parsed = hugContextSchema.safeParse(JSON.parse(json));
+  if (!parsed.success) throw new Error(`stored hug has a malformed context: ${parsed.error.message}`);
+  return parsed.data;
+}
+
 function toRecord(row: HugRow): HugRecord {
   return {
     id: row.id,
@@ -31,6 +41,7 @@ function toRecord(row: HugRow): HugRecord {
     message: row.message,
     sentAt: row.sent_at,
     requestId: row.request_id,
+    context: row.context === null ? null : hugContextOf(row.context),
     clientId: row.client_id,
     fingerprint: row.fingerprint,
     deliveredAt: row.delivered_at,
@@ -57,8 +68,8 @@ export class SqliteHugRepository implements HugRepository {
     this.sent = db.prepare(page('from_user'));
     this.received = db.prepare(page('to_user'));
     this.insert = db.prepare(
-      `INSERT INTO hugs (id, from_user, to_user, kind, message, sent_at, request_id, client_id, fingerprint, delivered_at, read_at)
-       VALUES (@id, @from, @to, @kind, @message, @sentAt, @requestId, @clientId, @fingerprint, @deliveredAt, @readAt)
+      `INSERT INTO hugs (id, from_user, to_user, kind, message, sent_at, request_id, context, client_id, fingerprint, delivered_at, read_at)
+       VALUES (@id, @from, @to, @kind, @message, @sentAt, @requestId, @context, @clientId, @fingerprint, @deliveredAt, @readAt)
        ON CONFLICT (id) DO NOTHING`,
     );
     this.delivered = db.prepare('UPDATE hugs SET delivered_at = ? WHERE id = ? AND delivered_at IS NULL');
@@ -85,7 +96,7 @@ export class SqliteHugRepository implements HugRepository {
 
   /** Applier: insert unless present. */
   applyCreate(hug: HugRecord): void {
-    this.insert.run(hug);
+    this.insert.run({ ...hug, context: hug.context === null ? null : JSON.stringify(hug.context) });
   }
 
   /** Applier: first delivery wins. */

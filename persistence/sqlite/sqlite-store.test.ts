@@ -75,7 +75,7 @@ describe('sqlite store', () => {
     old.close();
     const store = openSqliteStore({ file });
     try {
-      expect(store.migration.applied).toEqual(['5: one index of hugs by recipient', '6: moods and streaks', '7: notifications', '8: devices and notification preferences', '9: activities']);
+      expect(store.migration.applied).toEqual(['5: one index of hugs by recipient', '6: moods and streaks', '7: notifications', '8: devices and notification preferences', '9: activities', '10: close friends', '11: hug contexts']);
       const indexes = store.db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'hugs' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all();
       expect(indexes).toEqual(['hugs_received', 'hugs_sent']);
       const plan = (sql: string) => store.db.prepare<[], { detail: string }>(`EXPLAIN QUERY PLAN ${sql}`).all().map((r) => r.detail).join('; ');

@@ -30,6 +30,8 @@ export interface ActivityPosition {
  * viewer's friends at once). Writes go through the write-behind queue, idempotent on the id.
  */
 export interface ActivityRepository {
+  /** One activity by id, or null. */
+  get(id: string): Promise<ActivityRecord | null>;
   /** The activities of `actorIds`, newest first, strictly before `before`, at most `limit`. */
   byActors(actorIds: readonly string[], before: ActivityPosition | null, limit: number): Promise<ActivityRecord[]>;
 }

@@ -38,6 +38,9 @@ export function describeActivityStore(store: () => Store): void {
         before = { createdAt: last.createdAt, id: last.id };
       }
       expect(seen).toEqual(expected);
+      const [first] = made;
+      if (first) expect(await store().activities.get(first.id)).toEqual(first);
+      expect(await store().activities.get('a_nosuchactivity')).toBeNull();
       expect(await store().activities.byActors([], null, 10)).toEqual([]);
       expect((await store().activities.byActors([stranger], null, 10)).map((a) => a.actorId)).toEqual([stranger]);
     });

@@ -1,4 +1,5 @@
 import type { HugKindId } from '../../protocol/hug-kinds.js';
+import type { HugContext } from '../../protocol/types/hugs.js';
 
 /** A hug as stored. `id` is derived from sender and `clientId`, so a retried send maps to the same row. */
 export interface HugRecord {
@@ -9,6 +10,8 @@ export interface HugRecord {
   readonly message: string | null;
   readonly sentAt: number;
   readonly requestId: string | null;
+  /** The recipient's feed item the hug answers. */
+  readonly context: HugContext | null;
   readonly clientId: string;
   /** A digest of what was sent, to tell a retry (same) from a reused `clientId` (different). */
   readonly fingerprint: string;

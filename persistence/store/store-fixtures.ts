@@ -11,6 +11,7 @@ export function hugRecord(overrides: Partial<HugRecord> = {}): HugRecord {
     message: 'hi',
     sentAt: 1000,
     requestId: null,
+    context: null,
     clientId: `c-${randomUUID()}`,
     fingerprint: 'fp',
     deliveredAt: null,

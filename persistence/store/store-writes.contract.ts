@@ -28,6 +28,14 @@ export function describeStoreWrites(store: () => Store): void {
       expect(await store().inbox.lastCursor('nobody')).toBe(0);
     });
 
+    it('keeps the feed item a hug answers, and reads none on a hug without one', async () => {
+      const answering = hug({ context: { activityId: 'a_0123456789abcdef01234567', type: 'streak-milestone' } });
+      const plain = hug();
+      await store().applyWrites([hugCreate(answering), hugCreate(plain)]);
+      expect((await store().hugs.get(answering.id))?.context).toEqual({ activityId: 'a_0123456789abcdef01234567', type: 'streak-milestone' });
+      expect((await store().hugs.getMany([plain.id]))[0]?.context).toBeNull();
+    });
+
     it('keeps the first delivery and read times', async () => {
       const h = hug();
       await store().applyWrites([hugCreate(h), hugRead(h.id, 2000), hugRead(h.id, 3000), hugDelivered(h.id, 2500)]);

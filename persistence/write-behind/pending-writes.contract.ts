@@ -34,6 +34,7 @@ const hug = (id: string, from: string, to: string, sentAt: number): HugRecord =>
   message: null,
   sentAt,
   requestId: null,
+  context: null,
   clientId: `c-${id}`,
   fingerprint: 'fp',
   deliveredAt: null,

@@ -74,10 +74,11 @@ export function subjectOperationIds(kind: 'hug' | 'request', id: string): string
 }
 
 /**
- * The families of operations read per owner: a user's moods and streak (read together), and a
- * user's notifications (their creation, reads and deletions, folded for the unread count).
+ * The families of operations read per owner: a user's moods and streak (read together), a user's
+ * notifications (their creation, reads and deletions, folded for the unread count), and the
+ * activities a user did (a hug may answer one the moment it shows in a friend's feed).
  */
-export const OWNED_FAMILIES = ['moods', 'notifications'] as const;
+export const OWNED_FAMILIES = ['moods', 'notifications', 'activities'] as const;
 export type OwnedFamily = (typeof OWNED_FAMILIES)[number];
 
 /** The family and owner of an operation read per owner, or null for any other operation. */
@@ -95,6 +96,8 @@ export function ownerOf(op: WriteOperation): { readonly family: OwnedFamily; rea
     case 'notification.read-up-to':
     case 'notification.delete':
       return { family: 'notifications', owner: op.userId };
+    case 'activity.create':
+      return { family: 'activities', owner: op.activity.actorId };
     default:
       return null;
   }
@@ -110,11 +113,23 @@ const OWNED_RANK: readonly WriteOperation['type'][] = [
   'notification.read',
   'notification.read-up-to',
   'notification.delete',
+  'activity.create',
 ];
 
 /** Orders a user's pending owned operations as they happened: by time, a record before a change of it. */
 export function ownedOperationOrder(a: WriteOperation, b: WriteOperation): number {
-  const time = (op: WriteOperation) => (op.type === 'mood.create' ? op.mood.recordedAt : op.type === 'notification.create' ? op.notification.createdAt : 'at' in op ? op.at : 0);
+  const time = (op: WriteOperation) => {
+    switch (op.type) {
+      case 'mood.create':
+        return op.mood.recordedAt;
+      case 'notification.create':
+        return op.notification.createdAt;
+      case 'activity.create':
+        return op.activity.createdAt;
+      default:
+        return 'at' in op ? op.at : 0;
+    }
+  };
   return time(a) - time(b) || OWNED_RANK.indexOf(a.type) - OWNED_RANK.indexOf(b.type);
 }
 

@@ -7,7 +7,7 @@ import type { SubjectRef } from './pending-writes.js';
 import { freshReads } from './read-your-writes.js';
 import { hugCreate, hugRead, inboxAppend } from './write-operation.js';
 
-const hug: HugRecord = { id: 'h1', from: 'a', to: 'b', kind: 'warm', message: null, sentAt: 10, requestId: null, clientId: 'c1', fingerprint: 'f', deliveredAt: null, readAt: null };
+const hug: HugRecord = { id: 'h1', from: 'a', to: 'b', kind: 'warm', message: null, sentAt: 10, requestId: null, context: null, clientId: 'c1', fingerprint: 'f', deliveredAt: null, readAt: null };
 const entry: InboxRecord = { userId: 'b', cursor: 1, id: 'hug:h1', type: 'hug', ref: 'h1', createdAt: 10, data: {} };
 
 /** A store with just what these reads need; `rows` is what it has committed. */

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { HUG_KIND_IDS } from '../../protocol/hug-kinds.js';
 import { MOOD_IDS } from '../../protocol/mood-catalogue.js';
 import type { GroupHugSummary } from '../../protocol/schemas/group-hugs.js';
+import type { HugContext } from '../../protocol/types/hugs.js';
 import type { HugRecord } from '../store/hug-repository.js';
 import type { HugRequestRecord } from '../store/hug-request-repository.js';
 import type { InboxRecord } from '../store/inbox-repository.js';
@@ -14,6 +15,9 @@ import { ACTIVITY_TYPES, type ActivityRecord } from '../store/activity-repositor
 const epoch = z.number().int().nonnegative();
 const id = z.string().min(1).max(200);
 
+/** The feed item a hug answers, as stored. */
+export const hugContextSchema = z.object({ activityId: id, type: z.enum(['mood', 'streak-milestone', 'friendship']) }) satisfies z.ZodType<HugContext>;
+
 const hugRecordSchema = z.object({
   id,
   from: id,
@@ -22,6 +26,8 @@ const hugRecordSchema = z.object({
   message: z.string().nullable(),
   sentAt: epoch,
   requestId: id.nullable(),
+  // Queued before hugs had contexts: none.
+  context: hugContextSchema.nullable().default(null),
   clientId: id,
   fingerprint: id,
   deliveredAt: epoch.nullable(),
@@ -112,6 +118,7 @@ const notificationRecordSchema = z.object({
     moodId: id.optional(),
     streak: z.number().int().optional(),
     startsAt: epoch.optional(),
+    activityId: id.optional(),
   }),
   createdAt: epoch,
   readAt: epoch.nullable(),

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { HUG_KIND_IDS } from '../hug-kinds.js';
 import { userIdSchema } from '../ids.js';
 import { MAX_ACK_BATCH, MAX_CLIENT_ID, MAX_HUG_MESSAGE, MAX_PAGE } from '../limits.js';
+import { activityIdSchema } from './feed.js';
 import { paragraphOfText } from './text.js';
 
 /** A hug id or hug-request id: server-made, deterministic, URL-safe. */
@@ -28,6 +29,8 @@ export const hugSendSchema = z.object({
   kind: hugKindSchema,
   message: hugMessageSchema.optional(),
   clientId: clientIdSchema,
+  /** The recipient's feed item this hug answers ("a hug for your mood"). */
+  context: z.strictObject({ activityId: activityIdSchema }).optional(),
 });
 
 /** `hug:ack`: the recipient's device confirms it received these hugs (the sender learns `delivered`). */

@@ -41,7 +41,7 @@ export interface CommandInputs {
   'user:lookup': { username: string };
   'privacy:get': NoArguments;
   'privacy:update': { [K in keyof PrivacySettings]?: PrivacySettings[K] | undefined };
-  'hug:send': { to: string; kind: HugKindId; message?: string | undefined; clientId: string };
+  'hug:send': { to: string; kind: HugKindId; message?: string | undefined; clientId: string; context?: { activityId: string } | undefined };
   'hug:ack': { hugIds: string[] };
   'hug:read': { hugId: string };
   'hug:request': { to: string; message?: string | undefined; clientId: string };

@@ -23,8 +23,16 @@ export interface Hug {
   readonly sentAt: number;
   /** Set when the hug answers a hug request. */
   readonly requestId: string | null;
+  /** Set when the hug answers one of the recipient's feed items ("a hug for your mood"). */
+  readonly context: HugContext | null;
   readonly deliveredAt: number | null;
   readonly readAt: number | null;
+}
+
+/** The recipient's activity a hug answers: its feed item's id, and what it was. */
+export interface HugContext {
+  readonly activityId: string;
+  readonly type: 'mood' | 'streak-milestone' | 'friendship';
 }
 
 /**

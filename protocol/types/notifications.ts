@@ -15,6 +15,8 @@ export interface NotificationData {
   readonly streak?: number;
   /** When a group hug starts (server time). */
   readonly startsAt?: number;
+  /** The feed item a hug answered. */
+  readonly activityId?: string;
 }
 
 /** One notification, as its recipient reads it. */

@@ -1,4 +1,7 @@
 import { canSeeMood, friendsSeeMoods } from '../../domain/moods/mood-visibility.js';
+import type { Relationship } from '../../domain/relationship.js';
+import type { HugContext } from '../../protocol/types/hugs.js';
+import type { FreshActivities } from '../../persistence/write-behind/fresh-activity-reads.js';
 import type { PrivacySettings } from '../../protocol/schemas/privacy.js';
 import type { GroupHugSummary } from '../../protocol/schemas/group-hugs.js';
 import type { FeedItem, FeedPage } from '../../protocol/types/feed.js';
@@ -16,6 +19,10 @@ export interface FeedServiceDeps {
   readonly moods: FreshMoodReads;
   readonly users: Pick<UserRepository, 'findByIds'>;
   readonly friendIds: (userId: string) => Promise<string[]>;
+  /** Activities of one actor, pending ones included (a hug may answer one at once). */
+  readonly fresh: Pick<FreshActivities, 'get'>;
+  /** How a viewer stands to a subject (blocks either way count). */
+  readonly relationship: (viewerId: string, subjectId: string) => Promise<Relationship>;
   /** Puts a connection in the rooms of the user's friends' activity (those `mood:friends` joins); answers the friends. */
   readonly listen: (userId: string, socketId: string) => Promise<string[]>;
 }
@@ -79,6 +86,17 @@ export class FeedService {
       }
     }
     return { items, next: more && cursor !== null ? pageToken(cursor) : null };
+  }
+
+  /**
+   * What a hug answering `authorId`'s activity `activityId` answers, when `viewer` may see that
+   * activity in their feed now (a friend, by the same rules as a page); null otherwise.
+   */
+  async answerable(viewer: string, authorId: string, activityId: string): Promise<HugContext | null> {
+    const [activity, relationship] = await Promise.all([this.deps.fresh.get(activityId, authorId), this.deps.relationship(viewer, authorId)]);
+    if (!activity || relationship !== 'friends') return null;
+    const shown = await this.visible(viewer, new Set([authorId]), [{ kind: 'activity', activity, at: activity.createdAt, id: activity.id }]);
+    return shown.has(activity.id) ? { activityId, type: activity.type } : null;
   }
 
   /** The items of `candidates` this viewer may see now, by candidate id. */

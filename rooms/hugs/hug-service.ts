@@ -1,6 +1,7 @@
 import { CommandError } from '../../domain/command-error.js';
 import type { HugKindId } from '../../protocol/hug-kinds.js';
 import type { HugAckResult, HugHistoryPage, HugReadResult, HugSendResult } from '../../protocol/schemas/hugs.js';
+import type { HugContext } from '../../protocol/types/hugs.js';
 import type { HistoryPosition, HugRecord, HugRepository } from '../../persistence/store/hug-repository.js';
 import type { FreshHugReads } from '../../persistence/write-behind/read-your-writes.js';
 import { hugCreate, hugDelivered, hugRead, inboxAppend } from '../../persistence/write-behind/write-operation.js';
@@ -49,6 +50,11 @@ export interface HugServiceDeps extends HugPermissionDeps {
   readonly onlineAnywhere: (userId: string) => Promise<boolean>;
   /** Makes the recipient's notification of each hug (not of one that answers their request: that answer notifies). */
   readonly notifier: Notifier;
+  /**
+   * The recipient's feed item a hug answers, as the sender may see it now: its context, or null
+   * when `authorId` has no such activity or the sender may not see it (by the feed's rules).
+   */
+  readonly answerable?: (viewerId: string, authorId: string, activityId: string) => Promise<HugContext | null>;
   /** Hears each hug's first receipt: milliseconds from `sentAt` (the delivery latency metric). */
   readonly onDelivered?: (latencyMs: number) => void;
   /** How long claims and `once` markers are kept ({@link DEFAULT_REPLAY_WINDOW_MS}); longer than writes can stay pending. */
@@ -64,6 +70,8 @@ export interface HugSend {
   readonly clientId: string;
   /** The hug request this hug answers. */
   readonly requestId?: string | null;
+  /** The recipient's feed item this hug answers. */
+  readonly context?: { readonly activityId: string } | undefined;
 }
 
 /**
@@ -88,7 +96,8 @@ export class HugService {
 
   /** `hug:send`. `userCharge` is the sender's command bucket, when the dispatcher left it to this step. */
   async send(senderId: string, send: HugSend, userCharge: StepCharge | null = null): Promise<HugSendResult> {
-    const fingerprint = fingerprintOf(send.to, send.kind, send.message, send.requestId);
+    // A context is part of what was sent (left out when absent, so older sends keep their fingerprint).
+    const fingerprint = fingerprintOf(send.to, send.kind, send.message, send.requestId, ...(send.context ? [send.context.activityId] : []));
     const hugId = hugIdFor(senderId, send.clientId);
     const claimKey = `hug:${hugId}`;
     const charges = [...(userCharge ? [userCharge] : []), { key: senderId, rule: this.deps.hugRule }];
@@ -104,10 +113,11 @@ export class HugService {
       if (stored && stored.fingerprint !== fingerprint) throw this.reusedClientId();
       if (stored) return { hugId, delivered: stored.deliveredAt !== null || (await this.deps.onlineAnywhere(stored.to)) };
       const sentAt = this.now();
+      const context = send.context ? await this.contextOf(senderId, send.to, send.context.activityId) : null;
       // The recipient's preferences are read while the permission is checked.
-      const notification = send.requestId ? Promise.resolve(null) : this.deps.notifier.prepare(send.to, hugDraft(senderId, hugId, send.kind, send.message), sentAt);
+      const notification = send.requestId ? Promise.resolve(null) : this.deps.notifier.prepare(send.to, hugDraft(senderId, hugId, send.kind, send.message, context), sentAt);
       if (!send.requestId) await Promise.all([assertMayHug(this.deps, senderId, send.to), notification]);
-      return await this.deliver(senderId, hugId, send, fingerprint, sentAt, await notification);
+      return await this.deliver(senderId, hugId, send, context, fingerprint, sentAt, await notification);
     } catch (error) {
       // Refused before anything was durable: a retry may run afresh.
       if (claimedNow) await this.deps.steps.release(senderId, claimKey);
@@ -192,7 +202,7 @@ export class HugService {
    * Writes a new hug, its inbox entry and its notification durably (once, in the recipient's step),
    * then pushes it to the recipient's devices and announces the notification.
    */
-  private async deliver(senderId: string, hugId: string, send: HugSend, fingerprint: string, sentAt: number, notification: PreparedNotification | null): Promise<HugSendResult> {
+  private async deliver(senderId: string, hugId: string, send: HugSend, context: HugContext | null, fingerprint: string, sentAt: number, notification: PreparedNotification | null): Promise<HugSendResult> {
     const record: HugRecord = {
       id: hugId,
       from: senderId,
@@ -201,6 +211,7 @@ export class HugService {
       message: send.message,
       sentAt,
       requestId: send.requestId ?? null,
+      context,
       clientId: send.clientId,
       fingerprint,
       deliveredAt: null,
@@ -251,6 +262,13 @@ export class HugService {
       receipt: { hugId, by: readerId, readAt },
       at: this.now(),
     });
+  }
+
+  /** The context of a hug answering `authorId`'s activity, refused when there is none the sender may see. */
+  private async contextOf(senderId: string, authorId: string, activityId: string): Promise<HugContext> {
+    const context = this.deps.answerable ? await this.deps.answerable(senderId, authorId, activityId) : null;
+    if (!context) throw new CommandError('not_found', "no activity of the recipient's that you may see has this id (a group hug item takes a hug without a context)", { field: 'context.activityId' });
+    return context;
   }
 
   private reusedClientId(): CommandError {

@@ -15,6 +15,7 @@ export function toHug(record: HugRecord): Hug {
     message: record.message,
     sentAt: record.sentAt,
     requestId: record.requestId,
+    context: record.context,
     deliveredAt: record.deliveredAt,
     readAt: record.readAt,
   };

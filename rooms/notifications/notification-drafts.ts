@@ -1,5 +1,6 @@
 import type { Person } from '../../domain/notifications/notification-text.js';
 import type { HugKindId } from '../../protocol/hug-kinds.js';
+import type { HugContext } from '../../protocol/types/hugs.js';
 import type { MoodId } from '../../protocol/mood-catalogue.js';
 import type { NotificationDraft } from './notifier.js';
 
@@ -10,9 +11,9 @@ import type { NotificationDraft } from './notifier.js';
 
 const someone = (actor: Person | null, id: string): Person => actor ?? { id, displayName: 'Someone' };
 
-/** A hug arrived. */
-export function hugDraft(from: string, hugId: string, kind: HugKindId, message: string | null): NotificationDraft {
-  return { key: `hug:${hugId}`, actorId: from, build: (actor) => ({ type: 'hug', from: someone(actor, from), hugId, kind, message }) };
+/** A hug arrived (answering one of the recipient's feed items, with a context). */
+export function hugDraft(from: string, hugId: string, kind: HugKindId, message: string | null, context: HugContext | null = null): NotificationDraft {
+  return { key: `hug:${hugId}`, actorId: from, build: (actor) => ({ type: 'hug', from: someone(actor, from), hugId, kind, message, context }) };
 }
 
 /** Someone asks for a hug. */

@@ -70,7 +70,7 @@ export function commandHandlers(s: CommandServices): CommandHandlers {
     'user:lookup': (ctx, { username }) => s.profiles.lookup(ctx.userId, username),
     'privacy:get': (ctx) => s.privacy.get(ctx.userId),
     'privacy:update': (ctx, patch) => s.privacy.update(ctx.userId, patch),
-    'hug:send': (ctx, { to, kind, message, clientId }) => s.hugs.send(ctx.userId, { to, kind, message: message || null, clientId }, ctx.userCharge ?? null),
+    'hug:send': (ctx, { to, kind, message, clientId, context }) => s.hugs.send(ctx.userId, { to, kind, message: message || null, clientId, context }, ctx.userCharge ?? null),
     'hug:ack': (ctx, { hugIds }) => s.hugs.acknowledge(ctx.userId, hugIds, ctx.userCharge ?? null),
     'hug:read': (ctx, { hugId }) => s.hugs.markRead(ctx.userId, hugId),
     'hug:request': (ctx, { to, message, clientId }) => s.hugRequests.request(ctx.userId, to, message || null, clientId),

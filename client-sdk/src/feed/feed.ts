@@ -29,6 +29,8 @@ export interface FeedPageOptions {
  * ```ts
  * const { items, next } = await client.feed.page({ limit: 20 });
  * client.feed.on('new', (item) => prepend(item));
+ * // Answer an item with a hug: its author reads "a hug for your mood".
+ * await client.hugs.send(item.userId, { kind: 'warm', context: { activityId: item.id } });
  * if (items[0]?.type === 'mood') await client.hugs.send(items[0].userId, { kind: 'warm' });
  * ```
  */

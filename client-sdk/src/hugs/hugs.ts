@@ -47,6 +47,11 @@ export interface SendHugOptions {
   readonly message?: string;
   /** Your own idempotency key (8-64 of `A-Za-z0-9_.:-`); one is generated otherwise. */
   readonly clientId?: string;
+  /**
+   * Answers one of the recipient's feed items (`item.id` of a mood, streak or new friendship of
+   * theirs that you can see): they read "a hug for your mood". Refused with `not_found` otherwise.
+   */
+  readonly context?: { readonly activityId: string };
 }
 
 /**
@@ -91,6 +96,8 @@ export class HugsApi {
    * @example
    * ```ts
    * const { hugId, delivered } = await client.hugs.send(friendId, { kind: 'bear' });
+   * // Answering a friend's mood in the feed:
+   * await client.hugs.send(item.userId, { kind: 'warm', context: { activityId: item.id } });
    * ```
    */
   send(to: string, options: SendHugOptions): Promise<HugSendResult> {
@@ -99,6 +106,7 @@ export class HugsApi {
       kind: options.kind,
       clientId: options.clientId ?? `c_${randomId(22)}`,
       ...(options.message === undefined ? {} : { message: options.message }),
+      ...(options.context === undefined ? {} : { context: { activityId: options.context.activityId } }),
     };
     return this.outbox.run(() => this.commands.send('hug:send', payload));
   }
