@@ -1,4 +1,4 @@
-import type { Database, Statement } from 'better-sqlite3';
+import type { Database, Statement, Transaction } from 'better-sqlite3';
 import { applyPreferencesPatch, DEFAULT_NOTIFICATION_PREFERENCES } from '../../domain/notifications/notification-preferences.js';
 import { notificationPreferencesPatchSchema } from '../../protocol/schemas/notifications.js';
 import type { DailyReminderSetting, NotificationPreferences, NotificationPreferencesPatch } from '../../protocol/types/notifications.js';
@@ -18,7 +18,7 @@ export class SqliteNotificationPreferencesRepository implements NotificationPref
   private readonly write: Statement;
   private readonly reminders: Statement<[], { user_id: string; prefs: string }>;
   private readonly watchers: Statement<[string], { user_id: string }>;
-  private readonly change: (userId: string, patch: NotificationPreferencesPatch) => { before: NotificationPreferences; after: NotificationPreferences };
+  private readonly change: Transaction<(userId: string, patch: NotificationPreferencesPatch) => { before: NotificationPreferences; after: NotificationPreferences }>;
 
   constructor(db: Database, now: () => number = Date.now) {
     this.read = db.prepare('SELECT prefs FROM notification_preferences WHERE user_id = ?');
@@ -60,6 +60,8 @@ export class SqliteNotificationPreferencesRepository implements NotificationPref
   }
 
   update(userId: string, patch: NotificationPreferencesPatch): Promise<{ before: NotificationPreferences; after: NotificationPreferences }> {
-    return Promise.resolve(this.change(userId, patch));
+    // Immediate: a read-then-write transaction that began deferred fails at once (SQLITE_BUSY) when another
+    // process (a node, the writer) wrote meanwhile; one that takes the write lock first waits its turn.
+    return Promise.resolve(this.change.immediate(userId, patch));
   }
 }
