@@ -32,6 +32,11 @@ export class MongoNotificationRepository implements NotificationRepository {
     return this.notifications.countDocuments({ userId, readAt: null, deletedAt: null, ...afterFilter, ...(except.length > 0 ? { _id: { $nin: [...except] } } : {}) });
   }
 
+  async countSettled(userId: string, ids: readonly string[]): Promise<number> {
+    if (ids.length === 0) return 0;
+    return this.notifications.countDocuments({ _id: { $in: [...ids] }, userId, $or: [{ readAt: { $ne: null } }, { deletedAt: { $ne: null } }] });
+  }
+
   async removeOlderThan(before: number, limit: number): Promise<number> {
     const ids = (await this.notifications.find({ createdAt: { $lt: before } }, { projection: { _id: 1 } }).sort({ createdAt: 1 }).limit(limit).toArray()).map((d) => d._id);
     if (ids.length === 0) return 0;

@@ -42,6 +42,7 @@ export class SqliteNotificationRepository implements NotificationRepository {
   private readonly after: Statement<Record<string, unknown>, NotificationRow>;
   private readonly unread: Statement<[string], { n: number }>;
   private readonly unreadSome: Statement<Record<string, unknown>, { n: number }>;
+  private readonly settled: Statement<Record<string, unknown>, { n: number }>;
   private readonly removeOldest: Statement<[number, number]>;
   private readonly insert: Statement;
   private readonly readIds: Statement;
@@ -58,6 +59,10 @@ export class SqliteNotificationRepository implements NotificationRepository {
       `SELECT count(*) AS n FROM notifications WHERE user_id = @userId AND read_at IS NULL AND deleted_at IS NULL
          AND (created_at > @createdAt OR (created_at = @createdAt AND id > @id))
          AND id NOT IN (SELECT value FROM json_each(@except))`,
+    );
+    this.settled = db.prepare(
+      `SELECT count(*) AS n FROM notifications WHERE id IN (SELECT value FROM json_each(@ids)) AND user_id = @userId
+         AND (read_at IS NOT NULL OR deleted_at IS NOT NULL)`,
     );
     this.removeOldest = db.prepare('DELETE FROM notifications WHERE id IN (SELECT id FROM notifications WHERE created_at < ? ORDER BY created_at LIMIT ?)');
     this.insert = db.prepare(
@@ -99,6 +104,11 @@ export class SqliteNotificationRepository implements NotificationRepository {
         ? this.unread.get(userId)
         : this.unreadSome.get({ userId, createdAt: after?.createdAt ?? -1, id: after?.id ?? '', except: JSON.stringify(except) });
     return Promise.resolve(row?.n ?? 0);
+  }
+
+  countSettled(userId: string, ids: readonly string[]): Promise<number> {
+    if (ids.length === 0) return Promise.resolve(0);
+    return Promise.resolve(this.settled.get({ userId, ids: JSON.stringify(ids) })?.n ?? 0);
   }
 
   removeOlderThan(before: number, limit: number): Promise<number> {

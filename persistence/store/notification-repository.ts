@@ -37,6 +37,8 @@ export interface NotificationRepository {
    * given), none of `except`. One query, so each notification is counted as it was at one moment.
    */
   unreadCount(userId: string, options?: UnreadCountOptions): Promise<number>;
+  /** How many of `ids` are stored as `userId`'s and read or deleted (a count, no rows read). */
+  countSettled(userId: string, ids: readonly string[]): Promise<number>;
   /** Removes (for good, tombstones too) up to `limit` notifications created before `before`; answers how many (retention). */
   removeOlderThan(before: number, limit: number): Promise<number>;
 }

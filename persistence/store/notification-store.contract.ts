@@ -73,6 +73,12 @@ export function describeNotificationStore(store: () => Store): void {
       if (!last) throw new Error('empty page');
       const page2 = await store().notifications.page(me, { createdAt: last.createdAt, id: last.id }, 10, false);
       expect(page2.map((n) => n.createdAt)).toEqual([3000, 3000, 2000, 1000]);
+      // Read or deleted among some: n0 and n5 are read, n4 is not, the other's is not mine, one is missing.
+      expect(await store().notifications.countSettled(me, [n0.id, n4.id, n5.id, other.id, 'missing'])).toBe(2);
+      const gone = notificationRecord({ userId: me, createdAt: 6000 });
+      await store().applyWrites([notificationCreate(gone), notificationDelete(me, [gone.id], 9200)]);
+      expect(await store().notifications.countSettled(me, [gone.id, n4.id])).toBe(1);
+      expect(await store().notifications.countSettled(me, [])).toBe(0);
       // Another user's reads touch none of mine.
       await store().applyWrites([notificationRead(other.userId, [n4.id], 9500)]);
       expect((await store().notifications.get(n4.id))?.readAt).toBeNull();

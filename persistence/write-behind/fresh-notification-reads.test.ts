@@ -106,12 +106,57 @@ describe('fresh notification reads', () => {
           getMany: (ids) => now.notifications.getMany(ids),
           page: (...args) => now.notifications.page(...args),
           removeOlderThan: (...args) => now.notifications.removeOlderThan(...args),
+          countSettled: (...args) => now.notifications.countSettled(...args),
           unreadCount: async (userId, options) => {
             await now.applyWrites(ops.slice(written));
             return now.notifications.unreadCount(userId, options);
           },
         };
         expect(await new FreshNotifications(landing, pending).unreadCount('ann'), `seed ${seed}, written ${written}`).toBe(await later.notifications.unreadCount('ann'));
+      } finally {
+        await now.close();
+        await later.close();
+        await pending.close();
+      }
+    }
+  });
+
+  it('counts right when only creations are pending: some written, some read or deleted since, the store landing between its counts', async () => {
+    for (let seed = 1; seed <= 60; seed += 1) {
+      const next = random(seed * 104_729);
+      // Whatever came before, then notifications arriving; some of them read or deleted, those
+      // writes already forgotten while their creations are still pending.
+      const before = history(seed);
+      const arriving = Array.from({ length: 1 + Math.floor(next() * 6) }, (_, i) => notificationRecord({ userId: 'ann', createdAt: 10_000 + i * 100, id: `n${seed}y${i}` }));
+      const settled = arriving.filter(() => next() < 0.3);
+      const settle = settled.map((n, i) => (next() < 0.5 ? notificationRead('ann', [n.id], 20_000 + i) : notificationDelete('ann', [n.id], 20_000 + i)));
+      const written = before.length + Math.floor(next() * (arriving.length + 1));
+      const log = [...before, ...arriving.map(notificationCreate)];
+      const lands = next() < 0.5;
+      const now = openSqliteStore({ file: join(dir, `s-${files++}.db`) });
+      const later = openSqliteStore({ file: join(dir, `s-${files++}.db`) });
+      const pending = new MemoryPendingWrites(60_000);
+      try {
+        // A settling write is in the store only once its notification's creation is.
+        await now.applyWrites([...log.slice(0, written), ...settle.filter((op) => 'ids' in op && op.ids.every((id) => log.slice(0, written).some((c) => c.type === 'notification.create' && c.notification.id === id)))]);
+        await pending.record(arriving.map(notificationCreate));
+        await later.applyWrites([...log, ...settle.filter((op) => 'ids' in op && op.ids.every((id) => log.slice(0, written).some((c) => c.type === 'notification.create' && c.notification.id === id)))]);
+        const store: NotificationRepository = lands
+          ? {
+              get: (id) => now.notifications.get(id),
+              getMany: (ids) => now.notifications.getMany(ids),
+              page: (...args) => now.notifications.page(...args),
+              removeOlderThan: (...args) => now.notifications.removeOlderThan(...args),
+              countSettled: (...args) => now.notifications.countSettled(...args),
+              unreadCount: async (userId, options) => {
+                const n = await now.notifications.unreadCount(userId, options);
+                // The writer lands the rest of the creations right after the first count.
+                await now.applyWrites(log.slice(written));
+                return n;
+              },
+            }
+          : now.notifications;
+        expect(await new FreshNotifications(store, pending).unreadCount('ann'), `seed ${seed}, written ${written}, lands ${lands}`).toBe(await later.notifications.unreadCount('ann'));
       } finally {
         await now.close();
         await later.close();

@@ -128,6 +128,14 @@ export class FreshNotifications implements FreshNotificationReads {
   async unreadCount(userId: string): Promise<number> {
     const pending = await this.pending.ownedOperations(userId, 'notifications');
     if (pending.length === 0) return this.store.unreadCount(userId);
+    const created = onlyCreations(pending);
+    if (created) {
+      // Only creations pending (notifications arriving, the common case): each counts unless the store
+      // holds it read or deleted already (a read written and forgotten before its creation was). Two
+      // counts, no rows: one that lands between them is left out of the first and unread in the second.
+      const untouched = await this.store.unreadCount(userId, { except: created });
+      return untouched + created.length - (await this.store.countSettled(userId, created));
+    }
     // The notifications the pending operations name, as the fold leaves them (their operations
     // replayed over the store's records, which only ever moved forward along the same log), plus
     // the store's unread that no operation names and no pending read up to one reaches. Each part
@@ -146,4 +154,14 @@ export class FreshNotifications implements FreshNotificationReads {
     const stored = new Map((ids.size === 0 ? [] : await this.store.getMany([...ids])).map((n) => [n.id, n] as const));
     return { fold: foldNotifications(userId, [...stored.values()], pending), stored };
   }
+}
+
+/** The ids the pending operations create, when creating is all they do; null otherwise. */
+function onlyCreations(pending: readonly WriteOperation[]): string[] | null {
+  const ids = new Set<string>();
+  for (const op of pending) {
+    if (op.type !== 'notification.create') return null;
+    ids.add(op.notification.id);
+  }
+  return [...ids];
 }
