@@ -264,7 +264,12 @@ export async function startApp(config: Config, log: Logger): Promise<RunningApp>
     replayWindowMs: hugDeps.replayWindowMs,
     notifier,
     activities,
-    closeFriends: new CloseFriendMoods({ watchersOf: (userId) => store.notificationPreferences.closeWatchersOf(userId), relationship, notifier }),
+    closeFriends: new CloseFriendMoods({
+      watchersOf: (userId) => store.notificationPreferences.closeWatchersOf(userId),
+      relationship,
+      notifier,
+      onError: (error, watcherId) => log.warn({ err: error, watcherId }, "a close friend's mood notification could not be made"),
+    }),
     now: moodNow,
   });
   const friends = new FriendsService({ users: store.users, friendships: store.friendships, rooms, changes, notifier, activities });

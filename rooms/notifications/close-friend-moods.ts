@@ -13,6 +13,8 @@ export interface CloseFriendMoodsDeps {
   /** How a viewer stands to a subject (blocks either way count). */
   readonly relationship: (viewerId: string, subjectId: string) => Promise<Relationship>;
   readonly notifier: Notifier;
+  /** Hears a watcher who could not be judged (their notification is then not made). */
+  readonly onError?: (error: unknown, watcherId: string) => void;
 }
 
 /** Notifications made at once per mood (a user marked close by thousands never floods the node). */
@@ -28,11 +30,21 @@ export class CloseFriendMoods {
 
   /** Notifies the close watchers of `mood`, recorded under `privacy`; never throws. */
   async announce(mood: MoodRecord, privacy: PrivacySettings): Promise<void> {
-    const watchers = await this.deps.watchersOf(mood.userId).catch(() => []);
-    await eachBounded(watchers, AT_ONCE, async (watcher) => {
-      const relationship = await this.deps.relationship(watcher, mood.userId);
-      if (relationship !== 'friends' || !canSeeMood(relationship, privacy, mood.visibility)) return;
-      await this.deps.notifier.notify(watcher, friendMoodDraft(mood.userId, mood.id, mood.mood));
-    });
+    let watchers: string[];
+    try {
+      watchers = await this.deps.watchersOf(mood.userId);
+    } catch (error) {
+      return this.deps.onError?.(error, '(the close watchers)');
+    }
+    await eachBounded(
+      watchers,
+      AT_ONCE,
+      async (watcher) => {
+        const relationship = await this.deps.relationship(watcher, mood.userId);
+        if (relationship !== 'friends' || !canSeeMood(relationship, privacy, mood.visibility)) return;
+        await this.deps.notifier.notify(watcher, friendMoodDraft(mood.userId, mood.id, mood.mood));
+      },
+      this.deps.onError,
+    );
   }
 }
