@@ -15,6 +15,11 @@ export class MongoMoodRepository implements MoodRepository {
     return doc ? toMood(doc) : null;
   }
 
+  async getMany(ids: readonly string[]): Promise<MoodRecord[]> {
+    if (ids.length === 0) return [];
+    return (await this.moods.find({ _id: { $in: [...new Set(ids)] } }).toArray()).map(toMood);
+  }
+
   async history(userId: string, visibilities: readonly MoodVisibility[], before: MoodPosition | null, limit: number): Promise<MoodRecord[]> {
     const page = before ? { $or: [{ recordedAt: { $lt: before.recordedAt } }, { recordedAt: before.recordedAt, _id: { $lt: before.id } }] } : {};
     const docs = await this.moods

@@ -69,6 +69,7 @@ const VISIBLE = `((@priv = 1 AND visibility = 'private') OR (@friends = 1 AND vi
 /** {@link MoodRepository} on SQLite: one row per mood (tombstones kept), one per user's streak. */
 export class SqliteMoodRepository implements MoodRepository {
   private readonly byId: Statement<[string], MoodRow>;
+  private readonly byIds: Statement<[string], MoodRow>;
   private readonly first: Statement<Record<string, unknown>, MoodRow>;
   private readonly after: Statement<Record<string, unknown>, MoodRow>;
   private readonly fromTime: Statement<[string, number], MoodRow>;
@@ -82,6 +83,7 @@ export class SqliteMoodRepository implements MoodRepository {
   constructor(db: Database) {
     const columns = `id, user_id, mood, intensity, valence, arousal, note, tags, visibility, time_zone, local_date, recorded_at, updated_at, client_id, fingerprint, deleted_at`;
     this.byId = db.prepare(`SELECT ${columns} FROM moods WHERE id = ?`);
+    this.byIds = db.prepare(`SELECT ${columns} FROM moods WHERE id IN (SELECT value FROM json_each(?))`);
     const live = `SELECT ${columns} FROM moods WHERE user_id = @userId AND deleted_at IS NULL AND ${VISIBLE}`;
     this.first = db.prepare(`${live} ORDER BY recorded_at DESC, id DESC LIMIT @limit`);
     this.after = db.prepare(`${live} AND (recorded_at < @at OR (recorded_at = @at AND id < @id)) ORDER BY recorded_at DESC, id DESC LIMIT @limit`);
@@ -109,6 +111,11 @@ export class SqliteMoodRepository implements MoodRepository {
   get(id: string): Promise<MoodRecord | null> {
     const row = this.byId.get(id);
     return Promise.resolve(row ? toRecord(row) : null);
+  }
+
+  getMany(ids: readonly string[]): Promise<MoodRecord[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return Promise.resolve(this.byIds.all(JSON.stringify([...new Set(ids)])).map(toRecord));
   }
 
   history(userId: string, visibilities: readonly MoodVisibility[], before: MoodPosition | null, limit: number): Promise<MoodRecord[]> {

@@ -35,6 +35,8 @@ export interface MoodPosition {
 export interface MoodRepository {
   /** The mood with `id`, a tombstone included (null when there is none). */
   get(id: string): Promise<MoodRecord | null>;
+  /** The moods among `ids` that exist (tombstones included), each once, in no particular order. */
+  getMany(ids: readonly string[]): Promise<MoodRecord[]>;
   /**
    * A user's moods newest first (`recordedAt`, then `id`), strictly before `before`, of the given
    * visibilities only, tombstones left out.

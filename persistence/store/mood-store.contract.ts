@@ -41,6 +41,11 @@ export function describeMoodStore(store: () => Store): void {
       await store().applyWrites([moodCreate({ ...m, note: 'a replay never overwrites' })]);
       expect(await store().moods.get(m.id)).toEqual(m);
       expect(await store().moods.get('missing-mood')).toBeNull();
+      const other = moodRecord({ userId: uid('bo') });
+      await store().applyWrites([moodCreate(other)]);
+      const many = await store().moods.getMany([m.id, 'missing-mood', other.id, m.id]);
+      expect(many.sort((a, b) => (a.id < b.id ? -1 : 1))).toEqual([m, other].sort((a, b) => (a.id < b.id ? -1 : 1)));
+      expect(await store().moods.getMany([])).toEqual([]);
     });
 
     it('pages a user\'s moods newest first, of the visibilities asked for, without tombstones', async () => {

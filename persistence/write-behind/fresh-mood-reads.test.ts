@@ -42,12 +42,17 @@ describe('fresh mood reads', () => {
       }
       expect(await fresh.since('ann', 0)).toEqual(await later.moods.since('ann', 0));
       expect(await fresh.get(stored[1]?.id ?? '', 'ann')).toEqual(await later.moods.get(stored[1]?.id ?? ''));
+      // Many at once read as each alone: pending, changed, deleted (a tombstone), stored, and missing.
+      const ids = [...stored.map((m) => m.id), newer.id, 'missing'];
+      const many = await fresh.getMany(ids.map((id) => ({ id, userId: 'ann' })));
+      for (const id of ids) expect(many.get(id) ?? null).toEqual(await later.moods.get(id));
       expect((await fresh.latest(['ann', 'bo'], ['friends'])).get('ann')?.id).toBe(stored[0]?.id);
     } finally {
       await later.close();
     }
     // Another user's read never sees ann's moods.
     expect(await fresh.get(newer.id, 'bo')).toBeNull();
+    expect((await fresh.getMany([{ id: newer.id, userId: 'bo' }])).size).toBe(0);
   });
 
   it('pages across pending and stored moods without gaps or repeats', async () => {

@@ -11,6 +11,8 @@ import type { WriteOperation } from './write-operation.js';
 export interface FreshMoodReads {
   /** The mood `id` of `userId`, a tombstone included (null when there is none, or it is another user's). */
   get(id: string, userId: string): Promise<MoodRecord | null>;
+  /** {@link get} for many moods at once (one store read, one read of each author's pending writes), by id. */
+  getMany(refs: readonly { readonly id: string; readonly userId: string }[]): Promise<Map<string, MoodRecord>>;
   /** Like {@link MoodRepository.history}. */
   history(userId: string, visibilities: readonly MoodVisibility[], before: MoodPosition | null, limit: number): Promise<MoodRecord[]>;
   /** Like {@link MoodRepository.since}. */
@@ -77,6 +79,22 @@ export class FreshMoods implements FreshMoodReads {
   async get(id: string, userId: string): Promise<MoodRecord | null> {
     const [stored, pending] = await Promise.all([this.store.get(id), this.pending.ownedOperations(userId, 'moods')]);
     return moodOf(id, userId, stored, pending);
+  }
+
+  async getMany(refs: readonly { readonly id: string; readonly userId: string }[]): Promise<Map<string, MoodRecord>> {
+    const authors = [...new Set(refs.map((r) => r.userId))];
+    const [stored, pending] = await Promise.all([
+      this.store.getMany(refs.map((r) => r.id)),
+      Promise.all(authors.map(async (userId) => [userId, await this.pending.ownedOperations(userId, 'moods')] as const)),
+    ]);
+    const storedById = new Map(stored.map((m) => [m.id, m]));
+    const pendingOf = new Map(pending);
+    const found = new Map<string, MoodRecord>();
+    for (const { id, userId } of refs) {
+      const mood = moodOf(id, userId, storedById.get(id) ?? null, pendingOf.get(userId) ?? []);
+      if (mood) found.set(id, mood);
+    }
+    return found;
   }
 
   async recordState(id: string, userId: string): Promise<{ readonly mood: MoodRecord | null; readonly streak: StoredMoodStreak | null }> {

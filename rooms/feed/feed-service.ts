@@ -9,6 +9,7 @@ import type { ActivityRecord, ActivityRepository } from '../../persistence/store
 import type { GroupHugRepository } from '../../persistence/store/group-hug-repository.js';
 import type { UserRepository } from '../../persistence/store/user-repository.js';
 import type { FreshMoodReads } from '../../persistence/write-behind/fresh-mood-reads.js';
+import type { MoodRecord } from '../../persistence/store/mood-repository.js';
 import { entryOf } from '../moods/mood-views.js';
 import { type PagePosition, pageToken, parsePageToken } from '../page-token.js';
 
@@ -107,36 +108,37 @@ export class FeedService {
       people.add(c.activity.actorId);
       if (c.activity.type === 'friendship') people.add(c.activity.ref);
     }
-    const users = await this.deps.users.findByIds([...people]);
+    const moodRefs = candidates.flatMap((c) => (c.kind === 'activity' && c.activity.type === 'mood' ? [{ id: c.activity.ref, userId: c.activity.actorId }] : []));
+    // One read of the users and one of the moods (with their authors' pending changes) for the whole page.
+    const [users, moods] = await Promise.all([this.deps.users.findByIds([...people]), this.deps.moods.getMany(moodRefs)]);
     const privacy = (id: string): PrivacySettings | undefined => users.get(id)?.privacy;
     const shares = (id: string) => {
       const p = privacy(id);
       return p !== undefined && friendsSeeMoods(p);
     };
     const shown = new Map<string, FeedItem>();
-    await Promise.all(
-      candidates.map(async (c) => {
-        const item = c.kind === 'group' ? groupItem(viewer, friends, c.group) : await this.activityItem(c.activity, privacy, shares);
-        if (item) shown.set(c.id, item);
-      }),
-    );
+    for (const c of candidates) {
+      const item = c.kind === 'group' ? groupItem(viewer, friends, c.group) : activityItem(c.activity, moods, privacy, shares);
+      if (item) shown.set(c.id, item);
+    }
     return shown;
   }
+}
 
-  private async activityItem(a: ActivityRecord, privacy: (id: string) => PrivacySettings | undefined, shares: (id: string) => boolean): Promise<FeedItem | null> {
-    const base = { id: a.id, userId: a.actorId, createdAt: a.createdAt };
-    switch (a.type) {
-      case 'mood': {
-        const p = privacy(a.actorId);
-        const mood = p ? await this.deps.moods.get(a.ref, a.actorId) : null;
-        if (!p || !mood || mood.deletedAt !== null || !canSeeMood('friends', p, mood.visibility)) return null;
-        return { ...base, type: 'mood', mood: entryOf(mood) };
-      }
-      case 'streak-milestone':
-        return shares(a.actorId) ? { ...base, type: 'streak-milestone', days: Number(a.ref) } : null;
-      case 'friendship':
-        return shares(a.actorId) && shares(a.ref) ? { ...base, type: 'friendship', friendId: a.ref } : null;
+/** An activity as this viewer may see it now, or null: a mood only while it shows to friends, the rest while their users share their moods. */
+function activityItem(a: ActivityRecord, moods: ReadonlyMap<string, MoodRecord>, privacy: (id: string) => PrivacySettings | undefined, shares: (id: string) => boolean): FeedItem | null {
+  const base = { id: a.id, userId: a.actorId, createdAt: a.createdAt };
+  switch (a.type) {
+    case 'mood': {
+      const p = privacy(a.actorId);
+      const mood = moods.get(a.ref);
+      if (!p || !mood || mood.deletedAt !== null || !canSeeMood('friends', p, mood.visibility)) return null;
+      return { ...base, type: 'mood', mood: entryOf(mood) };
     }
+    case 'streak-milestone':
+      return shares(a.actorId) ? { ...base, type: 'streak-milestone', days: Number(a.ref) } : null;
+    case 'friendship':
+      return shares(a.actorId) && shares(a.ref) ? { ...base, type: 'friendship', friendId: a.ref } : null;
   }
 }
 
