@@ -12,7 +12,11 @@ VERSION=v1.24.2
 DEST="${FERRETDB_HOME:-$HOME/.cache/hugmood/ferretdb-$VERSION}"
 BIN="$DEST/ferretdb"
 
-if [ -x "$BIN" ] && "$BIN" --version 2>/dev/null | grep -q "version: $VERSION"; then
+# The version is read whole before it is matched: `--version | grep -q` under pipefail fails now and then,
+# when grep has matched and quit before ferretdb wrote its last lines (SIGPIPE), and a good binary reads bad.
+reports_version() { local out; out="$("$BIN" --version 2>/dev/null)" || return 1; [[ "$out" == *"version: $VERSION"* ]]; }
+
+if [ -x "$BIN" ] && reports_version; then
   echo "$BIN"
   exit 0
 fi
@@ -28,5 +32,5 @@ echo "$VERSION" > "$work/build/version/version.txt"
 mkdir -p "$DEST"
 (cd "$work" && GOFLAGS=-mod=mod go build -trimpath -o "$BIN.tmp" ./cmd/ferretdb)
 mv "$BIN.tmp" "$BIN"
-"$BIN" --version | grep -q "version: $VERSION" || { echo "install-ferretdb: the built binary does not report $VERSION" >&2; exit 1; }
+reports_version || { echo "install-ferretdb: the built binary does not report $VERSION" >&2; exit 1; }
 echo "$BIN"
