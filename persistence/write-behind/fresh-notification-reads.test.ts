@@ -49,6 +49,18 @@ function history(seed: number): WriteOperation[] {
   return ops;
 }
 
+/** `store` with its unread count replaced (to land writes around it), everything else passed through. */
+function withUnreadCount(store: NotificationRepository, unreadCount: NotificationRepository['unreadCount']): NotificationRepository {
+  return {
+    get: (id) => store.get(id),
+    getMany: (ids) => store.getMany(ids),
+    page: (...args) => store.page(...args),
+    removeOlderThan: (...args) => store.removeOlderThan(...args),
+    countSettled: (...args) => store.countSettled(...args),
+    unreadCount,
+  };
+}
+
 describe('fresh notification reads', () => {
   it('show what the store will hold once every pending operation is written, wherever the store has got to', async () => {
     for (let seed = 1; seed <= 60; seed += 1) {
@@ -101,17 +113,10 @@ describe('fresh notification reads', () => {
         await pending.record(ops.slice(written));
         await later.applyWrites(ops);
         // Between reading the named notifications and counting the rest, the writer lands everything.
-        const landing: NotificationRepository = {
-          get: (id) => now.notifications.get(id),
-          getMany: (ids) => now.notifications.getMany(ids),
-          page: (...args) => now.notifications.page(...args),
-          removeOlderThan: (...args) => now.notifications.removeOlderThan(...args),
-          countSettled: (...args) => now.notifications.countSettled(...args),
-          unreadCount: async (userId, options) => {
-            await now.applyWrites(ops.slice(written));
-            return now.notifications.unreadCount(userId, options);
-          },
-        };
+        const landing = withUnreadCount(now.notifications, async (userId, options) => {
+          await now.applyWrites(ops.slice(written));
+          return now.notifications.unreadCount(userId, options);
+        });
         expect(await new FreshNotifications(landing, pending).unreadCount('ann'), `seed ${seed}, written ${written}`).toBe(await later.notifications.unreadCount('ann'));
       } finally {
         await now.close();
@@ -142,19 +147,12 @@ describe('fresh notification reads', () => {
         await pending.record(arriving.map(notificationCreate));
         await later.applyWrites([...log, ...settle.filter((op) => 'ids' in op && op.ids.every((id) => log.slice(0, written).some((c) => c.type === 'notification.create' && c.notification.id === id)))]);
         const store: NotificationRepository = lands
-          ? {
-              get: (id) => now.notifications.get(id),
-              getMany: (ids) => now.notifications.getMany(ids),
-              page: (...args) => now.notifications.page(...args),
-              removeOlderThan: (...args) => now.notifications.removeOlderThan(...args),
-              countSettled: (...args) => now.notifications.countSettled(...args),
-              unreadCount: async (userId, options) => {
-                const n = await now.notifications.unreadCount(userId, options);
-                // The writer lands the rest of the creations right after the first count.
-                await now.applyWrites(log.slice(written));
-                return n;
-              },
-            }
+          ? withUnreadCount(now.notifications, async (userId, options) => {
+              const n = await now.notifications.unreadCount(userId, options);
+              // The writer lands the rest of the creations right after the first count.
+              await now.applyWrites(log.slice(written));
+              return n;
+            })
           : now.notifications;
         expect(await new FreshNotifications(store, pending).unreadCount('ann'), `seed ${seed}, written ${written}, lands ${lands}`).toBe(await later.notifications.unreadCount('ann'));
       } finally {
