@@ -44,6 +44,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // A failed end-to-end test prints its servers' warnings (see the file).
+    setupFiles: ['e2e/support/failure-logs.setup.ts'],
     maxWorkers: 2,
     projects: [
       { extends: true, test: { name: 'main', include: ['**/*.test.ts'], exclude: ['**/node_modules/**', '**/dist/**', ...(runCluster ? [] : ['e2e/cluster/**'])] } },

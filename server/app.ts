@@ -58,6 +58,7 @@ import { openEmbeddedInfrastructure } from './infrastructure/embedded-infrastruc
 import type { Infrastructure } from './infrastructure/infrastructure.js';
 import { isDependencyUnavailable } from './infrastructure/unavailable-errors.js';
 import { userRoom } from '../rooms/room-names.js';
+import { watchLoopStalls } from './observability/loop-stall-watch.js';
 import { Metrics } from './observability/metrics.js';
 import { MemoryRateLimiter } from './rate-limit/memory-rate-limiter.js';
 import { NodeTransport } from './transport/node-transport.js';
@@ -383,9 +384,11 @@ export async function startApp(config: Config, log: Logger): Promise<RunningApp>
     : null;
   const metricsPort = config.metrics && metricsListener ? await metricsListener.listen(config.metrics.host, config.metrics.port) : null;
   const port = await transport.listen(config.host, config.port);
+  const stopStallWatch = watchLoopStalls(log);
 
   const stop = async () => {
     shuttingDown = true;
+    stopStallWatch();
     await transport.stopListening();
     io.emit('session:ended', { reason: 'server_shutdown', retryAfterMs: 1000, at: Date.now() });
     io.disconnectSockets(true);

@@ -5,12 +5,12 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { inject } from 'vitest';
+import { isTrouble, keepLogs, type LogLine } from './server-logs.js';
 
 /** The repository root. */
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
 
-/** One log line of the server (pino JSON). */
-export type LogLine = Record<string, unknown> & { msg?: string; level?: number };
+export type { LogLine } from './server-logs.js';
 
 /** A real server running as its own process. */
 export interface ServerProcess {
@@ -122,6 +122,7 @@ export function startNodeProcess(options: StartOptions = {}): Promise<ServerProc
           const port = parsed['port'] as number;
           const url = `http://127.0.0.1:${port}`;
           const metricsUrl = `http://127.0.0.1:${String(parsed['metricsPort'])}`;
+          void exit.then(keepLogs(url, logs));
           resolve({
             url,
             port,
@@ -156,7 +157,7 @@ export function startNodeProcess(options: StartOptions = {}): Promise<ServerProc
 
 /** The last warnings and errors a server logged (pino levels 40 and up). */
 function lastTrouble(logs: readonly LogLine[]): LogLine[] {
-  return logs.filter((l) => typeof l['level'] === 'number' && l['level'] >= 40).slice(-15);
+  return logs.filter(isTrouble).slice(-15);
 }
 
 /** Kills (SIGKILL) every server this test process started and that still runs. */

@@ -1,0 +1,49 @@
+import { Writable } from 'node:stream';
+import { pino } from 'pino';
+import { describe, expect, it } from 'vitest';
+import { watchLoopStalls } from './loop-stall-watch.js';
+
+/** A real pino logger whose lines land in `lines`. */
+function collectingLogger(lines: Record<string, unknown>[]) {
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      lines.push(JSON.parse(chunk.toString()) as Record<string, unknown>);
+      done();
+    },
+  });
+  return pino({ level: 'info' }, sink);
+}
+
+const busyFor = (ms: number) => {
+  const end = performance.now() + ms;
+  while (performance.now() < end) {
+    // holding the event loop, as a synchronous SQLite wait or a long parse would
+  }
+};
+
+const until = async (check: () => boolean, ms: number) => {
+  const deadline = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+};
+
+describe('watchLoopStalls', () => {
+  it('warns of a held event loop with how long it was held, and is quiet once stopped', async () => {
+    const lines: Record<string, unknown>[] = [];
+    const stop = watchLoopStalls(collectingLogger(lines), { everyMs: 20, warnAfterMs: 150 });
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    busyFor(400);
+    await until(() => lines.length > 0, 2000);
+    const [stall] = lines;
+    expect(stall).toMatchObject({ event: 'event-loop-stalled', msg: 'event loop stalled', level: 40 });
+    // Held 400 ms, ticking every 20: at least 400 − 20 late, and not much more on a quiet loop.
+    expect(stall?.['ms']).toBeGreaterThanOrEqual(380);
+    stop();
+    const seen = lines.length;
+    busyFor(300);
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    expect(lines.length).toBe(seen);
+  });
+});
