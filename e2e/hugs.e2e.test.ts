@@ -5,40 +5,35 @@ import { befriend, closeAllClients, connectedClient, eventually, sdkClient } fro
 import { recordHugs } from './support/hug-recorder.js';
 import { metricsText } from './support/metrics.js';
 import { type ServerProcess, startServer } from './support/server-process.js';
+import { onMongoStore, sharedServer } from './support/shared-server.js';
 
 // Bursts of a few hundred hugs from one user: the rate limits are tested in bad-input tests.
 const GENEROUS_LIMITS = { RATE_HUGS_BURST: '1000', RATE_HUGS_PER_MIN: '100000', RATE_USER_BURST: '1000', RATE_USER_PER_S: '1000', RATE_CONN_BURST: '1000', RATE_CONN_PER_S: '1000' };
 
 describe('hugs end to end through the SDK', () => {
-  let server: ServerProcess;
-  beforeAll(async () => {
-    server = await startServer({ env: GENEROUS_LIMITS });
-  });
-  afterEach(() => closeAllClients());
-  afterAll(async () => {
-    await server.stop();
-  });
+  // On FerretDB a test that wrote hundreds of hugs would slow every query of the next (see onMongoStore).
+  const serverOf = sharedServer({ env: GENEROUS_LIMITS }, { eachTest: onMongoStore() });
 
   it('runs on the store its project asks for', () => {
     // The mongodb projects run this suite on MongoDB's wire protocol (FerretDB in CI), the others on SQLite.
     const expected = process.env['HUGMOOD_E2E_STORE'] === 'mongo' ? 'mongodb' : 'sqlite';
-    const stores = server.logs.filter((l) => l.msg === 'store ready').map((l) => l['store']);
+    const stores = serverOf().logs.filter((l) => l.msg === 'store ready').map((l) => l['store']);
     expect(stores.length).toBeGreaterThan(0);
     expect(new Set(stores)).toEqual(new Set([expected]));
   });
 
   async function pair() {
-    const a = await register(server.url, 'ana');
-    const b = await register(server.url, 'ben');
-    const ca = await connectedClient(server.url, a, { maxOfflineSends: 500 });
-    const cb = await connectedClient(server.url, b);
+    const a = await register(serverOf().url, 'ana');
+    const b = await register(serverOf().url, 'ben');
+    const ca = await connectedClient(serverOf().url, a, { maxOfflineSends: 500 });
+    const cb = await connectedClient(serverOf().url, b);
     await befriend(ca, cb, b.userId, a.userId);
     return { a, b, ca, cb };
   }
 
   it('delivers a hug live with its timeline to every device; the sender sees delivered, then read', async () => {
     const { a, b, ca, cb } = await pair();
-    const phone = await connectedClient(server.url, b);
+    const phone = await connectedClient(serverOf().url, b);
     const sender = recordHugs(ca);
     const laptop = recordHugs(cb);
     const onPhone = recordHugs(phone);
@@ -95,7 +90,7 @@ describe('hugs end to end through the SDK', () => {
     for (const kind of ['side', 'squeeze', 'healing'] as const) offline.push(await ca.hugs.send(b.userId, { kind, message: kind }));
     expect(offline.map((s) => s.delivered)).toEqual([false, false, false]);
 
-    const back = await connectedClient(server.url, b, { inboxCursor: cursor });
+    const back = await connectedClient(serverOf().url, b, { inboxCursor: cursor });
     const again = recordHugs(back);
     await eventually(() => again.received.length >= 3, 5000, 'the three hugs after reconnecting');
     await new Promise((resolve) => setTimeout(resolve, 200));
@@ -116,7 +111,7 @@ describe('hugs end to end through the SDK', () => {
     // More hugs stream in while B's device connects and syncs its first pages.
     const during: Promise<{ hugId: string }>[] = [];
     for (let i = 0; i < 40; i += 1) during.push(ca.hugs.send(b.userId, { kind: 'side', message: `during ${i}` }));
-    const late = sdkClient(server.url, b);
+    const late = sdkClient(serverOf().url, b);
     const seen = recordHugs(late);
     const notified: string[] = [];
     late.notifications.on('new', (n) => notified.push(n.id));
@@ -157,7 +152,7 @@ describe('hugs end to end through the SDK', () => {
       ca.hugs.send(b.userId, { kind: 'warm', message: 'once', clientId }),
     ]);
     expect(y.hugId).toBe(x.hugId);
-    const other = await connectedClient(server.url, a);
+    const other = await connectedClient(serverOf().url, a);
     expect((await other.hugs.send(b.userId, { kind: 'warm', message: 'once', clientId })).hugId).toBe(x.hugId);
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(seen.received.map((h) => h.id)).toEqual([x.hugId]);
@@ -170,17 +165,19 @@ describe('hugs end to end through the SDK', () => {
     await ca.hugs.send(b.userId, { kind: 'warm' });
     await eventually(() => sender.delivered.length === 1, 3000, 'the delivery receipt');
     // In a cluster each node has its own registry (the receipt is counted on the recipient's node):
-    // `server.url` goes round the three nodes.
-    const metrics = await eventually(async () => {
-      const texts = await Promise.all(Array.from({ length: 3 }, () => server.url).map((url) => metricsText(server, url)));
+    // `serverOf().url` goes round the three nodes.
+    // The send is counted on the sender's node, the receipt on the recipient's, the batch where it was written.
+    const [metrics, sent] = await eventually(async () => {
+      const texts = await Promise.all(Array.from({ length: 3 }, () => serverOf().url).map((url) => metricsText(serverOf(), url)));
       const delivered = texts.some((t) => /^hugmood_hug_delivery_seconds_count\{[^}]*\} [1-9]/m.test(t));
       const text = texts.find((t) => /hugmood_write_queue_batch_size_count\{[^}]*\} [1-9]/.test(t));
-      return delivered && text ? text : undefined;
-    }, 3000, 'a delivery and a flushed batch in /metrics');
+      const sender = texts.find((t) => /hugmood_commands_total\{[^}]*command="hug:send"[^}]*outcome="ok"/.test(t));
+      return delivered && text && sender ? [text, sender] : undefined;
+    }, 3000, 'a delivery, a flushed batch and a send in /metrics');
     for (const name of ['hugmood_write_queue_depth', 'hugmood_write_queue_lag_seconds', 'hugmood_write_queue_dead_letters', 'hugmood_write_queue_flush_seconds_bucket']) {
       expect(metrics).toMatch(new RegExp(`^${name}\\{`, 'm'));
     }
-    expect(metrics).toMatch(/hugmood_commands_total\{[^}]*command="hug:send"[^}]*outcome="ok"/);
+    expect(sent).toMatch(/hugmood_commands_total\{[^}]*command="hug:send"[^}]*outcome="ok"/);
   });
 
   it('answers hug requests: accepting sends a hug back linked to the request; declining does not', async () => {
@@ -211,7 +208,7 @@ describe('hugs end to end through the SDK', () => {
     expect(asker.received).toHaveLength(1);
 
     // The requester's inbox holds the answers too, for a device that was offline.
-    const fresh = await connectedClient(server.url, a);
+    const fresh = await connectedClient(serverOf().url, a);
     const synced = recordHugs(fresh);
     await eventually(() => synced.answers.length === 2, 3000, 'answers through sync');
     expect(synced.received.map((h) => h.requestId)).toEqual([requestId]);

@@ -3,6 +3,7 @@ import { HugMoodClient, type HugMoodClientOptions } from '../../client-sdk/src/i
 import { PROTOCOL_VERSION } from '../../protocol/version.js';
 import { parserFor, type WireFormat } from '../../protocol/wire/wire-format.js';
 import type { Account } from './accounts.js';
+import { recordingLogger } from './client-logs.js';
 
 const open: { close(): void }[] = [];
 
@@ -13,6 +14,7 @@ export function sdkClient(url: string, account: Account, options: Partial<HugMoo
     getToken: () => account.tokens.accessToken,
     backoff: { baseDelayMs: 100, maxDelayMs: 1000 },
     requestTimeoutMs: 5000,
+    logger: recordingLogger(`${account.username}@${url}`),
     ...options,
   });
   open.push(client);

@@ -2,6 +2,7 @@ import type { Db } from 'mongodb';
 import { DELETED_USER_ID } from '../../protocol/ids.js';
 import type { AccountRepository } from '../store/account-repository.js';
 import { COLLECTIONS, type ActivityDoc, type BlockDoc, type DeletedUserDoc, type FriendshipDoc, type GroupHugDoc, type HugDoc, type HugRequestDoc, type InboxDoc, type MoodDoc, type MoodStreakDoc, type NotificationDoc, type NotificationPreferenceDoc, type DeviceDoc, type RefreshTokenDoc, type UserDoc } from './mongo-documents.js';
+import { findByIds } from './find-by-ids.js';
 
 /**
  * {@link AccountRepository} on MongoDB. No multi-document transaction (a standalone server has
@@ -46,13 +47,12 @@ export class MongoAccountRepository implements AccountRepository {
   }
 
   async isDeleted(userId: string): Promise<boolean> {
-    return (await this.db.collection<DeletedUserDoc>(COLLECTIONS.deletedUsers).countDocuments({ _id: userId }, { limit: 1 })) > 0;
+    return (await this.db.collection<DeletedUserDoc>(COLLECTIONS.deletedUsers).findOne({ _id: userId }, { projection: { _id: 1 } })) !== null;
   }
 
   /** Which of `userIds` were deleted: one query for a whole write-behind batch. */
   async deletedAmong(userIds: readonly string[]): Promise<Set<string>> {
-    if (userIds.length === 0) return new Set();
-    const docs = await this.db.collection<DeletedUserDoc>(COLLECTIONS.deletedUsers).find({ _id: { $in: [...new Set(userIds)] } }, { projection: { _id: 1 } }).toArray();
+    const docs = await findByIds(this.db.collection<DeletedUserDoc>(COLLECTIONS.deletedUsers), userIds, { projection: { _id: 1 } });
     return new Set(docs.map((d) => d._id));
   }
 }

@@ -3,6 +3,7 @@ import type { HistoryPosition, HugRecord, HugRepository } from '../store/hug-rep
 import type { HugRequestRecord, HugRequestRepository } from '../store/hug-request-repository.js';
 import type { InboxRecord, InboxRepository } from '../store/inbox-repository.js';
 import { type HugDoc, type HugRequestDoc, type InboxDoc, toHug, toHugRequest, toInbox } from './mongo-documents.js';
+import { findByIds } from './find-by-ids.js';
 
 /** {@link HugRepository} on MongoDB: history pages walk the `(from|to, sentAt, _id)` indexes. */
 export class MongoHugRepository implements HugRepository {
@@ -14,8 +15,7 @@ export class MongoHugRepository implements HugRepository {
   }
 
   async getMany(ids: readonly string[]): Promise<HugRecord[]> {
-    if (ids.length === 0) return [];
-    return (await this.hugs.find({ _id: { $in: [...ids] } }).toArray()).map(toHug);
+    return (await findByIds(this.hugs, ids)).map(toHug);
   }
 
   async history(userId: string, direction: 'sent' | 'received', before: HistoryPosition | null, limit: number): Promise<HugRecord[]> {
@@ -36,8 +36,7 @@ export class MongoHugRequestRepository implements HugRequestRepository {
   }
 
   async getMany(ids: readonly string[]): Promise<HugRequestRecord[]> {
-    if (ids.length === 0) return [];
-    return (await this.requests.find({ _id: { $in: [...ids] } }).toArray()).map(toHugRequest);
+    return (await findByIds(this.requests, ids)).map(toHugRequest);
   }
 
   async involving(userId: string): Promise<HugRequestRecord[]> {

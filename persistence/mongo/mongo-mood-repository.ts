@@ -2,6 +2,7 @@ import type { Collection } from 'mongodb';
 import type { MoodVisibility } from '../../protocol/types/moods.js';
 import type { MoodPosition, MoodRecord, MoodRepository, StoredMoodStreak } from '../store/mood-repository.js';
 import { type MoodDoc, type MoodStreakDoc, toMood, toMoodStreak } from './mongo-documents.js';
+import { findByIds } from './find-by-ids.js';
 
 /** {@link MoodRepository} on MongoDB: history pages walk the `(userId, recordedAt, _id)` index. */
 export class MongoMoodRepository implements MoodRepository {
@@ -16,8 +17,7 @@ export class MongoMoodRepository implements MoodRepository {
   }
 
   async getMany(ids: readonly string[]): Promise<MoodRecord[]> {
-    if (ids.length === 0) return [];
-    return (await this.moods.find({ _id: { $in: [...new Set(ids)] } }).toArray()).map(toMood);
+    return (await findByIds(this.moods, ids)).map(toMood);
   }
 
   async history(userId: string, visibilities: readonly MoodVisibility[], before: MoodPosition | null, limit: number): Promise<MoodRecord[]> {
@@ -48,7 +48,7 @@ export class MongoMoodRepository implements MoodRepository {
   }
 
   async streaks(userIds: readonly string[]): Promise<Map<string, StoredMoodStreak>> {
-    const docs = await this.streakDocs.find({ _id: { $in: [...new Set(userIds)] } }).toArray();
+    const docs = await findByIds(this.streakDocs, userIds);
     return new Map(docs.map((doc) => [doc._id, toMoodStreak(doc)]));
   }
 }

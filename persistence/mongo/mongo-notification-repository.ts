@@ -1,6 +1,7 @@
 import type { Collection } from 'mongodb';
 import type { NotificationPosition, NotificationRecord, NotificationRepository, UnreadCountOptions } from '../store/notification-repository.js';
 import { type NotificationDoc, toNotification } from './mongo-documents.js';
+import { findByIds } from './find-by-ids.js';
 
 /** {@link NotificationRepository} on MongoDB: pages walk the `(userId, createdAt, _id)` index. */
 export class MongoNotificationRepository implements NotificationRepository {
@@ -12,8 +13,7 @@ export class MongoNotificationRepository implements NotificationRepository {
   }
 
   async getMany(ids: readonly string[]): Promise<NotificationRecord[]> {
-    if (ids.length === 0) return [];
-    return (await this.notifications.find({ _id: { $in: [...new Set(ids)] } }).toArray()).map(toNotification);
+    return (await findByIds(this.notifications, ids)).map(toNotification);
   }
 
   async page(userId: string, before: NotificationPosition | null, limit: number, unreadOnly: boolean): Promise<NotificationRecord[]> {

@@ -2,6 +2,7 @@ import { type Collection, MongoServerError } from 'mongodb';
 import type { PrivacySettings } from '../../protocol/schemas/privacy.js';
 import type { NewUser, ProfilePatch, UserRecord, UserRepository } from '../store/user-repository.js';
 import { toUser, type UserDoc } from './mongo-documents.js';
+import { findByIds } from './find-by-ids.js';
 
 const DUPLICATE_KEY = 11000;
 
@@ -40,7 +41,7 @@ export class MongoUserRepository implements UserRepository {
   }
 
   async findByIds(ids: readonly string[]): Promise<Map<string, UserRecord>> {
-    const docs = ids.length === 0 ? [] : await this.users.find({ _id: { $in: [...ids] } }).toArray();
+    const docs = await findByIds(this.users, ids);
     return new Map(docs.map((d) => [d._id, toUser(d)]));
   }
 
