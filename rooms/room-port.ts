@@ -16,8 +16,8 @@ export interface RoomPort {
   /**
    * Makes every socket in room `target` join `rooms`. Resolves once this node's sockets have joined
    * and this node receives the rooms' messages (with the sharded adapter, once Redis confirmed the
-   * rooms' subscriptions): a snapshot read after that misses no change. Sockets on other nodes join
-   * on their own.
+   * rooms' subscriptions): a snapshot read after that misses no change. Joining a room again waits
+   * for its subscription too while that is still on its way. Sockets on other nodes join on their own.
    */
   join(target: string, rooms: readonly string[]): Promise<void>;
   /**
@@ -33,6 +33,4 @@ export interface RoomPort {
   emitAndDisconnect<E extends ServerEventName>(room: string, event: E, payload: ServerEventPayload<E>): void;
   /** Makes every socket in room `target` leave `rooms`. */
   leave(target: string, rooms: readonly string[]): void;
-  /** Whether socket `socketId`, which is on this node, is in `room` now. */
-  isIn(socketId: string, room: string): boolean;
 }

@@ -74,4 +74,29 @@ describe('friend moods', () => {
     expect(f.rooms.calls).toContainEqual({ op: 'leave', target: userRoom(me), rooms: [moodRoom(bo)] });
     expect(f.rooms.calls).toContainEqual(expect.objectContaining({ rooms: [moodListenersRoom(me)], event: 'mood:friend-hidden', payload: expect.objectContaining({ userId: bo }) }));
   });
+
+  it('answers a connection that listens again only once its rooms are heard, while the first join still waits for them', async () => {
+    f = socialFixture();
+    const [me, ann] = [await f.user(), await f.user()];
+    await f.befriend(me, ann);
+    // Joins that resolve once "Redis confirms the subscriptions", held here until released.
+    let confirm = () => undefined as void;
+    const confirmed = new Promise<void>((resolve) => (confirm = resolve));
+    const join = f.rooms.join.bind(f.rooms);
+    f.rooms.join = async (target, rooms) => {
+      await join(target, rooms);
+      await confirmed;
+    };
+    const answered: string[] = [];
+    const first = f.friendMoods.listen(me, 'socket-1').then(() => answered.push('first'));
+    const second = f.friendMoods.listen(me, 'socket-1').then(() => answered.push('second'));
+    const joins = () => f.rooms.calls.filter((c) => c.op === 'join' && c.target === 'socket-1').length;
+    // Until the second call has joined too (or, wrongly, answered without waiting).
+    while (joins() < 2 && answered.length === 0) await new Promise((resolve) => setImmediate(resolve));
+    expect(answered).toEqual([]);
+    confirm();
+    await Promise.all([first, second]);
+    expect(answered.sort()).toEqual(['first', 'second']);
+    expect(f.rooms.members.get(moodRoom(ann))?.has('socket-1')).toBe(true);
+  });
 });

@@ -41,8 +41,11 @@ export class FriendMoods implements RelationshipChanges {
    */
   async listen(userId: string, socketId: string): Promise<string[]> {
     const friendIds = await this.deps.friendIds(userId);
-    // A connection listening already keeps up with friendship changes through its listeners room.
-    if (!this.deps.rooms.isIn(socketId, moodListenersRoom(userId))) await this.deps.rooms.join(socketId, [moodListenersRoom(userId), ...friendIds.map(moodRoom)]);
+    // Joined on every call, even by a connection listening already: a join resolves only once this
+    // node hears the rooms, so a second call while the first's subscriptions are still on their way
+    // (the SDK's listen and its first page, sent together) waits for them too, and a mood recorded
+    // right after its answer is never missed. Rooms joined already cost nothing more.
+    await this.deps.rooms.join(socketId, [moodListenersRoom(userId), ...friendIds.map(moodRoom)]);
     return friendIds;
   }
 

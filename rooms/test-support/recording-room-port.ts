@@ -19,10 +19,6 @@ export class RecordingRoomPort implements RoomPort {
     this.calls.push({ op: 'emit', rooms: typeof rooms === 'string' ? [rooms] : [...rooms], event, payload, ...(except === undefined ? {} : { except }) });
   }
 
-  isIn(socketId: string, room: string): boolean {
-    return this.members.get(room)?.has(socketId) ?? false;
-  }
-
   join(target: string, rooms: readonly string[]): Promise<void> {
     this.calls.push({ op: 'join', target, rooms: [...rooms] });
     for (const room of rooms) {

@@ -26,15 +26,12 @@ export class SocketIoRoomPort implements RoomPort {
     (except === undefined ? to : to.except(except)).emit(event, ...args);
   }
 
-  isIn(socketId: string, room: string): boolean {
-    return this.io.sockets.adapter.rooms.get(room)?.has(socketId) ?? false;
-  }
-
   async join(target: string, rooms: readonly string[]): Promise<void> {
     const here = [...(this.io.sockets.adapter.rooms.get(target) ?? [])];
-    // Other nodes' sockets join on their own nodes; this node's join here, where their promises wait
-    // for a subscription still on its way (see joinsWaitForSubscription).
-    this.elsewhere(['join', target, rooms]);
+    // Other nodes' sockets join on their own nodes (a socket of this node is in no other node's
+    // rooms: nothing to tell them); this node's join here, where their promises wait for a
+    // subscription still on its way (see joinsWaitForSubscription).
+    if (!this.io.sockets.sockets.has(target)) this.elsewhere(['join', target, rooms]);
     await Promise.all(here.map((id) => Promise.resolve(this.io.sockets.sockets.get(id)?.join(rooms as string[]))));
   }
 
@@ -70,7 +67,7 @@ export class SocketIoRoomPort implements RoomPort {
 
   leave(target: string, rooms: readonly string[]): void {
     this.io.local.in(target).socketsLeave(rooms as string[]);
-    this.elsewhere(['leave', target, rooms]);
+    if (!this.io.sockets.sockets.has(target)) this.elsewhere(['leave', target, rooms]);
   }
 
   /** Queues a join or leave for the other nodes' sockets: one message at the end of the turn carries them all. */
