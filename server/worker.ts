@@ -6,6 +6,7 @@ import { createRouter } from './http/http-router.js';
 import { metricsRoute, opsRoutes } from './http/ops-routes.js';
 import { createLogger } from './observability/logger.js';
 import { Metrics } from './observability/metrics.js';
+import { watchLoopStalls } from './observability/loop-stall-watch.js';
 import { NodeTransport } from './transport/node-transport.js';
 
 // Process entry of `npm run worker`: write-behind workers without sockets, for a cluster whose
@@ -53,6 +54,8 @@ const http = new NodeTransport({
   trustedProxies: 0,
 });
 const port = await http.listen(config.host, config.port);
+// A store call that holds the loop (a synchronous SQLite lock wait) is logged, as on a node.
+watchLoopStalls(log);
 log.info({ event: 'worker-ready', port, partitions: config.queue.partitions, store: store.kind, depth: queue.stats().depth }, 'write-behind worker running');
 
 const stop = (signal: string) => {
