@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -49,13 +49,17 @@ describe('the packed SDK types', () => {
   const app = mkdtempSync(join(tmpdir(), 'hugmood-sdk-app-'));
   afterAll(() => rmSync(app, { recursive: true, force: true }));
 
-  it('type-check in a fresh app under --strict without skipLibCheck', () => {
+  it('installs from its tarball with its MIT licence, and type-checks in a fresh app under --strict without skipLibCheck', () => {
     execFileSync(process.execPath, ['--import', 'tsx', join(SDK, 'build.ts')], { cwd: SDK, stdio: 'pipe' });
     execFileSync('npm', ['pack', '--pack-destination', app, '--silent'], { cwd: SDK, stdio: 'pipe' });
     const tarball = readdirSync(app).find((f) => f.endsWith('.tgz'));
     expect(tarball).toBeDefined();
     writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'sdk-consumer', private: true, type: 'module' }));
     execFileSync('npm', ['install', `./${tarball ?? ''}`, '--no-audit', '--no-fund', '--prefer-offline', '--ignore-scripts', '--silent'], { cwd: app, stdio: 'pipe' });
+    // Meant for third-party apps: the licence travels with the package.
+    const installed = join(app, 'node_modules', '@hugmood', 'client');
+    expect((JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8')) as { license?: string }).license).toBe('MIT');
+    expect(existsSync(join(installed, 'LICENSE')) && readFileSync(join(installed, 'LICENSE'), 'utf8')).toMatch(/^MIT License/);
     writeFileSync(join(app, 'app.ts'), APP);
     writeFileSync(
       join(app, 'tsconfig.json'),
