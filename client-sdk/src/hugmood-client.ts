@@ -6,6 +6,10 @@ import { Commands } from './commands.js';
 import { type BackoffOptions, DEFAULT_BACKOFF } from './connection/backoff.js';
 import { Connection, type SocketFactory, type TokenProvider } from './connection/connection.js';
 import type { ConnectionState } from './connection/connection-state.js';
+import type { AuthOptions } from './auth/auth-options.js';
+import { AuthHttp, type FetchLike } from './auth/auth-http.js';
+import { TokenSession } from './auth/token-session.js';
+import { tokenSubject } from './auth/token-subject.js';
 import { randomDeviceId } from './device-id.js';
 import type { Unsubscribe } from './emitter.js';
 import type { HugMoodError } from './errors.js';
@@ -14,27 +18,53 @@ import { FriendsApi } from './friends.js';
 import { GroupHugsApi } from './group-hugs/group-hugs.js';
 import { HugsApi } from './hugs/hugs.js';
 import { Outbox } from './hugs/outbox.js';
+import { QueuedCommands } from './hugs/queued-commands.js';
+import { followVisibility } from './lifecycle/visibility.js';
 import { type Logger, silentLogger } from './logger.js';
 import { MoodsApi } from './moods/moods.js';
 import { DevicesApi } from './notifications/devices.js';
 import { FeedApi } from './feed/feed.js';
 import { NotificationsApi } from './notifications/notifications.js';
-import { PresenceApi } from './presence.js';
+import { type AppState, PresenceApi } from './presence/presence.js';
 import { PrivacyApi } from './privacy.js';
 import { ProfileApi } from './profile.js';
+import { ClientPersistence } from './session/client-persistence.js';
+import { OwnProfile } from './session/own-profile.js';
+import { PersistedState } from './storage/persisted-state.js';
+import { memoryStorage, type StorageAdapter } from './storage/storage-adapter.js';
+import type { Profile } from '../../protocol/types/profile.js';
 
 /** Options of {@link HugMoodClient.connect}. */
 export interface HugMoodClientOptions {
   /** The server's base URL, e.g. `https://rt.hugmood.app`. */
   readonly url: string;
   /**
-   * Returns a valid access token. Called before every connection attempt and when the server
-   * warns that the current token is about to expire, so return a fresh one (refresh it yourself).
+   * How to sign in: `{ username, password }` (with `signUp: true` to register), `{ refreshToken }`,
+   * `'stored'` (the session a previous start kept in `storage`), or a function returning your
+   * identity provider's access tokens. Give this or `getToken`.
    */
-  readonly getToken: TokenProvider;
+  readonly auth?: AuthOptions;
+  /**
+   * Returns a valid access token (the same as `auth` given a function). Called before every
+   * connection attempt and when the server warns that the current token is about to expire, so
+   * return a fresh one (refresh it yourself).
+   */
+  readonly getToken?: TokenProvider;
+  /**
+   * Where the device id, the session's refresh token, the inbox cursor, the unread count and the
+   * offline outbox survive a restart: `webStorage()` in browsers, AsyncStorage in React Native.
+   * Default: `memoryStorage()` (nothing survives the process).
+   */
+  readonly storage?: StorageAdapter;
+  /** The prefix of the SDK's keys in `storage`. Default `hugmood`. */
+  readonly storageKey?: string;
+  /** Set presence `away` while the page is hidden (browsers only). Default true. */
+  readonly followVisibility?: boolean;
+  /** The `fetch` used for `/v1/auth/*`. Default: the platform's. */
+  readonly fetch?: FetchLike;
   /** Must match the server's `WIRE`. Default `msgpack`. */
   readonly wire?: WireFormat;
-  /** A stable id for this device (persist it); one is generated per client otherwise. */
+  /** A stable id for this device. Default: the one in `storage`, else a new one (stored). */
   readonly deviceId?: string;
   readonly deviceKind?: DeviceKind;
   /** Reconnect backoff (full jitter). Default: first retry within 300 ms, at most 10 s apart. */
@@ -42,8 +72,8 @@ export interface HugMoodClientOptions {
   /** How long one command may wait for the connection and its answer. Default 10 s. */
   readonly requestTimeoutMs?: number;
   /**
-   * Where the inbox resumes: the last `client.hugs.cursor` you persisted. Default 0: the first
-   * connect reports everything in the inbox.
+   * Where the inbox resumes, if you persist `client.hugs.cursor` yourself. Default: the cursor in
+   * `storage`, else 0 (the first connect reports everything in the inbox).
    */
   readonly inboxCursor?: number;
   /** Sends (hugs, requests, mood records) that may wait for a connection at once. Default 100. */
@@ -101,21 +131,43 @@ export class HugMoodClient {
   readonly feed: FeedApi;
   /** The server's clock (NTP-style sync), for synchronized animations. */
   readonly clock: ServerClock;
-  /** The id this client presents as its device. */
-  readonly deviceId: string;
 
   private readonly connection: Connection;
   private readonly commands: Commands;
   private readonly logger: Logger;
+  private readonly getToken: TokenProvider;
+  private readonly session: TokenSession | null;
+  private readonly persistence: ClientPersistence;
+  private readonly queued: QueuedCommands;
+  private readonly ownProfile: OwnProfile;
+  private deviceIdValue: string;
+  private userIdValue: string | null = null;
+  private stopFollowingVisibility: () => void = () => undefined;
 
   private constructor(private readonly options: HugMoodClientOptions) {
     this.logger = options.logger ?? silentLogger;
-    this.deviceId = options.deviceId ?? randomDeviceId();
+    const persisted = new PersistedState(options.storage ?? memoryStorage(), options.storageKey ?? 'hugmood', this.logger);
+    this.persistence = new ClientPersistence(persisted, this.logger);
+    this.deviceIdValue = options.deviceId ?? randomDeviceId();
+    const auth = options.auth ?? options.getToken;
+    if (auth === undefined) throw new TypeError('HugMoodClient.connect(): give `auth` (or `getToken`)');
+    if (options.auth !== undefined && options.getToken !== undefined) throw new TypeError('HugMoodClient.connect(): give `auth` or `getToken`, not both');
+    if (typeof auth === 'function') {
+      this.session = null;
+      this.getToken = auth;
+    } else {
+      const fetchImpl = options.fetch ?? (globalThis as { fetch?: FetchLike }).fetch;
+      if (!fetchImpl) throw new TypeError('HugMoodClient.connect(): no fetch on this platform; pass `fetch`');
+      const session = new TokenSession(auth, new AuthHttp(options.url, (url, init) => fetchImpl(url, init)), persisted, this.logger, (token) => void this.pushToken(token));
+      this.session = session;
+      this.getToken = () => session.accessToken();
+    }
     this.connection = new Connection({
       url: options.url,
-      getToken: options.getToken,
+      getToken: this.getToken,
+      prepare: (token) => this.prepare(token),
       wire: options.wire ?? 'msgpack',
-      deviceId: this.deviceId,
+      deviceId: () => this.deviceIdValue,
       deviceKind: options.deviceKind ?? 'unknown',
       backoff: { ...DEFAULT_BACKOFF, ...options.backoff },
       connectTimeoutMs: options.connectTimeoutMs ?? 10_000,
@@ -133,10 +185,12 @@ export class HugMoodClient {
       maxWaitMs: options.offlineSendTimeoutMs ?? 300_000,
       maxAttempts: 8,
       backoff: { ...DEFAULT_BACKOFF, ...options.backoff },
+      onChange: (sends) => this.persistence.outboxChanged(sends),
     });
-    this.hugs = new HugsApi(this.commands, this.connection, outbox, this.logger, options.inboxCursor ?? 0);
+    this.queued = new QueuedCommands(outbox, this.commands);
+    this.hugs = new HugsApi(this.commands, this.connection, this.queued, this.logger, options.inboxCursor ?? 0);
     // One outbox: hugs and moods made offline go out in the order they were made.
-    this.moods = new MoodsApi(this.commands, this.connection, outbox, this.logger);
+    this.moods = new MoodsApi(this.commands, this.connection, this.queued, this.logger);
     this.clock = new ServerClock({
       exchange: async () => (await this.commands.send('time:sync', {}, 5000)).serverTime,
       logger: this.logger,
@@ -152,7 +206,90 @@ export class HugMoodClient {
     this.hugs.routeNotifications((entry, source) => this.notifications.deliver(entry, source));
     this.devices = new DevicesApi(this.commands);
     this.feed = new FeedApi(this.commands, this.connection, this.logger);
+    this.ownProfile = new OwnProfile(this.commands, this.connection, () => this.userIdValue, this.logger);
     this.connection.socket.on('auth:expiring', () => void this.refreshToken());
+  }
+
+  /** The id this client presents as its device (the stored one once the client has started). */
+  get deviceId(): string {
+    return this.deviceIdValue;
+  }
+
+  /**
+   * The signed-in user's id: known once the first access token is in (at once for `auth: 'stored'`).
+   * @example
+   * ```ts
+   * const mine = feed.items.filter((item) => item.userId === client.userId);
+   * ```
+   */
+  get userId(): string | null {
+    return this.userIdValue;
+  }
+
+  /**
+   * The signed-in user's profile: read on every connect, kept current when it is edited on any device.
+   * @example
+   * ```ts
+   * greeting.textContent = `Hello, ${client.me?.displayName ?? 'friend'}`;
+   * ```
+   */
+  get me(): Profile | null {
+    return this.ownProfile.get();
+  }
+
+  /**
+   * Calls `listener` whenever {@link me} changes.
+   * @example
+   * ```ts
+   * client.onMeChange((me) => setName(me.displayName));
+   * ```
+   */
+  onMeChange(listener: (me: Profile) => void): Unsubscribe {
+    return this.ownProfile.subscribe(listener);
+  }
+
+  /**
+   * Tells the SDK whether the app is in the foreground; in the background your friends see this
+   * device `away`. Browsers are wired to the page's visibility already; call it from React
+   * Native's `AppState`.
+   *
+   * @example
+   * ```ts
+   * AppState.addEventListener('change', (s) => client.setAppState(s === 'active' ? 'active' : 'background'));
+   * ```
+   */
+  setAppState(state: AppState): Promise<void> {
+    return this.presence.setAppState(state);
+  }
+
+  /**
+   * Signs out: ends the session on the server (with the SDK's own sign-in), forgets it and this
+   * user's stored state on the device, and closes the client.
+   *
+   * @example
+   * ```ts
+   * await client.logout();
+   * ```
+   */
+  async logout(): Promise<void> {
+    this.persistence.forgetUser();
+    this.close();
+    await this.session?.logout();
+    await this.persistence.flush();
+  }
+
+  /**
+   * Resolves once everything the SDK saved to `storage` is written (call before a test or a
+   * process ends; apps need not).
+   *
+   * @example
+   * ```ts
+   * client.close();
+   * await client.flushStorage();
+   * ```
+   */
+  flushStorage(): Promise<void> {
+    return this.persistence.flush();
   }
 
   /**
@@ -166,8 +303,46 @@ export class HugMoodClient {
    */
   static connect(options: HugMoodClientOptions): HugMoodClient {
     const client = new HugMoodClient(options);
-    client.connection.start();
+    void client.begin();
     return client;
+  }
+
+  /** Restores what storage holds (the device id; the user's state when already known), then connects. */
+  private async begin(): Promise<void> {
+    try {
+      this.deviceIdValue = await this.persistence.deviceId(this.options.deviceId);
+      const known = await this.session?.knownUserId();
+      if (known) await this.restoreUser(known);
+    } catch (error) {
+      this.logger.warn('restoring the stored state failed; starting afresh', { error });
+    }
+    if (this.options.followVisibility !== false && this.state !== 'closed') {
+      this.stopFollowingVisibility = followVisibility((state) => {
+        this.presence.setAppState(state).catch((error: unknown) => this.logger.warn('setting presence for the app state failed', { error, state }));
+      });
+    }
+    this.connection.start();
+  }
+
+  /** Before each handshake: on the first, the user the token names and their stored state. */
+  private async prepare(token: string): Promise<void> {
+    const userId = this.session?.userId ?? tokenSubject(token);
+    if (userId !== null) await this.restoreUser(userId);
+  }
+
+  private async restoreUser(userId: string): Promise<void> {
+    this.userIdValue ??= userId;
+    await this.persistence.loadUser(userId, { hugs: this.hugs, notifications: this.notifications, queued: this.queued });
+  }
+
+  /** Hands a token the session refreshed on its own to the live connection. */
+  private async pushToken(token: string): Promise<void> {
+    if (this.connection.state !== 'connected') return;
+    try {
+      await this.commands.send('auth:refresh', { token });
+    } catch (error) {
+      this.logger.warn('handing the refreshed access token to the server failed', { error });
+    }
   }
 
   /**
@@ -264,12 +439,14 @@ export class HugMoodClient {
    * ```
    */
   close(): void {
+    this.stopFollowingVisibility();
+    this.session?.close();
     this.connection.close();
   }
 
   private async refreshToken(): Promise<void> {
     try {
-      const token = await this.options.getToken();
+      const token = await this.getToken();
       await this.commands.send('auth:refresh', { token });
       this.logger.debug('access token refreshed on the live connection');
     } catch (error) {

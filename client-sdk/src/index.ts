@@ -6,7 +6,10 @@ export type { SocketFactory, TokenProvider, ClientSocket } from './connection/co
 export type { Unsubscribe } from './emitter.js';
 export type { Logger } from './logger.js';
 export { randomDeviceId } from './device-id.js';
-export { PresenceApi, type PresenceEntry, type PresenceEvents } from './presence.js';
+export { memoryStorage, webStorage, type StorageAdapter, type WebStorageLike } from './storage/storage-adapter.js';
+export type { AuthOptions, PasswordAuth, RefreshTokenAuth } from './auth/auth-options.js';
+export type { FetchLike } from './auth/auth-http.js';
+export { PresenceApi, type AppState, type PresenceEntry, type PresenceEvents } from './presence/presence.js';
 export { FriendsApi } from './friends.js';
 export { ProfileApi, type ProfileChanges } from './profile.js';
 export { PrivacyApi } from './privacy.js';

@@ -114,4 +114,37 @@ describe('outbox', () => {
     await expect(send).resolves.toBe('slow');
     expect(w.sent).toHaveLength(11);
   });
+
+  it('reports its replayable sends as data while they wait, keeps them when the client closes, and resumes them first', async () => {
+    vi.useFakeTimers();
+    const connection = new FakeConnection();
+    connection.set('reconnecting');
+    const reported: (readonly { name: string; deadline: number }[])[] = [];
+    const outbox = new Outbox(connection, { ...options, onChange: (sends) => reported.push(sends) });
+    const w = wire();
+    const kept = outbox.run(w.send('hug'), { name: 'hug:send', payload: { clientId: 'c_1' } });
+    outbox.run(w.send('not replayable')).catch(() => undefined);
+    expect(reported.at(-1)).toEqual([{ name: 'hug:send', payload: { clientId: 'c_1' }, deadline: Date.now() + 60_000 }]);
+    connection.set('closed');
+    await expect(kept).rejects.toMatchObject({ code: 'closed' });
+    // Closing is not sending: the persisted list still holds the hug.
+    expect(reported.at(-1)).toHaveLength(1);
+
+    const next = new FakeConnection();
+    next.set('reconnecting');
+    const restarted = new Outbox(next, { ...options, onChange: (sends) => reported.push(sends) });
+    const later = restarted.run(w.send('made after the restart'));
+    const stored = [
+      { name: 'hug:send', payload: { clientId: 'c_1' }, deadline: Date.now() + 30_000 },
+      { name: 'mood:record', payload: { clientId: 'c_2' }, deadline: Date.now() - 1 },
+    ];
+    const [resumed, expired] = restarted.resume(stored, (send) => w.send(`resumed ${send.name}`)());
+    await expect(expired).rejects.toMatchObject({ code: 'timeout' });
+    next.set('connected');
+    expect(w.sent).toEqual(['resumed hug:send', 'made after the restart']);
+    for (const p of w.pending.splice(0)) p.ok();
+    await expect(resumed).resolves.toBe('resumed hug:send');
+    await expect(later).resolves.toBe('made after the restart');
+    expect(reported.at(-1)).toEqual([]);
+  });
 });

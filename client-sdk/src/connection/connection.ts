@@ -25,8 +25,11 @@ export interface ConnectionOptions {
   readonly url: string;
   readonly getToken: TokenProvider;
   readonly wire: WireFormat;
-  readonly deviceId: string;
+  /** Read at each attempt: the id may come from storage after the client was made. */
+  readonly deviceId: () => string;
   readonly deviceKind: DeviceKind;
+  /** Runs after each token is obtained, before its handshake (the client loads the user's stored state on the first). */
+  readonly prepare?: (token: string) => Promise<void>;
   readonly backoff: BackoffOptions;
   readonly connectTimeoutMs: number;
   readonly logger: Logger;
@@ -178,13 +181,17 @@ export class Connection {
     let token: string;
     try {
       token = await this.options.getToken();
+      await this.options.prepare?.(token);
     } catch (error) {
-      this.options.logger.warn('getToken() failed; will retry', { error });
-      this.retry(new UnauthorizedError('unauthorized', `getToken() failed: ${error instanceof Error ? error.message : String(error)}`));
+      // A typed refusal that will not change (a wrong password, a revoked session) is final; anything else is retried.
+      if (error instanceof HugMoodError && !error.temporary) return this.fail(error);
+      if (error instanceof HugMoodError && error.retryAfterMs !== undefined) this.waitAtLeastMs = error.retryAfterMs;
+      this.options.logger.warn('getting an access token failed; will retry', { error });
+      this.retry(error instanceof HugMoodError ? error : new UnauthorizedError('unauthorized', `getToken() failed: ${error instanceof Error ? error.message : String(error)}`));
       return;
     }
     if (this.current !== 'connecting' && this.current !== 'reconnecting') return;
-    this.socket.auth = { token, v: PROTOCOL_VERSION, deviceId: this.options.deviceId, deviceKind: this.options.deviceKind };
+    this.socket.auth = { token, v: PROTOCOL_VERSION, deviceId: this.options.deviceId(), deviceKind: this.options.deviceKind };
     this.inFlight = true;
     clearTimeout(this.attemptTimer);
     this.attemptTimer = setTimeout(() => this.onAttemptTimeout(), this.options.connectTimeoutMs);

@@ -10,7 +10,7 @@ import { Emitter, type Unsubscribe } from '../emitter.js';
 import type { Logger } from '../logger.js';
 import { createTimeline, type HugTimeline } from './hug-timeline.js';
 import { InboxSync } from './inbox-sync.js';
-import type { Outbox } from './outbox.js';
+import type { QueuedCommands } from './queued-commands.js';
 import { SeenIds } from './seen-ids.js';
 
 /** A hug that arrived, with the timeline to play it. */
@@ -78,7 +78,7 @@ export class HugsApi {
   constructor(
     private readonly commands: Commands,
     connection: Connection,
-    private readonly outbox: Outbox,
+    private readonly queued: QueuedCommands,
     private readonly logger: Logger,
     initialCursor: number,
   ) {
@@ -108,7 +108,7 @@ export class HugsApi {
       ...(options.message === undefined ? {} : { message: options.message }),
       ...(options.context === undefined ? {} : { context: { activityId: options.context.activityId } }),
     };
-    return this.outbox.run(() => this.commands.send('hug:send', payload));
+    return this.queued.send('hug:send', payload);
   }
 
   /**
@@ -155,7 +155,7 @@ export class HugsApi {
       clientId: options.clientId ?? `c_${randomId(22)}`,
       ...(options.message === undefined ? {} : { message: options.message }),
     };
-    return this.outbox.run(() => this.commands.send('hug:request', payload));
+    return this.queued.send('hug:request', payload);
   }
 
   /**
@@ -173,7 +173,7 @@ export class HugsApi {
       ...(options.kind === undefined ? {} : { kind: options.kind }),
       ...(options.message === undefined ? {} : { message: options.message }),
     };
-    return this.outbox.run(() => this.commands.send('hug:request:answer', payload));
+    return this.queued.send('hug:request:answer', payload);
   }
 
   /**
@@ -235,6 +235,11 @@ export class HugsApi {
     }
   }
 
+  /** @internal Resumes the inbox from a cursor a previous start persisted. */
+  resumeFrom(cursor: number): void {
+    this.inbox.resumeFrom(cursor);
+  }
+
   /** @internal The notifications API takes the notifications the inbox brings (live or synced, once each). */
   routeNotifications(handler: (entry: Extract<InboxEntry, { type: 'notification' }>, source: 'live' | 'sync') => void): void {
     this.notifications = handler;
@@ -257,8 +262,8 @@ export class HugsApi {
     this.acks.clear();
     for (let i = 0; i < ids.length; i += MAX_ACK_BATCH) {
       const batch = ids.slice(i, i + MAX_ACK_BATCH);
-      this.outbox
-        .run(() => this.commands.send('hug:ack', { hugIds: batch }))
+      this.queued
+        .send('hug:ack', { hugIds: batch })
         .catch((error: unknown) => this.logger.warn('acknowledging hugs failed', { error, hugIds: batch }));
     }
   }

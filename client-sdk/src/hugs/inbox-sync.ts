@@ -46,6 +46,11 @@ export class InboxSync {
     return this.cursorValue;
   }
 
+  /** Moves the cursor to one a previous start persisted (before the first sync; never backwards). */
+  resumeFrom(cursor: number): void {
+    if (cursor > this.cursorValue) this.cursorValue = cursor;
+  }
+
   /** Live entries waiting for a sync to fill the gap before them. */
   get waiting(): number {
     return this.held.size;

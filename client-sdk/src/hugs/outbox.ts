@@ -2,6 +2,7 @@ import { type BackoffOptions, fullJitterDelay } from '../connection/backoff.js';
 import type { ConnectionState } from '../connection/connection-state.js';
 import type { Emitter } from '../emitter.js';
 import { ClientClosedError, HugMoodError, TimeoutError, UnavailableError } from '../errors.js';
+import type { StoredSend } from '../storage/persisted-state.js';
 
 /** Limits of the {@link Outbox}. */
 export interface OutboxOptions {
@@ -13,6 +14,14 @@ export interface OutboxOptions {
   readonly maxAttempts: number;
   readonly backoff: BackoffOptions;
   readonly random?: () => number;
+  /** Called with the sends still to go, as data, whenever that list changes: persist them to resume after a restart. */
+  readonly onChange?: (sends: readonly StoredSend[]) => void;
+}
+
+/** A send described as data: what the outbox persists and replays. */
+export interface QueuedSend {
+  readonly name: string;
+  readonly payload: unknown;
 }
 
 /** What the outbox needs of the connection: its state, and word when it changes. */
@@ -38,6 +47,8 @@ interface Entry {
   readonly resolve: (value: unknown) => void;
   readonly reject: (error: unknown) => void;
   readonly deadline: number;
+  /** The send as data, when it may be replayed after a restart. */
+  readonly send: QueuedSend | null;
   /** Attempts that count against `maxAttempts` (see {@link countsAsAttempt}). */
   attempts: number;
   inFlight: boolean;
@@ -79,28 +90,58 @@ export class Outbox {
     return this.entries.length;
   }
 
-  /** Runs `attempt` until it succeeds, fails for good, or runs out of attempts or time. */
-  run<T>(attempt: () => Promise<T>): Promise<T> {
+  /**
+   * Runs `attempt` until it succeeds, fails for good, or runs out of attempts or time. A `send`
+   * (the same command as data) is reported to `onChange` while it waits, so that it can be
+   * replayed by {@link resume} after a restart.
+   */
+  run<T>(attempt: () => Promise<T>, send: QueuedSend | null = null): Promise<T> {
     if (this.connection.state === 'closed') return Promise.reject(this.closedError());
     if (this.entries.length >= this.options.maxPending) {
       return Promise.reject(new UnavailableError('unavailable', `${this.entries.length} sends are already waiting; try again later`, { reason: 'offline_queue_full' }));
     }
+    return this.enqueue(attempt, send, Date.now() + this.options.maxWaitMs, 'last');
+  }
+
+  /**
+   * Takes back the sends a previous run of the app left waiting (see `onChange`), ahead of any
+   * made since, each until its original deadline. Answers one promise per send, settled as
+   * {@link run}'s would be; a send whose deadline has passed is rejected with a timeout.
+   */
+  resume(sends: readonly StoredSend[], attemptFor: (send: QueuedSend) => Promise<unknown>): Promise<unknown>[] {
+    const now = Date.now();
+    return [...sends].reverse().map((stored) => {
+      const send = { name: stored.name, payload: stored.payload };
+      if (stored.deadline <= now) return Promise.reject(new TimeoutError('timeout', `${stored.name}: not sent before its deadline (the app was closed)`));
+      return this.enqueue(() => attemptFor(send), send, stored.deadline, 'first');
+    }).reverse();
+  }
+
+  private enqueue<T>(attempt: () => Promise<T>, send: QueuedSend | null, deadline: number, at: 'first' | 'last'): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       const entry: Entry = {
         attempt,
         resolve: resolve as (value: unknown) => void,
         reject,
-        deadline: Date.now() + this.options.maxWaitMs,
+        deadline,
+        send,
         attempts: 0,
         inFlight: false,
         notBefore: 0,
         lastError: undefined,
         expiry: undefined,
       };
-      entry.expiry = setTimeout(() => this.expire(entry), this.options.maxWaitMs);
-      this.entries.push(entry);
+      entry.expiry = setTimeout(() => this.expire(entry), Math.max(0, deadline - Date.now()));
+      if (at === 'first') this.entries.unshift(entry);
+      else this.entries.push(entry);
+      this.changed();
       this.pump();
     });
+  }
+
+  /** Tells `onChange` which replayable sends are still to go. */
+  private changed(): void {
+    this.options.onChange?.(this.entries.flatMap((e) => (e.send ? [{ ...e.send, deadline: e.deadline }] : [])));
   }
 
   /** Sends, in order, every waiting entry that may go now; stops at the first that must wait. */
@@ -129,6 +170,12 @@ export class Outbox {
         entry.inFlight = false;
         entry.lastError = error;
         if (countsAsAttempt(error)) entry.attempts += 1;
+        if (this.connection.state === 'closed') {
+          // Cut off by close(): it may not have reached the server, so it stays persisted for the next start.
+          this.settle(entry, false);
+          entry.reject(error);
+          return;
+        }
         const now = Date.now();
         if (!(error instanceof HugMoodError) || !error.temporary || entry.attempts >= this.options.maxAttempts || now >= entry.deadline) {
           this.settle(entry);
@@ -157,14 +204,17 @@ export class Outbox {
     // One in flight settles by its own answer; the deadline is checked when it fails.
     if (entry.inFlight) return;
     this.settle(entry);
-    entry.reject(entry.lastError ?? new TimeoutError('timeout', `not sent within ${this.options.maxWaitMs} ms (still offline)`));
+    entry.reject(entry.lastError ?? new TimeoutError('timeout', `not sent within its deadline (still offline)`));
     this.pump();
   }
 
-  private settle(entry: Entry): void {
+  /** Takes a settled entry out; `report: false` when closing, so the persisted sends survive for the next start. */
+  private settle(entry: Entry, report = true): void {
     clearTimeout(entry.expiry);
     const at = this.entries.indexOf(entry);
-    if (at >= 0) this.entries.splice(at, 1);
+    if (at < 0) return;
+    this.entries.splice(at, 1);
+    if (entry.send && report) this.changed();
   }
 
   private wakeAt(at: number): void {
@@ -182,7 +232,8 @@ export class Outbox {
     this.timerAt = Infinity;
     for (const entry of [...this.entries]) {
       if (entry.inFlight) continue;
-      this.settle(entry);
+      // A closed client's waiting sends stay persisted: the app's next start resumes them.
+      this.settle(entry, false);
       entry.reject(this.closedError());
     }
   }

@@ -6,7 +6,7 @@ import type { Commands } from '../commands.js';
 import type { ClientSocket, Connection } from '../connection/connection.js';
 import { randomId } from '../device-id.js';
 import { Emitter, type Unsubscribe } from '../emitter.js';
-import type { Outbox } from '../hugs/outbox.js';
+import type { QueuedCommands } from '../hugs/queued-commands.js';
 import type { Logger } from '../logger.js';
 import { FriendMoodBoard, type FriendMoodState } from './friend-mood-board.js';
 
@@ -82,7 +82,7 @@ export class MoodsApi {
   constructor(
     private readonly commands: Commands,
     connection: Connection,
-    private readonly outbox: Outbox,
+    private readonly queued: QueuedCommands,
     private readonly logger: Logger,
   ) {
     this.events = new Emitter((error) => logger.error('a moods listener threw', { error }));
@@ -114,7 +114,7 @@ export class MoodsApi {
       timeZone: timeZone ?? deviceTimeZone(),
       clientId: clientId ?? `m_${randomId(22)}`,
     };
-    return this.outbox.run(() => this.commands.send('mood:record', payload));
+    return this.queued.send('mood:record', payload);
   }
 
   /**

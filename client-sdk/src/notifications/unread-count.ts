@@ -15,6 +15,11 @@ export class UnreadCount {
     return this.value;
   }
 
+  /** The server time the current count was made at (`-Infinity` before the first). */
+  get countedAt(): number {
+    return this.at;
+  }
+
   /** Calls `listener` with each new count, until the returned function is called. */
   subscribe(listener: (unread: number) => void): Unsubscribe {
     return this.events.on('change', listener);

@@ -1,12 +1,16 @@
-import { MAX_WATCH_BATCH } from '../../protocol/limits.js';
-import type { DeviceStatus, PresenceSetResult, UserPresence, WatchDenial, WatchResult } from '../../protocol/types/presence.js';
-import type { Commands } from './commands.js';
-import type { ClientSocket, Connection } from './connection/connection.js';
-import { Emitter, type Unsubscribe } from './emitter.js';
-import type { Logger } from './logger.js';
+import { MAX_WATCH_BATCH } from '../../../protocol/limits.js';
+import type { DeviceStatus, PresenceSetResult, UserPresence, WatchDenial, WatchResult } from '../../../protocol/types/presence.js';
+import type { Commands } from '../commands.js';
+import type { ClientSocket, Connection } from '../connection/connection.js';
+import { Emitter, type Unsubscribe } from '../emitter.js';
+import type { Logger } from '../logger.js';
+import { FriendFollower } from './friend-follower.js';
 
 /** A watched user's presence, with the server time it describes. */
 export type PresenceEntry = UserPresence & { readonly at: number };
+
+/** Whether the app is in the foreground (`active`) or not (`background`). */
+export type AppState = 'active' | 'background';
 
 /** What the presence API reports. */
 export interface PresenceEvents {
@@ -37,10 +41,14 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
 export class PresenceApi {
   private readonly events: Emitter<PresenceEvents>;
   private readonly wanted = new Set<string>();
-  private readonly entries = new Map<string, PresenceEntry>();
+  /** Replaced, never changed, on every change: subscribers may keep the map they were given. */
+  private entries: ReadonlyMap<string, PresenceEntry> = new Map();
   private readonly deniedUsers = new Map<string, WatchDenial>();
-  private readonly subscribers = new Set<(statuses: ReadonlyMap<string, PresenceEntry>, changed: PresenceEntry) => void>();
+  private readonly subscribers = new Set<(statuses: ReadonlyMap<string, PresenceEntry>, changed: PresenceEntry | null) => void>();
+  /** The status the app chose (null: never set, the server's default `active`). */
   private ownStatus: { status: DeviceStatus; activity: string | null } | null = null;
+  private appState: AppState = 'active';
+  private readonly friendFollower: FriendFollower;
 
   /** @internal */
   constructor(
@@ -49,10 +57,70 @@ export class PresenceApi {
     private readonly logger: Logger,
   ) {
     this.events = new Emitter((error) => logger.error('a presence listener threw', { error }));
+    this.friendFollower = new FriendFollower(commands, { watch: (ids) => this.watch(ids), forget: (ids) => this.forget(ids) }, logger);
     this.bind(connection.socket);
     connection.events.on('connected', ({ reconnect }) => {
       if (reconnect) void this.restore();
     });
+  }
+
+  /**
+   * Watches every friend, now and as the friends list changes: a new friend is watched as soon as
+   * the friendship is made (on any of your devices or theirs), an old one is dropped. After a
+   * reconnect the list is read again, so changes made while offline are caught up.
+   *
+   * @example
+   * ```ts
+   * await client.presence.watchFriends();
+   * client.presence.subscribe((statuses) => renderDots(client.presence.friendIds().map((id) => statuses.get(id))));
+   * ```
+   */
+  watchFriends(): Promise<WatchResult> {
+    return this.friendFollower.start();
+  }
+
+  /**
+   * Stops following the friends list (the friends stay watched until you `unwatch` them).
+   * @example
+   * ```ts
+   * client.presence.stopWatchingFriends();
+   * ```
+   */
+  stopWatchingFriends(): void {
+    this.friendFollower.stop();
+  }
+
+  /**
+   * Your friends' ids while {@link watchFriends} follows them (empty otherwise).
+   * @example
+   * ```ts
+   * const online = client.presence.friendIds().filter((id) => client.presence.get(id)?.status === 'online');
+   * ```
+   */
+  friendIds(): readonly string[] {
+    return this.friendFollower.ids();
+  }
+
+  /**
+   * Tells the SDK whether the app is in the foreground. In the background this device shows as
+   * `away` to your friends (whatever status you set); back in the foreground your own status
+   * returns. Browsers are wired to `document.visibilityState` by the client; React Native apps
+   * call this from an `AppState` listener.
+   *
+   * @example
+   * ```ts
+   * AppState.addEventListener('change', (s) => client.setAppState(s === 'active' ? 'active' : 'background'));
+   * ```
+   */
+  async setAppState(state: AppState): Promise<void> {
+    if (state === this.appState) return;
+    this.appState = state;
+    await this.commands.send('presence:set', this.effectiveStatus());
+  }
+
+  /** Whether the app is in the foreground, as last told by {@link setAppState}. */
+  get currentAppState(): AppState {
+    return this.appState;
   }
 
   /**
@@ -84,11 +152,7 @@ export class PresenceApi {
    * ```
    */
   async unwatch(userIds: readonly string[]): Promise<void> {
-    for (const id of userIds) {
-      this.wanted.delete(id);
-      this.entries.delete(id);
-      this.deniedUsers.delete(id);
-    }
+    this.forget(userIds);
     await Promise.all(chunks([...new Set(userIds)], MAX_WATCH_BATCH).map((batch) => this.commands.send('presence:unwatch', { userIds: batch })));
   }
 
@@ -104,7 +168,7 @@ export class PresenceApi {
    */
   async setStatus(status: DeviceStatus, activity: string | null = null): Promise<PresenceSetResult> {
     this.ownStatus = { status, activity };
-    return this.commands.send('presence:set', { status, activity });
+    return this.commands.send('presence:set', this.effectiveStatus());
   }
 
   /**
@@ -119,14 +183,15 @@ export class PresenceApi {
   }
 
   /**
-   * Every watched user's presence, as a read-only copy.
+   * Every watched user's presence: a snapshot that the SDK never changes. The same object is
+   * returned until something changes, so it suits `useSyncExternalStore` and `===` checks.
    * @example
    * ```ts
    * const online = [...client.presence.statuses().values()].filter((p) => p.status === 'online');
    * ```
    */
   statuses(): ReadonlyMap<string, PresenceEntry> {
-    return new Map(this.entries);
+    return this.entries;
   }
 
   /**
@@ -141,14 +206,16 @@ export class PresenceApi {
   }
 
   /**
-   * Calls `listener` with the whole map after every change.
+   * Calls `listener` with a new snapshot of every watched user's presence after every change
+   * (`changed` is the entry that changed, or null when users were dropped). Snapshots are never
+   * changed afterwards: keep them as state as they are.
    *
    * @example
    * ```ts
-   * const stop = client.presence.subscribe((statuses, changed) => setState(new Map(statuses)));
+   * const stop = client.presence.subscribe((statuses) => setStatuses(statuses));
    * ```
    */
-  subscribe(listener: (statuses: ReadonlyMap<string, PresenceEntry>, changed: PresenceEntry) => void): Unsubscribe {
+  subscribe(listener: (statuses: ReadonlyMap<string, PresenceEntry>, changed: PresenceEntry | null) => void): Unsubscribe {
     this.subscribers.add(listener);
     return () => this.subscribers.delete(listener);
   }
@@ -174,28 +241,52 @@ export class PresenceApi {
       }
     }
     for (const denial of result.denied) {
-      this.wanted.delete(denial.userId);
-      this.entries.delete(denial.userId);
+      this.forget([denial.userId]);
       this.deniedUsers.set(denial.userId, denial);
       this.events.emit('denied', denial);
     }
     return result;
   }
 
+  /** Drops users from the watched set and the snapshot (no command: the caller sends what it must). */
+  private forget(userIds: readonly string[]): void {
+    const next = new Map(this.entries);
+    for (const id of userIds) {
+      this.wanted.delete(id);
+      next.delete(id);
+      this.deniedUsers.delete(id);
+    }
+    if (next.size !== this.entries.size) this.publish(next, null);
+  }
+
   private apply(entry: PresenceEntry): void {
     const known = this.entries.get(entry.userId);
     if (known && known.at > entry.at) return;
-    this.entries.set(entry.userId, entry);
+    const frozen = Object.freeze({ ...entry, devices: Object.freeze(entry.devices.map((d) => Object.freeze({ ...d }))) });
     // The same presence heard twice (a live update and the watch's snapshot of it, in either order): nothing to tell.
-    if (known && samePresence(known, entry)) return;
-    this.events.emit('update', entry);
+    if (known && samePresence(known, entry)) {
+      this.entries = new Map(this.entries).set(entry.userId, frozen);
+      return;
+    }
+    this.publish(new Map(this.entries).set(entry.userId, frozen), frozen);
+    this.events.emit('update', frozen);
+  }
+
+  private publish(next: ReadonlyMap<string, PresenceEntry>, changed: PresenceEntry | null): void {
+    this.entries = next;
     for (const listener of [...this.subscribers]) {
       try {
-        listener(this.entries, entry);
+        listener(next, changed);
       } catch (error) {
         this.logger.error('a presence subscriber threw', { error });
       }
     }
+  }
+
+  /** What this device shows: away while the app is in the background, else the status the app chose. */
+  private effectiveStatus(): { status: DeviceStatus; activity: string | null } {
+    const own = this.ownStatus ?? { status: 'active' as const, activity: null };
+    return this.appState === 'background' ? { status: 'away', activity: own.activity } : own;
   }
 
   private bind(socket: ClientSocket): void {
@@ -208,6 +299,7 @@ export class PresenceApi {
       this.rewatch([userId]);
     });
     socket.on('friend:update', ({ userId, state }) => {
+      this.friendFollower.update(userId, state);
       if (state === 'friends' && this.deniedUsers.has(userId)) {
         this.wanted.add(userId);
         this.rewatch([userId]);
@@ -224,7 +316,8 @@ export class PresenceApi {
       const ids = [...this.wanted];
       await Promise.all([
         ...chunks(ids, MAX_WATCH_BATCH).map((batch) => this.sendWatch(batch)),
-        ...(this.ownStatus ? [this.commands.send('presence:set', this.ownStatus)] : []),
+        ...(this.ownStatus || this.appState === 'background' ? [this.commands.send('presence:set', this.effectiveStatus())] : []),
+        this.friendFollower.catchUp(),
       ]);
     } catch (error) {
       this.logger.warn('restoring presence after a reconnect failed', { error });
