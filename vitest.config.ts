@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import { FERRETDB_HOW_TO, ferretDbBinary } from './test-support/ferretdb-server.js';
 
@@ -38,6 +39,8 @@ const runMongo = Boolean(process.env['MONGO_URL']) || ferretDbBinary() !== null 
 if (!runMongo) console.warn(`[skipped] the mongodb end-to-end projects: no MONGO_URL and no FerretDB binary; ${FERRETDB_HOW_TO}`);
 
 export default defineConfig({
+  // The React bindings import the SDK by its package name; tests run them on its source.
+  resolve: { alias: { '@hugmood/client': fileURLToPath(new URL('./client-sdk/src/index.ts', import.meta.url)) } },
   test: {
     exclude: ['**/node_modules/**', '**/dist/**'],
     // End-to-end files start real server processes; give them room on a 2-core machine.
@@ -48,7 +51,7 @@ export default defineConfig({
     setupFiles: ['e2e/support/failure-logs.setup.ts'],
     maxWorkers: 2,
     projects: [
-      { extends: true, test: { name: 'main', include: ['**/*.test.ts'], exclude: ['**/node_modules/**', '**/dist/**', ...(runCluster ? [] : ['e2e/cluster/**'])] } },
+      { extends: true, test: { name: 'main', include: ['**/*.test.ts', '**/*.test.tsx'], exclude: ['**/node_modules/**', '**/dist/**', ...(runCluster ? [] : ['e2e/cluster/**'])] } },
       ...(runCluster
         ? [
             { extends: true as const, test: { name: 'across-nodes', include: CLUSTER_SUITES, env: { HUGMOOD_E2E_SHAPE: 'cluster' } } },

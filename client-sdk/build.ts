@@ -1,8 +1,8 @@
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type BuildResult, type Metafile } from 'esbuild';
+import { writeCommonJsDeclarations } from '../scripts/commonjs-declarations.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const entry = join(here, 'src/index.ts');
@@ -59,24 +59,7 @@ export async function buildSdk(options: { write: boolean }): Promise<SdkBuild> {
   return { library, commonjs, browser };
 }
 
-/**
- * Gives every emitted declaration a CommonJS twin (`.d.cts`, its relative imports pointing at the
- * twins), so that TypeScript types a `require('@hugmood/client')` as CommonJS: the package is
- * `type: module`, where a `.d.ts` describes an ES module.
- */
-export function writeCommonJsDeclarations(dir: string): number {
-  let written = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) written += writeCommonJsDeclarations(path);
-    else if (entry.name.endsWith('.d.ts')) {
-      const text = readFileSync(path, 'utf8').replace(/((?:from|import\()\s*['"]\.{1,2}\/[^'"]*?)\.js(['"])/g, '$1.cjs$2');
-      writeFileSync(path.replace(/\.d\.ts$/, '.d.cts'), text);
-      written += 1;
-    }
-  }
-  return written;
-}
+
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   await buildSdk({ write: true });

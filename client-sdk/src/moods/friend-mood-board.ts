@@ -26,12 +26,15 @@ export interface SnapshotChanges {
  */
 export class FriendMoodBoard {
   private readonly friends = new Map<string, FriendMoodState>();
+  /** The copy handed out until the next change (the same object: `useSyncExternalStore` needs that). */
+  private copy: ReadonlyMap<string, FriendMoodState> | null = null;
 
   constructor(private readonly onChange: (board: ReadonlyMap<string, FriendMoodState>) => void) {}
 
-  /** An immutable copy of the board. */
+  /** An immutable copy of the board: the same object until the board changes. */
   snapshot(): ReadonlyMap<string, FriendMoodState> {
-    return new Map(this.friends);
+    this.copy ??= new Map(this.friends);
+    return this.copy;
   }
 
   /** What this client holds of one friend. */
@@ -106,6 +109,7 @@ export class FriendMoodBoard {
   }
 
   private changed(): void {
+    this.copy = null;
     this.onChange(this.snapshot());
   }
 }
