@@ -17,6 +17,7 @@ const CLUSTER_SUITES = [
   'e2e/notifications.e2e.test.ts',
   'e2e/reminders.e2e.test.ts',
   'e2e/feed.e2e.test.ts',
+  'e2e/pending-state.e2e.test.ts',
   'e2e/hardening/account.e2e.test.ts',
 ];
 

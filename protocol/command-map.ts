@@ -2,8 +2,8 @@ import type { AckCallback } from './ack.js';
 import type { AuthRefreshResult } from './types/auth.js';
 import type { CommandInputs } from './types/command-inputs.js';
 import type { FriendCommandResult, FriendsList } from './types/friends.js';
-import type { GroupHistoryPage, GroupHugView, GroupInviteResult, GroupMembership, GroupSqueezeResult, TimeSyncResult } from './types/group-hugs.js';
-import type { HugAckResult, HugHistoryPage, HugReadResult, HugRequestAnswerResult, HugRequestResult, HugSendResult } from './types/hugs.js';
+import type { GroupHistoryPage, GroupHugView, GroupInviteResult, GroupMembership, GroupSqueezeResult, OpenGroupHugs, TimeSyncResult } from './types/group-hugs.js';
+import type { HugAckResult, HugHistoryPage, HugReadResult, HugRequestAnswerResult, HugRequestResult, HugSendResult, HugUnreadPage, PendingHugRequests } from './types/hugs.js';
 import type { InboxPage } from './types/inbox.js';
 import type { FriendMoods, MoodDeleteResult, MoodEntry, MoodHistoryPage, MoodRecordResult, MoodStreakView, MoodSummaryResult } from './types/moods.js';
 import type { DeviceRegisterResult, DeviceUnregisterResult } from './types/devices.js';
@@ -45,6 +45,8 @@ export interface CommandResults {
   'hug:request': HugRequestResult;
   'hug:request:answer': HugRequestAnswerResult;
   'hug:history': HugHistoryPage;
+  'hug:unread': HugUnreadPage;
+  'hug:request:pending': PendingHugRequests;
   'inbox:sync': InboxPage;
   /** The new group hug (or the one this `clientId` made before). */
   'group:create': GroupHugView;
@@ -58,6 +60,7 @@ export interface CommandResults {
   'group:get': GroupHugView;
   'group:squeeze': GroupSqueezeResult;
   'group:history': GroupHistoryPage;
+  'group:open': OpenGroupHugs;
   'time:sync': TimeSyncResult;
   'mood:record': MoodRecordResult;
   /** The mood as it is now. */

@@ -3,7 +3,7 @@ import type { CommandInput, CommandName, CommandResults } from './command-map.js
 import { authRefreshSchema } from './schemas/auth.js';
 import { emptyPayloadSchema, friendTargetSchema } from './schemas/friends.js';
 import { groupCreateSchema, groupHistorySchema, groupInviteSchema, groupRefSchema, groupSqueezeSchema, timeSyncSchema } from './schemas/group-hugs.js';
-import { hugAckSchema, hugHistorySchema, hugReadSchema, hugRequestAnswerSchema, hugRequestSchema, hugSendSchema } from './schemas/hugs.js';
+import { hugAckSchema, hugHistorySchema, hugReadSchema, hugRequestAnswerSchema, hugRequestSchema, hugSendSchema, hugUnreadSchema } from './schemas/hugs.js';
 import { inboxSyncSchema } from './schemas/inbox.js';
 import { moodDeleteSchema, moodFriendsSchema, moodHistorySchema, moodRecordSchema, moodStreakSchema, moodSummarySchema, moodUpdateSchema } from './schemas/moods.js';
 import { deviceRegisterSchema } from './schemas/devices.js';
@@ -44,6 +44,8 @@ export const COMMAND_SCHEMAS = {
   'hug:request': hugRequestSchema,
   'hug:request:answer': hugRequestAnswerSchema,
   'hug:history': hugHistorySchema,
+  'hug:unread': hugUnreadSchema,
+  'hug:request:pending': emptyPayloadSchema,
   'inbox:sync': inboxSyncSchema,
   'group:create': groupCreateSchema,
   'group:invite': groupInviteSchema,
@@ -55,6 +57,7 @@ export const COMMAND_SCHEMAS = {
   'group:get': groupRefSchema,
   'group:squeeze': groupSqueezeSchema,
   'group:history': groupHistorySchema,
+  'group:open': emptyPayloadSchema,
   'time:sync': timeSyncSchema,
   'mood:record': moodRecordSchema,
   'mood:update': moodUpdateSchema,

@@ -232,6 +232,7 @@ export async function startApp(config: Config, log: Logger): Promise<RunningApp>
     users: store.users,
     friendships: store.friendships,
     host: groupHost,
+    members: infra.groupDirectory,
     groupHugs: store.groupHugs,
     inbox: hugDeps.inbox,
     rooms,

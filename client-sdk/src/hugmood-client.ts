@@ -227,7 +227,8 @@ export class HugMoodClient {
   }
 
   /**
-   * The signed-in user's profile: read on every connect, kept current when it is edited on any device.
+   * The signed-in user's profile: read from the first time you ask (null until it arrives; listen
+   * with {@link onMeChange}), then on every connect, and kept current when it is edited on any device.
    * @example
    * ```ts
    * greeting.textContent = `Hello, ${client.me?.displayName ?? 'friend'}`;

@@ -93,6 +93,8 @@ export type {
   HugHistoryPage,
   HugRequestResult,
   HugRequestAnswerResult,
+  HugUnreadPage,
+  PendingHugRequests,
 } from '../../protocol/types/hugs.js';
 export type { InboxEntry, InboxPage, ReadReceipt, HugRequestAnswer } from '../../protocol/types/inbox.js';
 export type { HugDeliveredEvent, HugReadStateEvent, GroupStateEvent, GroupPulseEvent, GroupCompleteEvent } from '../../protocol/server-events.js';
@@ -104,6 +106,7 @@ export type {
   GroupMembership,
   GroupMemberStatus,
   GroupHistoryPage,
+  OpenGroupHugs,
   GroupCancelReason,
 } from '../../protocol/types/group-hugs.js';
 export { GROUP_HUG_CURVE, GROUP_HUG_DURATION, type GroupHugPhase } from '../../protocol/group-hug-constants.js';

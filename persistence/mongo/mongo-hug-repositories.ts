@@ -24,6 +24,11 @@ export class MongoHugRepository implements HugRepository {
     const docs = await this.hugs.find({ ...owner, ...page }).sort({ sentAt: -1, _id: -1 }).limit(limit).toArray();
     return docs.map(toHug);
   }
+
+  async unread(userId: string, limit: number): Promise<HugRecord[]> {
+    const docs = await this.hugs.find({ to: userId, readAt: null }).sort({ sentAt: -1, _id: -1 }).limit(limit).toArray();
+    return docs.map(toHug);
+  }
 }
 
 /** {@link HugRequestRepository} on MongoDB. */
@@ -41,6 +46,11 @@ export class MongoHugRequestRepository implements HugRequestRepository {
 
   async involving(userId: string): Promise<HugRequestRecord[]> {
     const docs = await this.requests.find({ $or: [{ from: userId }, { to: userId }] }).sort({ createdAt: 1, _id: 1 }).toArray();
+    return docs.map(toHugRequest);
+  }
+
+  async pendingFor(userId: string, now: number, limit: number): Promise<HugRequestRecord[]> {
+    const docs = await this.requests.find({ to: userId, status: 'pending', expiresAt: { $gt: now } }).sort({ createdAt: -1, _id: -1 }).limit(limit).toArray();
     return docs.map(toHugRequest);
   }
 }

@@ -265,4 +265,10 @@ export const MIGRATIONS: readonly Migration[] = [
     // The feed item a hug answers (JSON: activity id and type), null for most hugs.
     sql: `ALTER TABLE hugs ADD COLUMN context TEXT;`,
   },
+  {
+    version: 12,
+    name: 'unread hugs',
+    // `hug:unread`: a user's unread hugs, newest first; the index holds only unread ones.
+    sql: `CREATE INDEX hugs_unread ON hugs (to_user, sent_at DESC, id DESC) WHERE read_at IS NULL;`,
+  },
 ];

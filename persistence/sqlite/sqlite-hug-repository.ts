@@ -55,6 +55,7 @@ export class SqliteHugRepository implements HugRepository {
   private readonly byIds: RowsByIds<HugRow>;
   private readonly sent: Statement<[string, number, number, string, number], HugRow>;
   private readonly received: Statement<[string, number, number, string, number], HugRow>;
+  private readonly unreadRows: Statement<[string, number], HugRow>;
   private readonly insert: Statement;
   private readonly delivered: Statement;
   private readonly read: Statement;
@@ -67,6 +68,8 @@ export class SqliteHugRepository implements HugRepository {
        ORDER BY sent_at DESC, id DESC LIMIT ?`;
     this.sent = db.prepare(page('from_user'));
     this.received = db.prepare(page('to_user'));
+    // The partial index hugs_unread holds only unread hugs: a user's unread list costs what it holds.
+    this.unreadRows = db.prepare('SELECT * FROM hugs WHERE to_user = ? AND read_at IS NULL ORDER BY sent_at DESC, id DESC LIMIT ?');
     this.insert = db.prepare(
       `INSERT INTO hugs (id, from_user, to_user, kind, message, sent_at, request_id, context, client_id, fingerprint, delivered_at, read_at)
        VALUES (@id, @from, @to, @kind, @message, @sentAt, @requestId, @context, @clientId, @fingerprint, @deliveredAt, @readAt)
@@ -92,6 +95,10 @@ export class SqliteHugRepository implements HugRepository {
     const at = before?.sentAt ?? Number.MAX_SAFE_INTEGER;
     const rows = statement.all(userId, at, at, before?.id ?? '\uffff', limit);
     return Promise.resolve(rows.map(toRecord));
+  }
+
+  unread(userId: string, limit: number): Promise<HugRecord[]> {
+    return Promise.resolve(this.unreadRows.all(userId, limit).map(toRecord));
   }
 
   /** Applier: insert unless present. */

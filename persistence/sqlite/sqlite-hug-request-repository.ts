@@ -35,6 +35,7 @@ export class SqliteHugRequestRepository implements HugRequestRepository {
   private readonly byId: Statement<[string], RequestRow>;
   private readonly byIds: RowsByIds<RequestRow>;
   private readonly byUser: Statement<[string, string], RequestRow>;
+  private readonly pending: Statement<[string, number, number], RequestRow>;
   private readonly insert: Statement;
   private readonly answer: Statement;
 
@@ -44,6 +45,9 @@ export class SqliteHugRequestRepository implements HugRequestRepository {
     // Two indexed lookups (sender, recipient) rather than one OR the planner may scan for.
     this.byUser = db.prepare(
       `SELECT * FROM hug_requests WHERE from_user = ? UNION SELECT * FROM hug_requests WHERE to_user = ? ORDER BY created_at, id`,
+    );
+    this.pending = db.prepare(
+      `SELECT * FROM hug_requests WHERE to_user = ? AND status = 'pending' AND expires_at > ? ORDER BY created_at DESC, id DESC LIMIT ?`,
     );
     this.insert = db.prepare(
       `INSERT INTO hug_requests (id, from_user, to_user, message, created_at, expires_at, status, answered_at, hug_id, fingerprint)
@@ -66,6 +70,10 @@ export class SqliteHugRequestRepository implements HugRequestRepository {
 
   involving(userId: string): Promise<HugRequestRecord[]> {
     return Promise.resolve(this.byUser.all(userId, userId).map(toRecord));
+  }
+
+  pendingFor(userId: string, now: number, limit: number): Promise<HugRequestRecord[]> {
+    return Promise.resolve(this.pending.all(userId, now, limit).map(toRecord));
   }
 
   /** Applier: insert unless present. */

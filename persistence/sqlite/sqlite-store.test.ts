@@ -75,12 +75,14 @@ describe('sqlite store', () => {
     old.close();
     const store = openSqliteStore({ file });
     try {
-      expect(store.migration.applied).toEqual(['5: one index of hugs by recipient', '6: moods and streaks', '7: notifications', '8: devices and notification preferences', '9: activities', '10: close friends', '11: hug contexts']);
+      expect(store.migration.applied).toEqual(['5: one index of hugs by recipient', '6: moods and streaks', '7: notifications', '8: devices and notification preferences', '9: activities', '10: close friends', '11: hug contexts', '12: unread hugs']);
       const indexes = store.db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'hugs' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all();
-      expect(indexes).toEqual(['hugs_received', 'hugs_sent']);
+      expect(indexes).toEqual(['hugs_received', 'hugs_sent', 'hugs_unread']);
       const plan = (sql: string) => store.db.prepare<[], { detail: string }>(`EXPLAIN QUERY PLAN ${sql}`).all().map((r) => r.detail).join('; ');
       expect(plan("DELETE FROM hugs WHERE to_user = 'x'")).toContain('USING INDEX hugs_received (to_user=?)');
       expect(plan("SELECT * FROM hugs WHERE to_user = 'x' ORDER BY sent_at DESC, id DESC LIMIT 10")).toContain('USING INDEX hugs_received');
+      // The unread list reads the partial index, holding only unread hugs, in order.
+      expect(plan("SELECT * FROM hugs WHERE to_user = 'x' AND read_at IS NULL ORDER BY sent_at DESC, id DESC LIMIT 10")).toBe('SEARCH hugs USING INDEX hugs_unread (to_user=?)');
     } finally {
       await store.close();
     }

@@ -32,4 +32,6 @@ export interface HugRepository {
   getMany(ids: readonly string[]): Promise<HugRecord[]>;
   /** Hugs `userId` sent or received, newest first (`sentAt`, then `id`), strictly before `before`. */
   history(userId: string, direction: 'sent' | 'received', before: HistoryPosition | null, limit: number): Promise<HugRecord[]>;
+  /** Hugs `userId` received and has not read, newest first (`sentAt`, then `id`), at most `limit`. */
+  unread(userId: string, limit: number): Promise<HugRecord[]>;
 }

@@ -19,4 +19,6 @@ export interface HugRequestRepository {
   getMany(ids: readonly string[]): Promise<HugRequestRecord[]>;
   /** Every request `userId` sent or received, oldest first (for the account export). */
   involving(userId: string): Promise<HugRequestRecord[]>;
+  /** Requests made to `userId` still waiting for an answer and not expired at `now`, newest first (`createdAt`, then `id`), at most `limit`. */
+  pendingFor(userId: string, now: number, limit: number): Promise<HugRequestRecord[]>;
 }

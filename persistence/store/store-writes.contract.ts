@@ -72,6 +72,38 @@ export function describeStoreWrites(store: () => Store): void {
       expect((await store().hugs.getMany([received.id, 'missing'])).map((h) => h.id)).toEqual([received.id]);
     });
 
+    it("lists a user's unread hugs newest first, and drops each once it is read", async () => {
+      const me = `me-${randomUUID()}`;
+      const [old, mid, newest, read, sent] = [hug({ to: me, sentAt: 1000 }), hug({ to: me, sentAt: 2000 }), hug({ to: me, sentAt: 3000 }), hug({ to: me, sentAt: 4000 }), hug({ from: me, sentAt: 5000 })];
+      await store().applyWrites([...[old, mid, newest, read, sent].map(hugCreate), hugRead(read.id, 4500), hugDelivered(mid.id, 2500)]);
+      expect((await store().hugs.unread(me, 10)).map((h) => h.id)).toEqual([newest.id, mid.id, old.id]);
+      expect((await store().hugs.unread(me, 2)).map((h) => h.id)).toEqual([newest.id, mid.id]);
+      await store().applyWrites([hugRead(newest.id, 6000)]);
+      expect((await store().hugs.unread(me, 10)).map((h) => h.id)).toEqual([mid.id, old.id]);
+      expect(await store().hugs.unread(`u-${randomUUID()}`, 10)).toEqual([]);
+    });
+
+    it('lists the hug requests waiting for a user\'s answer, newest first, without answered or expired ones', async () => {
+      const [me, other] = [`u-${randomUUID()}`, `u-${randomUUID()}`];
+      const request = (from: string, to: string, createdAt: number, expiresAt = createdAt + 1000) => ({
+        id: `r${randomUUID().replaceAll('-', '')}`,
+        from,
+        to,
+        message: null,
+        createdAt,
+        expiresAt,
+        status: 'pending' as const,
+        answeredAt: null,
+        hugId: null,
+        fingerprint: 'f',
+      });
+      const [waiting, newer, answered, expired, mine] = [request(other, me, 100), request(other, me, 200), request(other, me, 150), request(other, me, 50, 120), request(me, other, 300)];
+      await store().applyWrites([...[waiting, newer, answered, expired, mine].map(hugRequestCreate), hugRequestAnswer(answered.id, 'declined', 160, null)]);
+      expect((await store().hugRequests.pendingFor(me, 130, 10)).map((r) => r.id)).toEqual([newer.id, waiting.id]);
+      expect((await store().hugRequests.pendingFor(me, 110, 1)).map((r) => r.id)).toEqual([newer.id]);
+      expect((await store().hugRequests.pendingFor(me, 1200, 10)).map((r) => r.id)).toEqual([]);
+    });
+
     it('pages an inbox in cursor order', async () => {
       const user = `u-${randomUUID()}`;
       await store().applyWrites([3, 1, 2, 4].map((c) => inboxAppend(entry(user, c, `ref${c}`))));

@@ -20,8 +20,9 @@ function fakeStore(rows: { inbox: InboxRecord[]; hugs: HugRecord[] }) {
     get: (id) => Promise.resolve(rows.hugs.find((h) => h.id === id) ?? null),
     getMany: (ids) => Promise.resolve(rows.hugs.filter((h) => ids.includes(h.id))),
     history: () => Promise.resolve(rows.hugs),
+    unread: (userId, limit) => Promise.resolve(rows.hugs.filter((h) => h.to === userId && h.readAt === null).slice(0, limit)),
   };
-  const hugRequests: HugRequestRepository = { get: () => Promise.resolve(null), getMany: () => Promise.resolve([]), involving: () => Promise.resolve([]) };
+  const hugRequests: HugRequestRepository = { get: () => Promise.resolve(null), getMany: () => Promise.resolve([]), involving: () => Promise.resolve([]), pendingFor: () => Promise.resolve([]) };
   return { inbox, hugs, hugRequests };
 }
 

@@ -21,6 +21,8 @@ export interface FreshHugReads {
   getMany(ids: readonly string[], recipient: string): Promise<HugRecord[]>;
   /** Like {@link HugRepository.history}. */
   history(userId: string, direction: 'sent' | 'received', before: HistoryPosition | null, limit: number): Promise<HugRecord[]>;
+  /** Like {@link HugRepository.unread}: a hug read a moment ago is gone, one received a moment ago is there. */
+  unread(userId: string, limit: number): Promise<HugRecord[]>;
 }
 
 /**
@@ -30,6 +32,8 @@ export interface FreshHugReads {
 export interface FreshHugRequestReads {
   get(id: string, recipient: string | null): Promise<HugRequestRecord | null>;
   getMany(ids: readonly string[], recipient: string | null): Promise<HugRequestRecord[]>;
+  /** Like {@link HugRequestRepository.pendingFor}, with requests made and answers given a moment ago. */
+  pendingFor(userId: string, now: number, limit: number): Promise<HugRequestRecord[]>;
 }
 
 /** The reads that go through read-your-writes. */
@@ -69,6 +73,16 @@ class FreshHugs implements FreshHugReads {
     return merged.sort(newestFirst).slice(0, limit);
   }
 
+  async unread(userId: string, limit: number): Promise<HugRecord[]> {
+    const fresh = await this.pending.newHugs(userId, 'received');
+    const stored = await this.store.unread(userId, limit);
+    const refs = new Map<string, SubjectRef>(fresh.map((r) => [r.id, r]));
+    for (const hug of stored) refs.set(hug.id, { id: hug.id, recipient: userId });
+    // Folded with the pending reads: one read a moment ago drops out (so a page may come back short).
+    const merged = (await this.ofRefs([...refs.values()])).filter((h) => h.readAt === null && h.to === userId);
+    return merged.sort(newestFirst).slice(0, limit);
+  }
+
   private async ofRefs(refs: readonly SubjectRef[]): Promise<HugRecord[]> {
     const ids = refs.map((r) => r.id);
     const pending = await this.pending.hugOperations(refs);
@@ -89,6 +103,15 @@ class FreshHugRequests implements FreshHugRequestReads {
 
   async get(id: string, recipient: string | null): Promise<HugRequestRecord | null> {
     return (await this.getMany([id], recipient))[0] ?? null;
+  }
+
+  async pendingFor(userId: string, now: number, limit: number): Promise<HugRequestRecord[]> {
+    // A request is recorded with its recipient's inbox entry: the pending entries name the fresh ones.
+    const fresh = (await this.pending.inboxAfter(userId, 0)).flatMap((e) => (e.type === 'hug-request' ? [e.ref] : []));
+    const stored = await this.store.pendingFor(userId, now, limit);
+    const ids = [...new Set([...fresh, ...stored.map((r) => r.id)])];
+    const merged = (await this.getMany(ids, userId)).filter((r) => r.to === userId && r.status === 'pending' && r.expiresAt > now);
+    return merged.sort((a, b) => b.createdAt - a.createdAt || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0)).slice(0, limit);
   }
 
   async getMany(ids: readonly string[], recipient: string | null): Promise<HugRequestRecord[]> {

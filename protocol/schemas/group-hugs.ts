@@ -57,6 +57,7 @@ export type {
   GroupInviteResult,
   GroupMemberStatus,
   GroupMembership,
+  OpenGroupHugs,
   GroupSqueezeResult,
   TimeSyncResult,
 } from '../types/group-hugs.js';

@@ -62,6 +62,11 @@ export const hugHistorySchema = z.object({
   limit: z.number().int().min(1).max(MAX_PAGE).default(50),
 });
 
+/** `hug:unread`: the hugs you received and have not read, newest first. */
+export const hugUnreadSchema = z.object({
+  limit: z.number().int().min(1).max(MAX_PAGE).default(50),
+});
+
 export type {
   Hug,
   HugAckResult,
@@ -73,4 +78,6 @@ export type {
   HugRequestResult,
   HugRequestStatus,
   HugSendResult,
+  HugUnreadPage,
+  PendingHugRequests,
 } from '../types/hugs.js';

@@ -47,6 +47,8 @@ export interface CommandInputs {
   'hug:request': { to: string; message?: string | undefined; clientId: string };
   'hug:request:answer': { requestId: string; accept: boolean; kind?: HugKindId | undefined; message?: string | undefined };
   'hug:history': { direction: 'sent' | 'received'; before?: string | undefined; limit?: number | undefined };
+  'hug:unread': { limit?: number | undefined };
+  'hug:request:pending': NoArguments;
   'inbox:sync': { after: number; limit?: number | undefined };
   'group:create': { title: string; invitees?: string[] | undefined; scheduledAt?: number | undefined; durationMs?: number | undefined; clientId: string };
   'group:invite': { groupId: string; userIds: string[] };
@@ -58,6 +60,7 @@ export interface CommandInputs {
   'group:get': GroupTarget;
   'group:squeeze': { groupId: string; intensity: number };
   'group:history': { before?: string | undefined; limit?: number | undefined };
+  'group:open': NoArguments;
   'time:sync': NoArguments;
   'mood:record': {
     mood: MoodId;

@@ -99,7 +99,15 @@ export interface GroupSqueezeResult {
   readonly accepted: true;
 }
 
-/** `group:history` result. */
+/**
+ * `group:open` result: the group hugs not yet ended that you take part in or are invited to (not
+ * declined), live first, then counting down, then gathering (newest first within each), at most 50.
+ */
+export interface OpenGroupHugs {
+  readonly groups: readonly GroupHugView[];
+}
+
+/** `group:history` result, newest first. */
 export interface GroupHistoryPage {
   readonly summaries: readonly GroupHugSummary[];
   readonly next: string | null;

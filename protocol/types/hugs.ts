@@ -91,6 +91,18 @@ export interface HugRequestAnswerResult {
   readonly hugId: string | null;
 }
 
+/** `hug:unread` result: the hugs you received and have not read, newest first. */
+export interface HugUnreadPage {
+  readonly hugs: readonly Hug[];
+  /** Whether more unread hugs than `limit` are waiting. */
+  readonly more: boolean;
+}
+
+/** `hug:request:pending` result: the requests made to you still waiting for your answer, newest first (at most 100). */
+export interface PendingHugRequests {
+  readonly requests: readonly HugRequest[];
+}
+
 /** `hug:history` result, newest first. */
 export interface HugHistoryPage {
   readonly hugs: readonly Hug[];

@@ -19,20 +19,27 @@ const requestTick = (everyMs: number): FrameRequester => (callback) => {
   return () => clearTimeout(timer);
 };
 
+/** Whether two dependency lists hold the same values. */
+function sameDeps(a: readonly unknown[], b: readonly unknown[]): boolean {
+  return a.length === b.length && a.every((value, i) => Object.is(value, b[i]));
+}
+
 /**
  * `compute()` as state, recomputed on every animation frame (or every `everyMs`) while `running`
- * is true, and once more after it stops. Renders on a server with the first value and starts no
- * loop there.
+ * is true, and once more after it stops. A render whose `deps` changed computes afresh at once (never
+ * one frame of the previous animation). Renders on a server with the first value and starts no loop
+ * there.
  */
 export function useAnimationFrame<T>(compute: () => T, running: boolean, deps: readonly unknown[], everyMs?: number): T {
-  const [value, setValue] = useState(compute);
+  const [state, setState] = useState(() => ({ deps, value: compute() }));
+  const value = sameDeps(state.deps, deps) ? state.value : compute();
   useEffect(() => {
-    setValue(compute());
+    setState({ deps, value: compute() });
     if (!running) return undefined;
     const request = everyMs === undefined ? requestFrame : requestTick(everyMs);
     let cancel = (): void => undefined;
     const tick = () => {
-      setValue(compute());
+      setState({ deps, value: compute() });
       cancel = request(tick);
     };
     cancel = request(tick);

@@ -94,6 +94,29 @@ export function runGroupHugDirectoryContract(name: string, factory: GroupHugDire
       expect(await dir.acquire(state.id, 'n2', LONG)).toMatchObject({ kind: 'acquired', lease: { token: 2 } });
     });
 
+    it("keeps each user's group hugs: invitees and participants in, those who decline or leave out, none once it ends", async () => {
+      const [creator, a, b, late] = ['c', 'a', 'b', 'late'].map((n) => `${n}-${randomUUID()}`) as [string, string, string, string];
+      const group = createGroupHug({ id: `g_${randomUUID()}`, title: 'members', creatorId: creator, invitees: [a, b], scheduledAt: null, durationMs: 10_000 }, 1000, rules);
+      const lease = mustLease(await dir.create(group, 'n1', LONG));
+      for (const user of [creator, a, b]) expect(await dir.memberOf(user)).toEqual([group.id]);
+      const joined = { ...group, version: 2, participants: [creator, a], invited: [b] };
+      expect(await dir.save(lease, joined, LONG, group)).toBe(true);
+      const changed = { ...joined, version: 3, invited: [late], declined: [b] };
+      expect(await dir.save(lease, changed, LONG, joined)).toBe(true);
+      expect(await dir.memberOf(b)).toEqual([]);
+      expect(await dir.memberOf(late)).toEqual([group.id]);
+      expect(await dir.memberOf(a)).toEqual([group.id]);
+      // A save that does not say what it follows still adds.
+      const again = { ...changed, version: 4, participants: [creator, a, b], declined: [] };
+      expect(await dir.save(lease, again, LONG)).toBe(true);
+      expect(await dir.memberOf(b)).toEqual([group.id]);
+      await dir.forgetMember(b, group.id);
+      expect(await dir.memberOf(b)).toEqual([]);
+      const done = { ...again, version: 5, phase: 'complete' as const, endedAt: 5000 };
+      expect(await dir.retire(lease, done, LONG)).toBe(true);
+      for (const user of [creator, a, b, late]) expect(await dir.memberOf(user)).toEqual([]);
+    });
+
     it('retires a finished group hug: no owner, no orphan, its final snapshot for anyone', async () => {
       const lease = mustLease(await dir.create(state, 'n1', 50));
       const done = { ...state, version: 5, phase: 'complete' as const, endedAt: 5000 };

@@ -53,6 +53,14 @@ export interface GroupHugDirectory {
   retire(lease: GroupLease, state: GroupHugState, retainMs: number): Promise<boolean>;
   /** Hands the lease back at once (graceful shutdown), so the next node need not wait for expiry. */
   release(lease: GroupLease): Promise<void>;
+  /**
+   * The group hugs not yet ended that `userId` took part in or was invited to, as the saved states
+   * said: kept by `create`, `save` and `retire`. A hint (a save without `since` adds but cannot
+   * remove): read each with the owner, and {@link forgetMember} what no longer holds.
+   */
+  memberOf(userId: string): Promise<string[]>;
+  /** Drops `groupId` from `userId`'s group hugs. */
+  forgetMember(userId: string, groupId: string): Promise<void>;
   /** Group hugs still running whose lease expired: their owner died. At most `limit`. */
   orphans(limit: number): Promise<string[]>;
   close(): Promise<void>;

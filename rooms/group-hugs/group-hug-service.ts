@@ -1,5 +1,5 @@
 import { CommandError } from '../../domain/command-error.js';
-import type { GroupHistoryPage, GroupHugView, GroupInviteResult, GroupMembership } from '../../protocol/schemas/group-hugs.js';
+import type { GroupHistoryPage, GroupHugView, GroupInviteResult, GroupMembership, OpenGroupHugs } from '../../protocol/schemas/group-hugs.js';
 import type { GroupHugRepository } from '../../persistence/store/group-hug-repository.js';
 import { inboxAppend } from '../../persistence/write-behind/write-operation.js';
 import { groupHugIdFor } from '../command-ids.js';
@@ -11,6 +11,7 @@ import { groupInviteDraft } from '../notifications/notification-drafts.js';
 import type { Notifier } from '../notifications/notifier.js';
 import { userRoom } from '../room-names.js';
 import type { RoomPort } from '../room-port.js';
+import type { GroupHugDirectory } from './group-hug-directory.js';
 import type { GroupHugHost } from './group-hug-host.js';
 import { groupRoom } from './group-hug-views.js';
 import type { OwnerCommand, OwnerReply } from './owner-reply.js';
@@ -18,6 +19,8 @@ import type { OwnerCommand, OwnerReply } from './owner-reply.js';
 /** What {@link GroupHugService} is built from. */
 export interface GroupHugServiceDeps extends HugPermissionDeps {
   readonly host: GroupHugHost;
+  /** Which group hugs each user is in or invited to (a hint kept by the owners' saves). */
+  readonly members: Pick<GroupHugDirectory, 'memberOf' | 'forgetMember'>;
   readonly groupHugs: GroupHugRepository;
   readonly inbox: InboxAppender;
   readonly rooms: RoomPort;
@@ -34,6 +37,12 @@ export interface GroupCreate {
   readonly durationMs: number;
   readonly clientId: string;
 }
+
+/** Most group hugs `group:open` answers with. */
+export const MAX_OPEN_GROUPS = 50;
+
+/** `group:open` lists live group hugs first, then those counting down, then those gathering. */
+const OPEN_ORDER: Readonly<Record<string, number>> = { live: 0, countdown: 1, gathering: 2 };
 
 /** Furthest ahead a group hug may be scheduled. */
 const MAX_SCHEDULE_AHEAD_MS = 30 * 24 * 3600 * 1000;
@@ -120,6 +129,29 @@ export class GroupHugService {
   async squeeze(userId: string, groupId: string, intensity: number): Promise<{ accepted: true }> {
     await this.deps.host.squeeze(groupId, userId, intensity);
     return { accepted: true };
+  }
+
+  /**
+   * `group:open`: the group hugs not yet ended that the caller is in or invited to. The index of
+   * each user's group hugs is a hint: each is read from its owner, and one that ended or no longer
+   * counts the caller is dropped from the index as it is found.
+   */
+  async open(userId: string): Promise<OpenGroupHugs> {
+    const ids = await this.deps.members.memberOf(userId);
+    const views = await Promise.all(
+      ids.map(async (groupId) => {
+        const view = await this.get(userId, groupId).catch((error: unknown) => {
+          if (error instanceof CommandError && (error.code === 'not_found' || error.code === 'forbidden')) return null;
+          throw error;
+        });
+        if (view && view.phase in OPEN_ORDER && (view.participants.includes(userId) || view.invited.includes(userId))) return view;
+        await this.deps.members.forgetMember(userId, groupId);
+        return null;
+      }),
+    );
+    const groups = views.filter((v): v is GroupHugView => v !== null);
+    groups.sort((a, b) => (OPEN_ORDER[a.phase] ?? 3) - (OPEN_ORDER[b.phase] ?? 3) || b.createdAt - a.createdAt);
+    return { groups: groups.slice(0, MAX_OPEN_GROUPS) };
   }
 
   async history(userId: string, before: string | undefined, limit: number): Promise<GroupHistoryPage> {

@@ -1,5 +1,6 @@
 import type { GroupHugState } from '../../domain/group-hugs/group-hug.js';
 import type { AcquireResult, GroupHugDirectory, GroupLease } from './group-hug-directory.js';
+import { memberChanges, membersOf } from './group-members.js';
 
 interface Entry {
   token: number;
@@ -13,6 +14,7 @@ interface Entry {
 /** {@link GroupHugDirectory} in this process's memory: the embedded shape, and tests. */
 export class MemoryGroupHugDirectory implements GroupHugDirectory {
   private readonly entries = new Map<string, Entry>();
+  private readonly groupsOf = new Map<string, Set<string>>();
 
   constructor(private readonly now: () => number = Date.now) {}
 
@@ -33,6 +35,7 @@ export class MemoryGroupHugDirectory implements GroupHugDirectory {
   create(state: GroupHugState, nodeId: string, leaseMs: number): Promise<GroupLease | null> {
     if (this.live(state.id)) return Promise.resolve(null);
     this.entries.set(state.id, { token: 1, owner: nodeId, until: this.now() + leaseMs, state, final: false, forgetAt: Infinity });
+    for (const userId of membersOf(state)) this.addMember(userId, state.id);
     return Promise.resolve({ groupId: state.id, nodeId, token: 1 });
   }
 
@@ -62,6 +65,9 @@ export class MemoryGroupHugDirectory implements GroupHugDirectory {
   save(lease: GroupLease, state: GroupHugState, leaseMs: number): Promise<boolean> {
     const entry = this.current(lease);
     if (entry) {
+      const { added, removed } = memberChanges(entry.state, state);
+      for (const userId of added) this.addMember(userId, state.id);
+      for (const userId of removed) void this.forgetMember(userId, state.id);
       entry.state = state;
       entry.until = this.now() + leaseMs;
     }
@@ -70,7 +76,10 @@ export class MemoryGroupHugDirectory implements GroupHugDirectory {
 
   retire(lease: GroupLease, state: GroupHugState, retainMs: number): Promise<boolean> {
     const entry = this.current(lease);
-    if (entry) Object.assign(entry, { state, final: true, until: 0, forgetAt: this.now() + retainMs });
+    if (entry) {
+      for (const userId of new Set([...membersOf(entry.state), ...membersOf(state)])) void this.forgetMember(userId, state.id);
+      Object.assign(entry, { state, final: true, until: 0, forgetAt: this.now() + retainMs });
+    }
     return Promise.resolve(entry !== null);
   }
 
@@ -78,6 +87,26 @@ export class MemoryGroupHugDirectory implements GroupHugDirectory {
     const entry = this.current(lease);
     if (entry) entry.until = 0;
     return Promise.resolve();
+  }
+
+  memberOf(userId: string): Promise<string[]> {
+    return Promise.resolve([...(this.groupsOf.get(userId) ?? [])]);
+  }
+
+  forgetMember(userId: string, groupId: string): Promise<void> {
+    const groups = this.groupsOf.get(userId);
+    groups?.delete(groupId);
+    if (groups?.size === 0) this.groupsOf.delete(userId);
+    return Promise.resolve();
+  }
+
+  private addMember(userId: string, groupId: string): void {
+    let groups = this.groupsOf.get(userId);
+    if (!groups) {
+      groups = new Set();
+      this.groupsOf.set(userId, groups);
+    }
+    groups.add(groupId);
   }
 
   orphans(limit: number): Promise<string[]> {

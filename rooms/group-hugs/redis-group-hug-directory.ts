@@ -3,6 +3,7 @@ import type { GroupHugState } from '../../domain/group-hugs/group-hug.js';
 import { replyArray, replyNumber } from '../../persistence/redis/redis-script.js';
 import type { AcquireResult, GroupHugDirectory, GroupLease } from './group-hug-directory.js';
 import { decodeSnapshot, deltaBetween, encodeDelta, encodeSnapshot, restoreSnapshot } from './group-hug-snapshot.js';
+import { memberChanges, membersOf } from './group-members.js';
 import { ACQUIRE, CREATE, ORPHANS, OWNER, RELEASE, RETIRE, SAVE } from './redis-group-hug-scripts.js';
 
 /** The index of running group hugs by lease deadline, for the orphan sweep (a hint: the hash decides). */
@@ -12,6 +13,9 @@ export const ACTIVE = 'hm:groups:active';
 export const groupKey = (groupId: string) => `hm:group:{${groupId}}`;
 /** The changes saved since that snapshot, oldest first (same hash slot). */
 export const groupChangesKey = (groupId: string) => `hm:group:{${groupId}}:changes`;
+
+/** One user's group hugs not yet ended (a set of ids, in the user's hash slot). */
+export const memberGroupsKey = (userId: string) => `hm:group-member:{${userId}}`;
 
 /** Changes kept before the next save writes a full snapshot again (compaction). */
 export const COMPACT_AFTER_CHANGES = 64;
@@ -58,6 +62,7 @@ export class RedisGroupHugDirectory implements GroupHugDirectory {
       return null;
     }
     this.logs.set(state.id, { count: 0, bytes: 0, snapshotBytes: snapshot.length });
+    await this.changeMembers(state.id, [...membersOf(state)], []);
     return { groupId: state.id, nodeId, token: 1 };
   }
 
@@ -102,6 +107,11 @@ export class RedisGroupHugDirectory implements GroupHugDirectory {
       if (!saved) this.logs.delete(lease.groupId);
       else if (mode === 'S') this.logs.set(lease.groupId, { count: 0, bytes: 0, snapshotBytes: body.length });
       else if (log) Object.assign(log, { count: log.count + 1, bytes: log.bytes + body.length });
+      if (saved) {
+        // Only the owner that saved writes who is in it; without `since`, it can only add.
+        const { added, removed } = since ? memberChanges(since, state) : { added: [...membersOf(state)], removed: [] };
+        await this.changeMembers(lease.groupId, added, removed);
+      }
       return saved;
     } catch (error) {
       // It may or may not have landed: the next save writes the whole state.
@@ -114,7 +124,7 @@ export class RedisGroupHugDirectory implements GroupHugDirectory {
     this.logs.delete(lease.groupId);
     this.indexedUntil.delete(lease.groupId);
     const retired = replyNumber(await RETIRE.run(this.redis, this.keys(lease.groupId), [lease.nodeId, lease.token, encodeSnapshot(state), retainMs]), RETIRE.name) === 1;
-    if (retired) await this.redis.zrem(ACTIVE, lease.groupId);
+    if (retired) await Promise.all([this.redis.zrem(ACTIVE, lease.groupId), this.changeMembers(lease.groupId, [], [...membersOf(state)])]);
     return retired;
   }
 
@@ -125,6 +135,19 @@ export class RedisGroupHugDirectory implements GroupHugDirectory {
       // Free now: the next sweep (on any node) takes it.
       await this.redis.zadd(ACTIVE, 0, lease.groupId);
     }
+  }
+
+  async memberOf(userId: string): Promise<string[]> {
+    return this.redis.smembers(memberGroupsKey(userId));
+  }
+
+  async forgetMember(userId: string, groupId: string): Promise<void> {
+    await this.redis.srem(memberGroupsKey(userId), groupId);
+  }
+
+  /** One command per user: their keys are in their own hash slots, not the group hug's. */
+  private async changeMembers(groupId: string, added: readonly string[], removed: readonly string[]): Promise<void> {
+    await Promise.all([...added.map((userId) => this.redis.sadd(memberGroupsKey(userId), groupId)), ...removed.map((userId) => this.redis.srem(memberGroupsKey(userId), groupId))]);
   }
 
   async orphans(limit: number): Promise<string[]> {

@@ -1,7 +1,7 @@
 import { CommandError } from '../../domain/command-error.js';
 import { relationshipOf } from '../../domain/friendship.js';
 import type { HugKindId } from '../../protocol/hug-kinds.js';
-import type { HugRequestAnswerResult, HugRequestResult } from '../../protocol/schemas/hugs.js';
+import type { HugRequestAnswerResult, HugRequestResult, PendingHugRequests } from '../../protocol/schemas/hugs.js';
 import type { HugRequestRecord } from '../../persistence/store/hug-request-repository.js';
 import type { FreshHugRequestReads } from '../../persistence/write-behind/read-your-writes.js';
 import { hugRequestAnswer, hugRequestCreate, inboxAppend } from '../../persistence/write-behind/write-operation.js';
@@ -25,6 +25,9 @@ export interface HugRequestServiceDeps extends HugServiceDeps {
   /** How long a request stays answerable. */
   readonly requestTtlMs: number;
 }
+
+/** Most requests `hug:request:pending` answers with (requests expire, so a user rarely has this many). */
+export const MAX_PENDING_REQUESTS = 100;
 
 /** An answer to a hug request. */
 export interface HugRequestAnswerInput {
@@ -93,6 +96,13 @@ export class HugRequestService {
     }
     await this.deps.keys.complete(key, JSON.stringify(result), IDEMPOTENCY_TTL_MS);
     return result;
+  }
+
+  /** `hug:request:pending`: the requests made to the caller still waiting for an answer, newest first. */
+  async pending(userId: string): Promise<PendingHugRequests> {
+    const now = this.now();
+    const requests = await this.deps.requests.pendingFor(userId, now, MAX_PENDING_REQUESTS);
+    return { requests: requests.map((r) => toHugRequest(r, now)) };
   }
 
   private async create(senderId: string, id: string, to: string, message: string | null, fingerprint: string): Promise<HugRequestResult> {

@@ -1,6 +1,6 @@
 import { CommandError } from '../../domain/command-error.js';
 import type { HugKindId } from '../../protocol/hug-kinds.js';
-import type { HugAckResult, HugHistoryPage, HugReadResult, HugSendResult } from '../../protocol/schemas/hugs.js';
+import type { HugAckResult, HugHistoryPage, HugReadResult, HugSendResult, HugUnreadPage } from '../../protocol/schemas/hugs.js';
 import type { HugContext } from '../../protocol/types/hugs.js';
 import type { HistoryPosition, HugRecord, HugRepository } from '../../persistence/store/hug-repository.js';
 import type { FreshHugReads } from '../../persistence/write-behind/read-your-writes.js';
@@ -196,6 +196,12 @@ export class HugService {
     const rows = await this.deps.hugs.history(userId, direction, position, limit + 1);
     const { items, next } = historyPage(rows, limit, (row) => ({ at: row.sentAt, id: row.id }));
     return { hugs: items.map(toHug), next };
+  }
+
+  /** `hug:unread`: the hugs the caller received and has not read, newest first. */
+  async unread(userId: string, limit: number): Promise<HugUnreadPage> {
+    const rows = await this.deps.hugs.unread(userId, limit + 1);
+    return { hugs: rows.slice(0, limit).map(toHug), more: rows.length > limit };
   }
 
   /**

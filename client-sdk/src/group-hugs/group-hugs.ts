@@ -172,6 +172,20 @@ export class GroupHugsApi {
   }
 
   /**
+   * The group hugs not yet ended that you are in or invited to (and did not decline), from any of
+   * your devices: live first, then counting down, then gathering. Each is a handle with its current
+   * state; `join` one to follow it live on this device.
+   * @example
+   * ```ts
+   * for (const group of await client.groupHugs.open()) showCard(group.state.title, group.state.phase);
+   * ```
+   */
+  async open(): Promise<readonly GroupHug[]> {
+    const { groups } = await this.commands.send('group:open', {});
+    return groups.map((view) => this.track(view));
+  }
+
+  /**
    * One squeeze while live, `intensity` 0..1.
    * @example
    * ```ts

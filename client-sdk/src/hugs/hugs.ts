@@ -1,6 +1,6 @@
 import type { HugKindId } from '../../../protocol/hug-kinds.js';
 import { MAX_ACK_BATCH } from '../../../protocol/limits.js';
-import type { Hug, HugHistoryPage, HugRequest, HugRequestAnswerResult, HugRequestResult, HugSendResult } from '../../../protocol/types/hugs.js';
+import type { Hug, HugHistoryPage, HugRequest, HugRequestAnswerResult, HugRequestResult, HugSendResult, HugUnreadPage } from '../../../protocol/types/hugs.js';
 import type { HugRequestAnswer, InboxEntry, ReadReceipt } from '../../../protocol/types/inbox.js';
 import type { HugDeliveredEvent, HugReadStateEvent } from '../../../protocol/server-events.js';
 import type { Commands } from '../commands.js';
@@ -139,6 +139,32 @@ export class HugsApi {
       ...(options.before === undefined ? {} : { before: options.before }),
       ...(options.limit === undefined ? {} : { limit: options.limit }),
     });
+  }
+
+  /**
+   * The hugs you received and have not read yet, newest first (at most `limit`, default 50; `more`
+   * says whether others wait). Read on the server, so it is right on every device and after a restart.
+   *
+   * @example
+   * ```ts
+   * const { hugs, more } = await client.hugs.unread();
+   * badge.textContent = more ? `${hugs.length}+` : String(hugs.length);
+   * ```
+   */
+  unread(options: { readonly limit?: number } = {}): Promise<HugUnreadPage> {
+    return this.commands.send('hug:unread', options.limit === undefined ? {} : { limit: options.limit });
+  }
+
+  /**
+   * The hug requests made to you that wait for your answer (not answered, not expired), newest first.
+   *
+   * @example
+   * ```ts
+   * for (const request of await client.hugs.pending()) showRequest(request.from, request.message);
+   * ```
+   */
+  async pending(): Promise<readonly HugRequest[]> {
+    return (await this.commands.send('hug:request:pending', {})).requests;
   }
 
   /**

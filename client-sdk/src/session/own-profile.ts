@@ -5,22 +5,25 @@ import { Emitter, type Unsubscribe } from '../emitter.js';
 import type { Logger } from '../logger.js';
 
 /**
- * The signed-in user's own profile: read on every connect, kept current by `profile:updated`
- * (edits from any of their devices).
+ * The signed-in user's own profile, once the app asks for it (reading it, or listening): read then,
+ * again on every connect, and kept current by `profile:updated` (edits from any of their devices).
+ * An app that never asks costs no command.
  */
 export class OwnProfile {
   private value: Profile | null = null;
+  private wanted = false;
+  private reading = false;
   private readonly events: Emitter<{ change: [profile: Profile] }>;
 
-  constructor(commands: Commands, connection: Connection, userId: () => string | null, logger: Logger) {
+  constructor(
+    private readonly commands: Commands,
+    private readonly connection: Connection,
+    private readonly userId: () => string | null,
+    private readonly logger: Logger,
+  ) {
     this.events = new Emitter((error) => logger.error('a profile listener threw', { error }));
     connection.events.on('connected', () => {
-      const id = userId();
-      if (id === null) return;
-      commands.send('profile:get', { userId: id }).then(
-        (profile) => this.set(profile),
-        (error: unknown) => logger.warn('reading your own profile failed', { error }),
-      );
+      if (this.wanted) this.read();
     });
     connection.socket.on('profile:updated', ({ profile }) => {
       if (profile.userId === userId()) this.set(profile);
@@ -28,11 +31,34 @@ export class OwnProfile {
   }
 
   get(): Profile | null {
+    this.want();
     return this.value;
   }
 
   subscribe(listener: (profile: Profile) => void): Unsubscribe {
+    this.want();
     return this.events.on('change', listener);
+  }
+
+  private want(): void {
+    if (this.wanted) return;
+    this.wanted = true;
+    if (this.connection.state === 'connected') this.read();
+  }
+
+  private read(): void {
+    const id = this.userId();
+    if (id === null || this.reading) return;
+    this.reading = true;
+    this.commands
+      .send('profile:get', { userId: id })
+      .then(
+        (profile) => this.set(profile),
+        (error: unknown) => this.logger.warn('reading your own profile failed', { error }),
+      )
+      .finally(() => {
+        this.reading = false;
+      });
   }
 
   private set(profile: Profile): void {

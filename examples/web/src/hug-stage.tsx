@@ -1,6 +1,6 @@
 import { HUG_KINDS, type ReceivedHug } from '@hugmood/client';
 import { useHugAnimation, useHugMoodClient, useHugs } from '@hugmood/react';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useReducedMotion } from './use-reduced-motion.js';
 
 /** Plays each hug that arrives: its emoji swells and settles along the hug kind's intensity curve. */
@@ -11,10 +11,11 @@ export function HugStage({ nameOf }: { readonly nameOf: (userId: string) => stri
   const reduced = useReducedMotion();
   const frame = useHugAnimation(playing, { reducedMotion: reduced });
 
-  // Seen once it has played: the sender gets a read receipt.
-  useEffect(() => {
-    if (playing && frame.done) void client?.hugs.markRead(playing.id).catch(() => undefined);
-  }, [client, playing, frame.done]);
+  // Read when dismissed: the sender gets a read receipt.
+  const close = () => {
+    if (playing) void client?.hugs.markRead(playing.id).catch(() => undefined);
+    setPlaying(null);
+  };
 
   if (!playing) return null;
   const kind = HUG_KINDS[playing.kind];
@@ -30,7 +31,7 @@ export function HugStage({ nameOf }: { readonly nameOf: (userId: string) => stri
           {nameOf(playing.from)} sent you a {kind.label.toLowerCase()}
         </p>
         {playing.message && <p className="hug-message">“{playing.message}”</p>}
-        <button type="button" onClick={() => setPlaying(null)} autoFocus>
+        <button type="button" onClick={close} autoFocus>
           {frame.done ? 'Close' : 'Skip'}
         </button>
       </div>
