@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type BuildResult, type Metafile } from 'esbuild';
@@ -62,6 +63,8 @@ export async function buildSdk(options: { write: boolean }): Promise<SdkBuild> {
 
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  // From nothing: no file of an older build (a renamed module's declarations) ships in the package.
+  rmSync(join(here, 'dist'), { recursive: true, force: true });
   await buildSdk({ write: true });
   execFileSync(process.execPath, [join(here, '../node_modules/typescript/bin/tsc'), '-p', join(here, 'tsconfig.build.json')], { stdio: 'inherit' });
   writeCommonJsDeclarations(join(here, 'dist/types'));

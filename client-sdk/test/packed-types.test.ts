@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startNodeProcess } from '../../e2e/support/node-process.js';
+import { withBuildLock } from '../../scripts/build-lock.js';
 
 const SDK = join(dirname(fileURLToPath(import.meta.url)), '..');
 const ROOT = join(SDK, '..');
@@ -87,8 +88,10 @@ describe('the packed SDK types', () => {
   afterAll(() => rmSync(app, { recursive: true, force: true }));
 
   it('installs from its tarball with its MIT licence and README, and type-checks in a fresh app under --strict without skipLibCheck', () => {
-    execFileSync(process.execPath, ['--import', 'tsx', join(SDK, 'build.ts')], { cwd: SDK, stdio: 'pipe' });
-    execFileSync('npm', ['pack', '--pack-destination', app, '--silent'], { cwd: SDK, stdio: 'pipe' });
+    withBuildLock(ROOT, () => {
+      execFileSync(process.execPath, ['--import', 'tsx', join(SDK, 'build.ts')], { cwd: SDK, stdio: 'pipe' });
+      execFileSync('npm', ['pack', '--pack-destination', app, '--silent'], { cwd: SDK, stdio: 'pipe' });
+    });
     const tarball = readdirSync(app).find((f) => f.endsWith('.tgz'));
     expect(tarball).toBeDefined();
     writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'sdk-consumer', private: true, type: 'module' }));

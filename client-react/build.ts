@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -32,8 +33,10 @@ export async function buildReactSdk(options: { write: boolean }) {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  // From nothing: no file of an older build (a renamed module's declarations) ships in the package.
+  rmSync(join(here, 'dist'), { recursive: true, force: true });
   await buildReactSdk({ write: true });
   execFileSync(process.execPath, [join(here, '../node_modules/typescript/bin/tsc'), '-p', join(here, 'tsconfig.build.json')], { stdio: 'inherit' });
   writeCommonJsDeclarations(join(here, 'dist/types'));
-  process.stdout.write('built react-sdk/dist\n');
+  process.stdout.write('built client-react/dist\n');
 }
