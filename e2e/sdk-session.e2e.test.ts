@@ -39,7 +39,8 @@ function countingStorage(): StorageAdapter & { readonly writes: Map<string, numb
 }
 
 describe("the SDK's own sign-in and stored state", () => {
-  const server = sharedServer({ env: { ACCESS_TOKEN_TTL_S: '8', TOKEN_EXPIRY_WARNING_S: '1' } });
+  // No grace for a rotated refresh token presented again: a tab that used one another tab rotated ends the session.
+  const server = sharedServer({ env: { ACCESS_TOKEN_TTL_S: '8', TOKEN_EXPIRY_WARNING_S: '1', REFRESH_REUSE_GRACE_MS: '0' } });
   const closeStarted = () => {
     for (const client of open.splice(0)) client.close();
   };
@@ -104,6 +105,30 @@ describe("the SDK's own sign-in and stored state", () => {
     expect((await client.friends.list()).friends).toEqual([]);
     closeStarted();
   }, 40_000);
+
+  it('two tabs sharing one stored session both keep refreshing it: neither presents a token the other rotated', async () => {
+    const { url } = server();
+    const account = await register(url);
+    const storage = countingStorage();
+    const first = start(url, { auth: { username: account.username, password: account.password }, storage });
+    await first.whenConnected(10_000);
+    await first.flushStorage();
+    // The second tab opens a while later, so the two refresh at different moments: each finds the
+    // refresh token it holds already rotated by the other.
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const second = start(url, { auth: 'stored', storage });
+    await second.whenConnected(10_000);
+    const fatal: string[] = [];
+    for (const tab of [first, second]) tab.onError((error, { fatal: isFatal }) => isFatal && fatal.push(error.message));
+    // Each refreshes 5 s before its 8 s token expires, on its own timer: after six rotations of the
+    // shared refresh token, both have outlived their first tokens.
+    const writes = storage.writes.get('hugmood:session') ?? 0;
+    await eventually(() => (storage.writes.get('hugmood:session') ?? 0) >= writes + 6, 25_000, 'six refreshes between the two tabs');
+    expect(fatal).toEqual([]);
+    expect([first.state, second.state]).toEqual(['connected', 'connected']);
+    await Promise.all([first.friends.list(), second.friends.list()]);
+    closeStarted();
+  }, 45_000);
 
   it('a killed app resumes at its stored inbox cursor: hugs it had are not reported again', async () => {
     const { url } = server();
