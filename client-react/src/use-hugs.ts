@@ -84,7 +84,8 @@ export function useSendHug(): SendHugState {
 const IDLE: TimelineFrame = { t: 0, intensity: 0, done: true };
 
 /**
- * Where a hug's animation stands, as state updated on every animation frame while it plays: `t`
+ * Where a hug's animation stands, as state updated on every animation frame while it plays (a hug
+ * received, or any `{ timeline }`: `createTimeline(HUG_KINDS[kind], Date.now())` plays one you send): `t`
  * (0..1), `intensity` (the hug kind's curve at `t`, 0..1: map it to scale or glow) and `done`.
  * With `reducedMotion`, no frames run: the hug shows at its peak at once and is done.
  *
@@ -94,7 +95,7 @@ const IDLE: TimelineFrame = { t: 0, intensity: 0, done: true };
  * return <Heart style={{ transform: `scale(${1 + intensity * 0.5})` }} />;
  * ```
  */
-export function useHugAnimation(hug: ReceivedHug | null | undefined, options: { readonly reducedMotion?: boolean } = {}): TimelineFrame {
+export function useHugAnimation(hug: Pick<ReceivedHug, 'timeline'> | null | undefined, options: { readonly reducedMotion?: boolean } = {}): TimelineFrame {
   const timeline = hug?.timeline;
   const reduced = options.reducedMotion === true;
   const compute = (): TimelineFrame => {

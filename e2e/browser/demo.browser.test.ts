@@ -150,6 +150,8 @@ describe.skipIf(!haveChromium && !required)('the demo app in Chromium', () => {
     const unreadBefore = await unreadOf(bob);
     await amy.locator('.friend', { hasText: 'Bob' }).getByRole('combobox').selectOption('bear');
     await amy.getByRole('button', { name: 'Send Bob a hug', exact: true }).click();
+    // The sender sees it play too.
+    await amy.getByText('You sent Bob a bear hug').waitFor(WAIT);
     await bob.getByTestId('hug-animation').waitFor(WAIT);
     const scales = await bob.evaluate(
       () =>
@@ -168,6 +170,7 @@ describe.skipIf(!haveChromium && !required)('the demo app in Chromium', () => {
         }),
     );
     await shoot('hug');
+    await amy.getByRole('button', { name: /Close|Skip/ }).click();
     expect(new Set(scales).size).toBeGreaterThan(5);
     expect(Math.max(...scales) - Math.min(...scales)).toBeGreaterThan(0.2);
     await expect.poll(() => unreadOf(bob), WAIT).toBeGreaterThan(unreadBefore);
@@ -246,5 +249,9 @@ describe.skipIf(!haveChromium && !required)('the demo app in Chromium', () => {
     expect(p95).toBeLessThan(50);
     // Carol, the third participant, is in it too.
     await eventually(() => carol?.groupHugs.handle(groupId)?.state.participantCount === 3, 5000, 'three participants');
+    // The same page on a phone's width: one column.
+    await bob.setViewportSize({ width: 390, height: 844 });
+    await bob.getByTestId('pulse-ring').scrollIntoViewIfNeeded();
+    await bob.screenshot({ path: join(SHOTS, `${String(step + 1).padStart(2, '0')}-group-live-phone-bob.png`) });
   }, 90_000);
 });

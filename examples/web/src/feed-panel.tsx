@@ -20,12 +20,12 @@ function describe(item: FeedItem, nameOf: (userId: string) => string): string {
 }
 
 /** Your friends' activity, live; a mood or milestone can be answered with a hug. */
-export function FeedPanel({ nameOf, onToast }: { readonly nameOf: (userId: string) => string; readonly onToast: (message: string) => void }) {
+export function FeedPanel({ nameOf, onToast, onSent }: { readonly nameOf: (userId: string) => string; readonly onToast: (message: string) => void; readonly onSent: (kind: 'warm', to: string) => void }) {
   const { items, hasMore, loadMore } = useFeed();
   const { send } = useSendHug();
   const answer = (item: FeedItem) => {
     send(item.userId, { kind: 'warm', context: { activityId: item.id } }).then(
-      () => onToast(`🤗 Hug sent to ${nameOf(item.userId)}`),
+      () => onSent('warm', nameOf(item.userId)),
       (error: unknown) => onToast(error instanceof Error ? error.message : String(error)),
     );
   };

@@ -5,7 +5,10 @@ import { PresenceDot } from './presence-dot.js';
 import { useFriendsList } from './use-friends.js';
 
 /** Find friends by username, answer requests, and see every friend's presence and latest mood. */
-export function FriendsPanel({ onToast }: { readonly onToast: (message: string) => void }) {
+/** Tells the app a hug went out, to play it for the sender. */
+type OnSent = (kind: HugKindId, to: string) => void;
+
+export function FriendsPanel({ onToast, onSent }: { readonly onToast: (message: string) => void; readonly onSent: OnSent }) {
   const client = useHugMoodClient();
   const { list, reload } = useFriendsList();
   const [username, setUsername] = useState('');
@@ -70,7 +73,7 @@ export function FriendsPanel({ onToast }: { readonly onToast: (message: string) 
       ) : (
         <ul className="friends" aria-label="Your friends">
           {list.friends.map(({ profile }) => (
-            <FriendRow key={profile.userId} profile={profile} onToast={onToast} />
+            <FriendRow key={profile.userId} profile={profile} onToast={onToast} onSent={onSent} />
           ))}
         </ul>
       )}
@@ -79,14 +82,14 @@ export function FriendsPanel({ onToast }: { readonly onToast: (message: string) 
   );
 }
 
-function FriendRow({ profile, onToast }: { readonly profile: Profile; readonly onToast: (message: string) => void }) {
+function FriendRow({ profile, onToast, onSent }: { readonly profile: Profile; readonly onToast: (message: string) => void; readonly onSent: OnSent }) {
   const presence = usePresence('friends', (statuses) => statuses.get(profile.userId)?.status ?? 'offline');
   const mood = useFriendMoods().get(profile.userId)?.latest;
   const { send, sending } = useSendHug();
   const [kind, setKind] = useState<HugKindId>('warm');
   const hug = () => {
     send(profile.userId, { kind }).then(
-      () => onToast(`${HUG_KINDS[kind].emoji} Hug sent to ${profile.displayName}`),
+      () => onSent(kind, profile.displayName),
       (error: unknown) => onToast(error instanceof Error ? error.message : String(error)),
     );
   };

@@ -1,10 +1,10 @@
-import { DELETED_USER_ID } from '@hugmood/client';
+import { DELETED_USER_ID, type HugKindId } from '@hugmood/client';
 import { useConnectionState, useMe } from '@hugmood/react';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { FeedPanel } from './feed-panel.js';
 import { FriendsPanel } from './friends-panel.js';
 import { GroupHugPanel } from './group-hug-panel.js';
-import { HugStage } from './hug-stage.js';
+import { HugStage, type StagedHug, sentHug } from './hug-stage.js';
 import { MoodPanel } from './mood-panel.js';
 import { NotificationBell } from './notification-bell.js';
 import { useFriendsList } from './use-friends.js';
@@ -17,6 +17,8 @@ export function Home({ onSignOut }: { readonly onSignOut: () => void }) {
   const connection = useConnectionState();
   const { list } = useFriendsList();
   const [toasts, setToasts] = useState<readonly { id: number; text: string }[]>([]);
+  const [staged, setStaged] = useState<StagedHug | null>(null);
+  const onSent = useCallback((kind: HugKindId, to: string) => setStaged(sentHug(kind, to)), []);
 
   const names = useMemo(() => {
     const map = new Map<string, string>();
@@ -44,7 +46,7 @@ export function Home({ onSignOut }: { readonly onSignOut: () => void }) {
           <span aria-hidden="true">🤗</span> HugMood
         </h1>
         <p className={`connection connection-${connection}`} role="status">
-          <span className="dot" aria-hidden="true" /> {CONNECTION_LABELS[connection]}
+          <span className="dot" aria-hidden="true" /> <span className="connection-label">{CONNECTION_LABELS[connection]}</span>
         </p>
         <NotificationBell />
         <p className="me">{me?.displayName ?? ''}</p>
@@ -53,14 +55,14 @@ export function Home({ onSignOut }: { readonly onSignOut: () => void }) {
         </button>
       </header>
       <main className="layout">
-        <FriendsPanel onToast={toast} />
+        <FriendsPanel onToast={toast} onSent={onSent} />
         <div className="column">
           <MoodPanel onToast={toast} />
           <GroupHugPanel friends={list.friends} nameOf={nameOf} knows={knows} onToast={toast} />
         </div>
-        <FeedPanel nameOf={nameOf} onToast={toast} />
+        <FeedPanel nameOf={nameOf} onToast={toast} onSent={onSent} />
       </main>
-      <HugStage nameOf={nameOf} />
+      <HugStage nameOf={nameOf} staged={staged} onDone={() => setStaged(null)} />
       <div className="toasts" aria-live="polite">
         {toasts.map((t) => (
           <p key={t.id} className="toast">

@@ -5,7 +5,10 @@ import { MoodChart } from './mood-chart.js';
 
 /** Record how you feel; your streak and the last 30 days. */
 export function MoodPanel({ onToast }: { readonly onToast: (message: string) => void }) {
-  const { history, streak, record } = useMoods({ summaryDays: 30, historyLimit: 100 });
+  const { history, streak, summary, record } = useMoods({ summaryDays: 30, historyLimit: 100 });
+  const top = Object.entries(summary?.counts ?? {})
+    .sort((a, b) => (b[1] ?? 0) - (a[1] ?? 0))
+    .slice(0, 3) as [MoodId, number][];
   const [mood, setMood] = useState<MoodId | null>(null);
   const [intensity, setIntensity] = useState(0.6);
   const [busy, setBusy] = useState(false);
@@ -48,6 +51,11 @@ export function MoodPanel({ onToast }: { readonly onToast: (message: string) => 
       </div>
       <h3>Last 30 days</h3>
       <MoodChart entries={history} />
+      {top.length > 0 && (
+        <p className="hint" data-testid="mood-summary">
+          Mostly {top.map(([id, count]) => `${MOODS[id].emoji} ${MOODS[id].label.toLowerCase()} ×${count}`).join(' · ')}
+        </p>
+      )}
     </section>
   );
 }
