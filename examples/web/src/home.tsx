@@ -45,8 +45,11 @@ export function Home({ onSignOut }: { readonly onSignOut: () => void }) {
         <h1 className="brand">
           <span aria-hidden="true">🤗</span> HugMood
         </h1>
-        <p className={`connection connection-${connection}`} role="status">
-          <span className="dot" aria-hidden="true" /> <span className="connection-label">{CONNECTION_LABELS[connection]}</span>
+        <p className={`connection connection-${connection}`} role="status" aria-label={CONNECTION_LABELS[connection]}>
+          <span className="dot" aria-hidden="true" />{' '}
+          <span className="connection-label" aria-hidden="true">
+            {CONNECTION_LABELS[connection]}
+          </span>
         </p>
         <NotificationBell />
         <p className="me">{me?.displayName ?? ''}</p>
