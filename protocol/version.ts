@@ -15,7 +15,9 @@ export const PROTOCOL_VERSION = 4;
  * fallback (`moodSeenBy`).
  * 4: notifications (`notification:*`, `device:*` commands, `notification:new` and
  * `notification:read-state`) and the inbox entry `notification`, which `inbox:sync` leaves out for
- * older clients (they would not know it).
+ * older clients (they would not know it). Version 4 also gained the reads `hug:unread`,
+ * `hug:request:pending` and `group:open`: additions only (a client that never sends them is served
+ * as before; a server without them answers `invalid_payload`, reason `unknown_event`).
  */
 
 /** Every protocol version this server accepts at the handshake. */
