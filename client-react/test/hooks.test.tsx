@@ -1,11 +1,11 @@
 // @vitest-environment happy-dom
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { HugMoodClient, type ReceivedHug } from '@hugmood/client';
+import type { HugMoodClient, ReceivedHug } from '@hugmood/client';
 import { useState } from 'react';
 import { renderToString } from 'react-dom/server';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type Account, register } from '../../e2e/support/accounts.js';
-import { befriend, eventually } from '../../e2e/support/clients.js';
+import { befriend, closeAllClients, eventually, startClient } from '../../e2e/support/clients.js';
 import { type ServerProcess, startNodeProcess } from '../../e2e/support/node-process.js';
 import {
   HugMoodProvider,
@@ -25,12 +25,9 @@ import {
 
 const WAIT = { timeout: 10_000 };
 let server: ServerProcess;
-const clients: HugMoodClient[] = [];
 
 function connect(account: Account): HugMoodClient {
-  const client = HugMoodClient.connect({ url: server.url, auth: { username: account.username, password: account.password }, backoff: { baseDelayMs: 100, maxDelayMs: 1000 }, followVisibility: false });
-  clients.push(client);
-  return client;
+  return startClient(server.url, { auth: { username: account.username, password: account.password }, followVisibility: false }, account.username);
 }
 
 /** Two friends, Amy (rendered) and Bob (driven through the SDK), both connected. */
@@ -48,7 +45,7 @@ beforeAll(async () => {
 });
 afterEach(() => {
   cleanup();
-  for (const client of clients.splice(0)) client.close();
+  closeAllClients();
 });
 afterAll(async () => {
   await server.stop();

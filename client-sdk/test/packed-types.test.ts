@@ -60,9 +60,9 @@ import { HugMoodClient, memoryStorage } from '@hugmood/client';
 const [url, username] = process.argv.slice(2);
 const client = HugMoodClient.connect({ url, auth: { username, password: 'a long enough password', signUp: true, displayName: 'Packed' }, storage: memoryStorage() });
 await client.whenConnected(10000);
-while (!client.me) await new Promise((resolve) => setTimeout(resolve, 20));
+const me = client.me ?? (await new Promise((resolve) => client.onMeChange(resolve)));
 const friends = await client.friends.list();
-console.log(JSON.stringify({ userId: client.userId, me: client.me.displayName, friends: friends.friends.length }));
+console.log(JSON.stringify({ userId: client.userId, me: me.displayName, friends: friends.friends.length }));
 client.close();
 `;
 const CJS_SCRIPT = `

@@ -7,18 +7,19 @@ import { recordingLogger } from './client-logs.js';
 
 const open: { close(): void }[] = [];
 
-/** An SDK client for `account`, using its current access token; closed by {@link closeAllClients}. */
-export function sdkClient(url: string, account: Account, options: Partial<HugMoodClientOptions> = {}): HugMoodClient {
-  const client = HugMoodClient.connect({
-    url,
-    getToken: () => account.tokens.accessToken,
-    backoff: { baseDelayMs: 100, maxDelayMs: 1000 },
-    requestTimeoutMs: 5000,
-    logger: recordingLogger(`${account.username}@${url}`),
-    ...options,
-  });
+/**
+ * An SDK client with the suites' backoff, timeout and recording logger, signing in as `options`
+ * say (`auth` or `getToken`); closed by {@link closeAllClients}.
+ */
+export function startClient(url: string, options: Partial<HugMoodClientOptions> & Pick<HugMoodClientOptions, 'auth' | 'getToken'>, name = 'sdk'): HugMoodClient {
+  const client = HugMoodClient.connect({ url, backoff: { baseDelayMs: 100, maxDelayMs: 1000 }, requestTimeoutMs: 5000, logger: recordingLogger(`${name}@${url}`), ...options });
   open.push(client);
   return client;
+}
+
+/** An SDK client for `account`, using its current access token; closed by {@link closeAllClients}. */
+export function sdkClient(url: string, account: Account, options: Partial<HugMoodClientOptions> = {}): HugMoodClient {
+  return startClient(url, { ...(options.auth === undefined ? { getToken: () => account.tokens.accessToken } : {}), ...options }, account.username);
 }
 
 /** A connected SDK client. */

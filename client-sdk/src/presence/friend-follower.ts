@@ -32,7 +32,7 @@ export class FriendFollower {
 
   async start(): Promise<WatchResult> {
     this.following = true;
-    return this.reload();
+    return this.presence.watch(await this.reload());
   }
 
   stop(): void {
@@ -40,11 +40,16 @@ export class FriendFollower {
     this.setFriends(new Set());
   }
 
-  /** After a reconnect: friends made or lost while offline. */
+  /**
+   * After a reconnect: friends made or lost while offline. Only the new ones are watched here: the
+   * reconnect already watches again every user presence wants, the friends known before included.
+   */
   async catchUp(): Promise<void> {
     if (!this.following) return;
     try {
-      await this.reload();
+      const before = this.friends;
+      const fresh = (await this.reload()).filter((id) => !before.has(id));
+      if (fresh.length > 0) await this.presence.watch(fresh);
     } catch (error) {
       this.logger.warn('reading the friends list after a reconnect failed', { error });
     }
@@ -64,13 +69,14 @@ export class FriendFollower {
     }
   }
 
-  private async reload(): Promise<WatchResult> {
+  /** Reads the friends list, drops those no longer friends, and answers the friends now. */
+  private async reload(): Promise<string[]> {
     const list = await this.commands.send('friends:list', {});
     const now = new Set(list.friends.map((f) => f.profile.userId));
     const gone = [...this.friends].filter((id) => !now.has(id));
     this.setFriends(now);
     if (gone.length > 0) this.presence.forget(gone);
-    return this.presence.watch([...now]);
+    return [...now];
   }
 
   private setFriends(next: Set<string>): void {
