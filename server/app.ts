@@ -53,6 +53,7 @@ import { createRouter } from './http/http-router.js';
 import { metricsRoute, opsRoutes } from './http/ops-routes.js';
 import { AccessTokens } from './identity/access-tokens.js';
 import { AuthService } from './identity/auth-service.js';
+import { PasswordHasher } from './identity/password-hasher.js';
 import { openClusterInfrastructure } from './infrastructure/cluster-infrastructure.js';
 import { openEmbeddedInfrastructure } from './infrastructure/embedded-infrastructure.js';
 import type { Infrastructure } from './infrastructure/infrastructure.js';
@@ -130,6 +131,7 @@ export async function startApp(config: Config, log: Logger): Promise<RunningApp>
   const auth = new AuthService({
     store,
     tokens,
+    passwords: new PasswordHasher(config.passwordScryptLogN),
     limiter,
     refreshTtlS: config.refreshTokenTtlS,
     loginRule: perMinute('login', config.rate.loginPerMin),

@@ -71,6 +71,8 @@ export const TEST_DEFAULTS: Readonly<Record<string, string>> = {
   AUTH_REQUESTS_PER_MIN: '100000',
   LOGIN_ATTEMPTS_PER_MIN: '1000',
   METRICS_PORT: '0',
+  // OWASP's 2^17 costs 128 MiB and ~0.3 s per registration; the suites register thousands of users.
+  PASSWORD_SCRYPT_LOG_N: '12',
 };
 
 /**

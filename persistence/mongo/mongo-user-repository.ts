@@ -45,6 +45,11 @@ export class MongoUserRepository implements UserRepository {
     return new Map(docs.map((d) => [d._id, toUser(d)]));
   }
 
+  async replacePasswordHash(id: string, expected: string, next: string): Promise<boolean> {
+    const result = await this.users.updateOne({ _id: id, passwordHash: expected }, { $set: { passwordHash: next } });
+    return result.modifiedCount === 1;
+  }
+
   async findByUsername(username: string): Promise<UserRecord | null> {
     const doc = await this.users.findOne({ username });
     return doc ? toUser(doc) : null;

@@ -52,6 +52,7 @@ export class SqliteUserRepository implements UserRepository {
   private readonly setPrivacy: Statement;
   private readonly lastSeen: Statement;
   private readonly privacyById: Statement<[string], string>;
+  private readonly swapPasswordHash: Statement<[string, string, string]>;
 
   /** `cache`: only where this process is the file's one writer of users' privacy ({@link SoleWriterCache}). */
   constructor(
@@ -71,6 +72,7 @@ export class SqliteUserRepository implements UserRepository {
     this.byUsername = db.prepare('SELECT * FROM users WHERE username = ?');
     this.setPrivacy = db.prepare('UPDATE users SET privacy = ? WHERE id = ?');
     this.privacyById = db.prepare<[string], string>('SELECT privacy FROM users WHERE id = ?').pluck();
+    this.swapPasswordHash = db.prepare<[string, string, string]>('UPDATE users SET password_hash = ? WHERE id = ? AND password_hash = ?');
     this.lastSeen = db.prepare(
       'UPDATE users SET last_seen_at = ? WHERE id = ? AND (last_seen_at IS NULL OR last_seen_at < ?)',
     );
@@ -110,6 +112,10 @@ export class SqliteUserRepository implements UserRepository {
       for (const row of rows) found.set(row.id, toRecord(row));
     }
     return Promise.resolve(found);
+  }
+
+  replacePasswordHash(id: string, expected: string, next: string): Promise<boolean> {
+    return Promise.resolve(this.swapPasswordHash.run(next, id, expected).changes === 1);
   }
 
   findByUsername(username: string): Promise<UserRecord | null> {

@@ -98,6 +98,17 @@ export function runStoreContract(name: string, factory: StoreFactory): void {
         expect(await store.users.privacyOf('missing')).toBeNull();
       });
 
+      it('replaces a password hash only while it is still the expected one', async () => {
+        const u = newUser({ passwordHash: 'scrypt$old' });
+        await store.users.create(u);
+        expect(await store.users.replacePasswordHash(u.id, 'scrypt$stale', 'scrypt$lost')).toBe(false);
+        expect((await store.users.findById(u.id))?.passwordHash).toBe('scrypt$old');
+        expect(await store.users.replacePasswordHash(u.id, 'scrypt$old', 'scrypt$new')).toBe(true);
+        expect((await store.users.findById(u.id))?.passwordHash).toBe('scrypt$new');
+        expect(await store.users.replacePasswordHash(u.id, 'scrypt$old', 'scrypt$again')).toBe(false);
+        expect(await store.users.replacePasswordHash('missing', 'scrypt$old', 'scrypt$new')).toBe(false);
+      });
+
       it('never moves lastSeenAt backwards', async () => {
         const u = newUser();
         await store.users.create(u);

@@ -56,4 +56,10 @@ export interface UserRepository {
   updatePrivacy(id: string, patch: Partial<PrivacySettings>): Promise<{ before: PrivacySettings; after: PrivacySettings } | null>;
   /** Raises `lastSeenAt` to `at` if it is later than the stored value. */
   recordLastSeen(id: string, at: number): Promise<void>;
+  /**
+   * Replaces the password hash of user `id` with `next` only while it is still `expected`
+   * (compare-and-set: a rehash at login never overwrites a hash written meanwhile). Returns
+   * whether it replaced it.
+   */
+  replacePasswordHash(id: string, expected: string, next: string): Promise<boolean>;
 }

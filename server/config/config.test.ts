@@ -61,6 +61,15 @@ describe('config', () => {
     expect(prod.ok ? [] : prod.errors).toEqual([expect.stringMatching(/^MOOD_CLOCK_FILE: /)]);
   });
 
+  it('hashes passwords at OWASP\'s scrypt cost by default, and refuses less in production', () => {
+    const dev = loadConfig({ PASSWORD_SCRYPT_LOG_N: '12' });
+    expect(dev.ok && dev.config.passwordScryptLogN).toBe(12);
+    const prod = loadConfig(PRODUCTION);
+    expect(prod.ok && prod.config.passwordScryptLogN).toBe(17);
+    const weak = loadConfig({ ...PRODUCTION, PASSWORD_SCRYPT_LOG_N: '16' });
+    expect(weak.ok ? [] : weak.errors).toEqual([expect.stringMatching(/^PASSWORD_SCRYPT_LOG_N: below OWASP's minimum/)]);
+  });
+
   it('needs a VAPID identity in production', () => {
     const { VAPID_SUBJECT: _, ...noSubject } = PRODUCTION;
     for (const env of [{ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) }, noSubject]) {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { WireFormat } from '../../protocol/wire/wire-format.js';
 import { defaultQueuePartitions, generatedNodeId, SECRET_SETTINGS, SETTINGS, type SettingName } from './settings.js';
+import { OWASP_MIN_SCRYPT_LOG_N } from '../identity/password-hasher.js';
 import type { RedisTarget } from '../../persistence/redis/redis-client.js';
 
 /** Browser Origins allowed to connect: an exact list, or localhost on any port (the development default). */
@@ -22,6 +23,8 @@ export interface Config {
   readonly jwksUrl: string | null;
   readonly jwtIssuer: string;
   readonly jwtAudience: string;
+  /** log2 of scrypt's N for new password hashes. */
+  readonly passwordScryptLogN: number;
   readonly accessTokenTtlS: number;
   readonly refreshTokenTtlS: number;
   readonly tokenExpiryWarningS: number;
@@ -158,6 +161,9 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
   }
   const apnsSet = [e.APNS_KEY_FILE, e.APNS_KEY_ID, e.APNS_TEAM_ID, e.APNS_TOPIC].filter(Boolean).length;
   if (apnsSet > 0 && apnsSet < 4) errors.push('APNS_KEY_FILE: set APNS_KEY_FILE, APNS_KEY_ID, APNS_TEAM_ID and APNS_TOPIC together, or none of them');
+  if (e.NODE_ENV === 'production' && e.PASSWORD_SCRYPT_LOG_N < OWASP_MIN_SCRYPT_LOG_N) {
+    errors.push(`PASSWORD_SCRYPT_LOG_N: below OWASP's minimum (${OWASP_MIN_SCRYPT_LOG_N}); refusing weaker password hashes in production`);
+  }
   if (e.NODE_ENV === 'production' && e.MOOD_CLOCK_FILE) errors.push('MOOD_CLOCK_FILE: a test clock; refusing to shift the clock of moods in production');
   if (e.TOKEN_EXPIRY_WARNING_S >= e.ACCESS_TOKEN_TTL_S) {
     errors.push(`TOKEN_EXPIRY_WARNING_S: must be less than ACCESS_TOKEN_TTL_S (${e.ACCESS_TOKEN_TTL_S})`);
@@ -183,6 +189,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
       jwksUrl: e.JWKS_URL ?? null,
       jwtIssuer: e.JWT_ISSUER,
       jwtAudience: e.JWT_AUDIENCE,
+      passwordScryptLogN: e.PASSWORD_SCRYPT_LOG_N,
       accessTokenTtlS: e.ACCESS_TOKEN_TTL_S,
       refreshTokenTtlS: e.REFRESH_TOKEN_TTL_S,
       tokenExpiryWarningS: e.TOKEN_EXPIRY_WARNING_S,

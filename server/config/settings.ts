@@ -77,6 +77,7 @@ export const SETTINGS = {
   JWKS_URL: setting(httpUrl().optional(), 'unset', 'Trust access tokens from your identity provider: its JWKS endpoint. Unknown users are provisioned on first connect.'),
   JWT_ISSUER: setting(z.string().min(1).default('hugmood'), 'hugmood', 'Required `iss` claim of access tokens.'),
   JWT_AUDIENCE: setting(z.string().min(1).default('hugmood-realtime'), 'hugmood-realtime', 'Required `aud` claim of access tokens.'),
+  PASSWORD_SCRYPT_LOG_N: setting(integer(10, 22).default(17), '17', 'Cost of new password hashes: log2 of scrypt\'s N (r = 8, p = 1). 17 is OWASP\'s minimum: 128 MiB and about 0.3 s of one core per hash. A stored hash keeps its own N, and one below this is replaced at its next login. Below 17 is refused with `NODE_ENV=production` (the tests use 12).'),
   ACCESS_TOKEN_TTL_S: setting(integer(2, 86_400).default(900), '900', 'Lifetime of access tokens issued by `/v1/auth/*`, in seconds.'),
   REFRESH_TOKEN_TTL_S: setting(integer(60, 31_536_000).default(2_592_000), '2592000', 'Lifetime of refresh tokens, in seconds (30 days).'),
   TOKEN_EXPIRY_WARNING_S: setting(integer(1, 3600).default(60), '60', 'How long before a socket\'s token expires the server sends `auth:expiring`.'),

@@ -6,7 +6,7 @@ import type { Store } from '../../persistence/store/store.js';
 import type { UserRecord } from '../../persistence/store/user-repository.js';
 import type { RateLimiter, RateRule } from '../rate-limit/rate-limiter.js';
 import type { AccessTokens, VerifiedToken } from './access-tokens.js';
-import { dummyPasswordHash, hashPassword, verifyPassword } from './password-hasher.js';
+import type { PasswordHasher } from './password-hasher.js';
 import { hashRefreshToken, newRefreshToken } from './refresh-tokens.js';
 import { openSuccessor, sealSuccessor } from './successor-seal.js';
 
@@ -14,6 +14,7 @@ import { openSuccessor, sealSuccessor } from './successor-seal.js';
 export interface AuthServiceDeps {
   readonly store: Store;
   readonly tokens: AccessTokens;
+  readonly passwords: PasswordHasher;
   readonly limiter: RateLimiter;
   readonly refreshTtlS: number;
   /** Per username and client address. */
@@ -56,7 +57,7 @@ export class AuthService {
     const outcome = await this.deps.store.users.create({
       id,
       username: input.username,
-      passwordHash: await hashPassword(input.password),
+      passwordHash: await this.deps.passwords.hash(input.password),
       displayName: input.displayName ?? input.username,
       privacy: DEFAULT_PRIVACY,
       createdAt: this.now(),
@@ -69,9 +70,14 @@ export class AuthService {
   async login(input: { username: string; password: string }, client: string): Promise<TokenPair> {
     await this.limit(client, this.deps.requestRule);
     await this.limit(`${client}|${input.username}`, this.deps.loginRule);
-    const user = await this.deps.store.users.findByUsername(input.username);
-    const ok = await verifyPassword(input.password, user?.passwordHash ?? (await dummyPasswordHash()));
-    if (!user || !user.passwordHash || !ok) throw new CommandError('unauthorized', INVALID_CREDENTIALS);
+    const { users } = this.deps.store;
+    const { passwords } = this.deps;
+    const user = await users.findByUsername(input.username);
+    const check = await passwords.verify(input.password, user?.passwordHash ?? (await passwords.dummyHash()));
+    if (!user || !user.passwordHash || !check.ok) throw new CommandError('unauthorized', INVALID_CREDENTIALS);
+    // Made with weaker scrypt parameters than today's: replace it now that the password is at hand
+    // (only if unchanged meanwhile).
+    if (check.rehash) await users.replacePasswordHash(user.id, user.passwordHash, await passwords.hash(input.password));
     return this.issuePair(user.id, randomUUID());
   }
 
@@ -131,7 +137,7 @@ export class AuthService {
     const now = this.now();
     if (input.password !== undefined) {
       await this.limit(`${client}|${user.id}`, this.deps.loginRule);
-      if (!user.passwordHash || !(await verifyPassword(input.password, user.passwordHash))) throw new CommandError('unauthorized', 'the password is not right', { field: 'password' });
+      if (!user.passwordHash || !(await this.deps.passwords.verify(input.password, user.passwordHash)).ok) throw new CommandError('unauthorized', 'the password is not right', { field: 'password' });
     } else if (verified.issuedAt === null || now - verified.issuedAt > (this.deps.freshTokenMs ?? FRESH_TOKEN_MS)) {
       throw new CommandError('forbidden', 'confirm with the password, or with an access token issued in the last 5 minutes', { reason: 'confirmation_required' });
     }
