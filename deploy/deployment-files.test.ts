@@ -72,7 +72,7 @@ describe('docker-compose.yml', () => {
     }
     expect(ids.size).toBe(4);
     for (const name of NODES) expect(file.services[name]?.environment?.['WORKERS'], `${name} leaves writing to the worker`).toBe('0');
-    expect(file.services['worker']?.command).toEqual(['node', '--import', 'tsx', 'server/worker.ts']);
+    expect(file.services['worker']?.command).toEqual(['node', 'dist/server/worker.js']);
     expect(file.services['worker']?.environment?.['WORKERS'] ?? '1').toBe('1');
   });
 
@@ -96,17 +96,25 @@ describe('docker-compose.yml', () => {
 describe('Dockerfile', () => {
   const dockerfile = read('Dockerfile');
 
-  it('builds in stages and runs node directly (so SIGTERM reaches it), as an unprivileged user', () => {
-    expect(dockerfile.match(/^FROM /gm)?.length).toBeGreaterThanOrEqual(2);
-    expect(dockerfile).toMatch(/^FROM .* AS runtime$/m);
+  it('builds in stages on Node 24 and Debian 13, and runs the compiled server with node directly (so SIGTERM reaches it), as an unprivileged user', () => {
+    expect(dockerfile).toMatch(/^ARG NODE_IMAGE=node:24-trixie-slim$/m);
+    expect(dockerfile.match(/^FROM \$\{NODE_IMAGE\} AS (build|runtime)$/gm)?.length).toBe(2);
+    expect(dockerfile).toMatch(/^RUN npm run build$/m);
     expect(dockerfile).toMatch(/COPY --from=deps \/app\/node_modules/);
+    expect(dockerfile).toMatch(/COPY --from=build \/app\/dist \.\/dist/);
     expect(dockerfile).toMatch(/npm ci --omit=dev/);
     expect(dockerfile).toMatch(/^USER node$/m);
-    expect(dockerfile).toMatch(/^CMD \["node", "--import", "tsx", "server\/main.ts"\]$/m);
+    expect(dockerfile).toMatch(/^CMD \["node", "dist\/server\/main.js"\]$/m);
+    expect(dockerfile).not.toMatch(/tsx/);
     expect(dockerfile).toMatch(/^HEALTHCHECK /m);
   });
 
-  it('copies every folder the server imports at run time', () => {
-    for (const folder of ['protocol', 'domain', 'rooms', 'persistence', 'server']) expect(dockerfile).toMatch(new RegExp(`^COPY ${folder} \\./${folder}$`, 'm'));
+  it('compiles every folder the server imports at run time, with the build\'s tsconfig', () => {
+    const build = JSON.parse(read('tsconfig.build.json')) as { include: string[] };
+    for (const folder of ['protocol', 'domain', 'rooms', 'persistence', 'server']) {
+      expect(dockerfile).toMatch(new RegExp(`^COPY ${folder} \\./${folder}$`, 'm'));
+      expect(build.include).toContain(folder);
+    }
+    for (const workspace of ['client-sdk', 'client-react', 'examples/web']) expect(dockerfile).toContain(`COPY ${workspace}/package.json ${workspace}/package.json`);
   });
 });

@@ -3,6 +3,7 @@ import type { HugMoodClientOptions, PresenceEntry } from '../client-sdk/src/inde
 import { register } from './support/accounts.js';
 import { befriend, closeAllClients, connectedClient, eventually } from './support/clients.js';
 import { type ServerProcess, startServer } from './support/server-process.js';
+import { defaultTransport } from './support/transports.js';
 
 const GRACE_MS = 400;
 
@@ -26,8 +27,8 @@ describe('presence end to end (uWS, msgpack)', () => {
     return { a, b, ca, cb };
   }
 
-  it('runs on the uWebSockets.js transport by default', () => {
-    expect(server.transport).toBe('uws');
+  it('runs on the uWebSockets.js transport by default, where its binary loads', () => {
+    expect(server.transport).toBe(defaultTransport());
   });
 
   it('shows friends each other online → away → offline (after the grace period) with lastSeenAt', async () => {

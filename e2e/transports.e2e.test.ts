@@ -3,17 +3,18 @@ import type { WireFormat } from '../protocol/wire/wire-format.js';
 import { register } from './support/accounts.js';
 import { befriend, closeAllClients, connected, connectedClient, eventually, rawSocket } from './support/clients.js';
 import { expectReservedNamesRefused } from './support/reserved-names.js';
-import { type ServerProcess, startServer } from './support/server-process.js';
+import { runServerToExit, type ServerProcess, startServer, tempDataDir } from './support/server-process.js';
+import { uwsUnavailableReason, withAvailableTransports } from './support/transports.js';
 
 /**
  * The smoke subset of the end-to-end suite, on the shapes other than the default (uWS + msgpack,
  * which the full suite covers).
  */
-const SHAPES: { transport: 'node' | 'uws'; wire: WireFormat }[] = [
+const SHAPES: { transport: 'node' | 'uws'; wire: WireFormat }[] = withAvailableTransports([
   { transport: 'node', wire: 'msgpack' },
   { transport: 'uws', wire: 'json' },
   { transport: 'node', wire: 'json' },
-];
+]);
 
 describe.each(SHAPES)('smoke: TRANSPORT=$transport WIRE=$wire', ({ transport, wire }) => {
   let server: ServerProcess;
@@ -71,5 +72,37 @@ describe.each(SHAPES)('smoke: TRANSPORT=$transport WIRE=$wire', ({ transport, wi
       setTimeout(() => resolve('no answer'), 3000);
     });
     expect(outcome).not.toBe('connected');
+  });
+});
+
+/**
+ * Where no uWebSockets.js binary loads (Node 24 on glibc 2.36, as in CI's second run), `auto`
+ * falls back to Node http + ws and says why, and `uws` refuses to start. Where one loads, `auto`
+ * takes it and logs which package it came from.
+ */
+describe('the transport TRANSPORT=auto picks', () => {
+  const reason = uwsUnavailableReason();
+
+  it(reason === null ? 'is uWebSockets.js, whose binary loaded here' : 'is Node http + ws, with the reason uWebSockets.js did not load', async () => {
+    const server = await startServer({ single: true });
+    try {
+      const chosen = server.logs.find((l) => String(l.msg).startsWith('transport:'));
+      if (reason === null) {
+        expect(server.transport).toBe('uws');
+        expect(chosen).toMatchObject({ transport: 'uws', package: expect.stringMatching(/uWebSockets\.js|uwebsockets\.js/) as string, binary: expect.stringContaining(`_${process.versions.modules}.node`) as string });
+      } else {
+        expect(server.transport).toBe('node');
+        expect(chosen).toMatchObject({ transport: 'node', reason: expect.stringContaining(`ABI ${process.versions.modules}`) as string });
+        expect(String(chosen?.['reason'])).toMatch(/uWebSockets\.js: .+; @btc-vision\/uwebsockets\.js: .+/);
+      }
+    } finally {
+      expect(await server.stop()).toBe(0);
+    }
+  });
+
+  it.runIf(reason !== null)('TRANSPORT=uws refuses to start, naming why', async () => {
+    const run = await runServerToExit({ NODE_ENV: 'test', HOST: '127.0.0.1', PORT: '0', TRANSPORT: 'uws', DATA_DIR: tempDataDir() });
+    expect(run.code).not.toBe(0);
+    expect(run.stdout + run.stderr).toMatch(/TRANSPORT=uws, but the uWebSockets\.js native binary did not load/);
   });
 });

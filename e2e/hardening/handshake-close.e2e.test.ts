@@ -8,6 +8,7 @@ import { closeAllClients, connectedClient, eventually } from '../support/clients
 import { metricsText, sampleOf } from '../support/metrics.js';
 import { RawEngineSocket } from '../support/raw-engine-socket.js';
 import { type ServerProcess, startServer } from '../support/server-process.js';
+import { withAvailableTransports } from '../support/transports.js';
 
 const within = <T>(promise: Promise<T>, ms: number, what: string): Promise<T> =>
   Promise.race([promise, new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`${what}: not within ${ms} ms`)), ms))]);
@@ -18,12 +19,12 @@ const within = <T>(promise: Promise<T>, ms: number, what: string): Promise<T> =>
  * A client may CONNECT and DISCONNECT over one connection as often as it likes without using up
  * its user's connection slots.
  */
-describe.each([
+describe.each(withAvailableTransports([
   { transport: 'uws', wire: 'msgpack' },
   { transport: 'node', wire: 'json' },
   { transport: 'uws', wire: 'json' },
   { transport: 'node', wire: 'msgpack' },
-] as const)('handshakes: TRANSPORT=$transport WIRE=$wire', ({ transport, wire }) => {
+] as const))('handshakes: TRANSPORT=$transport WIRE=$wire', ({ transport, wire }) => {
   let server: ServerProcess;
   const raws: RawEngineSocket[] = [];
   const raw = (w: WireFormat = wire) => {

@@ -3,6 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { closeAllClients, connectError, rawSocket } from '../support/clients.js';
 import { CLUSTER_JWT_SECRET } from '../support/cluster-process.js';
 import { type ServerProcess, startServer } from '../support/server-process.js';
+import { withAvailableTransports } from '../support/transports.js';
 import { signAccessToken } from '../support/tokens.js';
 
 /** Opens a TCP connection, sends `request` (possibly nothing), and resolves with how long the server kept it open. */
@@ -22,7 +23,7 @@ function heldOpenMs(port: number, request: string): Promise<number> {
   });
 }
 
-describe.each(['uws', 'node'] as const)('what the public port shows and keeps: TRANSPORT=%s', (transport) => {
+describe.each(withAvailableTransports(['uws', 'node'] as const))('what the public port shows and keeps: TRANSPORT=%s', (transport) => {
   let server: ServerProcess;
   beforeAll(async () => {
     server = await startServer({ single: true, env: { TRANSPORT: transport, JWT_SECRET: CLUSTER_JWT_SECRET } });

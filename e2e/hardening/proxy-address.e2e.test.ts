@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postJson, register } from '../support/accounts.js';
 import { type ServerProcess, startServer } from '../support/server-process.js';
+import { withAvailableTransports } from '../support/transports.js';
 
 /**
  * Behind a trusted proxy the client address (which login rate limits key on) is the hop the proxy
  * appended to `X-Forwarded-For`, never the leftmost hop, which the client writes itself.
  */
-describe.each(['uws', 'node'] as const)('client address behind a proxy: TRANSPORT=%s', (transport) => {
+describe.each(withAvailableTransports(['uws', 'node'] as const))('client address behind a proxy: TRANSPORT=%s', (transport) => {
   let server: ServerProcess;
   let twoProxies: ServerProcess;
   beforeAll(async () => {

@@ -7,6 +7,7 @@ import { befriend, closeAllClients, connectedClient, eventually } from '../suppo
 import { recordHugs } from '../support/hug-recorder.js';
 import { metricsText, sampleOf } from '../support/metrics.js';
 import { type ServerProcess, startServer } from '../support/server-process.js';
+import { withAvailableTransports } from '../support/transports.js';
 
 const LIMITS = {
   RATE_CONN_BURST: '100000',
@@ -29,7 +30,7 @@ function tcpOf(socket: Socket): NetSocket {
  * `SEND_BUFFER_BYTES` for it, on both transports; when it reads again its SDK reconnects and its
  * inbox sync brings what it missed, exactly once.
  */
-describe.each(['uws', 'node'] as const)('slow consumers: TRANSPORT=%s', (transport) => {
+describe.each(withAvailableTransports(['uws', 'node'] as const))('slow consumers: TRANSPORT=%s', (transport) => {
   let server: ServerProcess;
   beforeAll(async () => {
     server = await startServer({ single: true, env: { TRANSPORT: transport, ...LIMITS } });

@@ -39,7 +39,12 @@ export interface StartOptions {
   readonly port?: number;
   /** One process even in the cluster project (tests of one node's own behaviour). */
   readonly single?: boolean;
+  /** Node's arguments that start the server: the TypeScript sources under tsx unless given (the build: `['dist/server/main.js']`). */
+  readonly entry?: readonly string[];
 }
+
+/** How the suites start a server: its TypeScript sources, through tsx. */
+export const SOURCE_ENTRY: readonly string[] = ['--import', 'tsx', 'server/main.ts'];
 
 const started = new Set<ChildProcess>();
 
@@ -90,7 +95,7 @@ export function startNodeProcess(options: StartOptions = {}): Promise<ServerProc
     ...(options.env?.['MONGO_URL'] === undefined ? e2eStoreEnv() : {}),
     ...options.env,
   };
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...(options.entry ?? SOURCE_ENTRY)], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   started.add(child);
   const logs: LogLine[] = [];
   const stderr: string[] = [];
@@ -172,7 +177,7 @@ process.once('exit', killAllStarted);
 /** Runs a server's process with `env` until it exits (for config-refusal tests). */
 export function runServerToExit(env: Readonly<Record<string, string>>, timeoutMs = 20_000): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    const child = spawn(process.execPath, [...SOURCE_ENTRY], {
       cwd: ROOT,
       env: { PATH: process.env['PATH'] ?? '/usr/bin:/bin', HOME: process.env['HOME'] ?? '/tmp', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -55,8 +55,16 @@ interface Waiter {
   readonly reject: (error: Error) => void;
 }
 
-const BOOT = new URL('./writer-thread-boot.mjs', import.meta.url);
-const ENTRY = new URL('./writer-thread.ts', import.meta.url).href;
+/**
+ * The writer thread. Compiled (`npm run build`, `node dist/…`), it is `writer-thread.js` beside
+ * this file; from the TypeScript sources (under tsx) a boot file registers tsx in the thread first,
+ * since worker threads do not inherit the main thread's loader hooks.
+ */
+function startWriterThread(config: WriterConfig): Worker {
+  if (import.meta.url.endsWith('.js')) return new Worker(new URL('./writer-thread.js', import.meta.url), { workerData: { config } });
+  const boot = new URL('./writer-thread-boot.mjs', import.meta.url);
+  return new Worker(boot, { workerData: { entry: new URL('./writer-thread.ts', import.meta.url).href, config } });
+}
 
 /**
  * The embedded shape's {@link WriteQueue}: a queue file (SQLite, WAL) owned by one writer on a
@@ -113,7 +121,7 @@ export class SqliteWriteQueue implements WriteQueue {
       maxBackoffMs: options.maxBackoffMs ?? 30_000,
       pollMs: options.pollMs ?? 500,
     };
-    this.worker = new Worker(BOOT, { workerData: { entry: ENTRY, config } });
+    this.worker = startWriterThread(config);
     let ready = () => undefined as void;
     this.ready = new Promise<void>((resolve) => (ready = resolve));
     this.worker.on('message', (message: FromWriter) => {

@@ -15,7 +15,7 @@ export function selectTransport(choice: 'auto' | 'uws' | 'node', options: Transp
   }
   const native = loadNativeUws();
   if (native.ok) {
-    log.info({ transport: 'uws', choice, binary: native.binary }, 'transport: uWebSockets.js (native binary loaded)');
+    log.info({ transport: 'uws', choice, binary: native.binary, package: native.packageName }, `transport: uWebSockets.js (native binary from ${native.packageName})`);
     return new UwsTransport(native.module, options);
   }
   if (choice === 'uws') throw new Error(`TRANSPORT=uws, but the uWebSockets.js native binary did not load: ${native.reason}`);
