@@ -42,8 +42,8 @@ describe('docker-compose.yml', () => {
   const vapid = generateVapidKeys();
   const file = compose({ JWT_SECRET: SECRET, VAPID_PUBLIC_KEY: vapid.publicKey, VAPID_PRIVATE_KEY: vapid.privateKey, VAPID_SUBJECT: 'mailto:ops@example.com' });
 
-  it('has Redis, MongoDB, three nodes, a worker and a load balancer, each with a health check', () => {
-    expect(Object.keys(file.services).sort()).toEqual(['lb', 'mongo', 'node-1', 'node-2', 'node-3', 'redis', 'worker']);
+  it('has Redis, MongoDB, three nodes, a worker, a load balancer, Prometheus and Grafana, each with a health check', () => {
+    expect(Object.keys(file.services).sort()).toEqual(['grafana', 'lb', 'mongo', 'node-1', 'node-2', 'node-3', 'prometheus', 'redis', 'worker']);
     for (const [name, s] of Object.entries(file.services)) expect(s.healthcheck.test.length, name).toBeGreaterThan(1);
   });
 
@@ -74,6 +74,22 @@ describe('docker-compose.yml', () => {
     for (const name of NODES) expect(file.services[name]?.environment?.['WORKERS'], `${name} leaves writing to the worker`).toBe('0');
     expect(file.services['worker']?.command).toEqual(['node', 'dist/server/worker.js']);
     expect(file.services['worker']?.environment?.['WORKERS'] ?? '1').toBe('1');
+  });
+
+  it('has Prometheus scrape every node\'s metrics port and the worker, with the alert rules, and Grafana provisioned with it and the dashboard', () => {
+    const prometheus = file.services['prometheus'];
+    expect(prometheus?.volumes).toEqual(expect.arrayContaining(['./deploy/prometheus/prometheus.yml:/etc/prometheus/prometheus.yml:ro', './deploy/prometheus/alerts.yml:/etc/prometheus/alerts.yml:ro']));
+    const scrape = parse(read('deploy/prometheus/prometheus.yml')) as { rule_files: string[]; scrape_configs: { job_name: string; static_configs: { targets: string[] }[] }[] };
+    expect(scrape.rule_files).toEqual(['/etc/prometheus/alerts.yml']);
+    const targets = scrape.scrape_configs.flatMap((c) => c.static_configs.flatMap((t) => t.targets));
+    for (const node of NODES) expect(targets).toContain(`${node}:${file.services[node]?.environment?.['METRICS_PORT'] ?? 'unset'}`);
+    expect(targets).toContain(`worker:${file.services['worker']?.environment?.['PORT'] ?? 'unset'}`);
+    expect(scrape.scrape_configs.map((c) => c.job_name)).toEqual(['hugmood']);
+    const grafana = file.services['grafana'];
+    expect(grafana?.volumes).toEqual(expect.arrayContaining(['./deploy/grafana/provisioning:/etc/grafana/provisioning:ro', './deploy/grafana/hugmood.json:/var/lib/grafana/dashboards/hugmood.json:ro']));
+    expect(grafana?.depends_on?.['prometheus']).toEqual({ condition: 'service_healthy' });
+    const providers = parse(read('deploy/grafana/provisioning/dashboards/hugmood.yml')) as { providers: { options: { path: string } }[] };
+    expect(providers.providers[0]?.options.path).toBe('/var/lib/grafana/dashboards');
   });
 
   it('refuses to start without JWT_SECRET', () => {

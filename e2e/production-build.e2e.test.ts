@@ -2,8 +2,7 @@ import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer } from '../scripts/build-server.js';
-import { register } from './support/accounts.js';
-import { befriend, closeAllClients, connectedClient, eventually } from './support/clients.js';
+import { closeAllClients, connectedClient, connectedFriends, deliveredHug, eventually } from './support/clients.js';
 import { freePort, type ServerProcess, startNodeProcess, tempDataDir } from './support/server-process.js';
 
 function filesUnder(dir: string): string[] {
@@ -45,20 +44,13 @@ describe('the production build', () => {
     // A port below the ephemeral range, so no outgoing connection takes it between stop and restart.
     const port = await freePort();
     server = await startNodeProcess({ entry: ENTRY, dataDir, port, single: true });
-    const ana = await register(server.url, 'ana');
-    const ben = await register(server.url, 'ben');
-    const ca = await connectedClient(server.url, ana);
-    const cb = await connectedClient(server.url, ben);
-    await befriend(ca, cb, ben.userId, ana.userId);
-    const received: string[] = [];
-    cb.hugs.on('received', (hug) => received.push(hug.id));
-    const sent = await ca.hugs.send(ben.userId, { kind: 'warm' });
-    await eventually(() => received.includes(sent.hugId), 5000, 'the hug on the build');
+    const { ben, ca, cb } = await connectedFriends(server.url);
+    const hugId = await deliveredHug(ca, cb, ben.userId);
     closeAllClients();
     expect(await server.stop()).toBe(0);
 
     server = await startNodeProcess({ entry: ENTRY, dataDir, port, single: true });
     const again = await connectedClient(server.url, ben);
-    await eventually(async () => (await again.hugs.unread()).hugs.some((h) => h.id === sent.hugId), 5000, 'the hug, unread after the restart');
+    await eventually(async () => (await again.hugs.unread()).hugs.some((h) => h.id === hugId), 5000, 'the hug, unread after the restart');
   });
 });

@@ -111,7 +111,7 @@ export async function startApp(config: Config, log: Logger): Promise<RunningApp>
   const infra = await openInfrastructure(config, log, metrics);
   const { store, queue, presence, limiter, keys, cursors } = infra;
   log.info({ shape: infra.shape, store: store.kind }, 'store ready');
-  metrics.observeQueue(queue);
+  metrics.observeQueue(queue, config.queue.lagBoundMs);
   const writes = new DurableWrites(queue, infra.pending);
   // Reads that must see acknowledged writes go through the pending writes laid over the store.
   // Pending writes are read as they will land: with the account deletions the store knows of applied.
@@ -367,6 +367,7 @@ export async function startApp(config: Config, log: Logger): Promise<RunningApp>
         sweepMs: Math.min(1000, Math.max(200, Math.floor(config.presenceNodeTimeoutMs / 5))),
         quietMs: config.presenceNodeTimeoutMs,
         onSwept: (step) => tracker.swept(step),
+        onHeartbeat: (at) => metrics.presenceHeartbeat.set(at / 1000),
         // The cluster took this node for dead (a long pause, a Redis outage): put its devices back.
         onSweptAlive: async () => {
           await Promise.all([...io.of('/').sockets.values()].map((socket) => tracker.connected(connectionOf(socket))));

@@ -25,9 +25,9 @@ if (!target) {
 const log = createLogger({ level: config.logLevel, nodeId: config.nodeId });
 const store = await openStore(config);
 const redis = await connectRedisTarget(target, { name: `hugmood:${config.nodeId}:worker-commands` });
-const queue = await openClusterQueue({ ...config, redis: target }, log);
 const metrics = new Metrics(config.nodeId);
-metrics.observeQueue(queue);
+const queue = await openClusterQueue({ ...config, redis: target }, log, metrics);
+metrics.observeQueue(queue, config.queue.lagBoundMs);
 // The queue forgets written batches' pending writes itself, in the call that acknowledges them.
 queue.start(metrics.instrumentApplier((batch) => store.applyWrites(batch)));
 

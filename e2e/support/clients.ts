@@ -2,7 +2,7 @@ import { io, type Socket } from 'socket.io-client';
 import { HugMoodClient, type HugMoodClientOptions } from '../../client-sdk/src/index.js';
 import { PROTOCOL_VERSION } from '../../protocol/version.js';
 import { parserFor, type WireFormat } from '../../protocol/wire/wire-format.js';
-import type { Account } from './accounts.js';
+import { type Account, register } from './accounts.js';
 import { recordingLogger } from './client-logs.js';
 
 const open: { close(): void }[] = [];
@@ -84,4 +84,27 @@ export async function eventually<T>(check: () => T | undefined | false | Promise
 export async function befriend(a: HugMoodClient, b: HugMoodClient, bId: string, aId: string): Promise<void> {
   await a.friends.request(bId);
   await b.friends.accept(aId);
+}
+
+/** Two fresh friends (Ana at `anaUrl`, Ben at `benUrl`), each with a connected SDK client. */
+export async function connectedFriends(anaUrl: string, benUrl: string = anaUrl): Promise<{ ana: Account; ben: Account; ca: HugMoodClient; cb: HugMoodClient }> {
+  const ana = await register(anaUrl, 'ana');
+  const ben = await register(benUrl, 'ben');
+  const ca = await connectedClient(anaUrl, ana);
+  const cb = await connectedClient(benUrl, ben);
+  await befriend(ca, cb, ben.userId, ana.userId);
+  return { ana, ben, ca, cb };
+}
+
+/** Sends a hug from `from` to `to` (whose client is `recipient`) and resolves with its id once `recipient` got it live. */
+export async function deliveredHug(from: HugMoodClient, recipient: HugMoodClient, to: string): Promise<string> {
+  const received: string[] = [];
+  const off = recipient.hugs.on('received', (hug) => received.push(hug.id));
+  try {
+    const sent = await from.hugs.send(to, { kind: 'warm' });
+    await eventually(() => received.includes(sent.hugId), 5000, 'the hug, received');
+    return sent.hugId;
+  } finally {
+    off();
+  }
 }

@@ -21,6 +21,8 @@ export interface PresenceSweeperDeps {
    * (a device's connect may have failed meanwhile): register its live devices again. Idempotent.
    */
   readonly onSweptAlive: () => Promise<void>;
+  /** Hears each heartbeat that reached the cluster, with its time (for metrics). */
+  readonly onHeartbeat?: (at: number) => void;
   readonly log: LogPort;
 }
 
@@ -60,6 +62,7 @@ export class PresenceSweeper {
       if (!step.more) break;
     }
     await this.deps.cluster.heartbeat();
+    this.deps.onHeartbeat?.(this.now());
     this.heartbeatTimer = setInterval(() => void this.beat(), this.deps.heartbeatMs);
     this.sweepTimer = setInterval(() => void this.sweep(), this.deps.sweepMs);
     this.heartbeatTimer.unref();
@@ -94,6 +97,7 @@ export class PresenceSweeper {
     this.beating ??= this.deps.cluster
       .heartbeat()
       .then(async (sweptMeanwhile) => {
+        this.deps.onHeartbeat?.(this.now());
         const wasHealthy = this.healthy;
         if (!wasHealthy) {
           this.deps.log.info({ quietMs: this.deps.quietMs }, 'presence: heartbeat restored; sweeping resumes after the quiet period');

@@ -28,7 +28,7 @@ import { redisAdapter } from './socket-adapter.js';
 export type ClusterConfig = Config & { readonly redis: RedisTarget };
 
 /** Opens the write-behind queue of a cluster (a node, or a `npm run worker` process). */
-export function openClusterQueue(config: ClusterConfig, log: Logger): Promise<RedisStreamWriteQueue> {
+export function openClusterQueue(config: ClusterConfig, log: Logger, metrics: Metrics): Promise<RedisStreamWriteQueue> {
   const pendingKeys = new PendingKeys(undefined, partitionTags(config.queue.partitions));
   return RedisStreamWriteQueue.open({
     ...config.redis,
@@ -41,7 +41,10 @@ export function openClusterQueue(config: ClusterConfig, log: Logger): Promise<Re
     forget: (written) => pendingKeys.changes(written, 'forget'),
     sweep: (redis, partition) => sweepPendingPartition(redis, pendingKeys, PENDING_WRITES_TTL_MS, partition, Date.now()),
     clientName: `hugmood:${config.nodeId}`,
-    onError: (error, where) => log.warn({ err: error, where }, 'write queue: redis error'),
+    onError: (error, where) => {
+      metrics.redisErrors.inc({ connection: 'write-queue' });
+      log.warn({ err: error, where }, 'write queue: redis error');
+    },
   });
 }
 
@@ -59,6 +62,7 @@ export async function openClusterInfrastructure(config: ClusterConfig, log: Logg
   const onError = (name: string) => {
     let down = false;
     return (error: Error) => {
+      metrics.redisErrors.inc({ connection: name });
       if (!down) log.warn({ err: error, connection: name }, 'redis connection error; reconnecting');
       down = true;
     };
@@ -81,7 +85,8 @@ export async function openClusterInfrastructure(config: ClusterConfig, log: Logg
   const reminders = new BullmqReminderSchedule({ commands, worker: reminderWorker, now: moodClockOf(config) });
 
   const store = await openStore(config);
-  const queue = await openClusterQueue(config, log);
+  const queue = await openClusterQueue(config, log, metrics);
+  metrics.presenceNodeTimeout.set(config.presenceNodeTimeoutMs / 1000);
   const tags = partitionTags(config.queue.partitions);
   const pending = new RedisPendingWrites(commands, PENDING_WRITES_TTL_MS, new PendingKeys(undefined, tags));
   if (config.workers) queue.start(metrics.instrumentApplier((batch) => store.applyWrites(batch)));

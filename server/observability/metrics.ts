@@ -78,6 +78,32 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  /** Errors of this node's Redis connections (each reconnects by itself), by connection. */
+  readonly redisErrors = new Counter({
+    name: 'hugmood_redis_errors_total',
+    help: 'Errors of this node\'s Redis connections (connection lost, refused, timed out), by connection',
+    labelNames: ['connection'] as const,
+    registers: [this.registry],
+  });
+  /** When this node's last presence heartbeat reached Redis (cluster shape; epoch seconds). */
+  readonly presenceHeartbeat = new Gauge({
+    name: 'hugmood_presence_heartbeat_timestamp_seconds',
+    help: 'When this node\'s presence heartbeat last reached Redis; past the node timeout, the cluster takes the node for dead',
+    registers: [this.registry],
+  });
+  /** The cluster's node timeout (`PRESENCE_NODE_TIMEOUT_MS`), so an alert compares against the configured value. */
+  readonly presenceNodeTimeout = new Gauge({
+    name: 'hugmood_presence_node_timeout_seconds',
+    help: 'A node whose heartbeat is older than this is dead to the cluster (PRESENCE_NODE_TIMEOUT_MS)',
+    registers: [this.registry],
+  });
+  /** The write-behind lag bound (`QUEUE_LAG_BOUND_MS`): past it, deferrable writes are refused. */
+  readonly queueLagBound = new Gauge({
+    name: 'hugmood_write_queue_lag_bound_seconds',
+    help: 'Write-behind lag past which deferrable writes get unavailable (QUEUE_LAG_BOUND_MS)',
+    registers: [this.registry],
+  });
+
   /** Operations per write-behind batch the worker applied. */
   readonly queueBatchSize = new Histogram({
     name: 'hugmood_write_queue_batch_size',
@@ -119,8 +145,9 @@ export class Metrics {
     });
   }
 
-  /** Exports the write-behind queue's depth, lag and dead letters, read at scrape time. */
-  observeQueue(queue: WriteQueue): void {
+  /** Exports the write-behind queue's depth, lag and dead letters, read at scrape time, and its lag bound. */
+  observeQueue(queue: WriteQueue, lagBoundMs: number): void {
+    this.queueLagBound.set(lagBoundMs / 1000);
     new Gauge({
       name: 'hugmood_write_queue_depth',
       help: 'Write-behind operations not yet applied',
