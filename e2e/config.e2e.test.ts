@@ -60,7 +60,7 @@ describe('configuration at start', () => {
     const vapid = generateVapidKeys();
     const server = await startServer({
       dataDir,
-      env: { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), VAPID_PUBLIC_KEY: vapid.publicKey, VAPID_PRIVATE_KEY: vapid.privateKey, VAPID_SUBJECT: 'mailto:ops@example.com' },
+      env: { NODE_ENV: 'production', PASSWORD_SCRYPT_LOG_N: '17', JWT_SECRET: 'x'.repeat(40), VAPID_PUBLIC_KEY: vapid.publicKey, VAPID_PRIVATE_KEY: vapid.privateKey, VAPID_SUBJECT: 'mailto:ops@example.com' },
     });
     try {
       expect(server.logs.some((l) => String(l.msg).includes('DEVELOPMENT JWT SECRET'))).toBe(false);
