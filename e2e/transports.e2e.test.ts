@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { PROTOCOL_VERSION, SUPPORTED_PROTOCOL_VERSIONS } from '../protocol/version.js';
 import type { WireFormat } from '../protocol/wire/wire-format.js';
 import { register } from './support/accounts.js';
 import { befriend, closeAllClients, connected, connectedClient, eventually, rawSocket } from './support/clients.js';
@@ -24,6 +25,12 @@ describe.each(SHAPES)('smoke: TRANSPORT=$transport WIRE=$wire', ({ transport, wi
   afterEach(() => closeAllClients());
   afterAll(async () => {
     expect(await server.stop()).toBe(0);
+  });
+
+  it('tells clients its wire format and protocol versions at GET /v1/server', async () => {
+    const res = await fetch(`${server.url}/v1/server`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ protocolVersion: PROTOCOL_VERSION, supportedProtocolVersions: [...SUPPORTED_PROTOCOL_VERSIONS], wire });
   });
 
   it('runs on the requested transport', () => {

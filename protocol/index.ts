@@ -12,6 +12,7 @@ export * from './schemas/privacy.js';
 export * from './schemas/profile.js';
 export * from './schemas/text.js';
 export * from './server-events.js';
+export type { ServerInfo } from './types/server-info.js';
 export * from './version.js';
 export * from './wire/reserved-events.js';
 export * from './wire/wire-format.js';

@@ -43,6 +43,7 @@ import { SessionExpiry } from './gateway/session-expiry.js';
 import { connectionOf, createSocketServer, installGateway } from './gateway/socket-gateway.js';
 import { SocketIoRoomPort } from './gateway/socket-io-room-port.js';
 import { authRoutes } from './http/auth-routes.js';
+import { serverInfoRoute } from './http/server-info-route.js';
 import { exportRoutes } from './http/export-routes.js';
 import { pushRoutes } from './http/push-routes.js';
 import { openNotifications } from './notifications/notification-root.js';
@@ -330,6 +331,7 @@ export async function startApp(config: Config, log: Logger): Promise<RunningApp>
       ...authRoutes(auth, tokens.canIssue),
       ...exportRoutes(auth, exporter),
       ...pushRoutes(vapid.publicKey),
+      serverInfoRoute(config.wire),
     ],
     config.allowedOrigins,
     (error, request) => log.error({ err: error, path: request.path }, 'http request failed unexpectedly'),

@@ -33,11 +33,16 @@ async function token(userId: string): Promise<string> {
  * the first `friendPairs` pairs (and, with `hub`, user 0 with everyone), and mints an access token for each.
  */
 export function seedUsers(count: number, friendPairs: number, hub = false): Promise<Seeded> {
+  return seedGraph(count, pairFriendships(count, friendPairs, hub));
+}
+
+/** Users 2k and 2k+1 for the first `friendPairs` pairs, and with `hub`, user 0 with everyone (by index). */
+export function pairFriendships(count: number, friendPairs: number, hub = false): [number, number][] {
   const pairs: [number, number][] = [];
   for (let k = 0; k < friendPairs && 2 * k + 1 < count; k += 1) pairs.push([2 * k, 2 * k + 1]);
   // With `hub`, user 0 is everyone's friend (the creator of a group hug with everyone in it).
   for (let k = 1; hub && k < count; k += 1) pairs.push([0, k]);
-  return seedGraph(count, pairs);
+  return pairs;
 }
 
 /** How far either way a ring of `count` users reaches to give each `friendsPerUser` friends. */
@@ -55,10 +60,15 @@ export function ringFriends(i: number, count: number, friendsPerUser: number): s
 
 /** `count` users in a ring, each the friend of the `friendsPerUser / 2` users on either side of it. */
 export function seedFriendRing(count: number, friendsPerUser: number, seed?: (store: SqliteStore, ids: readonly string[]) => Promise<void>): Promise<Seeded> {
+  return seedGraph(count, ringFriendships(count, friendsPerUser), seed);
+}
+
+/** The friendships of a ring of `count` users, each with `friendsPerUser / 2` friends on either side (by index). */
+export function ringFriendships(count: number, friendsPerUser: number): [number, number][] {
   const pairs: [number, number][] = [];
   const reach = ringReach(count, friendsPerUser);
   for (let i = 0; i < count; i += 1) for (let d = 1; d <= reach; d += 1) pairs.push([i, (i + d) % count]);
-  return seedGraph(count, pairs, seed);
+  return pairs;
 }
 
 /** `bench-user-<i>` for `i < count`, the friendships `pairs` (by index), then `seed` on the store, then a token each. */
