@@ -107,7 +107,13 @@ describe('the transport TRANSPORT=auto picks', () => {
     }
   });
 
-  it.runIf(reason !== null)('TRANSPORT=uws refuses to start, naming why', async () => {
+  it(reason === null ? 'TRANSPORT=uws starts on uWebSockets.js' : 'TRANSPORT=uws refuses to start, naming why', async () => {
+    if (reason === null) {
+      const server = await startServer({ single: true, env: { TRANSPORT: 'uws' } });
+      expect(server.transport).toBe('uws');
+      expect(await server.stop()).toBe(0);
+      return;
+    }
     const run = await runServerToExit({ NODE_ENV: 'test', HOST: '127.0.0.1', PORT: '0', TRANSPORT: 'uws', DATA_DIR: tempDataDir() });
     expect(run.code).not.toBe(0);
     expect(run.stdout + run.stderr).toMatch(/TRANSPORT=uws, but the uWebSockets\.js native binary did not load/);

@@ -1,4 +1,4 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -8,6 +8,7 @@ import { parse } from 'yaml';
 import { z } from 'zod';
 import { spawnServer } from '../bench/bench-server.js';
 import { BENCH_JWT_SECRET, pairFriendships, ringFriendships, seedGraph } from '../bench/seed.js';
+import { installOwnPackage } from '../../scripts/own-package.js';
 import type { SeedFile } from './engine/src/seed-file.js';
 
 /*
@@ -49,12 +50,7 @@ export function scenarioPath(name: string): string {
 
 /** Installs this folder's packages (its own lockfile) unless they are there and current. */
 export function ensureInstalled(): void {
-  const marker = join(HERE, 'node_modules/.package-lock.json');
-  const lock = join(HERE, 'package-lock.json');
-  if (existsSync(join(HERE, 'node_modules/artillery/package.json')) && existsSync(marker) && statSync(marker).mtimeMs >= statSync(lock).mtimeMs) return;
-  console.log('load-tests/artillery: installing artillery 2.0.21 and its packages (first use; about 600 MB, a minute)');
-  const result = spawnSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: HERE, stdio: 'inherit', env: { ...process.env, PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1' } });
-  if (result.status !== 0) throw new Error(`npm ci in ${HERE} failed (exit ${String(result.status)})`);
+  installOwnPackage(HERE, 'artillery/package.json', 'artillery 2.0.21 and its packages (about 600 MB, a minute)', { PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1' });
 }
 
 /** Bundles the engine and the SDK it stands on into one CommonJS file artillery can require. */
