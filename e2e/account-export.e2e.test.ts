@@ -1,11 +1,11 @@
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import type { AccountExport } from '../protocol/types/account-export.js';
 import { csvRows } from '../test-support/csv-rows.js';
 import { register } from './support/accounts.js';
 import { befriend, connectedClient, eventually } from './support/clients.js';
 import { sharedServer } from './support/shared-server.js';
+import { openDatabase } from '../persistence/sqlite/open-database.js';
 
 async function get(url: string, path: string, token: string | null): Promise<{ status: number; headers: Headers; text: string }> {
   const response = await fetch(`${url}${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
@@ -77,7 +77,7 @@ describe('your data is yours: export and delete', () => {
     const deleted = await fetch(`${server.url}/v1/account`, { method: 'DELETE', headers: { authorization: `Bearer ${a.tokens.accessToken}` } });
     expect(deleted.status).toBe(204);
     expect((await get(server.url, '/v1/account/export', a.tokens.accessToken)).status).toBe(401);
-    const db = new Database(join(server.dataDir, 'hugmood.db'), { readonly: true });
+    const db = openDatabase(join(server.dataDir, 'hugmood.db'), { readonly: true });
     try {
       await eventually(() => {
         const moods = db.prepare('SELECT count(*) AS n FROM moods WHERE user_id = ?').get(a.userId) as { n: number };

@@ -1,5 +1,4 @@
 import { join } from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openSqliteStore, type SqliteStore } from '../persistence/sqlite/sqlite-store.js';
 import { SqliteWriteQueue } from '../persistence/sqlite/sqlite-write-queue.js';
@@ -9,6 +8,7 @@ import { eventually } from './support/clients.js';
 import { runDlq } from './support/dlq-command.js';
 import { writePoisonBatch } from './support/poison-batch.js';
 import { tempDataDir } from './support/server-process.js';
+import { openDatabase } from '../persistence/sqlite/open-database.js';
 
 /** `npm run dlq -- …` on DATA_DIR. */
 const dlq = (dataDir: string, ...args: string[]) => runDlq({ DATA_DIR: dataDir }, ...args);
@@ -32,7 +32,7 @@ describe('dead letters: the real store, queue and operator command', () => {
     expect(await store.hugs.get('h-clash')).not.toBeNull();
     expect(await store.hugs.get('h-mate')).not.toBeNull();
     expect((await store.inbox.after('bob', 0, 10)).map((e) => e.id)).toEqual(['hug:h-first']);
-    const raw = new BetterSqlite3(join(dataDir, 'write-queue.db'), { readonly: true });
+    const raw = openDatabase(join(dataDir, 'write-queue.db'), { readonly: true });
     const rows = raw.prepare('SELECT op_id, error, attempts FROM dead_letters').all();
     raw.close();
     expect(rows).toEqual([{ op_id: poison.id, error: expect.stringContaining('UNIQUE constraint failed: inbox.user_id, inbox.cursor') as string, attempts: 3 }]);

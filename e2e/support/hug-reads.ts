@@ -1,9 +1,9 @@
-import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import type { HugMoodClient } from '../../client-sdk/src/index.js';
 import type { Hug } from '../../protocol/schemas/hugs.js';
 import type { InboxEntry } from '../../protocol/schemas/inbox.js';
 import { eventually } from './clients.js';
+import { openDatabase } from '../../persistence/sqlite/open-database.js';
 
 /** Every hug of the client's user in `direction`, through `hug:history` pages. */
 export async function allHistory(client: HugMoodClient, direction: 'sent' | 'received'): Promise<Hug[]> {
@@ -31,7 +31,7 @@ export async function allInbox(client: HugMoodClient): Promise<InboxEntry[]> {
 
 /** What the SQLite store in `dataDir` holds for hugs sent by `from` (read straight from the file). */
 export function storedHugs(dataDir: string, from: string): { readonly hugIds: string[]; readonly inboxRefs: string[] } {
-  const db = new Database(join(dataDir, 'hugmood.db'), { readonly: true, fileMustExist: true });
+  const db = openDatabase(join(dataDir, 'hugmood.db'), { readonly: true, fileMustExist: true });
   try {
     const hugIds = db.prepare('SELECT id FROM hugs WHERE from_user = ?').pluck().all(from) as string[];
     const inboxRefs = db

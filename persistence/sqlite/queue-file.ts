@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import BetterSqlite3, { type Database, type Statement } from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3';
+import { openDatabase } from './open-database.js';
 import type { DeadLetter } from '../write-behind/write-queue.js';
 import { QUEUE_MIGRATIONS } from './queue-migrations.js';
 import { migrate } from './sqlite-migrator.js';
@@ -27,7 +28,7 @@ export type DeadRowWrite = Omit<DeadLetter, 'id'> & { readonly seq: number };
 /** Opens (creating if needed) and migrates a queue file: WAL, busy timeout, FULL sync (every commit is fsynced). */
 export function openQueueFile(file: string): Database {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-  const db = new BetterSqlite3(file);
+  const db = openDatabase(file);
   try {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');

@@ -1,10 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEFAULT_PRIVACY } from '../../protocol/schemas/privacy.js';
 import { openSqliteStore } from './sqlite-store.js';
+import { openDatabase } from './open-database.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'hugmood-sole-writer-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -17,7 +17,7 @@ describe('the sole-writer store (embedded shape)', () => {
     const sole = openSqliteStore({ file, soleWriter: true });
     const plain = openSqliteStore({ file });
     // A writer the shape rules out (another process, an operator's sqlite3): it shows that reads are cached.
-    const outside = new BetterSqlite3(file);
+    const outside = openDatabase(file);
     try {
       await sole.users.create(user('amy'));
       await sole.users.create(user('bo'));

@@ -1,13 +1,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEFAULT_PRIVACY } from '../../protocol/schemas/privacy.js';
 import { runStoreContract } from '../store/store.contract.js';
 import { MIGRATIONS } from './migrations.js';
 import { migrate } from './sqlite-migrator.js';
 import { openSqliteStore } from './sqlite-store.js';
+import { openDatabase } from './open-database.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'hugmood-sqlite-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -70,7 +70,7 @@ describe('sqlite store', () => {
   it('keeps one index of hugs by recipient, which the lookups by recipient use (a file from before version 5 loses the second)', async () => {
     const file = nextFile();
     // A file a version-4 build left (its repositories would not open on it: it has no moods table).
-    const old = new BetterSqlite3(file);
+    const old = openDatabase(file);
     migrate(old, MIGRATIONS.slice(0, 4));
     old.close();
     const store = openSqliteStore({ file });

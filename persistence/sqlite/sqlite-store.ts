@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import BetterSqlite3, { type Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3';
+import { openDatabase } from './open-database.js';
 import type { Store } from '../store/store.js';
 import type { WriteOperation } from '../write-behind/write-operation.js';
 import type { BatchOutcome } from '../write-behind/write-queue.js';
@@ -103,7 +104,7 @@ export class SqliteStore implements Store {
 /** Opens (creating if needed) and migrates the SQLite store. */
 export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
   mkdirSync(dirname(options.file), { recursive: true });
-  const db = new BetterSqlite3(options.file);
+  const db = openDatabase(options.file);
   try {
     db.pragma('journal_mode = WAL');
     // NORMAL in WAL mode survives a process crash (kill -9); only a power loss can drop the last commits.

@@ -1,13 +1,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { hugRecord } from '../store/store-fixtures.js';
 import { hugCreate, inboxAppend, userLastSeen } from '../write-behind/write-operation.js';
 import { openSqliteStore } from './sqlite-store.js';
 import { runWriteQueueContract } from '../write-behind/write-queue.contract.js';
 import { SqliteWriteQueue } from './sqlite-write-queue.js';
+import { openDatabase } from './open-database.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'hugmood-queue-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -22,7 +22,7 @@ describe('sqlite write queue', () => {
     const queue = new SqliteWriteQueue({ file });
     await queue.enqueue([userLastSeen('a', 1), userLastSeen('b', 2)]);
     // A second connection sees the committed rows: they are in the file, not in this process.
-    const reader = new BetterSqlite3(file, { readonly: true });
+    const reader = openDatabase(file, { readonly: true });
     const rows = reader.prepare('SELECT op_id FROM queue_ops ORDER BY seq').all() as { op_id: string }[];
     reader.close();
     expect(rows.map((r) => r.op_id)).toEqual([userLastSeen('a', 1).id, userLastSeen('b', 2).id]);
@@ -43,7 +43,7 @@ describe('sqlite write queue', () => {
     const file = nextFile();
     const queue = new SqliteWriteQueue({ file, maxAttempts: 5 });
     await queue.whenReady();
-    const raw = new BetterSqlite3(file);
+    const raw = openDatabase(file);
     raw.prepare('INSERT INTO queue_ops (op_id, key, body, enqueued_at) VALUES (?, ?, ?, ?)').run('bad-1', 'user:x', '{"type":"hug.create","id":"bad-1"}', 1);
     raw.close();
     await queue.enqueue([userLastSeen('good', 1)]);
