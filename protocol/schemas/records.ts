@@ -12,6 +12,10 @@ import type { Notification, NotificationPreferences } from '../types/notificatio
 import type { UserPresence } from '../types/presence.js';
 import type { PrivacySettings } from '../types/privacy.js';
 import type { Profile } from '../types/profile.js';
+import { deviceKindSchema } from '../ids.js';
+import { moodVisibilitySchema } from './moods.js';
+import { deviceStatusSchema } from './presence.js';
+import { privacySettingsSchema } from './privacy.js';
 import { assertSameShape } from './same-shape.js';
 
 /*
@@ -31,10 +35,7 @@ const nullable = <T extends z.ZodType>(schema: T) => schema.nullable();
 export const profileRecord = z.object({ userId: z.string(), username: z.string().nullable(), displayName: z.string(), avatarUrl: z.string().nullable(), bio: z.string() }).meta({ id: 'Profile' });
 assertSameShape<z.output<typeof profileRecord>, Profile>(true);
 
-const audience = z.enum(['public', 'friends', 'none']);
-export const privacyRecord = z
-  .object({ shareMoodsWith: audience, allowFriendRequests: z.boolean(), showOnlineStatus: audience, allowHugsFrom: z.enum(['anyone', 'friends', 'none']) })
-  .meta({ id: 'PrivacySettings' });
+export const privacyRecord = privacySettingsSchema.meta({ id: 'PrivacySettings' });
 assertSameShape<z.output<typeof privacyRecord>, PrivacySettings>(true);
 
 export const friendshipState = z.enum(['none', 'outgoing', 'incoming', 'friends', 'blocked']).meta({ id: 'FriendshipState' });
@@ -45,7 +46,7 @@ export const userPresenceRecord = z
     status: z.enum(['online', 'away', 'offline', 'hidden']),
     lastSeenAt: nullable(epochMs),
     activity: z.string().nullable(),
-    devices: list(z.object({ kind: z.enum(['web', 'ios', 'android', 'desktop', 'server', 'unknown']), status: z.enum(['active', 'away']), since: epochMs })),
+    devices: list(z.object({ kind: deviceKindSchema, status: deviceStatusSchema, since: epochMs })),
   })
   .meta({ id: 'UserPresence' });
 assertSameShape<z.output<typeof userPresenceRecord>, UserPresence>(true);
@@ -181,7 +182,7 @@ export const moodEntryRecord = z
     arousal: z.number(),
     note: z.string().nullable(),
     tags: list(z.string()),
-    visibility: z.enum(['private', 'friends', 'public']),
+    visibility: moodVisibilitySchema,
     timeZone: z.string(),
     localDate: z.string().describe('YYYY-MM-DD in the entry\'s time zone'),
     recordedAt: epochMs,

@@ -1,12 +1,16 @@
 import { z } from 'zod';
-import { HUG_KINDS } from '../../../../protocol/hug-kinds.js';
-import { MOODS } from '../../../../protocol/mood-catalogue.js';
+import { HUG_KIND_IDS } from '../../../../protocol/hug-kinds.js';
+import { MOOD_IDS } from '../../../../protocol/mood-catalogue.js';
+import { groupIdSchema } from '../../../../protocol/schemas/group-hugs.js';
+import { moodVisibilitySchema } from '../../../../protocol/schemas/moods.js';
+import { deviceStatusSchema } from '../../../../protocol/schemas/presence.js';
 import type { VirtualUser } from './virtual-user.js';
 
 const ms = z.number().int().positive();
-const hugKind = z.enum(Object.keys(HUG_KINDS) as [keyof typeof HUG_KINDS, ...(keyof typeof HUG_KINDS)[]]);
-const mood = z.enum(Object.keys(MOODS) as [keyof typeof MOODS, ...(keyof typeof MOODS)[]]);
-const groupId = z.string().regex(/^g_[A-Za-z0-9_-]+$/, 'must be a group hug id (from `createGroupHug` in the before hook: "{{ groupId }}")');
+const hugKind = z.enum(HUG_KIND_IDS);
+const mood = z.enum(MOOD_IDS);
+// From `createGroupHug` in the before hook: "{{ groupId }}".
+const groupId = groupIdSchema;
 
 /**
  * Every step a `hugmood` scenario may use, with the schema of its arguments (checked before the
@@ -18,13 +22,13 @@ const STEP_ARGS = {
   /** Watches the presence of every friend (the snapshot, then updates). */
   watchFriends: z.object({}).strict(),
   /** Sets this device's status (and activity). */
-  setPresence: z.object({ status: z.enum(['active', 'away']), activity: z.string().max(100).nullable().default(null) }).strict(),
+  setPresence: z.object({ status: deviceStatusSchema, activity: z.string().max(100).nullable().default(null) }).strict(),
   /** Sends a hug to a friend: the seeded partner (`first`) or a random one. */
   sendHug: z.object({ to: z.enum(['first-friend', 'random-friend']).default('first-friend'), kind: hugKind.default('warm'), message: z.string().max(200).optional() }).strict(),
   /** Waits until this user got `count` hugs in all (live or by inbox sync). */
   waitForHugs: z.object({ count: z.number().int().min(1), timeoutMs: ms.default(10_000) }).strict(),
   /** Records a mood (friends listening hear it live). */
-  recordMood: z.object({ mood: mood.default('calm'), intensity: z.number().min(0).max(1).default(0.6), visibility: z.enum(['private', 'friends', 'public']).default('friends') }).strict(),
+  recordMood: z.object({ mood: mood.default('calm'), intensity: z.number().min(0).max(1).default(0.6), visibility: moodVisibilitySchema.default('friends') }).strict(),
   /** Listens to friends' moods: the snapshot (`mood:friends`), then `mood:friend-update` live. */
   listenToFriendMoods: z.object({}).strict(),
   /**
