@@ -71,6 +71,11 @@ export function useGroupHug(groupId: string | null): GroupHugState {
   useEffect(() => {
     if (!handle) return undefined;
     const offs = [handle.on('change', (state) => setGroup(state)), handle.on('pulse', (event) => setPulse(event)), handle.on('complete', (done) => setSummary(done))];
+    // Read again once listening: what changed after `adopt` read it and before this effect ran
+    // (a countdown that started meanwhile) reached no listener, and would show only at the next change.
+    setGroup(handle.state);
+    setPulse(handle.lastPulse);
+    setSummary(handle.summary);
     return () => offs.forEach((off) => off());
   }, [handle]);
 

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import type { HugMoodClient, ReceivedHug } from '@hugmood/client';
-import { useState } from 'react';
+import type { GroupHug, GroupHugView, HugMoodClient, ReceivedHug } from '@hugmood/client';
+import { useEffect, useState } from 'react';
 import { renderToString } from 'react-dom/server';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type Account, register } from '../../e2e/support/accounts.js';
@@ -251,5 +251,43 @@ describe('@hugmood/react against a real server', () => {
     await bob.groupHugs.squeeze(group.id, 0.7);
     await waitFor(() => expect(screen.getByTestId('group').textContent).toMatch(/:pulse$/), WAIT);
     await waitFor(() => expect(screen.getByTestId('group').textContent).toMatch(/^(complete|ended):2:ended/), WAIT);
+  }, 30_000);
+
+  it('useGroupHug shows a change the handle took while the component was mounting, before it listened', async () => {
+    // Bob is invited, not joined: his handle changes only when his client reads a snapshot, as a
+    // join does. The snapshot lands from a child's effect, which React runs before the hook's own
+    // effects of the same commit: after the hook read the handle, before it listened to it.
+    const { amy, bob, bobId } = await friends();
+    const created = await amy.groupHugs.create({ title: 'Mid-mount', invitees: [bobId] });
+    const bobsHandle = await bob.groupHugs.get(created.id);
+    const counting = (await amy.groupHugs.start(created.id)).state;
+    expect(counting.phase).toBe('countdown');
+    expect(bobsHandle.state.phase).toBe('gathering');
+    const seen: string[] = [];
+    function Snapshot({ handle, view }: { handle: GroupHug; view: GroupHugView }) {
+      useEffect(() => {
+        // What the SDK does when a join's snapshot arrives (`group:get`, then `replace`).
+        (handle as unknown as { replace(next: GroupHugView): void }).replace(view);
+      }, [handle, view]);
+      return null;
+    }
+    function Group() {
+      const { group, handle } = useGroupHug(created.id);
+      if (group) seen.push(group.phase);
+      return (
+        <>
+          <p data-testid="phase">{group?.phase ?? '-'}</p>
+          {handle && <Snapshot handle={handle} view={counting} />}
+        </>
+      );
+    }
+    render(
+      <HugMoodProvider client={bob}>
+        <Group />
+      </HugMoodProvider>,
+    );
+    await waitFor(() => expect(screen.getByTestId('phase').textContent).toBe('countdown'), WAIT);
+    expect(seen[0]).toBe('gathering');
+    expect(bobsHandle.state.phase).toBe('countdown');
   }, 30_000);
 });

@@ -26,18 +26,50 @@ if (!haveChromium && !required) console.warn(`[skipped] the browser tests: no Ch
 const SHOTS = join(ROOT, 'test-results', 'browser');
 
 /** What the functions run inside the pages use of the browser (this project's types have no DOM). */
+interface PageElement {
+  readonly style: { readonly transform: string };
+  readonly textContent: string | null;
+  getAttribute(name: string): string | null;
+  querySelector(selector: string): PageElement | null;
+}
 interface PageGlobals {
   readonly document: {
-    querySelector(selector: string): { readonly style: { readonly transform: string } } | null;
+    readonly body: unknown;
+    querySelector(selector: string): PageElement | null;
     dispatchEvent(event: unknown): boolean;
   };
   readonly Event: new (type: string) => unknown;
+  readonly MutationObserver: new (callback: () => void) => { observe(target: unknown, options: Record<string, boolean>): void };
+  groupPhasesSeen?: string[];
   requestAnimationFrame(callback: () => void): number;
   scrollTo(x: number, y: number): void;
   readonly hugmoodDemo: { readonly client: HugMoodClient };
 }
 const PASSWORD = 'a long enough password';
 const WAIT = { timeout: 15_000 };
+const COUNTDOWN_MS = 6000;
+
+/**
+ * Starts recording, in the page, every phase and status line the group hug panel shows, however
+ * briefly (a MutationObserver sees each render, where polling from outside can miss one).
+ */
+function recordGroupPhases(page: Page): Promise<void> {
+  return page.evaluate(() => {
+    const page = globalThis as unknown as PageGlobals;
+    const seen: string[] = [];
+    page.groupPhasesSeen = seen;
+    const note = () => {
+      const panel = page.document.querySelector('[data-testid="group-hug"]');
+      const entry = `${panel?.getAttribute('data-phase') ?? 'none'}: ${panel?.querySelector('.group-status')?.textContent ?? ''}`;
+      if (seen.at(-1) !== entry) seen.push(entry);
+    };
+    note();
+    new page.MutationObserver(note).observe(page.document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+  });
+}
+
+/** The phases and status lines {@link recordGroupPhases} saw, oldest first. */
+const groupPhasesSeen = (page: Page): Promise<readonly string[]> => page.evaluate(() => (globalThis as unknown as PageGlobals).groupPhasesSeen ?? []);
 
 describe.skipIf(!haveChromium && !required)('the demo app in Chromium', () => {
   let server: ServerProcess;
@@ -100,7 +132,8 @@ describe.skipIf(!haveChromium && !required)('the demo app in Chromium', () => {
     rmSync(SHOTS, { recursive: true, force: true });
     mkdirSync(SHOTS, { recursive: true });
     const dir = buildDemo();
-    server = await startNodeProcess();
+    // A countdown long enough to see and photograph on a loaded machine (the default is 3 s).
+    server = await startNodeProcess({ env: { GROUP_LEAD_MS: String(COUNTDOWN_MS) } });
     site = await serveStatic({ dir, host: '127.0.0.1', port: 0, serverUrl: server.url });
     const target = new URL(server.url);
     proxy = await startJitterProxy({ targetHost: target.hostname, targetPort: Number(target.port), meanMs: 50, jitterMs: 20 });
@@ -203,10 +236,16 @@ describe.skipIf(!haveChromium && !required)('the demo app in Chromium', () => {
     await expect.poll(() => amy.getByTestId('group-hug').locator('.hint').textContent(), WAIT).toMatch(/Bob.*Carol|Carol.*Bob/);
     await shoot('group-gathering');
 
+    await Promise.all([amy, bob].map(recordGroupPhases));
     await amy.getByRole('button', { name: 'Start now' }).click();
-    await bob.getByText(/Starting in/).waitFor(WAIT);
+    // Both pages count down, then go live; the log names what each page showed if one does not.
+    for (const page of [amy, bob]) await expect.poll(() => groupPhasesSeen(page), { ...WAIT, message: `${page === amy ? 'Amy' : 'Bob'}'s page counts down` }).toContainEqual(expect.stringMatching(/^countdown: Starting in \d…$/));
     await shoot('group-countdown');
-    for (const page of [amy, bob]) await expect.poll(() => page.getByTestId('pulse-ring').getAttribute('data-phase'), WAIT).toBe('live');
+    for (const page of [amy, bob]) await expect.poll(() => page.getByTestId('pulse-ring').getAttribute('data-phase'), { timeout: WAIT.timeout + COUNTDOWN_MS }).toBe('live');
+    for (const page of [amy, bob]) {
+      const phases = (await groupPhasesSeen(page)).map((entry) => entry.split(':')[0]);
+      expect(phases.filter((phase, i) => phase !== 'none' && phase !== phases[i - 1])).toEqual(['gathering', 'countdown', 'live']);
+    }
     await bob.getByRole('button', { name: /Squeeze/ }).click();
     await carol.groupHugs.squeeze(groupId, 0.9);
     await bob.getByText(/squeezing/).waitFor(WAIT);

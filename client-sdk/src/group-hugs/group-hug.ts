@@ -46,6 +46,7 @@ export class GroupHug {
   private view: GroupHugView;
   private readonly events: Emitter<GroupHugEvents>;
   private latest: GroupPulseEvent | null = null;
+  private ended: GroupHugSummary | null = null;
   /** Whether a diff changed the members without naming them since the last snapshot. */
   private listsStale = false;
   /** @internal Whether this client joined (created or joined, and did not leave): rejoined after reconnects. */
@@ -99,6 +100,17 @@ export class GroupHug {
    */
   get lastPulse(): GroupPulseEvent | null {
     return this.latest;
+  }
+
+  /**
+   * The summary, once this client heard the live part end (`null` before).
+   * @example
+   * ```ts
+   * const peak = group.summary?.peakWarmth;
+   * ```
+   */
+  get summary(): GroupHugSummary | null {
+    return this.ended;
   }
 
   /**
@@ -201,6 +213,7 @@ export class GroupHug {
 
   /** @internal */
   complete(summary: GroupHugSummary): void {
+    this.ended = summary;
     this.events.emit('complete', summary);
   }
 }
