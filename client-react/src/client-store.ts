@@ -1,13 +1,14 @@
-import type { HugMoodClient } from '@hugmood/client';
 import { useCallback, useSyncExternalStore } from 'react';
 
 /**
- * `useSyncExternalStore` over a part of the client, with a fallback when there is no client (no
- * provider value, or server rendering): `subscribe` and `read` are called with the client, and
- * `empty` is the value without one. `read` must answer the same object until the data changes.
+ * `useSyncExternalStore` over a part of the client (the client itself, or a handle it gives out,
+ * such as a group hug's), with a fallback when there is none (no provider value, no handle yet, or
+ * server rendering): `subscribe` and `read` are called with the source, and `empty` is the value
+ * without one. `read` must answer the same object until the data changes. React reads again once
+ * subscribed, so a change between the first read and the subscription is not lost.
  */
-export function useClientStore<T>(client: HugMoodClient | null, subscribe: (client: HugMoodClient, onChange: () => void) => () => void, read: (client: HugMoodClient) => T, empty: T): T {
-  const subscribeTo = useCallback((onChange: () => void) => (client ? subscribe(client, onChange) : () => undefined), [client, subscribe]);
-  const snapshot = useCallback(() => (client ? read(client) : empty), [client, read, empty]);
+export function useClientStore<S, T>(source: S | null, subscribe: (source: S, onChange: () => void) => () => void, read: (source: S) => T, empty: T): T {
+  const subscribeTo = useCallback((onChange: () => void) => (source !== null ? subscribe(source, onChange) : () => undefined), [source, subscribe]);
+  const snapshot = useCallback(() => (source !== null ? read(source) : empty), [source, read, empty]);
   return useSyncExternalStore(subscribeTo, snapshot, () => empty);
 }

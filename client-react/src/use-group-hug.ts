@@ -2,6 +2,14 @@ import type { GroupHug, GroupHugSummary, GroupHugView, GroupPulseEvent, GroupTim
 import { useCallback, useEffect, useState } from 'react';
 import { useHugMoodClient } from './client-context.js';
 import { useAnimationFrame } from './use-animation-frame.js';
+import { useClientStore } from './client-store.js';
+
+const onChange = (handle: GroupHug, changed: () => void) => handle.on('change', changed);
+const readState = (handle: GroupHug) => handle.state;
+const onPulse = (handle: GroupHug, changed: () => void) => handle.on('pulse', changed);
+const readPulse = (handle: GroupHug) => handle.lastPulse;
+const onComplete = (handle: GroupHug, changed: () => void) => handle.on('complete', changed);
+const readSummary = (handle: GroupHug) => handle.summary;
 
 /** What {@link useGroupHug} answers. */
 export interface GroupHugState {
@@ -37,47 +45,27 @@ export interface GroupHugState {
 export function useGroupHug(groupId: string | null): GroupHugState {
   const client = useHugMoodClient();
   const [handle, setHandle] = useState<GroupHug | null>(null);
-  const [group, setGroup] = useState<GroupHugView | null>(null);
-  const [pulse, setPulse] = useState<GroupPulseEvent | null>(null);
-  const [summary, setSummary] = useState<GroupHugSummary | null>(null);
   const [error, setError] = useState<HugMoodError | null>(null);
-
-  const adopt = useCallback((next: GroupHug) => {
-    setHandle(next);
-    setGroup(next.state);
-    setPulse(next.lastPulse);
-  }, []);
+  const group = useClientStore(handle, onChange, readState, null);
+  const pulse = useClientStore(handle, onPulse, readPulse, null);
+  const summary = useClientStore(handle, onComplete, readSummary, null);
 
   useEffect(() => {
     setHandle(null);
-    setGroup(null);
-    setPulse(null);
-    setSummary(null);
     setError(null);
     if (!client || groupId === null) return undefined;
     let live = true;
     const known = client.groupHugs.handle(groupId);
-    if (known) adopt(known);
+    if (known) setHandle(known);
     else
       client.groupHugs.get(groupId).then(
-        (found) => live && adopt(found),
+        (found) => live && setHandle(found),
         (caught: unknown) => live && setError(caught as HugMoodError),
       );
     return () => {
       live = false;
     };
-  }, [client, groupId, adopt]);
-
-  useEffect(() => {
-    if (!handle) return undefined;
-    const offs = [handle.on('change', (state) => setGroup(state)), handle.on('pulse', (event) => setPulse(event)), handle.on('complete', (done) => setSummary(done))];
-    // Read again once listening: what changed after `adopt` read it and before this effect ran
-    // (a countdown that started meanwhile) reached no listener, and would show only at the next change.
-    setGroup(handle.state);
-    setPulse(handle.lastPulse);
-    setSummary(handle.summary);
-    return () => offs.forEach((off) => off());
-  }, [handle]);
+  }, [client, groupId]);
 
   const run = useCallback(
     async (action: () => Promise<unknown>) => {
@@ -96,7 +84,7 @@ export function useGroupHug(groupId: string | null): GroupHugState {
     return { client, groupId };
   }, [client, groupId]);
   const squeeze = useCallback((intensity: number) => run(() => { const c = need(); return c.client.groupHugs.squeeze(c.groupId, intensity); }), [run, need]);
-  const join = useCallback(() => run(async () => { const c = need(); adopt(await c.client.groupHugs.join(c.groupId)); }), [run, need, adopt]);
+  const join = useCallback(() => run(async () => { const c = need(); setHandle(await c.client.groupHugs.join(c.groupId)); }), [run, need]);
   const leave = useCallback(() => run(() => { const c = need(); return c.client.groupHugs.leave(c.groupId); }), [run, need]);
   const start = useCallback(() => run(() => { const c = need(); return c.client.groupHugs.start(c.groupId); }), [run, need]);
 
